@@ -1,0 +1,140 @@
+/**
+ * `client.ts`: the `Auth` credentials type, the `Client` interface with one documented member per
+ * operation, and `createClient`, which binds each operation's spec to the runtime.
+ */
+import type { Operation, SecurityScheme } from "../ir/model.js";
+import { bindingName } from "../ir/naming.js";
+import { call, id, member, object, path, str, type Expr } from "./code/expressions.js";
+import { jsdocLines } from "./code/literals.js";
+import type { Statement } from "./code/module.js";
+import { tsKeyword, tsRef, type TsMember, type TsType } from "./code/types.js";
+import type { EmitContext } from "./context.js";
+import { resultType } from "./types.js";
+
+const CREDENTIAL_TYPES: Readonly<Record<SecurityScheme["type"], string>> = {
+  http: "TokenCredential",
+  apiKey: "ApiKeyCredential",
+  oauth2: "OAuth2Credential",
+  openIdConnect: "TokenCredential",
+};
+
+export function clientModule(ctx: EmitContext): Statement[] {
+  const { model } = ctx;
+  const credentialTypes = [...new Set(model.securitySchemes.map(credentialType))].sort();
+  return [
+    {
+      s: "import",
+      from: "./runtime/index.js",
+      names: [
+        { name: "createRuntime" },
+        ...["ApiSpec", "ClientOptions", "Endpoint", "OptionalArgsEndpoint", ...credentialTypes].sort().map((name) => ({ name, typeOnly: true })),
+      ],
+    },
+    ...(model.operations.length > 0 ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),
+    { s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" },
+    authDeclaration(model.securitySchemes),
+    {
+      s: "interface",
+      name: "Client",
+      extends: [],
+      members: model.operations.map((operation) => clientMember(ctx, operation)),
+      doc: jsdocLines(`A client for ${model.title}${model.version ? ` ${model.version}` : ""}: one method per operation.`),
+    },
+    { s: "const", exported: false, name: "api", type: tsRef("ApiSpec"), value: apiSpec(ctx) },
+    {
+      s: "function",
+      name: "createClient",
+      params: [{ name: "options", type: tsRef("ClientOptions", [tsRef("Auth")]), initializer: object([]) }],
+      returnType: tsRef("Client"),
+      body: [
+        { s: "const", name: "runtime", value: call(id("createRuntime"), [id("options"), id("api")]) },
+        {
+          s: "return",
+          value: object(
+            model.operations.map((operation) => ({
+              key: operation.name,
+              value: call(member(id("runtime"), requiresArgs(operation) ? "endpoint" : "optionalEndpoint"), [path(`op.${bindingName(operation.name)}`)]),
+            })),
+          ),
+        },
+      ],
+      doc: ["Creates a client. Every option is optional; see `ClientOptions` for defaults."],
+    },
+  ];
+}
+
+function credentialType(scheme: SecurityScheme): string {
+  return scheme.type === "http" && scheme.scheme === "basic" ? "BasicCredential" : CREDENTIAL_TYPES[scheme.type];
+}
+
+function authDeclaration(schemes: readonly SecurityScheme[]): Statement {
+  const doc = ["Credentials, keyed by the spec's security scheme names. Each may be a function, called per request."];
+  if (schemes.length === 0) return { s: "type", name: "Auth", type: tsRef("Record", [tsKeyword("string"), tsKeyword("never")]), doc };
+  const members: TsMember[] = schemes.map((scheme) => {
+    const lines = jsdocLines(scheme.description ?? describeScheme(scheme));
+    return { key: scheme.name, optional: true, type: tsRef(credentialType(scheme)), ...(lines.length > 0 && { doc: lines }) };
+  });
+  return { s: "interface", name: "Auth", extends: [], members, doc };
+}
+
+function describeScheme(scheme: SecurityScheme): string {
+  switch (scheme.type) {
+    case "http":
+      return `HTTP ${scheme.scheme} authentication.`;
+    case "apiKey":
+      return `API key sent in the ${scheme.in} ${JSON.stringify(scheme.paramName)}.`;
+    case "oauth2":
+      return scheme.tokenUrl ? "OAuth 2 access token, or client credentials to fetch one." : "OAuth 2 access token.";
+    case "openIdConnect":
+      return "OpenID Connect access token.";
+  }
+}
+
+function requiresArgs(operation: Operation): boolean {
+  return operation.parameters.some((p) => p.required) || operation.body?.required === true;
+}
+
+function clientMember(ctx: EmitContext, operation: Operation): TsMember {
+  const hasArgs = operation.parameters.length > 0 || operation.body !== undefined;
+  const args: TsType = hasArgs ? tsRef(`T.${operation.typeName}Args`) : tsRef("Record", [tsKeyword("string"), tsKeyword("never")]);
+  const result = qualify(resultType(ctx, operation));
+  const type = tsRef(requiresArgs(operation) ? "Endpoint" : "OptionalArgsEndpoint", [args, result, tsRef(`T.${operation.typeName}Error`)]);
+  const text = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "");
+  const lines = text.flatMap((t, i) => (i > 0 ? ["", ...jsdocLines(t)] : jsdocLines(t)));
+  lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method.toUpperCase()} ${operation.path}\``));
+  if (operation.deprecated) lines.push("@deprecated");
+  return { key: operation.name, optional: false, type, doc: lines };
+}
+
+/** Types from types.ts are referenced through the `T` namespace in client.ts. */
+function qualify(type: TsType): TsType {
+  switch (type.t) {
+    case "ref":
+      return GLOBAL_TYPES.has(type.name) ? type : { ...type, name: `T.${type.name}` };
+    case "union":
+    case "intersection":
+      return { ...type, types: type.types.map(qualify) };
+    case "array":
+      return { ...type, element: qualify(type.element) };
+    default:
+      return type;
+  }
+}
+
+const GLOBAL_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream"]);
+
+function apiSpec(ctx: EmitContext): Expr {
+  const { model } = ctx;
+  const schemes = model.securitySchemes.map((scheme) => {
+    const fields: { key: string; value: Expr }[] = [{ key: "type", value: str(scheme.type) }];
+    if (scheme.type === "http") fields.push({ key: "scheme", value: str(scheme.scheme) });
+    if (scheme.type === "apiKey") fields.push({ key: "in", value: str(scheme.in) }, { key: "name", value: str(scheme.paramName) });
+    if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined) fields.push({ key: "tokenUrl", value: str(scheme.tokenUrl) });
+    return { key: scheme.name, value: object(fields) };
+  });
+  return object([
+    { key: "title", value: str(model.title) },
+    ...(model.baseUrl !== undefined ? [{ key: "baseUrl", value: str(model.baseUrl) }] : []),
+    { key: "securitySchemes", value: object(schemes) },
+  ]);
+}

@@ -1,0 +1,229 @@
+/**
+ * JavaScript expressions as data, and their layout following prettier's printer for the shapes
+ * gen-client emits: member chains (`z.string().check(…)`), call arguments with a hugged last
+ * object/array/arrow argument, and always-expanded object literals.
+ */
+import { builders, utils } from "prettier/doc";
+import { jsdoc, propertyKey } from "./shared.js";
+import { numberLiteral, stringLiteral } from "./literals.js";
+import { printType, type TsType } from "./types.js";
+
+type Doc = builders.Doc;
+
+const { breakParent, conditionalGroup, group, hardline, ifBreak, indent, join, line, softline } = builders;
+
+export type Expr =
+  | { readonly e: "id"; readonly name: string }
+  | { readonly e: "string"; readonly value: string }
+  | { readonly e: "number"; readonly value: number }
+  | { readonly e: "boolean"; readonly value: boolean }
+  | { readonly e: "null" }
+  | { readonly e: "member"; readonly object: Expr; readonly name: string }
+  | { readonly e: "call"; readonly callee: Expr; readonly args: readonly Expr[]; readonly typeArgs?: readonly TsType[] }
+  | { readonly e: "new"; readonly callee: Expr; readonly args: readonly Expr[] }
+  | { readonly e: "object"; readonly properties: readonly ObjectProperty[] }
+  | { readonly e: "array"; readonly items: readonly Expr[] }
+  | { readonly e: "arrow"; readonly body: Expr };
+
+export interface ObjectProperty {
+  readonly key: string;
+  readonly value: Expr;
+  readonly doc?: readonly string[];
+}
+
+export const id = (name: string): Expr => ({ e: "id", name });
+export const str = (value: string): Expr => ({ e: "string", value });
+export const num = (value: number): Expr => ({ e: "number", value });
+export const bool = (value: boolean): Expr => ({ e: "boolean", value });
+export const nullExpr: Expr = { e: "null" };
+export const member = (object: Expr, name: string): Expr => ({ e: "member", object, name });
+export const call = (callee: Expr, args: readonly Expr[] = [], typeArgs?: readonly TsType[]): Expr =>
+  typeArgs ? { e: "call", callee, args, typeArgs } : { e: "call", callee, args };
+export const newExpr = (callee: Expr, args: readonly Expr[]): Expr => ({ e: "new", callee, args });
+export const object = (properties: readonly ObjectProperty[]): Expr => ({ e: "object", properties });
+export const array = (items: readonly Expr[]): Expr => ({ e: "array", items });
+export const arrow = (body: Expr): Expr => ({ e: "arrow", body });
+
+/** `a.b.c` from a dotted path. */
+export function path(dotted: string): Expr {
+  const [head = "", ...rest] = dotted.split(".");
+  return rest.reduce<Expr>((object, name) => member(object, name), id(head));
+}
+
+/** Value literals from JSON data (spec defaults, enum values). */
+export function literal(value: unknown): Expr {
+  if (value === null) return nullExpr;
+  if (typeof value === "string") return str(value);
+  if (typeof value === "number") return Number.isFinite(value) ? num(value) : nullExpr;
+  if (typeof value === "boolean") return bool(value);
+  if (Array.isArray(value)) return array(value.map(literal));
+  if (typeof value === "object") return object(Object.entries(value).map(([key, each]) => ({ key, value: literal(each) })));
+  return nullExpr;
+}
+
+export function printExpr(expr: Expr): Doc {
+  switch (expr.e) {
+    case "id":
+      return expr.name;
+    case "string":
+      return stringLiteral(expr.value);
+    case "number":
+      return expr.value < 0 ? ["-", numberLiteral(-expr.value)] : numberLiteral(expr.value);
+    case "boolean":
+      return String(expr.value);
+    case "null":
+      return "null";
+    case "member":
+      return [printExpr(expr.object), ".", expr.name];
+    case "call":
+      return expr.callee.e === "member" ? printMemberChain(expr) : [printExpr(expr.callee), printTypeArgs(expr.typeArgs), printArguments(expr.args)];
+    case "new":
+      return ["new ", printExpr(expr.callee), printArguments(expr.args)];
+    case "object":
+      return printObject(expr.properties);
+    case "array":
+      return printArray(expr.items);
+    case "arrow":
+      return printArrow(expr, false);
+  }
+}
+
+function printTypeArgs(typeArgs: readonly TsType[] | undefined): Doc {
+  if (!typeArgs || typeArgs.length === 0) return "";
+  return printType({ t: "ref", name: "", args: typeArgs });
+}
+
+function printObject(properties: readonly ObjectProperty[]): Doc {
+  if (properties.length === 0) return "{}";
+  const printed = properties.map((property) => [
+    property.doc ? [jsdoc(property.doc), hardline] : "",
+    property.key === "__proto__" ? '["__proto__"]' : propertyKey(property.key),
+    ": ",
+    printExpr(property.value),
+  ]);
+  return group(["{", indent([line, join([",", line], printed)]), ifBreak(","), line, "}"], { shouldBreak: true });
+}
+
+function printArray(items: readonly Expr[]): Doc {
+  if (items.length === 0) return "[]";
+  const printed = items.map(printExpr);
+  const concise = items.every((item) => item.e === "number") && items.length > 1;
+  const body = concise ? builders.fill(join([",", line], printed)) : join([",", line], printed);
+  return group(["[", indent([softline, body]), ifBreak(","), softline, "]"]);
+}
+
+/** Arrow bodies that are calls go on the next line when they break, as prettier does. */
+function printArrow(expr: Extract<Expr, { e: "arrow" }>, expandLastArg: boolean): Doc {
+  const body = printExpr(expr.body);
+  if (expr.body.e === "object" || expr.body.e === "array" || expr.body.e === "arrow") return group(["() => ", body]);
+  const shouldAddSoftLine = expandLastArg;
+  return group(["() =>", group([indent([line, body]), shouldAddSoftLine ? [ifBreak(","), softline] : ""])]);
+}
+
+// --- calls -------------------------------------------------------------------------------------
+
+function couldExpandArg(arg: Expr): boolean {
+  if (arg.e === "object") return arg.properties.length > 0;
+  if (arg.e === "array") return arg.items.length > 0;
+  return arg.e === "arrow";
+}
+
+/** prettier's `printCallArguments`, for the argument kinds gen-client emits. */
+function printArguments(args: readonly Expr[]): Doc {
+  if (args.length === 0) return "()";
+  const printed = args.map(printExpr);
+  const separated = printed.map((doc, i) => (i === printed.length - 1 ? doc : [doc, ",", line]));
+  const allArgsBrokenOut = () => group(["(", indent([line, ...separated, ","]), line, ")"], { shouldBreak: true });
+
+  const last = args[args.length - 1];
+  const penultimate = args[args.length - 2];
+  const shouldGroupLast = last !== undefined && couldExpandArg(last) && (!penultimate || penultimate.e !== last.e);
+  if (shouldGroupLast && last) {
+    if (printed.slice(0, -1).some(utils.willBreak)) return allArgsBrokenOut();
+    const expandedLast = last.e === "arrow" ? printArrow(last, true) : printed[printed.length - 1];
+    const head = printed.slice(0, -1).map((doc) => [doc, ", "]);
+    return [
+      printed.some(utils.willBreak) ? breakParent : "",
+      conditionalGroup([
+        ["(", ...head, expandedLast ?? "", ")"],
+        ["(", ...head, group(expandedLast ?? "", { shouldBreak: true }), ")"],
+        allArgsBrokenOut(),
+      ]),
+    ];
+  }
+  return group(["(", indent([softline, ...separated]), ifBreak(","), softline, ")"], { shouldBreak: printed.some(utils.willBreak) });
+}
+
+/** A simple argument, by prettier's `isSimpleCallArgument`. */
+function isSimpleCallArgument(expr: Expr, depth = 0): boolean {
+  switch (expr.e) {
+    case "id":
+    case "string":
+    case "number":
+    case "boolean":
+    case "null":
+      return true;
+    case "object":
+      return expr.properties.every((p) => isSimpleCallArgument(p.value, depth));
+    case "array":
+      return expr.items.every((item) => isSimpleCallArgument(item, depth));
+    case "member":
+      return isSimpleCallArgument(expr.object, depth);
+    case "call":
+    case "new":
+      return depth < 2 && isSimpleCallArgument(expr.callee, depth) && expr.args.every((arg) => isSimpleCallArgument(arg, depth + 1));
+    case "arrow":
+      return false;
+  }
+}
+
+type ChainLink = { readonly kind: "member"; readonly name: string } | { readonly kind: "call"; readonly expr: Extract<Expr, { e: "call" }> };
+
+/** prettier's `printMemberChain`: `z.string().check(a)` stays on one line or breaks at each `.`. */
+function printMemberChain(expr: Extract<Expr, { e: "call" }>): Doc {
+  const links: ChainLink[] = [];
+  let head: Expr = expr;
+  for (;;) {
+    if (head.e === "call" && head.callee.e === "member") {
+      links.unshift({ kind: "call", expr: head });
+      head = head.callee;
+    } else if (head.e === "member") {
+      links.unshift({ kind: "member", name: head.name });
+      head = head.object;
+    } else break;
+  }
+  // The first group: the head, then members while another member follows (`z.iso`).
+  let i = 0;
+  const first: Doc[] = [printExpr(head)];
+  for (; i + 1 < links.length; i++) {
+    const link = links[i];
+    if (link?.kind === "member" && links[i + 1]?.kind === "member") first.push(".", link.name);
+    else break;
+  }
+  const groups: Doc[][] = [];
+  let current: Doc[] = [];
+  let seenCall = false;
+  for (; i < links.length; i++) {
+    const link = links[i]!;
+    if (seenCall && link.kind === "member") {
+      groups.push(current);
+      current = [];
+      seenCall = false;
+    }
+    if (link.kind === "call") {
+      seenCall = true;
+      current.push(printTypeArgs(link.expr.typeArgs), printArguments(link.expr.args));
+    } else current.push(".", link.name);
+  }
+  if (current.length > 0) groups.push(current);
+
+  const oneLine = [first, ...groups];
+  if (groups.length + 1 <= 2) return group(oneLine);
+  const expanded = [first, indent(group([hardline, join(hardline, groups)]))];
+  const calls = links.filter((link): link is Extract<ChainLink, { kind: "call" }> => link.kind === "call");
+  if ((calls.length > 2 && calls.some((c) => !c.expr.args.every((arg) => isSimpleCallArgument(arg)))) || groups.slice(0, -1).some(utils.willBreak)) {
+    return group(expanded);
+  }
+  return [utils.willBreak(oneLine) ? breakParent : "", conditionalGroup([oneLine, expanded])];
+}
+

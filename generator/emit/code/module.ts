@@ -1,0 +1,156 @@
+/**
+ * Top-level statements as data, and a file printer that lays them out with prettier's doc
+ * printer at prettier's defaults (80 columns, 2 spaces, double quotes, trailing commas).
+ */
+import { builders, printer } from "prettier/doc";
+import { printExpr, type Expr } from "./expressions.js";
+import { jsdoc } from "./shared.js";
+import { stringLiteral } from "./literals.js";
+import { printObjectType, printType, type TsMember, type TsType } from "./types.js";
+
+type Doc = builders.Doc;
+
+const { group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } = builders;
+
+export interface ImportName {
+  readonly name: string;
+  readonly typeOnly?: boolean;
+}
+
+export type Statement =
+  | { readonly s: "import"; readonly from: string; readonly names: readonly ImportName[]; readonly typeOnly?: boolean }
+  | { readonly s: "importNamespace"; readonly from: string; readonly as: string; readonly typeOnly?: boolean }
+  | { readonly s: "exportFrom"; readonly from: string; readonly names: readonly ImportName[]; readonly typeOnly?: boolean }
+  | { readonly s: "exportAll"; readonly from: string; readonly typeOnly?: boolean }
+  | { readonly s: "interface"; readonly name: string; readonly extends: readonly TsType[]; readonly members: readonly TsMember[]; readonly doc?: readonly string[] }
+  | { readonly s: "type"; readonly name: string; readonly type: TsType; readonly doc?: readonly string[] }
+  | { readonly s: "const"; readonly name: string; readonly type?: TsType; readonly value: Expr; readonly doc?: readonly string[]; readonly exported: boolean }
+  | { readonly s: "function"; readonly name: string; readonly params: readonly Param[]; readonly returnType?: TsType; readonly body: readonly BodyStatement[]; readonly doc?: readonly string[] };
+
+export interface Param {
+  readonly name: string;
+  readonly type: TsType;
+  readonly initializer?: Expr;
+}
+
+export type BodyStatement =
+  | { readonly s: "const"; readonly name: string; readonly value: Expr }
+  | { readonly s: "return"; readonly value: Expr };
+
+/** Prints a module: the header comment, then statements; imports stay together. */
+export function printModule(header: readonly string[], statements: readonly Statement[]): string {
+  const parts: Doc[] = [jsdoc(header), hardline, hardline];
+  statements.forEach((statement, i) => {
+    const previous = statements[i - 1];
+    if (previous) parts.push(hardline, isModuleLink(previous) && isModuleLink(statement) ? "" : hardline);
+    parts.push(printStatement(statement));
+  });
+  parts.push(hardline);
+  return printer.printDocToString(parts, { printWidth: 80, tabWidth: 2, useTabs: false }).formatted;
+}
+
+function isModuleLink(statement: Statement): boolean {
+  return statement.s === "import" || statement.s === "importNamespace" || statement.s === "exportFrom" || statement.s === "exportAll";
+}
+
+function withDoc(doc: readonly string[] | undefined, body: Doc): Doc {
+  return doc && doc.length > 0 ? [jsdoc(doc), hardline, body] : body;
+}
+
+function printStatement(statement: Statement): Doc {
+  switch (statement.s) {
+    case "import":
+      return ["import ", statement.typeOnly ? "type " : "", printNameList(statement.names), " from ", stringLiteral(statement.from), ";"];
+    case "importNamespace":
+      return ["import ", statement.typeOnly ? "type " : "", "* as ", statement.as, " from ", stringLiteral(statement.from), ";"];
+    case "exportFrom":
+      return ["export ", statement.typeOnly ? "type " : "", printNameList(statement.names), " from ", stringLiteral(statement.from), ";"];
+    case "exportAll":
+      return ["export ", statement.typeOnly ? "type " : "", "* from ", stringLiteral(statement.from), ";"];
+    case "interface":
+      return withDoc(statement.doc, printInterface(statement));
+    case "type":
+      return withDoc(statement.doc, ["export type ", statement.name, " = ", printType(statement.type, "alias"), ";"]);
+    case "const":
+      return withDoc(statement.doc, [
+        statement.exported ? "export " : "",
+        printAssignment(["const ", statement.name, statement.type ? [": ", printType(statement.type, "member")] : ""], statement.value),
+        ";",
+      ]);
+    case "function":
+      return withDoc(statement.doc, printFunction(statement));
+  }
+}
+
+function printNameList(names: readonly ImportName[]): Doc {
+  if (names.length === 0) return "{}";
+  const printed = names.map((n) => (n.typeOnly ? `type ${n.name}` : n.name));
+  return group(["{", indent([line, join([",", line], printed)]), ifBreak(","), line, "}"]);
+}
+
+function printInterface(statement: Extract<Statement, { s: "interface" }>): Doc {
+  const head: Doc =
+    statement.extends.length === 0
+      ? ["export interface ", statement.name]
+      : group(
+          indent([
+            "export interface ",
+            statement.name,
+            line,
+            "extends ",
+            (statement.extends.length === 1 ? (d: Doc) => d : indent)(join([",", line], statement.extends.map((t) => printType(t, "ref")))),
+          ]),
+        );
+  return [head, " ", printObjectType(statement.members)];
+}
+
+/** A member chain whose calls take nothing or one short argument, by prettier's rule. */
+function isPoorlyBreakableChain(expr: Expr, deep = false): boolean {
+  if (expr.e === "member") return isPoorlyBreakableChain(expr.object, true);
+  if (expr.e === "call") {
+    const [only] = expr.args;
+    const short = expr.args.length === 0 || (expr.args.length === 1 && only !== undefined && isLoneShortArgument(only));
+    return short && (expr.typeArgs ?? []).length === 0 && isPoorlyBreakableChain(expr.callee, true);
+  }
+  return deep && expr.e === "id";
+}
+
+function isLoneShortArgument(arg: Expr): boolean {
+  const threshold = 80 / 4;
+  if (arg.e === "id") return arg.name.length <= threshold;
+  if (arg.e === "number" || arg.e === "boolean" || arg.e === "null") return true;
+  if (arg.e === "string") return stringLiteral(arg.value).length <= threshold;
+  return false;
+}
+
+/** prettier's assignment layouts: `break-after-operator` for poorly breakable chains, else `fluid`. */
+function printAssignment(left: Doc, value: Expr): Doc {
+  const right = printExpr(value);
+  if (value.e === "call" && isPoorlyBreakableChain(value)) {
+    return group([group(left), " =", group(indent([line, right]))]);
+  }
+  const groupId = Symbol("assignment");
+  return group([group(left), " =", group(indent(line), { id: groupId }), indentIfBreak(right, { groupId })]);
+}
+
+function printFunction(statement: Extract<Statement, { s: "function" }>): Doc {
+  const params = statement.params.map((param) => [
+    param.name,
+    ": ",
+    printType(param.type, "member"),
+    param.initializer ? [" = ", printExpr(param.initializer)] : "",
+  ]);
+  const signature = group(["(", indent([softline, join([",", line], params)]), ifBreak(","), softline, ")"]);
+  const body = statement.body.map((each) =>
+    each.s === "return" ? ["return ", printExpr(each.value), ";"] : [printAssignment(["const ", each.name], each.value), ";"],
+  );
+  return [
+    "export function ",
+    statement.name,
+    group([signature, statement.returnType ? [": ", printType(statement.returnType, "member")] : ""]),
+    " {",
+    indent([hardline, join(hardline, body)]),
+    hardline,
+    "}",
+  ];
+}

@@ -1,0 +1,18 @@
+import { builders } from "prettier/doc";
+import { isIdentifier } from "../../ir/naming.js";
+import { stringLiteral } from "./literals.js";
+
+type Doc = builders.Doc;
+
+const { hardline, join } = builders;
+
+/** A JSDoc block from already-escaped lines (see `jsdocLines`). */
+export function jsdoc(lines: readonly string[]): Doc {
+  if (lines.length === 1) return `/** ${lines[0]} */`;
+  return ["/**", hardline, join(hardline, lines.map((text) => (text === "" ? " *" : ` * ${text}`))), hardline, " */"];
+}
+
+/** An object or interface key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(key: string): string {
+  return isIdentifier(key) ? key : stringLiteral(key);
+}

@@ -1,0 +1,100 @@
+/**
+ * `operations.ts`: the data the runtime needs per operation (`OperationSpec`), with every
+ * OpenAPI default already resolved by the IR.
+ */
+import type { Operation, Parameter, Response } from "../ir/model.js";
+import { bindingName } from "../ir/naming.js";
+import { array, arrow, bool, call, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
+import type { Statement } from "./code/module.js";
+import { tsRef } from "./code/types.js";
+import type { EmitContext } from "./context.js";
+import { schemaName, toZod } from "./schemas.js";
+
+export function operationsModule(ctx: EmitContext): Statement[] {
+  const usesZod = { value: false };
+  const consts: Statement[] = ctx.model.operations.map((operation) => ({
+    s: "const",
+    exported: true,
+    name: bindingName(operation.name),
+    type: tsRef("OperationSpec"),
+    value: operationSpec(ctx, operation, usesZod),
+  }));
+  const imports: Statement[] = [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: [{ name: "OperationSpec" }] }];
+  if (usesZod.value) imports.push({ s: "import", from: "zod", names: [{ name: "z" }] });
+  if (consts.length > 0 && ctx.model.schemas.length > 0) imports.push({ s: "importNamespace", from: "./schemas.js", as: "s" });
+  return [...imports, ...consts];
+}
+
+function operationSpec(ctx: EmitContext, operation: Operation, usesZod: { value: boolean }): Expr {
+  const validator = (schemaExpr: Expr | undefined): ObjectProperty[] => (schemaExpr ? [{ key: "schema", value: schemaExpr }] : []);
+  /** Named schemas are referenced; an inline one is wrapped in `z.lazy` to keep imports cheap. */
+  const schemaOf = (schema: Parameters<typeof toZod>[1], view: "read" | "write"): Expr | undefined => {
+    if (schema.kind === "unknown") return undefined;
+    if (schema.kind === "ref" && !schema.nullable) return path(`s.${schemaName(ctx, schema.target, view)}`);
+    usesZod.value = true;
+    return call(path("z.lazy"), [arrow(toZod(ctx, schema, view, (name) => path(`s.${name}`)))]);
+  };
+
+  const properties: ObjectProperty[] = [
+    { key: "id", value: str(operation.operationId) },
+    { key: "method", value: str(operation.method.toUpperCase()) },
+    { key: "path", value: str(operation.path) },
+    { key: "params", value: array(operation.parameters.map(parameterSpec)) },
+  ];
+  const body = operation.body;
+  if (body) {
+    const encoding = [...body.encoding].map(([name, part]): ObjectProperty => ({
+      key: name,
+      value: object([
+        ...(part.contentType !== undefined ? [{ key: "contentType", value: str(part.contentType) }] : []),
+        ...(part.style !== undefined ? [{ key: "style", value: str(part.style) }] : []),
+        ...(part.explode !== undefined ? [{ key: "explode", value: bool(part.explode) }] : []),
+      ]),
+    }));
+    properties.push({
+      key: "body",
+      value: object([
+        { key: "kind", value: str(body.kind) },
+        { key: "mediaType", value: str(body.mediaType) },
+        ...(encoding.length > 0 ? [{ key: "encoding", value: object(encoding) }] : []),
+        ...(body.kind === "binary" ? [] : validator(schemaOf(body.schema, "write"))),
+      ]),
+    });
+  }
+  properties.push({
+    key: "responses",
+    value: object(operation.responses.map((response) => ({ key: response.status, value: responseSpec(response, schemaOf, validator) }))),
+  });
+  if (operation.security.length > 0) {
+    properties.push({
+      key: "security",
+      value: array(
+        operation.security.map((requirement) => object([...requirement].map(([scheme, scopes]) => ({ key: scheme, value: array(scopes.map(str)) })))),
+      ),
+    });
+  }
+  return object(properties);
+}
+
+function parameterSpec(parameter: Parameter): Expr {
+  return object([
+    { key: "name", value: str(parameter.name) },
+    { key: "in", value: str(parameter.in) },
+    ...(parameter.key !== parameter.name ? [{ key: "key", value: str(parameter.key) }] : []),
+    { key: "style", value: str(parameter.style) },
+    { key: "explode", value: bool(parameter.explode) },
+    ...(parameter.allowReserved ? [{ key: "allowReserved", value: bool(true) }] : []),
+    ...(parameter.json ? [{ key: "json", value: bool(true) }] : []),
+  ]);
+}
+
+function responseSpec(
+  response: Response,
+  schemaOf: (schema: Parameters<typeof toZod>[1], view: "read" | "write") => Expr | undefined,
+  validator: (schemaExpr: Expr | undefined) => ObjectProperty[],
+): Expr {
+  const content = response.content;
+  if (!content) return object([{ key: "kind", value: str("empty") }]);
+  const kind = content.kind === "json" || content.kind === "text" ? content.kind : "binary";
+  return object([{ key: "kind", value: str(kind) }, ...(kind === "json" ? validator(schemaOf(content.schema, "read")) : [])]);
+}

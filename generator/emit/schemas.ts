@@ -1,0 +1,147 @@
+/**
+ * `schemas.ts`: a zod validator per named schema, `${Name}Schema`, next to its type. Each is a
+ * `z.lazy`, so importing the SDK builds nothing and `validate: "off"` never builds a schema.
+ */
+import type { NamedSchema, ObjectSchema, Schema } from "../ir/model.js";
+import { arrow, array, call, id, literal, member, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
+import type { Statement } from "./code/module.js";
+import { tsRef } from "./code/types.js";
+import { type EmitContext, inView, type View } from "./context.js";
+
+const z = (name: string, args: readonly Expr[] = []): Expr => call(path(`z.${name}`), args);
+
+export function schemasModule(ctx: EmitContext): Statement[] {
+  const statements: Statement[] = [
+    { s: "import", from: "zod", names: [{ name: "z" }] },
+  ];
+  const recursive = ctx.model.schemas.filter((named) => named.recursive);
+  if (recursive.length > 0) statements.push({ s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" });
+  for (const named of ctx.model.schemas) {
+    statements.push(schemaConst(ctx, named, "read"));
+    if (named.hasWritableView) statements.push(schemaConst(ctx, named, "write"));
+  }
+  return statements;
+}
+
+export function schemaName(ctx: EmitContext, pointer: string, view: View): string {
+  return `${ctx.typeName(pointer, view)}Schema`;
+}
+
+function schemaConst(ctx: EmitContext, named: NamedSchema, view: View): Statement {
+  const typeName = view === "write" ? `${named.name}Writable` : named.name;
+  return {
+    s: "const",
+    exported: true,
+    name: `${typeName}Schema`,
+    // A cycle defeats inference; its members are annotated with the emitted type instead.
+    ...(named.recursive && { type: tsRef("z.ZodType", [tsRef(`T.${typeName}`)]) }),
+    value: z("lazy", [arrow(toZod(ctx, named.schema, view))]),
+  };
+}
+
+/** How a reference to another validator is written: bare in schemas.ts, `s.X` elsewhere. */
+export type RefStyle = (schemaConstName: string) => Expr;
+
+export function toZod(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle = id): Expr {
+  const base = baseZod(ctx, schema, view, ref);
+  return schema.nullable && schema.kind !== "null" ? z("nullable", [base]) : base;
+}
+
+function baseZod(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle): Expr {
+  switch (schema.kind) {
+    case "ref":
+      return ref(schemaName(ctx, schema.target, view));
+    case "string":
+      return withChecks(stringBase(schema.format, view), [
+        schema.minLength !== undefined && z("minLength", [num(schema.minLength)]),
+        schema.maxLength !== undefined && z("maxLength", [num(schema.maxLength)]),
+        schema.pattern !== undefined && z("regex", [newExpr(id("RegExp"), [str(schema.pattern)])]),
+      ]);
+    case "number":
+      return withChecks(z(schema.integer ? (schema.format === "int32" ? "int32" : "int") : "number"), [
+        schema.minimum !== undefined && z("gte", [num(schema.minimum)]),
+        schema.maximum !== undefined && z("lte", [num(schema.maximum)]),
+        schema.exclusiveMinimum !== undefined && z("gt", [num(schema.exclusiveMinimum)]),
+        schema.exclusiveMaximum !== undefined && z("lt", [num(schema.exclusiveMaximum)]),
+        schema.multipleOf !== undefined && z("multipleOf", [num(schema.multipleOf)]),
+      ]);
+    case "boolean":
+      return z("boolean");
+    case "null":
+      return z("null");
+    case "unknown":
+      return z("unknown");
+    case "enum":
+      return schema.values.every((value) => typeof value === "string")
+        ? z("enum", [array(schema.values.map(literal))])
+        : z("literal", [array(schema.values.map(literal))]);
+    case "array": {
+      const items = toZod(ctx, schema.items, view, ref);
+      const base = schema.prefixItems
+        ? z("tuple", [array(schema.prefixItems.map((item) => toZod(ctx, item, view, ref))), items])
+        : z("array", [items]);
+      return withChecks(base, [
+        schema.minItems !== undefined && z("minLength", [num(schema.minItems)]),
+        schema.maxItems !== undefined && z("maxLength", [num(schema.maxItems)]),
+      ]);
+    }
+    case "object":
+      return objectZod(ctx, schema, view, ref);
+    case "union":
+      if (schema.variants.length === 0) return z("never");
+      if (schema.variants.length === 1 && schema.variants[0]) return toZod(ctx, schema.variants[0], view, ref);
+      return z("union", [array(schema.variants.map((variant) => toZod(ctx, variant, view, ref)))]);
+    case "allOf":
+      return schema.parts
+        .map((part) => toZod(ctx, part, view, ref))
+        .reduce((left, right) => z("intersection", [left, right]));
+  }
+}
+
+function stringBase(format: string | undefined, view: View): Expr {
+  switch (format) {
+    case "date-time":
+      return call(path("z.iso.datetime"), [object([{ key: "offset", value: { e: "boolean", value: true } }])]);
+    case "date":
+      return call(path("z.iso.date"));
+    case "time":
+      return call(path("z.iso.time"));
+    case "uuid":
+      return z("guid");
+    case "email":
+      return z("email");
+    case "uri":
+    case "url":
+      return z("url");
+    case "ipv4":
+      return z("ipv4");
+    case "ipv6":
+      return z("ipv6");
+    case "byte":
+      return z("base64");
+    case "binary":
+      return view === "write" ? z("instanceof", [id("Blob")]) : z("string");
+    default:
+      return z("string");
+  }
+}
+
+function withChecks(base: Expr, checks: readonly (Expr | false)[]): Expr {
+  const present = checks.filter((check): check is Expr => check !== false);
+  return present.length === 0 ? base : call(member(base, "check"), present);
+}
+
+function objectZod(ctx: EmitContext, schema: ObjectSchema, view: View, ref: RefStyle): Expr {
+  const properties = schema.properties
+    .filter((property) => inView(property.schema, view))
+    .map((property) => {
+      const value = toZod(ctx, property.schema, view, ref);
+      return { key: property.name, value: property.required ? value : z("exactOptional", [value]) };
+    });
+  const extra = schema.additionalProperties;
+  if (properties.length === 0 && extra !== undefined && extra !== false) {
+    return z("record", [z("string"), toZod(ctx, extra, view, ref)]);
+  }
+  // Objects tolerate keys the spec does not list: APIs add fields long before SDKs regenerate.
+  return z("looseObject", [object(properties)]);
+}

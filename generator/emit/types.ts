@@ -1,0 +1,193 @@
+/**
+ * `types.ts`: one exported type per named schema (and its request-side `Writable` view), plus
+ * each operation's `Args` and `Error` types.
+ */
+import type { MediaKind, NamedSchema, ObjectSchema, Operation, Response, Schema } from "../ir/model.js";
+import { type Statement } from "./code/module.js";
+import { jsdocLines } from "./code/literals.js";
+import { tsKeyword, tsRef, tsUnion, type TsMember, type TsType } from "./code/types.js";
+import { type EmitContext, inView, schemaDoc, type View } from "./context.js";
+
+export function typesModule(ctx: EmitContext): Statement[] {
+  const statements: Statement[] = [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: [{ name: "ApiError" }] }];
+  for (const named of ctx.model.schemas) {
+    statements.push(namedType(ctx, named, "read"));
+    if (named.hasWritableView) statements.push(namedType(ctx, named, "write"));
+  }
+  for (const operation of ctx.model.operations) {
+    const args = argsMembers(ctx, operation);
+    if (args.length > 0) {
+      statements.push({ s: "interface", name: `${operation.typeName}Args`, extends: [], members: args, doc: [`Arguments of \`${operation.name}\`.`] });
+    }
+    statements.push({
+      s: "type",
+      name: `${operation.typeName}Error`,
+      type: errorType(ctx, operation),
+      doc: [`The errors \`${operation.name}\` declares.`],
+    });
+  }
+  return statements;
+}
+
+function namedType(ctx: EmitContext, named: NamedSchema, view: View): Statement {
+  const name = view === "write" ? `${named.name}Writable` : named.name;
+  const extraDoc = view === "write" ? `The request-side view of {@link ${named.name}}: read-only fields omitted.` : undefined;
+  const doc = schemaDoc(named.schema, extraDoc);
+  const schema = named.schema;
+  if (schema.kind === "object" && !schema.nullable) {
+    return { s: "interface", name, extends: [], members: objectMembers(ctx, schema, view), ...(doc && { doc }) };
+  }
+  const parents = interfaceParents(ctx, schema, view);
+  if (parents) return { s: "interface", name, extends: parents.extends, members: parents.members, ...(doc && { doc }) };
+  return { s: "type", name, type: toType(ctx, schema, view), ...(doc && { doc }) };
+}
+
+/**
+ * `allOf` of object references plus inline objects reads best, and type-checks fastest, as an
+ * interface that extends the references. Only when no own property redeclares a parent's.
+ */
+function interfaceParents(ctx: EmitContext, schema: Schema, view: View): { extends: TsType[]; members: TsMember[] } | undefined {
+  if (schema.kind !== "allOf" || schema.nullable) return undefined;
+  const parentKeys = new Set<string>();
+  const parents: TsType[] = [];
+  const own: ObjectSchema[] = [];
+  for (const part of schema.parts) {
+    if (part.kind === "ref" && !part.nullable) {
+      const target = ctx.named(part.target).schema;
+      if (target.kind !== "object" || target.nullable || target.additionalProperties) return undefined;
+      for (const property of target.properties) parentKeys.add(property.name);
+      parents.push(tsRef(ctx.typeName(part.target, view)));
+    } else if (part.kind === "object" && !part.nullable && !part.additionalProperties) {
+      own.push(part);
+    } else {
+      return undefined;
+    }
+  }
+  const members = own.flatMap((part) => objectMembers(ctx, part, view));
+  if (parents.length === 0 || members.some((m) => "key" in m && parentKeys.has(m.key))) return undefined;
+  return { extends: parents, members };
+}
+
+export function toType(ctx: EmitContext, schema: Schema, view: View): TsType {
+  const base = baseType(ctx, schema, view);
+  return schema.nullable && schema.kind !== "null" ? tsUnion([base, tsKeyword("null")]) : base;
+}
+
+function baseType(ctx: EmitContext, schema: Schema, view: View): TsType {
+  switch (schema.kind) {
+    case "ref":
+      return tsRef(ctx.typeName(schema.target, view));
+    case "string":
+      return schema.format === "binary" && view === "write" ? tsRef("Blob") : tsKeyword("string");
+    case "number":
+      return tsKeyword("number");
+    case "boolean":
+      return tsKeyword("boolean");
+    case "null":
+      return tsKeyword("null");
+    case "unknown":
+      return tsKeyword("unknown");
+    case "enum":
+      return tsUnion(schema.values.map((value) => ({ t: "literal", value })));
+    case "array": {
+      const items = toType(ctx, schema.items, view);
+      if (!schema.prefixItems) return { t: "array", element: items };
+      const elements = schema.prefixItems.map((item) => toType(ctx, item, view));
+      return { t: "tuple", elements, rest: items };
+    }
+    case "object":
+      return { t: "object", members: objectMembers(ctx, schema, view) };
+    case "union":
+      return tsUnion(schema.variants.map((variant) => toType(ctx, variant, view)));
+    case "allOf":
+      return { t: "intersection", types: schema.parts.map((part) => toType(ctx, part, view)) };
+  }
+}
+
+function objectMembers(ctx: EmitContext, schema: ObjectSchema, view: View): TsMember[] {
+  const members: TsMember[] = schema.properties
+    .filter((property) => inView(property.schema, view))
+    .map((property) => {
+      const doc = schemaDoc(property.schema.kind === "ref" ? property.schema : { ...property.schema, ...formatOf(property.schema) });
+      return {
+        key: property.name,
+        optional: !property.required,
+        type: toType(ctx, property.schema, view),
+        ...(doc && { doc }),
+      };
+    });
+  const extra = schema.additionalProperties;
+  if (extra !== undefined && extra !== false) {
+    // An index signature must admit every named property, so beside them it can only be unknown.
+    members.push({ index: true, type: members.length > 0 ? tsKeyword("unknown") : toType(ctx, extra, view) });
+  } else if (schema.properties.length === 0 && extra === undefined) {
+    members.push({ index: true, type: tsKeyword("unknown") });
+  }
+  return members;
+}
+
+function formatOf(schema: Schema): { format?: string } {
+  return (schema.kind === "string" || schema.kind === "number") && schema.format !== undefined ? { format: schema.format } : {};
+}
+
+// --- operations ------------------------------------------------------------------------------
+
+function argsMembers(ctx: EmitContext, operation: Operation): TsMember[] {
+  const members: TsMember[] = operation.parameters.map((parameter) => {
+    const text = [parameter.description, parameter.deprecated ? "@deprecated" : undefined].filter((t): t is string => t !== undefined);
+    const doc = text.flatMap((t) => jsdocLines(t));
+    return {
+      key: parameter.key,
+      optional: !parameter.required,
+      type: toType(ctx, parameter.schema, "write"),
+      ...(doc.length > 0 && { doc }),
+    };
+  });
+  if (operation.body) {
+    const doc = operation.body.description !== undefined ? jsdocLines(operation.body.description) : [];
+    members.push({
+      key: "body",
+      optional: !operation.body.required,
+      type: bodyType(ctx, operation.body.kind, operation.body.schema, "write"),
+      ...(doc.length > 0 && { doc }),
+    });
+  }
+  return members;
+}
+
+export function bodyType(ctx: EmitContext, kind: MediaKind, schema: Schema, view: View): TsType {
+  if (kind === "binary") return view === "write" ? tsUnion([tsRef("Blob"), tsRef("ArrayBuffer"), tsRef("Uint8Array"), tsRef("ReadableStream", [tsRef("Uint8Array")])]) : tsRef("Response");
+  if (kind === "text" && view === "read") return tsKeyword("string");
+  return toType(ctx, schema, view);
+}
+
+/** The result type of an operation: the union of its success bodies. */
+export function resultType(ctx: EmitContext, operation: Operation): TsType {
+  const successes = successResponses(operation);
+  if (successes.length === 0) return tsKeyword("unknown");
+  return tsUnion(successes.map((response) => responseBodyType(ctx, response)));
+}
+
+export function successResponses(operation: Operation): Response[] {
+  const successes = operation.responses.filter((r) => r.status.startsWith("2"));
+  if (successes.length > 0) return successes;
+  return operation.responses.filter((r) => r.status === "default");
+}
+
+export function responseBodyType(ctx: EmitContext, response: Response): TsType {
+  if (!response.content) return tsKeyword("undefined");
+  return bodyType(ctx, response.content.kind, response.content.schema, "read");
+}
+
+function errorType(ctx: EmitContext, operation: Operation): TsType {
+  const successes = new Set(successResponses(operation));
+  const errors = operation.responses.filter((response) => !successes.has(response) && !response.status.startsWith("2"));
+  if (errors.length === 0) return tsRef("ApiError");
+  return tsUnion(
+    errors.map((response) => {
+      const status: TsType = /^\d+$/.test(response.status) ? { t: "literal", value: Number(response.status) } : tsKeyword("number");
+      const body = response.content?.kind === "binary" ? tsKeyword("unknown") : responseBodyType(ctx, response);
+      return tsRef("ApiError", [status, body]);
+    }),
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Whole-graph facts about named schemas, computed once so emitters stay local: which schemas need
+ * a separate request-side view, and which take part in reference cycles.
+ */
+import type { Schema } from "./model.js";
+import { childSchemas, directRefs } from "./walk.js";
+
+interface Node {
+  readonly pointer: string;
+  readonly schema: Schema;
+}
+
+/** Schemas that have, or reference one that has, readOnly or writeOnly parts. */
+export function schemasWithWritableView(nodes: readonly Node[]): Set<string> {
+  const refs = new Map(nodes.map((node) => [node.pointer, directRefs(node.schema)]));
+  const marked = new Set(nodes.filter((node) => hasAccessModifiers(node.schema)).map((node) => node.pointer));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of nodes) {
+      if (marked.has(node.pointer)) continue;
+      if (refs.get(node.pointer)?.some((target) => marked.has(target))) {
+        marked.add(node.pointer);
+        changed = true;
+      }
+    }
+  }
+  return marked;
+}
+
+function hasAccessModifiers(schema: Schema): boolean {
+  if (schema.kind === "object" && schema.properties.some((p) => p.schema.readOnly === true || p.schema.writeOnly === true)) return true;
+  return schema.kind !== "ref" && childSchemas(schema).some(hasAccessModifiers);
+}
+
+/** Schemas in a reference cycle (Tarjan's strongly connected components, iteratively). */
+export function recursiveSchemas(nodes: readonly Node[]): Set<string> {
+  const edges = new Map(nodes.map((node) => [node.pointer, directRefs(node.schema)]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const recursive = new Set<string>();
+  let counter = 0;
+
+  for (const { pointer: root } of nodes) {
+    if (index.has(root)) continue;
+    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const targets = edges.get(frame.node) ?? [];
+      if (frame.next < targets.length) {
+        const target = targets[frame.next++]!;
+        if (!index.has(target)) {
+          index.set(target, counter);
+          low.set(target, counter++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ node: target, next: 0 });
+        } else if (onStack.has(target)) {
+          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component: string[] = [];
+        for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
+          onStack.delete(member);
+          component.push(member);
+          if (member === frame.node) break;
+        }
+        const selfLoop = targets.includes(frame.node);
+        if (component.length > 1 || selfLoop) for (const member of component) recursive.add(member);
+      }
+    }
+  }
+  return recursive;
+}

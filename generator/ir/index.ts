@@ -1,0 +1,59 @@
+import type { LoadedSpec } from "../load/index.js";
+import { BuildContext, isObject, stringOf } from "./context.js";
+import type { ApiModel, NamedSchema } from "./model.js";
+import { MethodNames } from "./naming.js";
+import { convertPaths } from "./operation.js";
+import { convertSchema } from "./schema.js";
+import { convertSecuritySchemes } from "./security.js";
+import { recursiveSchemas, schemasWithWritableView } from "./analysis.js";
+import { appendPointer } from "../errors.js";
+
+/** Normalizes a loaded document into the model every emitter reads. */
+export function buildModel(spec: LoadedSpec): ApiModel {
+  const ctx = new BuildContext(spec);
+  const doc = spec.document;
+  const info = isObject(doc.info) ? doc.info : {};
+  const components = isObject(doc.components) ? doc.components : {};
+
+  // Component schemas claim their names first, so they keep the cleanest ones.
+  if (isObject(components.schemas)) {
+    for (const [name, raw] of Object.entries(components.schemas)) {
+      ctx.nameSchema(appendPointer("#", "components", "schemas", name), name, raw);
+    }
+  }
+  const securitySchemes = convertSecuritySchemes(ctx, components.securitySchemes, "#/components/securitySchemes");
+  const operations = convertPaths(ctx, doc.paths, securitySchemes, new MethodNames());
+  ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
+
+  const named = ctx.namedSchemas();
+  const writable = schemasWithWritableView(named);
+  const recursive = recursiveSchemas(named);
+  const schemas: NamedSchema[] = named.map((entry) => ({
+    ...entry,
+    hasWritableView: writable.has(entry.pointer),
+    recursive: recursive.has(entry.pointer),
+  }));
+
+  return {
+    title: stringOf(info.title) ?? "API",
+    version: stringOf(info.version) ?? "",
+    description: stringOf(info.description),
+    source: spec.file,
+    openapi: spec.version,
+    baseUrl: firstServerUrl(doc.servers),
+    schemas,
+    operations,
+    securitySchemes,
+    warnings: ctx.warnings,
+  };
+}
+
+function firstServerUrl(servers: unknown): string | undefined {
+  const [server] = Array.isArray(servers) ? servers : [];
+  if (!isObject(server) || typeof server.url !== "string") return undefined;
+  const variables = isObject(server.variables) ? server.variables : {};
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && typeof variable.default === "string" ? variable.default : whole;
+  });
+}

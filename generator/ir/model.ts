@@ -1,0 +1,249 @@
+/**
+ * The intermediate model: an OpenAPI document with every default resolved, every `$ref` pointed at
+ * a named schema, and every name chosen. Emitters read only this, never the raw document, so
+ * OpenAPI 3.0/3.1 differences end at the `ir/` boundary and naming is decided exactly once.
+ */
+import type { Warning } from "../errors.js";
+import type { OpenApiVersion } from "../load/index.js";
+
+export interface ApiModel {
+  readonly title: string;
+  readonly version: string;
+  readonly description: string | undefined;
+  /** The spec path as given to the generator, for the generated header. */
+  readonly source: string;
+  readonly openapi: OpenApiVersion;
+  /** The first `servers` URL with its variables' defaults filled in. */
+  readonly baseUrl: string | undefined;
+  /** Component schemas, then schemas hoisted from operations, each once, in document order. */
+  readonly schemas: readonly NamedSchema[];
+  readonly operations: readonly Operation[];
+  readonly securitySchemes: readonly SecurityScheme[];
+  readonly warnings: readonly Warning[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+export interface NamedSchema {
+  /** Where the schema is defined; `RefSchema.target` holds this pointer. */
+  readonly pointer: string;
+  /** The exported TypeScript type name; the zod validator is `${name}Schema`. */
+  readonly name: string;
+  readonly schema: Schema;
+  /**
+   * Whether the schema, or one it references, has readOnly or writeOnly properties: then request
+   * bodies use a separate `${name}Writable` type that keeps writeOnly and drops readOnly fields.
+   */
+  readonly hasWritableView: boolean;
+  /** Whether the schema takes part in a reference cycle (its validator needs a type annotation). */
+  readonly recursive: boolean;
+}
+
+export interface SchemaMeta {
+  readonly pointer: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly deprecated?: boolean;
+  readonly nullable?: boolean;
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
+  readonly default?: unknown;
+}
+
+export type Literal = string | number | boolean | null;
+
+export type Schema =
+  | RefSchema
+  | StringSchema
+  | NumberSchema
+  | BooleanSchema
+  | NullSchema
+  | EnumSchema
+  | ArraySchema
+  | ObjectSchema
+  | UnionSchema
+  | AllOfSchema
+  | UnknownSchema;
+
+export interface RefSchema extends SchemaMeta {
+  readonly kind: "ref";
+  readonly target: string;
+}
+
+export interface StringSchema extends SchemaMeta {
+  readonly kind: "string";
+  /** `binary` strings are file contents: `Blob` in requests, never validated in responses. */
+  readonly format?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+}
+
+export interface NumberSchema extends SchemaMeta {
+  readonly kind: "number";
+  readonly integer: boolean;
+  readonly format?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly multipleOf?: number;
+}
+
+export interface BooleanSchema extends SchemaMeta {
+  readonly kind: "boolean";
+}
+
+export interface NullSchema extends SchemaMeta {
+  readonly kind: "null";
+}
+
+/** `enum` and `const`: a closed set of literal values (null is carried by `nullable`). */
+export interface EnumSchema extends SchemaMeta {
+  readonly kind: "enum";
+  readonly values: readonly Exclude<Literal, null>[];
+}
+
+export interface ArraySchema extends SchemaMeta {
+  readonly kind: "array";
+  readonly items: Schema;
+  /** 3.1 `prefixItems`: a tuple whose rest is `items`. */
+  readonly prefixItems?: readonly Schema[];
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+}
+
+export interface Property {
+  /** The key on the wire, exactly as in the spec. */
+  readonly name: string;
+  readonly schema: Schema;
+  readonly required: boolean;
+}
+
+export interface ObjectSchema extends SchemaMeta {
+  readonly kind: "object";
+  readonly properties: readonly Property[];
+  /** `false`: closed; `undefined`: not stated (extra keys allowed but untyped); else their schema. */
+  readonly additionalProperties: Schema | false | undefined;
+}
+
+export interface Discriminator {
+  readonly propertyName: string;
+  /** Discriminator value → the `ref` target (pointer) of the variant it selects. */
+  readonly mapping: readonly (readonly [value: string, target: string])[];
+}
+
+/** oneOf, anyOf, and 3.1 `type` arrays. */
+export interface UnionSchema extends SchemaMeta {
+  readonly kind: "union";
+  readonly variants: readonly Schema[];
+  readonly discriminator?: Discriminator;
+}
+
+export interface AllOfSchema extends SchemaMeta {
+  readonly kind: "allOf";
+  readonly parts: readonly Schema[];
+}
+
+/** The empty schema, and anything the generator degraded (with a warning). */
+export interface UnknownSchema extends SchemaMeta {
+  readonly kind: "unknown";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+export type ParamLocation = "path" | "query" | "header" | "cookie";
+
+export type ParamStyle = "simple" | "label" | "matrix" | "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+
+export interface Parameter {
+  readonly name: string;
+  readonly in: ParamLocation;
+  /** The property of the operation's args object: `name`, unless two locations share it. */
+  readonly key: string;
+  readonly required: boolean;
+  readonly style: ParamStyle;
+  readonly explode: boolean;
+  readonly allowReserved: boolean;
+  /** `content: application/json` parameters are sent JSON-encoded. */
+  readonly json: boolean;
+  readonly schema: Schema;
+  readonly description?: string;
+  readonly deprecated: boolean;
+}
+
+/** How a body is carried on the wire. */
+export type MediaKind = "json" | "form" | "multipart" | "text" | "binary";
+
+export interface PartEncoding {
+  readonly contentType?: string;
+  readonly style?: ParamStyle;
+  readonly explode?: boolean;
+}
+
+export interface RequestBody {
+  readonly mediaType: string;
+  readonly kind: MediaKind;
+  readonly required: boolean;
+  readonly schema: Schema;
+  readonly encoding: ReadonlyMap<string, PartEncoding>;
+  readonly description?: string;
+}
+
+export interface ResponseHeader {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly required: boolean;
+  readonly description?: string;
+}
+
+export interface Response {
+  /** `"200"`, `"2XX"` or `"default"`. */
+  readonly status: string;
+  readonly description?: string;
+  /** Absent when the response has no body. */
+  readonly content?: { readonly mediaType: string; readonly kind: MediaKind; readonly schema: Schema };
+  readonly headers: readonly ResponseHeader[];
+}
+
+export interface Operation {
+  readonly pointer: string;
+  /** The spec's operationId, or the name derived from method and path. */
+  readonly operationId: string;
+  /** The client method: lowerCamelCase, unique. */
+  readonly name: string;
+  /** PascalCase stem for the operation's types, e.g. `GetPetById` → `GetPetByIdArgs`. */
+  readonly typeName: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  readonly tags: readonly string[];
+  readonly parameters: readonly Parameter[];
+  readonly body?: RequestBody;
+  /** In the spec's order. Success responses are the 2xx ones (or `default` when none is 2xx). */
+  readonly responses: readonly Response[];
+  /** Alternatives; each maps scheme name → scopes. Empty: no credentials needed. */
+  readonly security: readonly ReadonlyMap<string, readonly string[]>[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Security
+
+export type SecurityScheme =
+  | { readonly name: string; readonly type: "http"; readonly scheme: string; readonly description?: string }
+  | {
+      readonly name: string;
+      readonly type: "apiKey";
+      readonly in: "header" | "query" | "cookie";
+      readonly paramName: string;
+      readonly description?: string;
+    }
+  | { readonly name: string; readonly type: "oauth2"; readonly tokenUrl?: string; readonly description?: string }
+  | { readonly name: string; readonly type: "openIdConnect"; readonly description?: string };

@@ -1,0 +1,117 @@
+/**
+ * Path Item and Operation Objects → IR operations, named and in document order.
+ * @see https://spec.openapis.org/oas/v3.1.0#operation-object
+ */
+import { appendPointer } from "../errors.js";
+import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
+import type { HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
+import { camelCase, type MethodNames, pascalCase } from "./naming.js";
+import { convertParameters } from "./parameters.js";
+import { convertRequestBody } from "./request-body.js";
+import { convertResponses } from "./responses.js";
+import { convertSecurity } from "./security.js";
+
+const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+export function convertPaths(
+  ctx: BuildContext,
+  paths: Json,
+  schemes: readonly SecurityScheme[],
+  methodNames: MethodNames,
+): Operation[] {
+  if (!isObject(paths)) return [];
+  const globalSecurity = ctx.spec.document.security;
+  const operations: Operation[] = [];
+  for (const [path, rawItem] of Object.entries(paths)) {
+    if (!path.startsWith("/")) continue;
+    const { value: item, pointer: itemPointer } = ctx.deref(rawItem, appendPointer("#", "paths", path));
+    if (!isObject(item)) continue;
+    for (const method of METHODS) {
+      const raw = item[method];
+      if (!isObject(raw)) continue;
+      const pointer = appendPointer(itemPointer, method);
+      operations.push(convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes, methodNames }));
+    }
+  }
+  return operations;
+}
+
+interface OperationSource {
+  readonly path: string;
+  readonly method: HttpMethod;
+  readonly raw: JsonObject;
+  readonly pointer: string;
+  readonly item: JsonObject;
+  readonly itemPointer: string;
+  readonly globalSecurity: Json;
+  readonly schemes: readonly SecurityScheme[];
+  readonly methodNames: MethodNames;
+}
+
+function convertOperation(ctx: BuildContext, source: OperationSource): Operation {
+  const { path, method, raw, pointer } = source;
+  const operationId = stringOf(raw.operationId)?.trim() || derivedOperationId(method, path);
+  const name = source.methodNames.claim(camelCase(operationId));
+  const typeName = pascalCase(name, "Operation");
+  const body = raw.requestBody === undefined ? undefined : convertRequestBody(ctx, raw.requestBody, appendPointer(pointer, "requestBody"), typeName);
+  const located = (list: Json, at: string) => (Array.isArray(list) ? list.map((p, i) => ({ raw: p, pointer: appendPointer(at, i) })) : []);
+  const parameters = withUndeclaredPathParams(
+    ctx,
+    convertParameters(ctx, located(source.item.parameters, appendPointer(source.itemPointer, "parameters")), located(raw.parameters, appendPointer(pointer, "parameters")), body !== undefined),
+    path,
+    pointer,
+  );
+  const security = raw.security !== undefined ? raw.security : source.globalSecurity;
+  const securityPointer = raw.security !== undefined ? appendPointer(pointer, "security") : "#/security";
+  const summary = stringOf(raw.summary);
+  const description = stringOf(raw.description);
+  return {
+    pointer,
+    operationId,
+    name,
+    typeName,
+    method,
+    path,
+    deprecated: raw.deprecated === true,
+    tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === "string") : [],
+    parameters,
+    responses: convertResponses(ctx, raw.responses, appendPointer(pointer, "responses"), typeName),
+    security: convertSecurity(ctx, security, securityPointer, source.schemes),
+    ...(body && { body }),
+    ...(summary !== undefined && { summary }),
+    ...(description !== undefined && { description }),
+  };
+}
+
+/** `GET /pets/{petId}` → `get pets By petId` (camelCased by the caller to `getPetsByPetId`). */
+function derivedOperationId(method: HttpMethod, path: string): string {
+  const words = path
+    .split("/")
+    .filter((segment) => segment !== "")
+    .map((segment) => segment.replace(/\{([^}]*)\}/g, " By $1 "));
+  return [method, ...words].join(" ") + (path === "/" ? " root" : "");
+}
+
+/** A `{name}` in the path with no declared parameter would break the URL: declare it as a string. */
+function withUndeclaredPathParams(ctx: BuildContext, parameters: Parameter[], path: string, pointer: string): Parameter[] {
+  const declared = new Set(parameters.filter((p) => p.in === "path").map((p) => p.name));
+  const missing = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? "").filter((name) => !declared.has(name));
+  if (missing.length === 0) return parameters;
+  const taken = new Set(parameters.map((p) => p.key));
+  const added = missing.map((name): Parameter => {
+    ctx.warn("ignored", `path parameter ${name} is not declared: sent as a string`, pointer);
+    return {
+      name,
+      in: "path",
+      key: taken.has(name) ? `path.${name}` : name,
+      required: true,
+      style: "simple",
+      explode: false,
+      allowReserved: false,
+      json: false,
+      schema: { kind: "string", pointer },
+      deprecated: false,
+    };
+  });
+  return [...added, ...parameters];
+}

@@ -1,0 +1,52 @@
+/**
+ * Request Body Objects: the preferred media type, its schema named for the operation, and the
+ * per-part encoding of form and multipart bodies.
+ * @see https://spec.openapis.org/oas/v3.1.0#request-body-object
+ */
+import { appendPointer } from "../errors.js";
+import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
+import { mediaKind, preferredMediaType } from "./media.js";
+import type { PartEncoding, RequestBody, Schema } from "./model.js";
+import { namedOrInline } from "./hoist.js";
+
+export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string): RequestBody | undefined {
+  const { value: raw, pointer } = ctx.deref(rawBody, at);
+  if (!isObject(raw) || !isObject(raw.content)) return undefined;
+  const mediaType = preferredMediaType(Object.keys(raw.content));
+  if (mediaType === undefined) return undefined;
+  const media = raw.content[mediaType];
+  const mediaPointer = appendPointer(pointer, "content", mediaType);
+  const kind = mediaKind(mediaType);
+  const rawSchema = isObject(media) ? media.schema : undefined;
+  const schema: Schema =
+    rawSchema === undefined
+      ? kind === "binary"
+        ? { kind: "string", format: "binary", pointer: mediaPointer }
+        : { kind: "unknown", pointer: mediaPointer }
+      : namedOrInline(ctx, rawSchema, appendPointer(mediaPointer, "schema"), `${typeName} Body`);
+  const description = stringOf(raw.description);
+  return {
+    mediaType,
+    kind,
+    required: raw.required === true,
+    schema,
+    encoding: readEncoding(isObject(media) ? media.encoding : undefined),
+    ...(description !== undefined && { description }),
+  };
+}
+
+function readEncoding(raw: Json): ReadonlyMap<string, PartEncoding> {
+  const encoding = new Map<string, PartEncoding>();
+  if (!isObject(raw)) return encoding;
+  for (const [property, value] of Object.entries(raw)) {
+    if (!isObject(value)) continue;
+    const contentType = stringOf(value.contentType);
+    const style = stringOf(value.style);
+    encoding.set(property, {
+      ...(contentType !== undefined && { contentType }),
+      ...(style !== undefined && { style: style as NonNullable<PartEncoding["style"]> }),
+      ...(typeof value.explode === "boolean" && { explode: value.explode }),
+    });
+  }
+  return encoding;
+}

@@ -1,0 +1,57 @@
+/**
+ * Security Scheme Objects and Security Requirement Objects.
+ * @see https://spec.openapis.org/oas/v3.1.0#security-scheme-object
+ */
+import { appendPointer } from "../errors.js";
+import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
+import type { SecurityScheme } from "./model.js";
+
+export function convertSecuritySchemes(ctx: BuildContext, raw: Json, at: string): SecurityScheme[] {
+  if (!isObject(raw)) return [];
+  return Object.entries(raw).flatMap(([name, rawScheme]): SecurityScheme[] => {
+    const { value, pointer } = ctx.deref(rawScheme, appendPointer(at, name));
+    if (!isObject(value)) return [];
+    const description = stringOf(value.description);
+    const common = { name, ...(description !== undefined && { description }) };
+    switch (value.type) {
+      case "http":
+        return [{ ...common, type: "http", scheme: (stringOf(value.scheme) ?? "bearer").toLowerCase() }];
+      case "apiKey": {
+        const location = value.in;
+        if ((location === "header" || location === "query" || location === "cookie") && typeof value.name === "string") {
+          return [{ ...common, type: "apiKey", in: location, paramName: value.name }];
+        }
+        break;
+      }
+      case "oauth2": {
+        const flows = isObject(value.flows) ? value.flows : {};
+        const tokenUrl = isObject(flows.clientCredentials) ? stringOf(flows.clientCredentials.tokenUrl) : undefined;
+        return [{ ...common, type: "oauth2", ...(tokenUrl !== undefined && { tokenUrl }) }];
+      }
+      case "openIdConnect":
+        return [{ ...common, type: "openIdConnect" }];
+    }
+    ctx.warn("ignored", `security scheme ${name} is not supported: ignored`, pointer);
+    return [];
+  });
+}
+
+/** Requirement alternatives; an alternative naming an undeclared scheme is dropped with a warning. */
+export function convertSecurity(
+  ctx: BuildContext,
+  raw: Json,
+  at: string,
+  schemes: readonly SecurityScheme[],
+): ReadonlyMap<string, readonly string[]>[] {
+  if (!Array.isArray(raw)) return [];
+  const known = new Set(schemes.map((scheme) => scheme.name));
+  return raw.flatMap((requirement, i) => {
+    if (!isObject(requirement)) return [];
+    const unknown = Object.keys(requirement).filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      ctx.warn("ignored", `security requirement names undeclared scheme ${unknown.join(", ")}: ignored`, appendPointer(at, i));
+      return [];
+    }
+    return [new Map(Object.entries(requirement).map(([name, scopes]) => [name, Array.isArray(scopes) ? scopes.filter((s) => typeof s === "string") : []]))];
+  });
+}

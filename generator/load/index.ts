@@ -1,0 +1,62 @@
+import { readFile, stat } from "node:fs/promises";
+import { GenError } from "../errors.js";
+import { bundleExternalRefs } from "./bundle.js";
+import { parseSpecText } from "./parse.js";
+import { upgradeSwagger2 } from "./upgrade.js";
+
+export type OpenApiVersion = "3.0" | "3.1";
+
+export interface LoadedSpec {
+  /** The spec's path as the user gave it, for messages and the generated header. */
+  readonly file: string;
+  /** The source text, kept so errors can be located lazily. */
+  readonly text: string;
+  readonly version: OpenApiVersion;
+  /** The parsed document with every external `$ref` bundled in. */
+  readonly document: Readonly<Record<string, unknown>>;
+}
+
+/** Reads, parses and bundles one OpenAPI document; every failure is a `GenError`. */
+export async function loadSpec(file: string): Promise<LoadedSpec> {
+  const text = await readSpecFile(file);
+  const parsed = parseSpecText(text, file);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new GenError("not-openapi", "not an OpenAPI document: expected a mapping at the top level", { file });
+  }
+  const bundled = (await bundleExternalRefs(file, parsed)) as Record<string, unknown>;
+  if (bundled.openapi === undefined && bundled.swagger !== undefined) {
+    if (bundled.swagger !== "2.0") {
+      throw new GenError("unsupported-version", `unsupported Swagger version ${JSON.stringify(bundled.swagger)}: gen-client reads 2.0, 3.0 and 3.1`, {
+        file,
+        pointer: "#/swagger",
+      });
+    }
+    // Pointers into a converted document no longer match the source text: errors name the file only.
+    return { file, text: "", version: "3.0", document: await upgradeSwagger2(bundled, file) };
+  }
+  return { file, text, version: detectVersion(bundled, file), document: bundled };
+}
+
+async function readSpecFile(file: string): Promise<string> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new GenError("file-unreadable", `${file} is not a file`, { file });
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (error instanceof GenError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new GenError("file-not-found", `no such file: ${file}`, { file });
+    throw new GenError("file-unreadable", `cannot read ${file} (${code ?? "unknown error"})`, { file });
+  }
+}
+
+function detectVersion(document: Record<string, unknown>, file: string): OpenApiVersion {
+  const { openapi } = document;
+  if (openapi === undefined) throw new GenError("not-openapi", "not an OpenAPI document: it has no `openapi` field", { file, pointer: "#" });
+  if (typeof openapi === "string" && /^3\.0(\.|$)/.test(openapi)) return "3.0";
+  if (typeof openapi === "string" && /^3\.[12](\.|$)/.test(openapi)) return "3.1";
+  throw new GenError("unsupported-version", `unsupported OpenAPI version ${JSON.stringify(openapi)}: gen-client reads 2.0, 3.0 and 3.1`, {
+    file,
+    pointer: "#/openapi",
+  });
+}

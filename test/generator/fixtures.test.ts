@@ -1,0 +1,43 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import * as prettier from "prettier";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../generator/index.js";
+import { fixturePath, generateInto, repoRoot, typecheck } from "../support/sdk.js";
+
+const fixtures = readdirSync(path.join(repoRoot, "fixtures"))
+  .filter((name) => /\.(ya?ml|json)$/.test(name))
+  .sort();
+
+describe.each(fixtures)("fixture %s", (fixture) => {
+  const name = fixture.replace(/\.(ya?ml|json)$/, "");
+  const generated = generateInto(fixturePath(fixture), `fixtures/${name}`);
+
+  it("emits the snapshotted SDK modules", async () => {
+    const { result } = await generated;
+    const modules = result.files.filter((file) => !file.path.startsWith("runtime/"));
+    expect(modules.map((file) => file.path)).toEqual(["client.ts", "index.ts", "operations.ts", "schemas.ts", "types.ts"]);
+    for (const file of modules) {
+      await expect(file.contents).toMatchFileSnapshot(path.join(repoRoot, "test/snapshots", name, file.path));
+    }
+  });
+
+  it("emits byte-identical output on a second run", async () => {
+    const { result } = await generated;
+    const again = await generate({ spec: path.relative(repoRoot, fixturePath(fixture)) });
+    expect(again.files).toEqual(result.files);
+  });
+
+  it("emits code that prettier leaves unchanged", async () => {
+    const { result } = await generated;
+    for (const file of result.files.filter((each) => !each.path.startsWith("runtime/"))) {
+      const formatted = await prettier.format(file.contents, { parser: "typescript" });
+      expect(formatted, file.path).toBe(file.contents);
+    }
+  });
+
+  it.each(["NodeNext", "Bundler"] as const)("type-checks strictly with moduleResolution %s", async (resolution) => {
+    const { out } = await generated;
+    expect(await typecheck([out], resolution, name)).toBe("");
+  });
+});

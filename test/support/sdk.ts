@@ -1,0 +1,65 @@
+import { execFile } from "node:child_process";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { generate, writeSdk, type GenerateResult } from "../../generator/index.js";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** Generated SDKs for tests live here (git-ignored), beside the repo's node_modules. */
+export const outRoot = path.join(repoRoot, "test/.out");
+
+export function fixturePath(name: string): string {
+  return path.join(repoRoot, "fixtures", name);
+}
+
+/** Generates a fixture's SDK into test/.out/<dir> and returns the in-memory result too. */
+export async function generateInto(spec: string, dir: string): Promise<{ result: GenerateResult; out: string }> {
+  const out = path.join(outRoot, dir);
+  await rm(out, { recursive: true, force: true });
+  const result = await generate({ spec: path.relative(repoRoot, spec) });
+  await writeSdk(out, result.files);
+  return { result, out };
+}
+
+export type ModuleResolution = "NodeNext" | "Bundler";
+
+const run = promisify(execFile);
+
+/**
+ * Type-checks SDK folders with the native TypeScript compiler under the strictest options the
+ * issue names. Returns the compiler's diagnostics: empty means the SDK compiles.
+ */
+export async function typecheck(dirs: readonly string[], moduleResolution: ModuleResolution, name: string): Promise<string> {
+  const configDir = path.join(outRoot, `.tsconfig-${name}-${moduleResolution}`);
+  await mkdir(configDir, { recursive: true });
+  const config = {
+    compilerOptions: {
+      target: "ES2023",
+      lib: ["ES2023", "DOM", "DOM.Iterable"],
+      module: moduleResolution === "NodeNext" ? "NodeNext" : "ESNext",
+      moduleResolution,
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      verbatimModuleSyntax: true,
+      isolatedModules: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    },
+    files: [],
+    include: dirs.map((dir) => path.relative(configDir, path.join(dir, "**/*.ts"))),
+  };
+  await writeFile(path.join(configDir, "tsconfig.json"), JSON.stringify(config, null, 2));
+  // NodeNext reads .ts files as ESM only under a package.json that says so.
+  await writeFile(path.join(outRoot, "package.json"), JSON.stringify({ type: "module", private: true }));
+  const tsc = path.join(repoRoot, "node_modules/typescript7/bin/tsc");
+  try {
+    await run(process.execPath, [tsc, "-p", path.join(configDir, "tsconfig.json"), "--pretty", "false"], { cwd: repoRoot });
+    return "";
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    return `${stdout ?? ""}${stderr ?? ""}`.trim() || String(error);
+  }
+}
