@@ -29,6 +29,11 @@ export class EmitContext {
     return view === "write" && named.hasWritableView ? `${named.name}Writable` : named.name;
   }
 
+  /** The view a named schema's plain name stands for. */
+  mainView(named: NamedSchema): View {
+    return named.requestOnly ? "write" : "read";
+  }
+
   /** Follows refs to the schema itself (stopping at cycles). */
   resolve(schema: Schema): Schema {
     let current = schema;

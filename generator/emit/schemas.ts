@@ -17,7 +17,7 @@ export function schemasModule(ctx: EmitContext): Statement[] {
   const recursive = ctx.model.schemas.filter((named) => named.recursive);
   if (recursive.length > 0) statements.push({ s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" });
   for (const named of ctx.model.schemas) {
-    statements.push(schemaConst(ctx, named, "read"));
+    statements.push(schemaConst(ctx, named, ctx.mainView(named)));
     if (named.hasWritableView) statements.push(schemaConst(ctx, named, "write"));
   }
   return statements;
@@ -28,7 +28,7 @@ export function schemaName(ctx: EmitContext, pointer: string, view: View): strin
 }
 
 function schemaConst(ctx: EmitContext, named: NamedSchema, view: View): Statement {
-  const typeName = view === "write" ? `${named.name}Writable` : named.name;
+  const typeName = view === "write" && named.hasWritableView ? `${named.name}Writable` : named.name;
   return {
     s: "const",
     exported: true,

@@ -11,7 +11,7 @@ import { type EmitContext, inView, schemaDoc, type View } from "./context.js";
 export function typesModule(ctx: EmitContext): Statement[] {
   const statements: Statement[] = [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: [{ name: "ApiError" }] }];
   for (const named of ctx.model.schemas) {
-    statements.push(namedType(ctx, named, "read"));
+    statements.push(namedType(ctx, named, ctx.mainView(named)));
     if (named.hasWritableView) statements.push(namedType(ctx, named, "write"));
   }
   for (const operation of ctx.model.operations) {
@@ -30,8 +30,8 @@ export function typesModule(ctx: EmitContext): Statement[] {
 }
 
 function namedType(ctx: EmitContext, named: NamedSchema, view: View): Statement {
-  const name = view === "write" ? `${named.name}Writable` : named.name;
-  const extraDoc = view === "write" ? `The request-side view of {@link ${named.name}}: read-only fields omitted.` : undefined;
+  const name = view === "write" && named.hasWritableView ? `${named.name}Writable` : named.name;
+  const extraDoc = name !== named.name ? `The request-side view of {@link ${named.name}}: read-only fields omitted.` : undefined;
   const doc = schemaDoc(named.schema, extraDoc);
   const schema = named.schema;
   if (schema.kind === "object" && !schema.nullable) {

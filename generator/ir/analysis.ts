@@ -10,7 +10,7 @@ interface Node {
   readonly schema: Schema;
 }
 
-/** Schemas that have, or reference one that has, readOnly or writeOnly parts. */
+/** Schemas that have, or reference one that has, parts that differ between requests and responses. */
 export function schemasWithWritableView(nodes: readonly Node[]): Set<string> {
   const refs = new Map(nodes.map((node) => [node.pointer, directRefs(node.schema)]));
   const marked = new Set(nodes.filter((node) => hasAccessModifiers(node.schema)).map((node) => node.pointer));
@@ -27,9 +27,24 @@ export function schemasWithWritableView(nodes: readonly Node[]): Set<string> {
   return marked;
 }
 
+/** readOnly and writeOnly properties, and binary strings (a `Blob` in requests). */
 function hasAccessModifiers(schema: Schema): boolean {
   if (schema.kind === "object" && schema.properties.some((p) => p.schema.readOnly === true || p.schema.writeOnly === true)) return true;
+  if (schema.kind === "string" && schema.format === "binary") return true;
   return schema.kind !== "ref" && childSchemas(schema).some(hasAccessModifiers);
+}
+
+/** Named schemas reachable from `roots` through references. */
+export function reachable(nodes: readonly Node[], roots: readonly Schema[]): Set<string> {
+  const refs = new Map(nodes.map((node) => [node.pointer, directRefs(node.schema)]));
+  const seen = new Set<string>();
+  const stack = roots.flatMap(directRefs);
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(refs.get(next) ?? []));
+  }
+  return seen;
 }
 
 /** Schemas in a reference cycle (Tarjan's strongly connected components, iteratively). */

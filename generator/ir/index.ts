@@ -5,7 +5,7 @@ import { MethodNames } from "./naming.js";
 import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
-import { recursiveSchemas, schemasWithWritableView } from "./analysis.js";
+import { reachable, recursiveSchemas, schemasWithWritableView } from "./analysis.js";
 import { appendPointer } from "../errors.js";
 
 /** Normalizes a loaded document into the model every emitter reads. */
@@ -28,11 +28,12 @@ export function buildModel(spec: LoadedSpec): ApiModel {
   const named = ctx.namedSchemas();
   const writable = schemasWithWritableView(named);
   const recursive = recursiveSchemas(named);
-  const schemas: NamedSchema[] = named.map((entry) => ({
-    ...entry,
-    hasWritableView: writable.has(entry.pointer),
-    recursive: recursive.has(entry.pointer),
-  }));
+  const requests = reachable(named, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
+  const responses = reachable(named, operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])));
+  const schemas: NamedSchema[] = named.map((entry) => {
+    const requestOnly = requests.has(entry.pointer) && !responses.has(entry.pointer);
+    return { ...entry, requestOnly, hasWritableView: !requestOnly && writable.has(entry.pointer), recursive: recursive.has(entry.pointer) };
+  });
 
   return {
     title: stringOf(info.title) ?? "API",

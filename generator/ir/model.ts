@@ -36,6 +36,11 @@ export interface NamedSchema {
    * bodies use a separate `${name}Writable` type that keeps writeOnly and drops readOnly fields.
    */
   readonly hasWritableView: boolean;
+  /**
+   * Used only by request bodies and parameters: then its one type is the request-side view,
+   * under the plain name.
+   */
+  readonly requestOnly: boolean;
   /** Whether the schema takes part in a reference cycle (its validator needs a type annotation). */
   readonly recursive: boolean;
 }

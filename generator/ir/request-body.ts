@@ -7,7 +7,7 @@ import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
 import type { PartEncoding, RequestBody, Schema } from "./model.js";
-import { namedOrInline } from "./hoist.js";
+import { bodySchema } from "./body-schema.js";
 
 export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string): RequestBody | undefined {
   const { value: raw, pointer } = ctx.deref(rawBody, at);
@@ -23,7 +23,7 @@ export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string,
       ? kind === "binary"
         ? { kind: "string", format: "binary", pointer: mediaPointer }
         : { kind: "unknown", pointer: mediaPointer }
-      : namedOrInline(ctx, rawSchema, appendPointer(mediaPointer, "schema"), `${typeName} Body`);
+      : bodySchema(ctx, rawSchema, appendPointer(mediaPointer, "schema"), `${typeName} Body`);
   const description = stringOf(raw.description);
   return {
     mediaType,

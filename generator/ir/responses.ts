@@ -4,7 +4,7 @@
  */
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
-import { namedOrInline } from "./hoist.js";
+import { bodySchema } from "./body-schema.js";
 import { mediaKind, preferredMediaType } from "./media.js";
 import type { Response, ResponseHeader, Schema } from "./model.js";
 import { convertSchema } from "./schema.js";
@@ -43,7 +43,7 @@ function convertResponse(ctx: BuildContext, rawResponse: Json, at: string, statu
   if (kind === "multipart" || kind === "form") kind = "binary";
   const schema: Schema =
     kind === "json" && rawSchema !== undefined
-      ? namedOrInline(ctx, rawSchema, appendPointer(mediaPointer, "schema"), nameHint)
+      ? bodySchema(ctx, rawSchema, appendPointer(mediaPointer, "schema"), nameHint)
       : { kind: kind === "text" ? "string" : "unknown", pointer: mediaPointer };
   return { ...base, content: { mediaType, kind, schema } };
 }
