@@ -55,7 +55,7 @@ export function schemaDoc(meta: SchemaMeta & { format?: string }, extra?: string
     if (i > 0 && text[i - 1] !== meta.title) lines.push("");
     lines.push(...jsdocLines(paragraph));
   }
-  if (meta.format) lines.push(...jsdocLines(`@format ${meta.format}`));
+  if (meta.format && meta.format !== "binary") lines.push(...jsdocLines(`@format ${meta.format}`));
   if (meta.default !== undefined) lines.push(...jsdocLines(`@default ${JSON.stringify(meta.default)}`));
   if (meta.deprecated) lines.push("@deprecated");
   return lines.length > 0 ? lines : undefined;

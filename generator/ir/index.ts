@@ -32,7 +32,10 @@ export function buildModel(spec: LoadedSpec): ApiModel {
   const responses = reachable(named, operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])));
   const schemas: NamedSchema[] = named.map((entry) => {
     const requestOnly = requests.has(entry.pointer) && !responses.has(entry.pointer);
-    return { ...entry, requestOnly, hasWritableView: !requestOnly && writable.has(entry.pointer), recursive: recursive.has(entry.pointer) };
+    const responseOnly = responses.has(entry.pointer) && !requests.has(entry.pointer);
+    // Schemas no operation uses get both views: nothing says which side they belong to.
+    const hasWritableView = writable.has(entry.pointer) && !requestOnly && !responseOnly;
+    return { ...entry, requestOnly, hasWritableView, recursive: recursive.has(entry.pointer) };
   });
 
   return {
