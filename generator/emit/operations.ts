@@ -4,7 +4,7 @@
  */
 import type { Operation, Parameter, Response } from "../ir/model.js";
 import { bindingName } from "../ir/naming.js";
-import { array, arrow, bool, call, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
+import { array, arrow, bool, call, inlineObject, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext } from "./context.js";
@@ -45,7 +45,7 @@ function operationSpec(ctx: EmitContext, operation: Operation, usesZod: { value:
   if (body) {
     const encoding = [...body.encoding].map(([name, part]): ObjectProperty => ({
       key: name,
-      value: object([
+      value: inlineObject([
         ...(part.contentType !== undefined ? [{ key: "contentType", value: str(part.contentType) }] : []),
         ...(part.style !== undefined ? [{ key: "style", value: str(part.style) }] : []),
         ...(part.explode !== undefined ? [{ key: "explode", value: bool(part.explode) }] : []),
@@ -69,7 +69,7 @@ function operationSpec(ctx: EmitContext, operation: Operation, usesZod: { value:
     properties.push({
       key: "security",
       value: array(
-        operation.security.map((requirement) => object([...requirement].map(([scheme, scopes]) => ({ key: scheme, value: array(scopes.map(str)) })))),
+        operation.security.map((requirement) => inlineObject([...requirement].map(([scheme, scopes]) => ({ key: scheme, value: array(scopes.map(str)) })))),
       ),
     });
   }
@@ -77,7 +77,7 @@ function operationSpec(ctx: EmitContext, operation: Operation, usesZod: { value:
 }
 
 function parameterSpec(parameter: Parameter): Expr {
-  return object([
+  return inlineObject([
     { key: "name", value: str(parameter.name) },
     { key: "in", value: str(parameter.in) },
     ...(parameter.key !== parameter.name ? [{ key: "key", value: str(parameter.key) }] : []),
@@ -94,7 +94,7 @@ function responseSpec(
   validator: (schemaExpr: Expr | undefined) => ObjectProperty[],
 ): Expr {
   const content = response.content;
-  if (!content) return object([{ key: "kind", value: str("empty") }]);
+  if (!content) return inlineObject([{ key: "kind", value: str("empty") }]);
   const kind = content.kind === "json" || content.kind === "text" ? content.kind : "binary";
-  return object([{ key: "kind", value: str(kind) }, ...(kind === "json" ? validator(schemaOf(content.schema, "read")) : [])]);
+  return inlineObject([{ key: "kind", value: str(kind) }, ...(kind === "json" ? validator(schemaOf(content.schema, "read")) : [])]);
 }

@@ -3,7 +3,7 @@
  * `z.lazy`, so importing the SDK builds nothing and `validate: "off"` never builds a schema.
  */
 import type { NamedSchema, ObjectSchema, Schema } from "../ir/model.js";
-import { arrow, array, call, id, literal, member, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
+import { arrow, array, bool, call, id, inlineObject, literal, member, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import { type EmitContext, inView, type View } from "./context.js";
@@ -101,7 +101,7 @@ function baseZod(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle): E
 function stringBase(format: string | undefined, view: View): Expr {
   switch (format) {
     case "date-time":
-      return call(path("z.iso.datetime"), [object([{ key: "offset", value: { e: "boolean", value: true } }])]);
+      return call(path("z.iso.datetime"), [inlineObject([{ key: "offset", value: bool(true) }])]);
     case "date":
       return call(path("z.iso.date"));
     case "time":

@@ -48,7 +48,6 @@ export async function typecheck(dirs: readonly string[], moduleResolution: Modul
       skipLibCheck: true,
       types: [],
     },
-    files: [],
     include: dirs.map((dir) => path.relative(configDir, path.join(dir, "**/*.ts"))),
   };
   await writeFile(path.join(configDir, "tsconfig.json"), JSON.stringify(config, null, 2));

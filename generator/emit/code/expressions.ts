@@ -10,7 +10,7 @@ import { printType, type TsType } from "./types.js";
 
 type Doc = builders.Doc;
 
-const { breakParent, conditionalGroup, group, hardline, ifBreak, indent, join, line, softline } = builders;
+const { breakParent, conditionalGroup, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } = builders;
 
 export type Expr =
   | { readonly e: "id"; readonly name: string }
@@ -21,7 +21,7 @@ export type Expr =
   | { readonly e: "member"; readonly object: Expr; readonly name: string }
   | { readonly e: "call"; readonly callee: Expr; readonly args: readonly Expr[]; readonly typeArgs?: readonly TsType[] }
   | { readonly e: "new"; readonly callee: Expr; readonly args: readonly Expr[] }
-  | { readonly e: "object"; readonly properties: readonly ObjectProperty[] }
+  | { readonly e: "object"; readonly properties: readonly ObjectProperty[]; readonly inline?: boolean }
   | { readonly e: "array"; readonly items: readonly Expr[] }
   | { readonly e: "arrow"; readonly body: Expr };
 
@@ -41,6 +41,8 @@ export const call = (callee: Expr, args: readonly Expr[] = [], typeArgs?: readon
   typeArgs ? { e: "call", callee, args, typeArgs } : { e: "call", callee, args };
 export const newExpr = (callee: Expr, args: readonly Expr[]): Expr => ({ e: "new", callee, args });
 export const object = (properties: readonly ObjectProperty[]): Expr => ({ e: "object", properties });
+/** An object that stays on one line when it fits (`{ offset: true }`); others are always expanded. */
+export const inlineObject = (properties: readonly ObjectProperty[]): Expr => ({ e: "object", properties, inline: true });
 export const array = (items: readonly Expr[]): Expr => ({ e: "array", items });
 export const arrow = (body: Expr): Expr => ({ e: "arrow", body });
 
@@ -80,7 +82,7 @@ export function printExpr(expr: Expr): Doc {
     case "new":
       return ["new ", printExpr(expr.callee), printArguments(expr.args)];
     case "object":
-      return printObject(expr.properties);
+      return printObject(expr.properties, expr.inline === true);
     case "array":
       return printArray(expr.items);
     case "arrow":
@@ -93,15 +95,15 @@ function printTypeArgs(typeArgs: readonly TsType[] | undefined): Doc {
   return printType({ t: "ref", name: "", args: typeArgs });
 }
 
-function printObject(properties: readonly ObjectProperty[]): Doc {
+function printObject(properties: readonly ObjectProperty[], inline: boolean): Doc {
   if (properties.length === 0) return "{}";
-  const printed = properties.map((property) => [
-    property.doc ? [jsdoc(property.doc), hardline] : "",
-    property.key === "__proto__" ? '["__proto__"]' : propertyKey(property.key),
-    ": ",
-    printExpr(property.value),
-  ]);
-  return group(["{", indent([line, join([",", line], printed)]), ifBreak(","), line, "}"], { shouldBreak: true });
+  const printed = properties.map((property) => {
+    const key = property.key === "__proto__" ? '["__proto__"]' : propertyKey(property.key);
+    // prettier leaves short keys alone: breaking after them gains nothing.
+    const assignment = key.length < 2 + 3 ? [key, ": ", printExpr(property.value)] : printAssignment(key, ":", property.value);
+    return [property.doc ? [jsdoc(property.doc), hardline] : "", assignment];
+  });
+  return group(["{", indent([line, join([",", line], printed)]), ifBreak(","), line, "}"], { shouldBreak: !inline });
 }
 
 function printArray(items: readonly Expr[]): Doc {
@@ -109,7 +111,16 @@ function printArray(items: readonly Expr[]): Doc {
   const printed = items.map(printExpr);
   const concise = items.every((item) => item.e === "number") && items.length > 1;
   const body = concise ? builders.fill(join([",", line], printed)) : join([",", line], printed);
-  return group(["[", indent([softline, body]), ifBreak(","), softline, "]"]);
+  // prettier always breaks arrays of several objects (or arrays) that each have several entries.
+  const first = items[0];
+  const shouldBreak =
+    items.length > 1 &&
+    items.every((item) =>
+      first?.e === "object"
+        ? item.e === "object" && item.properties.length > 1
+        : first?.e === "array" && item.e === "array" && item.items.length > 1,
+    );
+  return group(["[", indent([softline, body]), ifBreak(","), softline, "]"], { shouldBreak });
 }
 
 /** Arrow bodies that are calls go on the next line when they break, as prettier does. */
@@ -125,7 +136,9 @@ function printArrow(expr: Extract<Expr, { e: "arrow" }>, expandLastArg: boolean)
 function couldExpandArg(arg: Expr): boolean {
   if (arg.e === "object") return arg.properties.length > 0;
   if (arg.e === "array") return arg.items.length > 0;
-  return arg.e === "arrow";
+  if (arg.e !== "arrow") return false;
+  const { body } = arg;
+  return body.e === "object" || body.e === "array" || body.e === "arrow" || body.e === "call";
 }
 
 /** prettier's `printCallArguments`, for the argument kinds gen-client emits. */
@@ -227,3 +240,38 @@ function printMemberChain(expr: Extract<Expr, { e: "call" }>): Doc {
   return [utils.willBreak(oneLine) ? breakParent : "", conditionalGroup([oneLine, expanded])];
 }
 
+
+// --- assignments -------------------------------------------------------------------------------
+
+/** A member chain whose calls take nothing or one short argument, by prettier's rule. */
+function isPoorlyBreakableChain(expr: Expr, deep = false): boolean {
+  if (expr.e === "member") return isPoorlyBreakableChain(expr.object, true);
+  if (expr.e === "call") {
+    const [only] = expr.args;
+    const short = expr.args.length === 0 || (expr.args.length === 1 && only !== undefined && isLoneShortArgument(only));
+    return short && (expr.typeArgs ?? []).length === 0 && isPoorlyBreakableChain(expr.callee, true);
+  }
+  return deep && expr.e === "id";
+}
+
+function isLoneShortArgument(arg: Expr): boolean {
+  const threshold = 80 / 4;
+  if (arg.e === "id") return arg.name.length <= threshold;
+  if (arg.e === "number" || arg.e === "boolean" || arg.e === "null") return true;
+  if (arg.e === "string") return stringLiteral(arg.value).length <= threshold;
+  return false;
+}
+
+/**
+ * prettier's assignment layouts for `left = value` and `key: value`: strings and poorly
+ * breakable chains move to the next line whole (`break-after-operator`); everything else
+ * breaks after the operator only when its first line cannot fit (`fluid`).
+ */
+export function printAssignment(left: Doc, operator: string, value: Expr): Doc {
+  const right = printExpr(value);
+  if (value.e === "string" || (value.e === "call" && isPoorlyBreakableChain(value))) {
+    return group([group(left), operator, group(indent([line, right]))]);
+  }
+  const groupId = Symbol("assignment");
+  return group([group(left), operator, group(indent(line), { id: groupId }), indentIfBreak(right, { groupId })]);
+}

@@ -3,14 +3,14 @@
  * printer at prettier's defaults (80 columns, 2 spaces, double quotes, trailing commas).
  */
 import { builders, printer } from "prettier/doc";
-import { printExpr, type Expr } from "./expressions.js";
+import { printAssignment, printExpr, type Expr } from "./expressions.js";
 import { jsdoc } from "./shared.js";
 import { stringLiteral } from "./literals.js";
-import { printObjectType, printType, type TsMember, type TsType } from "./types.js";
+import { printAnnotation, printObjectType, printType, type TsMember, type TsType } from "./types.js";
 
 type Doc = builders.Doc;
 
-const { group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } = builders;
+const { group, hardline, ifBreak, indent, join, line, softline } = builders;
 
 export interface ImportName {
   readonly name: string;
@@ -70,11 +70,11 @@ function printStatement(statement: Statement): Doc {
     case "interface":
       return withDoc(statement.doc, printInterface(statement));
     case "type":
-      return withDoc(statement.doc, ["export type ", statement.name, " = ", printType(statement.type, "alias"), ";"]);
+      return withDoc(statement.doc, ["export type ", statement.name, " =", printAnnotation(statement.type), ";"]);
     case "const":
       return withDoc(statement.doc, [
         statement.exported ? "export " : "",
-        printAssignment(["const ", statement.name, statement.type ? [": ", printType(statement.type, "member")] : ""], statement.value),
+        printAssignment(["const ", statement.name, statement.type ? [": ", printType(statement.type, "member")] : ""], " =", statement.value),
         ";",
       ]);
     case "function":
@@ -104,35 +104,6 @@ function printInterface(statement: Extract<Statement, { s: "interface" }>): Doc 
   return [head, " ", printObjectType(statement.members)];
 }
 
-/** A member chain whose calls take nothing or one short argument, by prettier's rule. */
-function isPoorlyBreakableChain(expr: Expr, deep = false): boolean {
-  if (expr.e === "member") return isPoorlyBreakableChain(expr.object, true);
-  if (expr.e === "call") {
-    const [only] = expr.args;
-    const short = expr.args.length === 0 || (expr.args.length === 1 && only !== undefined && isLoneShortArgument(only));
-    return short && (expr.typeArgs ?? []).length === 0 && isPoorlyBreakableChain(expr.callee, true);
-  }
-  return deep && expr.e === "id";
-}
-
-function isLoneShortArgument(arg: Expr): boolean {
-  const threshold = 80 / 4;
-  if (arg.e === "id") return arg.name.length <= threshold;
-  if (arg.e === "number" || arg.e === "boolean" || arg.e === "null") return true;
-  if (arg.e === "string") return stringLiteral(arg.value).length <= threshold;
-  return false;
-}
-
-/** prettier's assignment layouts: `break-after-operator` for poorly breakable chains, else `fluid`. */
-function printAssignment(left: Doc, value: Expr): Doc {
-  const right = printExpr(value);
-  if (value.e === "call" && isPoorlyBreakableChain(value)) {
-    return group([group(left), " =", group(indent([line, right]))]);
-  }
-  const groupId = Symbol("assignment");
-  return group([group(left), " =", group(indent(line), { id: groupId }), indentIfBreak(right, { groupId })]);
-}
-
 function printFunction(statement: Extract<Statement, { s: "function" }>): Doc {
   const params = statement.params.map((param) => [
     param.name,
@@ -142,7 +113,7 @@ function printFunction(statement: Extract<Statement, { s: "function" }>): Doc {
   ]);
   const signature = group(["(", indent([softline, join([",", line], params)]), ifBreak(","), softline, ")"]);
   const body = statement.body.map((each) =>
-    each.s === "return" ? ["return ", printExpr(each.value), ";"] : [printAssignment(["const ", each.name], each.value), ";"],
+    each.s === "return" ? ["return ", printExpr(each.value), ";"] : [printAssignment(["const ", each.name], " =", each.value), ";"],
   );
   return [
     "export function ",

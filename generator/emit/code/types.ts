@@ -55,7 +55,7 @@ export function tsUnion(types: readonly TsType[]): TsType {
   return flat.length === 1 && flat[0] ? flat[0] : { t: "union", types: flat };
 }
 
-export function printType(type: TsType, parent?: TsType["t"] | "alias" | "member"): Doc {
+export function printType(type: TsType, parent?: TsType["t"] | "member"): Doc {
   switch (type.t) {
     case "keyword":
       return type.name;
@@ -97,15 +97,27 @@ function isObjectType(type: TsType): boolean {
 }
 
 /** prettier's `printUnionType`: an object type with only null beside it hugs; others indent. */
-function printUnion(types: readonly TsType[], parent: TsType["t"] | "alias" | "member" | undefined): Doc {
+function printUnion(types: readonly TsType[], parent: TsType["t"] | "member" | undefined): Doc {
   const nullCount = types.filter((each) => each.t === "keyword" && each.name === "null").length;
   const shouldHug = types.length - 1 === nullCount && types.some(isObjectType);
   const printed = types.map((each) => (shouldHug ? printType(each, "union") : align(2, printType(each, "union"))));
   if (shouldHug) return join(" | ", printed);
   const shouldIndent = parent !== "ref" && parent !== "tuple";
   const code = [ifBreak([shouldIndent ? line : "", "| "]), join([line, "| "], printed)];
-  if (parent === "array" || parent === "intersection") return group(["(", indent([softline, code]), softline, ")"]);
+  if (parent === "array" || parent === "intersection") return ["(", group([indent(code), softline]), ")"];
   return group(shouldIndent ? indent(code) : code);
+}
+
+/**
+ * The part after `:` in a property or `=` in a type alias. A union there first moves to the next
+ * line whole, and only breaks into one member per line when it does not fit there either.
+ */
+export function printAnnotation(type: TsType): Doc {
+  if (type.t !== "union") return [" ", printType(type, "member")];
+  const nullCount = type.types.filter((each) => each.t === "keyword" && each.name === "null").length;
+  if (type.types.length - 1 === nullCount && type.types.some(isObjectType)) return [" ", printType(type, "member")];
+  const printed = type.types.map((each) => align(2, printType(each, "union")));
+  return group(indent([line, group([ifBreak("| "), join([line, "| "], printed)])]));
 }
 
 /** prettier's `printIntersectionType`. */
@@ -134,6 +146,6 @@ export function printObjectType(members: readonly TsMember[]): Doc {
 
 function printMember(member: TsMember): Doc {
   const doc = member.doc ? [jsdoc(member.doc), hardline] : "";
-  if ("index" in member) return [doc, "[key: string]: ", printType(member.type, "member"), ";"];
-  return [doc, member.readonly ? "readonly " : "", propertyKey(member.key), member.optional ? "?" : "", ": ", printType(member.type, "member"), ";"];
+  if ("index" in member) return [doc, "[key: string]:", printAnnotation(member.type), ";"];
+  return [doc, member.readonly ? "readonly " : "", propertyKey(member.key), member.optional ? "?" : "", ":", printAnnotation(member.type), ";"];
 }

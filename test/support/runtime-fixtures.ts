@@ -1,0 +1,27 @@
+/** Hand-built operation specs and clients for the runtime's tests (the generator writes these in SDKs). */
+import { createRuntime, type ApiSpec, type ClientOptions, type Logger, type OperationSpec, type ParamSpec } from "../../runtime/index.js";
+
+export function operation(spec: Partial<OperationSpec> & Pick<OperationSpec, "path">): OperationSpec {
+  return { id: "testOperation", method: "GET", params: [], responses: { "200": { kind: "json" } }, ...spec };
+}
+
+export function param(name: string, location: ParamSpec["in"], extra: Partial<ParamSpec> = {}): ParamSpec {
+  const style = location === "query" || location === "cookie" ? "form" : "simple";
+  return { name, in: location, style, explode: style === "form", ...extra };
+}
+
+export const testApi: ApiSpec = { title: "Test API", securitySchemes: {} };
+
+/** A runtime against `baseUrl` that fails fast: no retry waits worth mentioning, nothing logged. */
+export function runtimeFor<Auth extends object = Record<string, never>>(baseUrl: string, options: ClientOptions<Auth> = {}, api: ApiSpec = testApi) {
+  return createRuntime<Auth>({ logLevel: "off", retry: { baseDelay: 1 }, ...options, baseUrl: options.baseUrl ?? baseUrl }, api);
+}
+
+/** A logger that keeps its lines, by level. */
+export function memoryLogger(): Logger & { readonly lines: string[] } {
+  const lines: string[] = [];
+  const record = (level: string) => (message: string) => {
+    lines.push(`${level} ${message}`);
+  };
+  return { lines, debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") };
+}
