@@ -3,7 +3,6 @@
  * operation, and `createClient`, which binds each operation's spec to the runtime.
  */
 import type { Operation, SecurityScheme } from "../ir/model.js";
-import { bindingName } from "../ir/naming.js";
 import { call, id, member, object, path, str, type Expr } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
@@ -53,7 +52,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
           value: object(
             model.operations.map((operation) => ({
               key: operation.name,
-              value: call(member(id("runtime"), requiresArgs(operation) ? "endpoint" : "optionalEndpoint"), [path(`op.${bindingName(operation.name)}`)]),
+              value: call(member(id("runtime"), requiresArgs(operation) ? "endpoint" : "optionalEndpoint"), [path(`op.${operation.binding}`)]),
             })),
           ),
         },

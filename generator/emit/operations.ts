@@ -3,7 +3,6 @@
  * OpenAPI default already resolved by the IR.
  */
 import type { Operation, Parameter, Response } from "../ir/model.js";
-import { bindingName } from "../ir/naming.js";
 import { array, arrow, bool, call, inlineObject, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
@@ -15,7 +14,7 @@ export function operationsModule(ctx: EmitContext): Statement[] {
   const consts: Statement[] = ctx.model.operations.map((operation) => ({
     s: "const",
     exported: true,
-    name: bindingName(operation.name),
+    name: operation.binding,
     type: tsRef("OperationSpec"),
     value: operationSpec(ctx, operation, usesZod),
   }));

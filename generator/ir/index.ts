@@ -1,7 +1,7 @@
 import type { LoadedSpec } from "../load/index.js";
 import { BuildContext, isObject, stringOf } from "./context.js";
 import type { ApiModel, NamedSchema } from "./model.js";
-import { MethodNames } from "./naming.js";
+import { OperationNames } from "./naming.js";
 import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
@@ -22,7 +22,7 @@ export function buildModel(spec: LoadedSpec): ApiModel {
     }
   }
   const securitySchemes = convertSecuritySchemes(ctx, components.securitySchemes, "#/components/securitySchemes");
-  const operations = convertPaths(ctx, doc.paths, securitySchemes, new MethodNames());
+  const operations = convertPaths(ctx, doc.paths, securitySchemes, new OperationNames());
   ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
 
   const named = ctx.namedSchemas();

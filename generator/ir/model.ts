@@ -222,6 +222,8 @@ export interface Operation {
   readonly operationId: string;
   /** The client method: lowerCamelCase, unique. */
   readonly name: string;
+  /** The const operations.ts exports the operation's spec as: `name`, unless that is reserved. */
+  readonly binding: string;
   /** PascalCase stem for the operation's types, e.g. `GetPetById` → `GetPetByIdArgs`. */
   readonly typeName: string;
   readonly method: HttpMethod;

@@ -85,22 +85,30 @@ export class NameRegistry {
 /** Suffixes every schema name reserves: its zod validator and its request-side view. */
 export const SCHEMA_NAME_SUFFIXES = ["Schema", "Writable", "WritableSchema"] as const;
 
-/** Operation method names: unique among themselves; reserved words are fine as property keys. */
-export class MethodNames {
-  readonly #taken = new Set<string>();
+/** Bindings operations.ts declares besides the operations themselves. */
+const OPERATIONS_MODULE_BINDINGS = ["s", "z", "OperationSpec"];
 
-  claim(candidate: string): string {
-    for (let n = 1; ; n++) {
-      const name = n === 1 ? candidate : `${candidate}${n}`;
-      if (!this.#taken.has(name) && name !== "__proto__") {
-        this.#taken.add(name);
-        return name;
-      }
-    }
+/**
+ * Operation names: the client method (reserved words are fine as property keys) and the const
+ * operations.ts exports its spec as (`delete` → `delete_`), each unique.
+ */
+export class OperationNames {
+  readonly #methods = new Set<string>(["__proto__"]);
+  readonly #bindings = new Set<string>(OPERATIONS_MODULE_BINDINGS);
+
+  claim(candidate: string): { method: string; binding: string } {
+    const method = firstFree(candidate, this.#methods);
+    const binding = firstFree(isBindingName(method) ? method : `${method}_`, this.#bindings);
+    return { method, binding };
   }
 }
 
-/** A module-level binding for a method name (`delete` → `delete_`). */
-export function bindingName(name: string): string {
-  return isBindingName(name) ? name : `${name}_`;
+function firstFree(candidate: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? candidate : `${candidate}${n}`;
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
 }

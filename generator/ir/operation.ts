@@ -5,7 +5,7 @@
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
 import type { HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
-import { camelCase, type MethodNames, pascalCase } from "./naming.js";
+import { camelCase, type OperationNames, pascalCase } from "./naming.js";
 import { convertParameters } from "./parameters.js";
 import { convertRequestBody } from "./request-body.js";
 import { convertResponses } from "./responses.js";
@@ -17,7 +17,7 @@ export function convertPaths(
   ctx: BuildContext,
   paths: Json,
   schemes: readonly SecurityScheme[],
-  methodNames: MethodNames,
+  operationNames: OperationNames,
 ): Operation[] {
   if (!isObject(paths)) return [];
   const globalSecurity = ctx.spec.document.security;
@@ -30,7 +30,7 @@ export function convertPaths(
       const raw = item[method];
       if (!isObject(raw)) continue;
       const pointer = appendPointer(itemPointer, method);
-      operations.push(convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes, methodNames }));
+      operations.push(convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes, operationNames }));
     }
   }
   return operations;
@@ -45,13 +45,13 @@ interface OperationSource {
   readonly itemPointer: string;
   readonly globalSecurity: Json;
   readonly schemes: readonly SecurityScheme[];
-  readonly methodNames: MethodNames;
+  readonly operationNames: OperationNames;
 }
 
 function convertOperation(ctx: BuildContext, source: OperationSource): Operation {
   const { path, method, raw, pointer } = source;
   const operationId = stringOf(raw.operationId)?.trim() || derivedOperationId(method, path);
-  const name = source.methodNames.claim(camelCase(operationId));
+  const { method: name, binding } = source.operationNames.claim(camelCase(operationId));
   const typeName = pascalCase(name, "Operation");
   const body = raw.requestBody === undefined ? undefined : convertRequestBody(ctx, raw.requestBody, appendPointer(pointer, "requestBody"), typeName);
   const located = (list: Json, at: string) => (Array.isArray(list) ? list.map((p, i) => ({ raw: p, pointer: appendPointer(at, i) })) : []);
@@ -69,6 +69,7 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
     pointer,
     operationId,
     name,
+    binding,
     typeName,
     method,
     path,

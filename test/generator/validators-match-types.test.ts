@@ -1,0 +1,45 @@
+import { readdirSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixturePath, generateInto, repoRoot, typecheck } from "../support/sdk.js";
+
+const fixtures = readdirSync(path.join(repoRoot, "fixtures"))
+  .filter((name) => /\.(ya?ml|json)$/.test(name))
+  .sort();
+
+/**
+ * A type-level check, compiled with the SDK: every validator's output type and its emitted type
+ * are mutually assignable (ignoring the index signature `z.looseObject` adds for unknown keys).
+ * When an emitter changes one without the other, this stops compiling.
+ */
+function consistencyModule(schemaNames: readonly string[]): string {
+  const checks = schemaNames.map((name) => `export type ${name}Matches = Expect<Same<Known<z.output<typeof S.${name}Schema>>, Known<T.${name}>>, "${name}">;`);
+  return [
+    'import type { z } from "zod";',
+    'import type * as S from "./schemas.js";',
+    'import type * as T from "./types.js";',
+    "",
+    "type Known<V> = V extends Blob | Date ? V",
+    "  : V extends readonly (infer Item)[] ? Known<Item>[]",
+    "  : V extends object ? { [K in keyof V as string extends K ? never : K]: Known<V[K]> }",
+    "  : V;",
+    "type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;",
+    "type Expect<Ok extends true, _Name extends string> = Ok;",
+    "",
+    ...checks,
+    "",
+  ].join("\n");
+}
+
+describe.each(fixtures)("validators of %s", (fixture) => {
+  it("infer exactly the emitted TypeScript types", async () => {
+    const name = fixture.replace(/\.(ya?ml|json)$/, "");
+    const { result, out } = await generateInto(fixturePath(fixture), `consistency/${name}`);
+    const schemas = result.files.find((file) => file.path === "schemas.ts")?.contents ?? "";
+    const names = [...schemas.matchAll(/^export const (\w+)Schema\b/gmu)].map((match) => match[1] ?? "");
+    expect(names.length).toBeGreaterThan(0);
+    await writeFile(path.join(out, "consistency.ts"), consistencyModule(names));
+    expect(await typecheck([out], "NodeNext", `consistency-${name}`)).toBe("");
+  });
+});
