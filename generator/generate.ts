@@ -3,7 +3,7 @@ import { emitSdk, type EmittedFile } from "./emit/index.js";
 import type { Warning } from "./errors.js";
 import { buildModel } from "./ir/index.js";
 import { loadSpec } from "./load/index.js";
-import { runtimeFiles } from "./runtime-files.js";
+import { runtimeFiles } from "./package-files.js";
 
 export interface GenerateOptions {
   /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON. */

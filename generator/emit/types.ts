@@ -5,7 +5,7 @@
 import type { MediaKind, NamedSchema, ObjectSchema, Operation, Response, Schema } from "../ir/model.js";
 import { type Statement } from "./code/module.js";
 import { jsdocLines } from "./code/literals.js";
-import { tsKeyword, tsRef, tsUnion, type TsMember, type TsType } from "./code/types.js";
+import { tsIntersection, tsKeyword, tsRef, tsUnion, type TsMember, type TsType } from "./code/types.js";
 import { type EmitContext, inView, schemaDoc, type View } from "./context.js";
 
 export function typesModule(ctx: EmitContext): Statement[] {
@@ -44,18 +44,19 @@ function namedType(ctx: EmitContext, named: NamedSchema, view: View): Statement 
 
 /**
  * `allOf` of object references plus inline objects reads best, and type-checks fastest, as an
- * interface that extends the references. Only when no own property redeclares a parent's.
+ * interface that extends the references. Only when every reference is itself emitted as an
+ * interface and no own property redeclares an inherited one.
  */
 function interfaceParents(ctx: EmitContext, schema: Schema, view: View): { extends: TsType[]; members: TsMember[] } | undefined {
   if (schema.kind !== "allOf" || schema.nullable) return undefined;
-  const parentKeys = new Set<string>();
+  const inherited = new Set<string>();
   const parents: TsType[] = [];
   const own: ObjectSchema[] = [];
   for (const part of schema.parts) {
     if (part.kind === "ref" && !part.nullable) {
-      const target = ctx.named(part.target).schema;
-      if (target.kind !== "object" || target.nullable || target.additionalProperties) return undefined;
-      for (const property of target.properties) parentKeys.add(property.name);
+      const keys = interfaceKeys(ctx, ctx.named(part.target).schema, view, 0);
+      if (!keys) return undefined;
+      for (const key of keys) inherited.add(key);
       parents.push(tsRef(ctx.typeName(part.target, view)));
     } else if (part.kind === "object" && !part.nullable && !part.additionalProperties) {
       own.push(part);
@@ -64,8 +65,19 @@ function interfaceParents(ctx: EmitContext, schema: Schema, view: View): { exten
     }
   }
   const members = own.flatMap((part) => objectMembers(ctx, part, view));
-  if (parents.length === 0 || members.some((m) => "key" in m && parentKeys.has(m.key))) return undefined;
+  if (parents.length === 0 || members.some((m) => "key" in m && inherited.has(m.key))) return undefined;
   return { extends: parents, members };
+}
+
+/** The property names of a schema emitted as an interface, or undefined when it is not one. */
+function interfaceKeys(ctx: EmitContext, schema: Schema, view: View, depth: number): string[] | undefined {
+  if (schema.kind === "object" && !schema.nullable && !schema.additionalProperties && schema.properties.length > 0) {
+    return schema.properties.map((p) => p.name);
+  }
+  if (schema.kind !== "allOf" || depth > 8 || !interfaceParents(ctx, schema, view)) return undefined;
+  return schema.parts.flatMap((part) =>
+    part.kind === "ref" ? (interfaceKeys(ctx, ctx.named(part.target).schema, view, depth + 1) ?? []) : part.kind === "object" ? part.properties.map((p) => p.name) : [],
+  );
 }
 
 export function toType(ctx: EmitContext, schema: Schema, view: View): TsType {
@@ -100,7 +112,7 @@ function baseType(ctx: EmitContext, schema: Schema, view: View): TsType {
     case "union":
       return tsUnion(schema.variants.map((variant) => toType(ctx, variant, view)));
     case "allOf":
-      return { t: "intersection", types: schema.parts.map((part) => toType(ctx, part, view)) };
+      return tsIntersection(schema.parts.map((part) => toType(ctx, part, view)));
   }
 }
 

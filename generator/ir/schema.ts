@@ -156,7 +156,10 @@ function readLiterals(ctx: BuildContext, raw: JsonObject, pointer: string): Excl
 function convertComposition(ctx: BuildContext, raw: JsonObject, pointer: string, meta: SchemaMeta): Schema | undefined {
   const own = ownObjectPart(ctx, raw, pointer);
   if (Array.isArray(raw.allOf) && raw.allOf.length > 0) {
-    const parts = raw.allOf.map((part, i) => convertSchema(ctx, part, appendPointer(pointer, "allOf", i)));
+    // An allOf inside an allOf adds nothing but nesting: its parts join the outer list.
+    const parts = raw.allOf
+      .map((part, i) => convertSchema(ctx, part, appendPointer(pointer, "allOf", i)))
+      .flatMap((part) => (part.kind === "allOf" && !part.nullable ? part.parts : [part]));
     const union = convertAlternatives(ctx, raw, pointer, { pointer });
     const all = [...parts, ...(own ? [own] : []), ...(union ? [union] : [])];
     return all.length === 1 && all[0] ? { ...all[0], ...meta } : { kind: "allOf", parts: all, ...meta };

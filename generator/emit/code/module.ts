@@ -125,3 +125,8 @@ function printFunction(statement: Extract<Statement, { s: "function" }>): Doc {
     "}",
   ];
 }
+
+/** One expression statement as text (for examples in docs), prefixed with e.g. `await `. */
+export function printStatementText(prefix: string, expr: Expr): string {
+  return printer.printDocToString([prefix, printExpr(expr), ";"], { printWidth: 80, tabWidth: 2, useTabs: false }).formatted;
+}

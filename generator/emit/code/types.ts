@@ -55,6 +55,12 @@ export function tsUnion(types: readonly TsType[]): TsType {
   return flat.length === 1 && flat[0] ? flat[0] : { t: "union", types: flat };
 }
 
+/** An intersection with nested intersections flattened, as a parser would see the printed text. */
+export function tsIntersection(types: readonly TsType[]): TsType {
+  const flat = types.flatMap((each) => (each.t === "intersection" ? each.types : [each]));
+  return flat.length === 1 && flat[0] ? flat[0] : { t: "intersection", types: flat };
+}
+
 export function printType(type: TsType, parent?: TsType["t"] | "member"): Doc {
   switch (type.t) {
     case "keyword":

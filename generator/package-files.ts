@@ -1,23 +1,29 @@
+import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EmittedFile } from "./emit/index.js";
 
-/** The package's `runtime/` folder, from source (tests) or from `dist/` (the installed CLI). */
-function runtimeDirectory(): string {
+/**
+ * A path inside the gen-client package. The generator runs from source (tests) and from dist/
+ * (the installed CLI), so the package root is found by walking up to runtime/ and templates/.
+ */
+export function packagePath(...segments: readonly string[]): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    const candidate = path.join(dir, "runtime");
-    if (existsSync(path.join(candidate, "operation.ts"))) return candidate;
+    if (existsSync(path.join(dir, "runtime", "operation.ts")) && existsSync(path.join(dir, "templates"))) return path.join(dir, ...segments);
     dir = path.dirname(dir);
   }
-  throw new Error("internal: the gen-client runtime/ folder is missing from the installation");
+  throw new Error("internal: the gen-client installation has no runtime/ or templates/ folder");
+}
+
+export function readTemplate(name: string): string {
+  return readFileSync(packagePath("templates", name), "utf8");
 }
 
 /** The runtime sources every SDK carries in `<out>/runtime/`, so it depends only on ky and zod. */
 export async function runtimeFiles(): Promise<EmittedFile[]> {
-  const root = runtimeDirectory();
+  const root = packagePath("runtime");
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))

@@ -1,0 +1,157 @@
+/**
+ * The SDK's README.md: templates/README.md with the API's own parts filled in (authentication,
+ * and one example call per operation, grouped by tag). Spec text stays plain text: it is put on
+ * one line and never inside a code block.
+ */
+import type { Operation, Schema, SecurityScheme } from "../ir/model.js";
+import { array, call, id, inlineObject, literal, member, newExpr, str, type Expr } from "./code/expressions.js";
+import { printStatementText } from "./code/module.js";
+import type { EmitContext } from "./context.js";
+import { readTemplate } from "../package-files.js";
+
+export function readme(ctx: EmitContext): string {
+  const { model } = ctx;
+  const example = model.operations.find((op) => op.responses.some((r) => !r.status.startsWith("2"))) ?? model.operations[0];
+  const values: Record<string, string> = {
+    title: oneLine(model.title),
+    description: model.description ? plainText(model.description) : `A client for ${oneLine(model.title)}.`,
+    source: model.source.replaceAll("`", "'"),
+    folder: "sdk",
+    clientOptions: [
+      model.baseUrl !== undefined ? `  baseUrl: ${JSON.stringify(model.baseUrl).replaceAll("`", "\\u0060")},` : `  baseUrl: "https://api.example.com",`,
+      ...(model.securitySchemes.length > 0 ? [`  auth: { ${model.securitySchemes.map(authExample).join(", ")} },`] : []),
+    ].join("\n"),
+    defaultBaseUrl: model.baseUrl !== undefined ? `\`${model.baseUrl.replaceAll("`", "")}\`` : "none: pass `baseUrl`",
+    auth: authSection(model.securitySchemes),
+    exampleOperation: example?.name ?? "operation",
+    exampleCall: example ? indentLines(exampleCall(ctx, example, "const result = "), "  ").trimStart() : "",
+    operations: operationsSection(ctx),
+  };
+  return readTemplate("README.md").replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** Spec text for a heading or list item: one line, no raw HTML. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replaceAll("<", "&lt;").trim();
+}
+
+/** Spec text as paragraphs: no raw HTML, and no line that would open a code fence. */
+function plainText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
+    .replaceAll("<", "&lt;")
+    .replace(/^(\s*)(```|~~~)/gm, "$1\\$2")
+    .trim();
+}
+
+function authExample(scheme: SecurityScheme): string {
+  const key = /^[A-Za-z_$][\w$]*$/.test(scheme.name) ? scheme.name : JSON.stringify(scheme.name);
+  if (scheme.type === "http" && scheme.scheme === "basic") return `${key}: { username: "user", password: "secret" }`;
+  if (scheme.type === "apiKey") return `${key}: process.env.API_KEY!`;
+  return `${key}: () => getAccessToken()`;
+}
+
+function authSection(schemes: readonly SecurityScheme[]): string {
+  if (schemes.length === 0) return "This API declares no security schemes.";
+  const lines = schemes.map((scheme) => {
+    const name = `\`${scheme.name.replaceAll("`", "")}\``;
+    switch (scheme.type) {
+      case "http":
+        return scheme.scheme === "basic"
+          ? `- ${name}: HTTP basic: \`{ username, password }\`, sent as \`Authorization: Basic …\`.`
+          : `- ${name}: HTTP ${scheme.scheme}: a token, sent as \`Authorization: Bearer …\`.`;
+      case "apiKey":
+        return `- ${name}: an API key, sent in the ${scheme.in} \`${scheme.paramName.replaceAll("`", "")}\`.`;
+      case "oauth2":
+        return scheme.tokenUrl
+          ? `- ${name}: OAuth 2: an access token, or \`{ clientId, clientSecret }\` to have the client fetch, cache and refresh one.`
+          : `- ${name}: OAuth 2: an access token.`;
+      case "openIdConnect":
+        return `- ${name}: OpenID Connect: an access token.`;
+    }
+  });
+  return ["Give credentials under the names of the spec's security schemes; each operation sends only the ones it requires.", "", ...lines].join("\n");
+}
+
+function operationsSection(ctx: EmitContext): string {
+  const groups = new Map<string, Operation[]>();
+  for (const operation of ctx.model.operations) {
+    const tag = operation.tags[0] ?? "Other";
+    groups.set(tag, [...(groups.get(tag) ?? []), operation]);
+  }
+  return [...groups]
+    .map(([tag, operations]) =>
+      [`### ${oneLine(tag)}`, "", ...operations.map((operation) => operationEntry(ctx, operation))].join("\n").trimEnd(),
+    )
+    .join("\n\n");
+}
+
+function operationEntry(ctx: EmitContext, operation: Operation): string {
+  const summary = operation.summary ?? operation.description?.split(/\n\s*\n/)[0];
+  const heading = `#### \`${operation.name}\`${summary ? `: ${oneLine(summary)}` : ""}${operation.deprecated ? " (deprecated)" : ""}`;
+  const example = exampleCall(ctx, operation, "");
+  return [heading, "", `\`${operation.method.toUpperCase()} ${operation.path.replaceAll("`", "")}\``, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
+}
+
+/** `await api.op({ … })` with every required parameter and body field given a sample value. */
+function exampleCall(ctx: EmitContext, operation: Operation, prefix: string): string {
+  const properties = operation.parameters.filter((p) => p.required).map((p) => ({ key: p.key, value: sample(ctx, p.schema, 0) }));
+  if (operation.body?.required) properties.push({ key: "body", value: sample(ctx, operation.body.schema, 0, operation.body.kind === "binary") });
+  const args = properties.length === 0 ? [] : [inlineObject(properties)];
+  return printStatementText(`${prefix}await `, call(member(id("api"), operation.name), args));
+}
+
+function indentLines(text: string, indent: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? line : indent + line))
+    .join("\n");
+}
+
+function sample(ctx: EmitContext, schema: Schema, depth: number, binary = false): Expr {
+  if (binary || (schema.kind === "string" && schema.format === "binary")) return newExpr(id("Blob"), [array([str("…")])]);
+  if (depth > 4) return inlineObject([]);
+  switch (schema.kind) {
+    case "ref":
+      return sample(ctx, ctx.named(schema.target).schema, depth + 1);
+    case "string":
+      return str(SAMPLE_STRINGS[schema.format ?? ""] ?? "string");
+    case "number":
+      return literal(schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 1));
+    case "boolean":
+      return literal(true);
+    case "enum":
+      return literal(schema.values[0] ?? null);
+    case "array":
+      return array([sample(ctx, schema.items, depth + 1)]);
+    case "object":
+      return inlineObject(
+        schema.properties
+          .filter((p) => p.required && p.schema.readOnly !== true)
+          .map((p) => ({ key: p.name, value: sample(ctx, p.schema, depth + 1) })),
+      );
+    case "union":
+      return schema.variants[0] ? sample(ctx, schema.variants[0], depth + 1) : literal(null);
+    case "allOf": {
+      const parts = schema.parts.map((part) => sample(ctx, part, depth + 1));
+      return inlineObject(parts.flatMap((part) => (part.e === "object" ? part.properties : [])));
+    }
+    case "null":
+      return literal(null);
+    case "unknown":
+      return inlineObject([]);
+  }
+}
+
+const SAMPLE_STRINGS: Readonly<Record<string, string>> = {
+  "date-time": "2024-01-01T00:00:00Z",
+  date: "2024-01-01",
+  time: "12:00:00",
+  uuid: "00000000-0000-4000-8000-000000000000",
+  email: "user@example.com",
+  uri: "https://example.com",
+  ipv4: "192.0.2.1",
+  ipv6: "2001:db8::1",
+  byte: "aGVsbG8=",
+};
+

@@ -1,0 +1,158 @@
+/**
+ * The generated Petstore SDK against a real HTTP server on 127.0.0.1: every method, parameter
+ * location and body kind of fixtures/petstore.yaml, over a real socket.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiError, createClient, type Client, type Pet } from "../.out/sdk/petstore/index.js";
+import { PHOTO_BYTES, startPetstore, type PetstoreServer } from "./petstore-server.js";
+
+let server: PetstoreServer;
+let api: Client;
+
+beforeAll(async () => {
+  server = await startPetstore();
+  api = createClient({ baseUrl: server.baseUrl, auth: { bearerAuth: async () => "token-123", api_key: "secret-key" } });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+function lastRequest() {
+  const request = server.requests.at(-1);
+  if (!request) throw new Error("the server received no request");
+  return request;
+}
+
+describe("the generated Petstore SDK", () => {
+  it("GETs with query and header parameters and returns the typed body", async () => {
+    const pets: Pet[] = await api.listPets({ limit: 5, tags: ["dog", "cat"], "X-Request-Id": "req-1" });
+    expect(pets.map((pet) => pet.name)).toEqual(["Rex", "Tom"]);
+    const request = lastRequest();
+    expect(request.method).toBe("GET");
+    expect(request.url).toBe("/v1/pets?limit=5&tags=dog&tags=cat");
+    expect(request.headers["x-request-id"]).toBe("req-1");
+    expect(request.headers.authorization).toBe("Bearer token-123");
+  });
+
+  it("lets args be omitted when nothing is required", async () => {
+    const pets = await api.listPets();
+    expect(pets.length).toBeGreaterThan(0);
+    expect(lastRequest().url).toBe("/v1/pets");
+  });
+
+  it("returns status and headers with withResponse", async () => {
+    const response = await api.listPets.withResponse({ "X-Request-Id": "req-2" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-next")).toBe("/v1/pets?page=2");
+    expect(response.data[0]?.name).toBe("Rex");
+  });
+
+  it("POSTs a JSON body and returns the created resource", async () => {
+    const created = await api.addPet({ body: { name: "Nemo", tag: "fish", status: "pending" } });
+    expect(created).toMatchObject({ name: "Nemo", tag: "fish", status: "pending" });
+    expect(typeof created.id).toBe("number");
+    const request = lastRequest();
+    expect(request.method).toBe("POST");
+    expect(request.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(request.body.toString("utf8"))).toEqual({ name: "Nemo", tag: "fish", status: "pending" });
+  });
+
+  it("throws an ApiError whose body is typed by the declared error response", async () => {
+    const error = await api.addPet({ body: { name: "" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    if (!api.addPet.isError(error)) throw new Error("expected a declared addPet error");
+    expect(error.status).toBe(422);
+    expect(error.body.fields).toEqual(["name"]);
+    expect(error.message).toContain("422");
+  });
+
+  it("substitutes path parameters and narrows a 404 by status", async () => {
+    expect((await api.getPetById({ petId: 2 })).name).toBe("Tom");
+    expect(lastRequest().url).toBe("/v1/pets/2");
+    const error = await api.getPetById({ petId: 999 }).catch((e: unknown) => e);
+    if (!api.getPetById.isError(error) || error.status !== 404) throw new Error("expected a 404");
+    expect(error.body.message).toBe("pet 999 not found");
+  });
+
+  it("PUTs, PATCHes with merge-patch+json, and DELETEs with an empty result", async () => {
+    const { id } = await api.addPet({ body: { name: "Dory" } });
+    const replaced = await api.updatePet({ petId: id, body: { name: "Dory II", status: "available" } });
+    expect(replaced).toMatchObject({ id, name: "Dory II", status: "available" });
+    expect(lastRequest().method).toBe("PUT");
+
+    const patched = await api.patchPet({ petId: id, body: { status: "sold" } });
+    expect(patched.status).toBe("sold");
+    expect(lastRequest().method).toBe("PATCH");
+    expect(lastRequest().headers["content-type"]).toBe("application/merge-patch+json");
+
+    await expect(api.deletePet({ petId: id })).resolves.toBeUndefined();
+    expect(lastRequest().method).toBe("DELETE");
+    await expect(api.getPetById({ petId: id })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("sends multipart bodies with a file, strings and arrays", async () => {
+    const file = new Blob([new Uint8Array([1, 2, 3, 4, 5])], { type: "image/png" });
+    const stored = await api.uploadPetPhoto({ petId: 1, body: { file, caption: "at the beach", tags: ["a", "b"] } });
+    expect(stored).toEqual({ url: "/v1/pets/1/photo", size: 5, caption: "at the beach" });
+    const request = lastRequest();
+    expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Request("http://x/", { method: "POST", headers: { "content-type": String(request.headers["content-type"]) }, body: new Uint8Array(request.body) }).formData();
+    expect(form.getAll("tags")).toEqual(["a", "b"]);
+  });
+
+  it("sends application/x-www-form-urlencoded bodies", async () => {
+    const pet = await api.updatePetForm({ petId: 1, body: { name: "Rex", status: "available" } });
+    expect(pet.status).toBe("available");
+    const request = lastRequest();
+    expect(request.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(request.body.toString("utf8")).toBe("name=Rex&status=available");
+  });
+
+  it("returns binary content as an unread Response", async () => {
+    const response: Response = await api.downloadPetPhoto({ petId: 1 });
+    expect(response.bodyUsed).toBe(false);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(PHOTO_BYTES);
+  });
+
+  it("returns text content as a string", async () => {
+    const report: string = await api.getPetHealth({ petId: 1 });
+    expect(report).toBe("Rex is healthy");
+  });
+
+  it("serializes deepObject query parameters and cookies", async () => {
+    const pets = await api.searchPets({ filter: { name: "Rex", age: { gte: 1 } }, session: "abc" });
+    expect(pets.map((pet) => pet.name)).toEqual(["Rex"]);
+    const request = lastRequest();
+    expect(decodeURIComponent(request.url)).toBe("/v1/pets/search?filter[name]=Rex&filter[age][gte]=1");
+    expect(request.headers.cookie).toBe("session=abc");
+  });
+
+  it("applies the api key only where the operation requires it", async () => {
+    const inventory = await api.getInventory();
+    expect(inventory.sold).toBe(1);
+    expect(Object.values(inventory).every((count) => Number.isInteger(count))).toBe(true);
+    const request = lastRequest();
+    expect(request.headers["x-api-key"]).toBe("secret-key");
+    expect(request.headers.authorization).toBeUndefined();
+  });
+
+  it("sends no credentials to an operation with empty security", async () => {
+    await expect(api.ping()).resolves.toBeUndefined();
+    expect(lastRequest().headers.authorization).toBeUndefined();
+  });
+
+  it("uses the spec's server URL when no baseUrl is given", async () => {
+    // No server answers at the spec's host, so a custom fetch records where the call would go.
+    const seen: string[] = [];
+    const offline = createClient({
+      fetch: async (input) => {
+        seen.push(input instanceof Request ? input.url : String(input));
+        return new Response("[]", { headers: { "content-type": "application/json" } });
+      },
+    });
+    await offline.listPets({ limit: 1 });
+    expect(seen).toEqual(["https://petstore.example.com/v1/pets?limit=1"]);
+  });
+});
