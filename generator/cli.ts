@@ -1,12 +1,12 @@
 import { Command, CommanderError } from "commander";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { formatWarning, GenError } from "./errors.js";
 import { generate } from "./generate.js";
+import { packageVersion } from "./package-files.js";
 import { writeSdk } from "./write.js";
 
-const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+const version = packageVersion();
 
 interface CliOptions {
   readonly out?: string;

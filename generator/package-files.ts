@@ -21,13 +21,18 @@ export function readTemplate(name: string): string {
   return readFileSync(packagePath("templates", name), "utf8");
 }
 
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string }).version;
+}
+
 /** The runtime sources every SDK carries in `<out>/runtime/`, so it depends only on ky and zod. */
 export async function runtimeFiles(): Promise<EmittedFile[]> {
   const root = packagePath("runtime");
+  const header = `// Copied from the runtime of gen-client ${packageVersion()}. Do not edit: regenerate the SDK instead.\n`;
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
-  return Promise.all(files.map(async (file) => ({ path: `runtime/${file}`, contents: await readFile(path.join(root, file), "utf8") })));
+  return Promise.all(files.map(async (file) => ({ path: `runtime/${file}`, contents: header + (await readFile(path.join(root, file), "utf8")) })));
 }
