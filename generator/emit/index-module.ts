@@ -2,17 +2,31 @@ import type { Statement } from "./code/module.js";
 import type { EmitContext } from "./context.js";
 
 /** The runtime's public surface, re-exported by every SDK's index.ts. */
-const RUNTIME_VALUES = ["ApiError", "ConnectionError", "RequestValidationError", "ResponseValidationError", "SdkError", "TimeoutError"];
+const RUNTIME_VALUES = [
+  "ApiError",
+  "AuthenticationError",
+  "ConnectionError",
+  "RequestValidationError",
+  "ResponseValidationError",
+  "SdkError",
+  "TimeoutError",
+];
 const RUNTIME_TYPES = [
   "ApiKeyCredential",
   "ApiResponse",
   "BasicCredential",
   "CallOptions",
+  "ClientCredentials",
   "ClientOptions",
   "Endpoint",
+  "Logger",
+  "LogLevel",
   "OAuth2Credential",
   "OptionalArgsEndpoint",
+  "RetryOptions",
   "TokenCredential",
+  "ValidationIssue",
+  "ValidationMode",
 ];
 
 /** `index.ts`: createClient, every type and validator, and the runtime's errors and options. */

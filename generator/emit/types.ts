@@ -9,7 +9,8 @@ import { tsIntersection, tsKeyword, tsRef, tsUnion, type TsMember, type TsType }
 import { type EmitContext, inView, schemaDoc, type View } from "./context.js";
 
 export function typesModule(ctx: EmitContext): Statement[] {
-  const statements: Statement[] = [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: [{ name: "ApiError" }] }];
+  const usesApiError = ctx.model.operations.some((operation) => declaredErrors(operation).length > 0);
+  const statements: Statement[] = usesApiError ? [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: [{ name: "ApiError" }] }] : [];
   for (const named of ctx.model.schemas) {
     statements.push(namedType(ctx, named, ctx.mainView(named)));
     if (named.hasWritableView) statements.push(namedType(ctx, named, "write"));
@@ -191,10 +192,15 @@ export function responseBodyType(ctx: EmitContext, response: Response): TsType {
   return bodyType(ctx, response.content.kind, response.content.schema, "read");
 }
 
-function errorType(ctx: EmitContext, operation: Operation): TsType {
+function declaredErrors(operation: Operation): Response[] {
   const successes = new Set(successResponses(operation));
-  const errors = operation.responses.filter((response) => !successes.has(response) && !response.status.startsWith("2"));
-  if (errors.length === 0) return tsRef("ApiError");
+  return operation.responses.filter((response) => !successes.has(response) && !response.status.startsWith("2"));
+}
+
+function errorType(ctx: EmitContext, operation: Operation): TsType {
+  const errors = declaredErrors(operation);
+  // `isError` is true only for declared statuses: with none declared it never is.
+  if (errors.length === 0) return tsKeyword("never");
   return tsUnion(
     errors.map((response) => {
       const status: TsType = /^\d+$/.test(response.status) ? { t: "literal", value: Number(response.status) } : tsKeyword("number");

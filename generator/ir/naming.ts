@@ -19,9 +19,10 @@ const RESERVED_WORDS = new Set(
 const RESERVED_TYPE_NAMES = new Set(
   (
     "ArrayBuffer Blob Date ReadableStream Uint8Array " +
-    "ApiError ApiKeyCredential ApiResponse ApiSpec Auth BasicCredential CallOptions Client ClientOptions " +
-    "ConnectionError Endpoint OAuth2Credential OperationSpec OptionalArgsEndpoint RequestValidationError " +
-    "ResponseValidationError SdkError TimeoutError TokenCredential"
+    "ApiError ApiKeyCredential ApiResponse ApiSpec Auth AuthenticationError BasicCredential CallOptions Client " +
+    "ClientCredentials ClientOptions ConnectionError Endpoint Logger LogLevel OAuth2Credential OperationSpec " +
+    "OptionalArgsEndpoint RequestValidationError ResponseValidationError RetryOptions SdkError TimeoutError " +
+    "TokenCredential ValidationIssue ValidationMode"
   ).split(" "),
 );
 

@@ -162,7 +162,7 @@ export interface PatchWidgetArgs {
 }
 
 /** The errors `patchWidget` declares. */
-export type PatchWidgetError = ApiError;
+export type PatchWidgetError = never;
 
 /** Arguments of `login`. */
 export interface LoginArgs {
@@ -178,7 +178,7 @@ export interface CreateContactArgs {
 }
 
 /** The errors `createContact` declares. */
-export type CreateContactError = ApiError;
+export type CreateContactError = never;
 
 /** Arguments of `uploadAttachments`. */
 export interface UploadAttachmentsArgs {
@@ -186,7 +186,7 @@ export interface UploadAttachmentsArgs {
 }
 
 /** The errors `uploadAttachments` declares. */
-export type UploadAttachmentsError = ApiError;
+export type UploadAttachmentsError = never;
 
 /** Arguments of `createNote`. */
 export interface CreateNoteArgs {
@@ -194,7 +194,7 @@ export interface CreateNoteArgs {
 }
 
 /** The errors `createNote` declares. */
-export type CreateNoteError = ApiError;
+export type CreateNoteError = never;
 
 /** Arguments of `getBlob`. */
 export interface GetBlobArgs {
@@ -211,7 +211,7 @@ export interface PutBlobArgs {
 }
 
 /** The errors `putBlob` declares. */
-export type PutBlobError = ApiError;
+export type PutBlobError = never;
 
 /** Arguments of `startJob`. */
 export interface StartJobArgs {
@@ -219,7 +219,7 @@ export interface StartJobArgs {
 }
 
 /** The errors `startJob` declares. */
-export type StartJobError = ApiError;
+export type StartJobError = never;
 
 /** Arguments of `importWidgets`. */
 export interface ImportWidgetsArgs {
@@ -230,10 +230,10 @@ export interface ImportWidgetsArgs {
 export type ImportWidgetsError = ApiError<400, ValidationProblem>;
 
 /** The errors `getSalesReportCsv` declares. */
-export type GetSalesReportCsvError = ApiError;
+export type GetSalesReportCsvError = never;
 
 /** The errors `getSalesReportXml` declares. */
-export type GetSalesReportXmlError = ApiError;
+export type GetSalesReportXmlError = never;
 
 /** Arguments of `downloadInvoice`. */
 export interface DownloadInvoiceArgs {
@@ -249,7 +249,7 @@ export interface GetAvatarArgs {
 }
 
 /** The errors `getAvatar` declares. */
-export type GetAvatarError = ApiError;
+export type GetAvatarError = never;
 
 /** Arguments of `trackEvent`. */
 export interface TrackEventArgs {
@@ -260,4 +260,4 @@ export interface TrackEventArgs {
 export type TrackEventError = ApiError<number, Problem>;
 
 /** The errors `getStatus` declares. */
-export type GetStatusError = ApiError;
+export type GetStatusError = never;

@@ -3,8 +3,6 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
-import type { ApiError } from "./runtime/index.js";
-
 export interface Named {
   name: string;
 }
@@ -276,7 +274,7 @@ export interface CreateDogArgs {
 }
 
 /** The errors `createDog` declares. */
-export type CreateDogError = ApiError;
+export type CreateDogError = never;
 
 /** Arguments of `getServiceDog`. */
 export interface GetServiceDogArgs {
@@ -284,7 +282,7 @@ export interface GetServiceDogArgs {
 }
 
 /** The errors `getServiceDog` declares. */
-export type GetServiceDogError = ApiError;
+export type GetServiceDogError = never;
 
 /** Arguments of `createShape`. */
 export interface CreateShapeArgs {
@@ -292,7 +290,7 @@ export interface CreateShapeArgs {
 }
 
 /** The errors `createShape` declares. */
-export type CreateShapeError = ApiError;
+export type CreateShapeError = never;
 
 /** Arguments of `createPayment`. */
 export interface CreatePaymentArgs {
@@ -300,7 +298,7 @@ export interface CreatePaymentArgs {
 }
 
 /** The errors `createPayment` declares. */
-export type CreatePaymentError = ApiError;
+export type CreatePaymentError = never;
 
 /** Arguments of `createAccount`. */
 export interface CreateAccountArgs {
@@ -308,7 +306,7 @@ export interface CreateAccountArgs {
 }
 
 /** The errors `createAccount` declares. */
-export type CreateAccountError = ApiError;
+export type CreateAccountError = never;
 
 /** Arguments of `uploadAvatar`. */
 export interface UploadAvatarArgs {
@@ -317,7 +315,7 @@ export interface UploadAvatarArgs {
 }
 
 /** The errors `uploadAvatar` declares. */
-export type UploadAvatarError = ApiError;
+export type UploadAvatarError = never;
 
 /** The errors `getCatalog` declares. */
-export type GetCatalogError = ApiError;
+export type GetCatalogError = never;

@@ -145,7 +145,7 @@ export interface ListPetsArgs {
 }
 
 /** The errors `listPets` declares. */
-export type ListPetsError = ApiError;
+export type ListPetsError = never;
 
 /** Arguments of `petsCreate`. */
 export interface PetsCreateArgs {
@@ -153,7 +153,7 @@ export interface PetsCreateArgs {
 }
 
 /** The errors `petsCreate` declares. */
-export type PetsCreateError = ApiError;
+export type PetsCreateError = never;
 
 /** Arguments of `getPetsByPetId`. */
 export interface GetPetsByPetIdArgs {
@@ -161,7 +161,7 @@ export interface GetPetsByPetIdArgs {
 }
 
 /** The errors `getPetsByPetId` declares. */
-export type GetPetsByPetIdError = ApiError;
+export type GetPetsByPetIdError = never;
 
 /** Arguments of `delete`. */
 export interface DeleteArgs {
@@ -169,7 +169,7 @@ export interface DeleteArgs {
 }
 
 /** The errors `delete` declares. */
-export type DeleteError = ApiError;
+export type DeleteError = never;
 
 /** Arguments of `petsGet`. */
 export interface PetsGetArgs {
@@ -177,13 +177,13 @@ export interface PetsGetArgs {
 }
 
 /** The errors `petsGet` declares. */
-export type PetsGetError = ApiError;
+export type PetsGetError = never;
 
 /** The errors `getPet` declares. */
-export type GetPetError = ApiError;
+export type GetPetError = never;
 
 /** The errors `getPet2` declares. */
-export type GetPet2Error = ApiError;
+export type GetPet2Error = never;
 
 /** Arguments of `getUsersByUserIdRepos`. */
 export interface GetUsersByUserIdReposArgs {
@@ -191,7 +191,7 @@ export interface GetUsersByUserIdReposArgs {
 }
 
 /** The errors `getUsersByUserIdRepos` declares. */
-export type GetUsersByUserIdReposError = ApiError;
+export type GetUsersByUserIdReposError = never;
 
 /** Arguments of `postRoot`. */
 export interface PostRootArgs {
@@ -199,10 +199,10 @@ export interface PostRootArgs {
 }
 
 /** The errors `postRoot` declares. */
-export type PostRootError = ApiError;
+export type PostRootError = never;
 
 /** The errors `getV1ItemsJson` declares. */
-export type GetV1ItemsJsonError = ApiError;
+export type GetV1ItemsJsonError = never;
 
 /** Arguments of `getHostile`. */
 export interface GetHostileArgs {

@@ -72,7 +72,7 @@ export interface ListPetsArgs {
 }
 
 /** The errors `listPets` declares. */
-export type ListPetsError = ApiError;
+export type ListPetsError = never;
 
 /** Arguments of `createPet`. */
 export interface CreatePetArgs {
@@ -80,7 +80,7 @@ export interface CreatePetArgs {
 }
 
 /** The errors `createPet` declares. */
-export type CreatePetError = ApiError;
+export type CreatePetError = never;
 
 /** Arguments of `getPet`. */
 export interface GetPetArgs {
@@ -96,7 +96,7 @@ export interface DeletePetArgs {
 }
 
 /** The errors `deletePet` declares. */
-export type DeletePetError = ApiError;
+export type DeletePetError = never;
 
 /** Arguments of `getPetLocation`. */
 export interface GetPetLocationArgs {
@@ -104,7 +104,7 @@ export interface GetPetLocationArgs {
 }
 
 /** The errors `getPetLocation` declares. */
-export type GetPetLocationError = ApiError;
+export type GetPetLocationError = never;
 
 /** Arguments of `putPetAvatar`. */
 export interface PutPetAvatarArgs {
@@ -113,4 +113,4 @@ export interface PutPetAvatarArgs {
 }
 
 /** The errors `putPetAvatar` declares. */
-export type PutPetAvatarError = ApiError;
+export type PutPetAvatarError = never;

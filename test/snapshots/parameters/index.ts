@@ -6,6 +6,7 @@
 export { createClient, type Auth, type Client } from "./client.js";
 export {
   ApiError,
+  AuthenticationError,
   ConnectionError,
   RequestValidationError,
   ResponseValidationError,
@@ -15,11 +16,17 @@ export {
   type ApiResponse,
   type BasicCredential,
   type CallOptions,
+  type ClientCredentials,
   type ClientOptions,
   type Endpoint,
+  type Logger,
+  type LogLevel,
   type OAuth2Credential,
   type OptionalArgsEndpoint,
+  type RetryOptions,
   type TokenCredential,
+  type ValidationIssue,
+  type ValidationMode,
 } from "./runtime/index.js";
 export * from "./schemas.js";
 export type * from "./types.js";

@@ -3,8 +3,6 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
-import type { ApiError } from "./runtime/index.js";
-
 export interface Point {
   x: number;
   y: number;
@@ -42,7 +40,7 @@ export interface PathSimpleArgs {
 }
 
 /** The errors `pathSimple` declares. */
-export type PathSimpleError = ApiError;
+export type PathSimpleError = never;
 
 /** Arguments of `pathLabel`. */
 export interface PathLabelArgs {
@@ -54,7 +52,7 @@ export interface PathLabelArgs {
 }
 
 /** The errors `pathLabel` declares. */
-export type PathLabelError = ApiError;
+export type PathLabelError = never;
 
 /** Arguments of `pathMatrix`. */
 export interface PathMatrixArgs {
@@ -66,7 +64,7 @@ export interface PathMatrixArgs {
 }
 
 /** The errors `pathMatrix` declares. */
-export type PathMatrixError = ApiError;
+export type PathMatrixError = never;
 
 /** Arguments of `queryStyles`. */
 export interface QueryStylesArgs {
@@ -106,7 +104,7 @@ export interface QueryStylesArgs {
 }
 
 /** The errors `queryStyles` declares. */
-export type QueryStylesError = ApiError;
+export type QueryStylesError = never;
 
 /** Arguments of `headersAndCookies`. */
 export interface HeadersAndCookiesArgs {
@@ -124,7 +122,7 @@ export interface HeadersAndCookiesArgs {
 }
 
 /** The errors `headersAndCookies` declares. */
-export type HeadersAndCookiesError = ApiError;
+export type HeadersAndCookiesError = never;
 
 /** Arguments of `listAccountItems`. */
 export interface ListAccountItemsArgs {
@@ -139,7 +137,7 @@ export interface ListAccountItemsArgs {
 }
 
 /** The errors `listAccountItems` declares. */
-export type ListAccountItemsError = ApiError;
+export type ListAccountItemsError = never;
 
 /** Arguments of `createAccountItem`. */
 export interface CreateAccountItemArgs {
@@ -152,7 +150,7 @@ export interface CreateAccountItemArgs {
 }
 
 /** The errors `createAccountItem` declares. */
-export type CreateAccountItemError = ApiError;
+export type CreateAccountItemError = never;
 
 /** Arguments of `getDocument`. */
 export interface GetDocumentArgs {
@@ -163,7 +161,7 @@ export interface GetDocumentArgs {
 }
 
 /** The errors `getDocument` declares. */
-export type GetDocumentError = ApiError;
+export type GetDocumentError = never;
 
 /** Arguments of `replaceDocument`. */
 export interface ReplaceDocumentArgs {
@@ -175,7 +173,7 @@ export interface ReplaceDocumentArgs {
 }
 
 /** The errors `replaceDocument` declares. */
-export type ReplaceDocumentError = ApiError;
+export type ReplaceDocumentError = never;
 
 /** Arguments of `searchWithOddNames`. */
 export interface SearchWithOddNamesArgs {
@@ -187,4 +185,4 @@ export interface SearchWithOddNamesArgs {
 }
 
 /** The errors `searchWithOddNames` declares. */
-export type SearchWithOddNamesError = ApiError;
+export type SearchWithOddNamesError = never;

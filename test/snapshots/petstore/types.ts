@@ -185,7 +185,7 @@ export interface SearchPetsArgs {
 }
 
 /** The errors `searchPets` declares. */
-export type SearchPetsError = ApiError;
+export type SearchPetsError = never;
 
 /** Arguments of `getPetById`. */
 export interface GetPetByIdArgs {
@@ -270,4 +270,4 @@ export type GetPetHealthError = ApiError<404, Error>;
 export type GetInventoryError = ApiError<401, Error>;
 
 /** The errors `ping` declares. */
-export type PingError = ApiError;
+export type PingError = never;

@@ -3,8 +3,6 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
-import type { ApiError } from "./runtime/index.js";
-
 /** A tree node; leaves have no children. */
 export interface Node {
   /** @format int64 */
@@ -76,7 +74,7 @@ export interface Change {
 export type ListCategoriesResponse = Category[];
 
 /** The errors `getTree` declares. */
-export type GetTreeError = ApiError;
+export type GetTreeError = never;
 
 /** Arguments of `replaceTree`. */
 export interface ReplaceTreeArgs {
@@ -84,7 +82,7 @@ export interface ReplaceTreeArgs {
 }
 
 /** The errors `replaceTree` declares. */
-export type ReplaceTreeError = ApiError;
+export type ReplaceTreeError = never;
 
 /** Arguments of `getPerson`. */
 export interface GetPersonArgs {
@@ -92,7 +90,7 @@ export interface GetPersonArgs {
 }
 
 /** The errors `getPerson` declares. */
-export type GetPersonError = ApiError;
+export type GetPersonError = never;
 
 /** Arguments of `getCompany`. */
 export interface GetCompanyArgs {
@@ -100,13 +98,13 @@ export interface GetCompanyArgs {
 }
 
 /** The errors `getCompany` declares. */
-export type GetCompanyError = ApiError;
+export type GetCompanyError = never;
 
 /** The errors `listCategories` declares. */
-export type ListCategoriesError = ApiError;
+export type ListCategoriesError = never;
 
 /** The errors `getFileSystem` declares. */
-export type GetFileSystemError = ApiError;
+export type GetFileSystemError = never;
 
 /** Arguments of `putDocument`. */
 export interface PutDocumentArgs {
@@ -115,7 +113,7 @@ export interface PutDocumentArgs {
 }
 
 /** The errors `putDocument` declares. */
-export type PutDocumentError = ApiError;
+export type PutDocumentError = never;
 
 /** The errors `getHistory` declares. */
-export type GetHistoryError = ApiError;
+export type GetHistoryError = never;

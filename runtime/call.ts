@@ -1,0 +1,120 @@
+import { applyAuth, NO_AUTH, type AppliedAuth, type AuthContext } from "./auth/apply-auth.js";
+import type { ClientCredentialsSource } from "./auth/client-credentials.js";
+import type { ClientCredentials } from "./auth/credentials.js";
+import { selectRequirement } from "./auth/select-security.js";
+import { clientHeaders, credentialOf, type Config } from "./config.js";
+import type { Log } from "./logging/log.js";
+import type { ApiSpec, OperationSpec } from "./operation.js";
+import type { CallOptions, HeadersRecord } from "./options.js";
+import { readArgs } from "./request/args.js";
+import { prepareRequest, type PreparedRequest } from "./request/prepare.js";
+import { withQuery } from "./request/url.js";
+import { validateRequest } from "./request/validate-request.js";
+import type { ApiResponse } from "./response/api-response.js";
+import { interpret } from "./response/interpret.js";
+import type { Limiter } from "./transport/concurrency.js";
+import { resolveRetry } from "./transport/retry-policy.js";
+import { send, type Received, type Transport } from "./transport/send.js";
+
+/** What a client's calls share. */
+export interface Client {
+  readonly schemes: ApiSpec["securitySchemes"];
+  readonly config: Config;
+  readonly transport: Transport;
+  readonly limiter: Limiter;
+  readonly tokenSource: (scheme: string, credentials: ClientCredentials) => ClientCredentialsSource;
+}
+
+/**
+ * One call of an operation, start to end: check and encode the arguments, wait for a slot, send
+ * (with credentials, retries, and one replay after an OAuth 2 token refresh), read the result.
+ */
+export async function call(client: Client, operation: OperationSpec, rawArgs: unknown, options: CallOptions = {}): Promise<ApiResponse<unknown>> {
+  try {
+    const args = readArgs(rawArgs);
+    if (client.config.validateRequests) validateRequest(operation, args);
+    const prepared = prepareRequest(operation, args, client.config.baseUrl);
+    return await client.limiter.run(() => exchange(client, operation, prepared, options), options.signal);
+  } catch (error) {
+    reportFailure(client.transport.log, operation, error, options.signal);
+    throw error;
+  }
+}
+
+async function exchange(client: Client, operation: OperationSpec, prepared: PreparedRequest, options: CallOptions): Promise<ApiResponse<unknown>> {
+  const { config, transport } = client;
+  const headers = await baseHeaders(config, operation, prepared, options.headers);
+  const requirement = selectRequirement(operation.security, (scheme) => credentialOf(config.auth, scheme) !== undefined);
+  if (requirement === undefined) transport.log.debug(`${operation.id}: no credentials for any of its security requirements, sending it without`);
+
+  const sendWithCredentials = async (): Promise<{ received: Received; auth: AppliedAuth; url: string }> => {
+    const auth = requirement === undefined ? NO_AUTH : await applyAuth(requirement, authContext(client, options.signal));
+    const url = withQuery(prepared.url, [...prepared.query, ...auth.query]);
+    const received = await send(transport, {
+      operation,
+      url,
+      headers: withCredentials(headers, auth, prepared.cookies, options.headers),
+      body: prepared.body,
+      signal: options.signal,
+      timeout: options.timeout ?? config.timeout,
+      retry: resolveRetry(options.retry, config.retry),
+    });
+    return { received, auth, url };
+  };
+
+  let sent = await sendWithCredentials();
+  const grant = sent.auth.oauth;
+  if (sent.received.response.status === 401 && grant && prepared.body?.streaming !== true) {
+    transport.log.info(`${operation.id}: the access token was refused (401), fetching a new one and replaying the request`);
+    await grant.source.refresh(grant.scopes, grant.token, options.signal);
+    sent = await sendWithCredentials();
+  }
+  return interpret(sent.received, {
+    operation,
+    context: { operation: operation.id, method: operation.method, url: transport.redactor.url(sent.url) },
+    validate: options.validate ?? config.validate,
+    log: transport.log,
+  });
+}
+
+/**
+ * Every header but credentials, lowest precedence first: the client's headers, header parameters,
+ * the body's Content-Type, the call's headers; then an `Idempotency-Key` if one is due and none
+ * was given. The key is made once here, so every retry and replay of the call sends the same.
+ */
+async function baseHeaders(config: Config, operation: OperationSpec, prepared: PreparedRequest, callHeaders: HeadersRecord | undefined): Promise<Headers> {
+  const headers = new Headers();
+  setAll(headers, Object.entries(await clientHeaders(config.headers)));
+  setAll(headers, prepared.headers);
+  if (prepared.body?.contentType !== undefined) headers.set("content-type", prepared.body.contentType);
+  setAll(headers, Object.entries(callHeaders ?? {}));
+  const wantsKey = operation.method === "POST" || operation.method === "PATCH";
+  if (wantsKey && config.idempotencyKey && !headers.has("idempotency-key")) headers.set("idempotency-key", config.idempotencyKey());
+  return headers;
+}
+
+/** Adds credentials and cookies; the call's own headers still win, credentials included. */
+function withCredentials(base: Headers, auth: AppliedAuth, cookies: readonly string[], callHeaders: HeadersRecord | undefined): Headers {
+  const headers = new Headers(base);
+  setAll(headers, auth.headers);
+  const allCookies = [headers.get("cookie"), ...cookies, ...auth.cookies].filter((cookie) => cookie !== null && cookie !== "");
+  if (allCookies.length > 0) headers.set("cookie", allCookies.join("; "));
+  setAll(headers, Object.entries(callHeaders ?? {}));
+  return headers;
+}
+
+function setAll(headers: Headers, entries: Iterable<readonly [string, string | undefined]>): void {
+  for (const [name, value] of entries) if (value !== undefined) headers.set(name, value);
+}
+
+function authContext(client: Client, signal: AbortSignal | undefined): AuthContext {
+  return { schemes: client.schemes, credential: (scheme) => credentialOf(client.config.auth, scheme), tokenSource: client.tokenSource, signal };
+}
+
+function reportFailure(log: Log, operation: OperationSpec, error: unknown, signal: AbortSignal | undefined): void {
+  if (signal?.aborted && error === signal.reason) {
+    log.debug(`${operation.id}: aborted by the caller`);
+    return;
+  }
+  log.error(`${operation.id} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+}

@@ -1,0 +1,56 @@
+import type { ApiSpec } from "./operation.js";
+import type { ClientOptions, HeadersRecord, ValidationMode } from "./options.js";
+import { randomIdempotencyKey } from "./transport/idempotency-key.js";
+import { DEFAULT_RETRY, resolveRetry, type RetryPolicy } from "./transport/retry-policy.js";
+
+/** The per-attempt timeout when none is given: generous, since it also covers reading the body. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** `ClientOptions` with defaults applied: what each call reads. */
+export interface Config {
+  readonly baseUrl: string;
+  readonly headers: ClientOptions["headers"];
+  readonly auth: object | undefined;
+  readonly timeout: number | false;
+  readonly retry: RetryPolicy;
+  readonly validate: ValidationMode;
+  readonly validateRequests: boolean;
+  /** Makes an `Idempotency-Key` for a POST or PATCH call; `undefined` when the option is off. */
+  readonly idempotencyKey: (() => string) | undefined;
+}
+
+export function resolveConfig(options: ClientOptions<object>, api: ApiSpec): Config {
+  const idempotencyKey = options.idempotencyKey;
+  return {
+    baseUrl: options.baseUrl ?? api.baseUrl ?? "",
+    headers: options.headers,
+    auth: options.auth,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    retry: resolveRetry(options.retry, DEFAULT_RETRY),
+    validate: options.validate ?? "strict",
+    validateRequests: options.validateRequests ?? false,
+    idempotencyKey: typeof idempotencyKey === "function" ? idempotencyKey : idempotencyKey === true ? randomIdempotencyKey : undefined,
+  };
+}
+
+/** The client's headers for one call: the record, or what the function returns now. */
+export async function clientHeaders(option: ClientOptions["headers"]): Promise<HeadersRecord> {
+  return typeof option === "function" ? await option() : (option ?? {});
+}
+
+/** One scheme's credential from the generated `Auth` object (whose shape only the SDK knows). */
+export function credentialOf(auth: object | undefined, scheme: string): unknown {
+  return auth === undefined ? undefined : (auth as Readonly<Record<string, unknown>>)[scheme];
+}
+
+/**
+ * An OAuth 2 `tokenUrl` may be relative to the server URL (OpenAPI 3.1): resolve it like a link.
+ * A URL that still cannot be resolved is kept, and fails when fetched.
+ */
+export function resolveTokenUrl(tokenUrl: string, baseUrl: string): string {
+  try {
+    return new URL(tokenUrl, baseUrl === "" ? undefined : baseUrl).href;
+  } catch {
+    return tokenUrl;
+  }
+}

@@ -1,0 +1,36 @@
+import { SdkError, type CallContext } from "./sdk-error.js";
+import { attemptsText } from "./timeout-error.js";
+
+export interface ConnectionErrorInit extends CallContext {
+  readonly attempts: number;
+  /** The network error from `fetch`, e.g. a refused connection or a reset in the middle of a body. */
+  readonly cause: unknown;
+}
+
+/** No usable response: the connection failed, or broke while the response body was read. */
+export class ConnectionError extends SdkError {
+  override readonly name = "ConnectionError";
+  readonly operation: string;
+  readonly method: CallContext["method"];
+  readonly url: string;
+  readonly attempts: number;
+
+  constructor(init: ConnectionErrorInit) {
+    super(`${init.method} ${init.url} failed to connect: ${describeCause(init.cause)} (${init.operation}, ${attemptsText(init.attempts)})`, {
+      cause: init.cause,
+    });
+    this.operation = init.operation;
+    this.method = init.method;
+    this.url = init.url;
+    this.attempts = init.attempts;
+  }
+}
+
+/** fetch's own message is a bland "fetch failed"; the reason (ECONNREFUSED, "other side closed") is in the causes. */
+function describeCause(cause: unknown): string {
+  const messages: string[] = [];
+  for (let error = cause, depth = 0; error instanceof Error && depth < 4; error = error.cause, depth++) {
+    if (error.message && !messages.includes(error.message)) messages.push(error.message);
+  }
+  return messages.length > 0 ? messages.join(": ") : String(cause);
+}

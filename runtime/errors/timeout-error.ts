@@ -1,0 +1,30 @@
+import { SdkError, type CallContext } from "./sdk-error.js";
+
+export interface TimeoutErrorInit extends CallContext {
+  /** The per-attempt timeout in milliseconds. */
+  readonly timeout: number;
+  readonly attempts: number;
+}
+
+/** Every attempt of a call ran past the per-attempt `timeout` (retries included). */
+export class TimeoutError extends SdkError {
+  override readonly name = "TimeoutError";
+  readonly operation: string;
+  readonly method: CallContext["method"];
+  readonly url: string;
+  readonly timeout: number;
+  readonly attempts: number;
+
+  constructor(init: TimeoutErrorInit) {
+    super(`${init.method} ${init.url} timed out after ${init.timeout} ms (${init.operation}, ${attemptsText(init.attempts)})`);
+    this.operation = init.operation;
+    this.method = init.method;
+    this.url = init.url;
+    this.timeout = init.timeout;
+    this.attempts = init.attempts;
+  }
+}
+
+export function attemptsText(attempts: number): string {
+  return `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+}

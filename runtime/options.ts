@@ -1,0 +1,259 @@
+/**
+ * Everything a caller can configure: `ClientOptions` once per client, `CallOptions` per call.
+ * Option objects are read when the client is created; nothing here is mutated later.
+ */
+import type { AfterResponseHook, BeforeErrorHook, BeforeRequestHook, BeforeRetryHook } from "ky";
+import type { HttpMethod } from "./operation.js";
+
+/** Header values by name; `undefined` values are skipped. */
+export type HeadersRecord = Readonly<Record<string, string | undefined>>;
+
+/** A fetch-compatible function. */
+export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** The levels of `logger` output, from most to least verbose. */
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
+
+/** Anything with console's four methods; `console` itself works. Each receives one line of text. */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * What to do when a JSON body does not match its schema:
+ * - `'strict'`: throw `ResponseValidationError` (the parsed, zod output value is returned otherwise);
+ * - `'warn'`: log the mismatch at `warn` and return the body as received;
+ * - `'off'`: never look at schemas (they are not even built), return the body as received.
+ */
+export type ValidationMode = "strict" | "warn" | "off";
+
+/**
+ * When and how often to retry. Retries wait with exponential backoff and full jitter
+ * (a random delay between 0 and `baseDelay * 2 ** (retry - 1)`, at most `backoffLimit`), unless the
+ * response says how long to wait (`Retry-After` in seconds or as an HTTP date, or `retry-after-ms`),
+ * in which case that is honoured, up to `maxRetryAfter`.
+ *
+ * POST and PATCH are retried only when the request carries an `Idempotency-Key` header (see
+ * `ClientOptions.idempotencyKey`), whatever `methods` says. A request whose body is a
+ * `ReadableStream` is never retried: replaying it would mean holding it all in memory.
+ *
+ * @example
+ * ```
+ * createClient({ retry: { limit: 5, backoffLimit: 5_000 } });
+ * createClient({ retry: 0 }); // never retry
+ * ```
+ */
+export interface RetryOptions {
+  /**
+   * How many times to retry after the first attempt.
+   *
+   * @default 2
+   */
+  readonly limit?: number;
+  /**
+   * The methods retried after a retryable failure.
+   *
+   * @default ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']
+   */
+  readonly methods?: readonly HttpMethod[];
+  /**
+   * The response statuses that are retried. Connection failures (including a connection reset in
+   * the middle of a response body) are always retryable, and timeouts unless `retryOnTimeout` is off.
+   *
+   * @default [408, 429, 500, 502, 503, 504]
+   */
+  readonly statusCodes?: readonly number[];
+  /**
+   * The backoff ceiling before the first retry, in milliseconds; it doubles with every retry.
+   *
+   * @default 300
+   */
+  readonly baseDelay?: number;
+  /**
+   * The longest backoff between two attempts, in milliseconds (server-requested waits are capped by
+   * `maxRetryAfter` instead).
+   *
+   * @default 10_000
+   */
+  readonly backoffLimit?: number;
+  /**
+   * The longest server-requested wait (`Retry-After`, `retry-after-ms`) honoured, in milliseconds;
+   * a longer request waits this long.
+   *
+   * @default 60_000
+   */
+  readonly maxRetryAfter?: number;
+  /**
+   * Whether an attempt that ran past `timeout` is retried.
+   *
+   * @default true
+   */
+  readonly retryOnTimeout?: boolean;
+  /**
+   * Whether backoffs are randomized (full jitter), so that many clients do not retry in lockstep.
+   *
+   * @default true
+   */
+  readonly jitter?: boolean;
+}
+
+/**
+ * ky's hooks, passed through to every request. They see ky's own errors (`HTTPError`,
+ * `TimeoutError`, `NetworkError`); the SDK's errors are made after them.
+ *
+ * @see https://github.com/sindresorhus/ky#hooks
+ */
+export interface Hooks {
+  /** Run once per call, before the first attempt. */
+  readonly beforeRequest?: readonly BeforeRequestHook[];
+  /** Run before each retry. */
+  readonly beforeRetry?: readonly BeforeRetryHook[];
+  /** Run after each response. A JSON or text response already holds its whole body here. */
+  readonly afterResponse?: readonly AfterResponseHook[];
+  /** Run before a ky error is thrown. */
+  readonly beforeError?: readonly BeforeErrorHook[];
+}
+
+/**
+ * Options for `createClient`. Every one is optional.
+ *
+ * @example
+ * ```
+ * const api = createClient({
+ *   baseUrl: "https://staging.example.com/v1",
+ *   auth: { bearerAuth: () => tokens.current() },
+ *   timeout: 10_000,
+ *   logger: console,
+ *   logLevel: "debug",
+ * });
+ * ```
+ */
+export interface ClientOptions<Auth extends object = Record<string, never>> {
+  /**
+   * The URL operation paths are appended to. A path prefix is kept and a trailing slash does not
+   * matter: `https://x.test/v1` and `https://x.test/v1/` both give `https://x.test/v1/pets`.
+   *
+   * @default the spec's first server URL
+   */
+  readonly baseUrl?: string;
+  /**
+   * Headers sent with every request, or a function (possibly async) called once per call to get
+   * them. Header parameters, credentials and `CallOptions.headers` override them.
+   *
+   * @default {}
+   * @example
+   * ```
+   * createClient({ headers: async () => ({ "X-Tenant": await currentTenant() }) });
+   * ```
+   */
+  readonly headers?: HeadersRecord | (() => HeadersRecord | Promise<HeadersRecord>);
+  /**
+   * The fetch used for every request, e.g. a wrapper that adds tracing, or a mock in tests.
+   *
+   * @default globalThis.fetch
+   */
+  readonly fetch?: FetchFunction;
+  /**
+   * ky hooks, passed through.
+   *
+   * @default {}
+   */
+  readonly hooks?: Hooks;
+  /**
+   * Credentials, keyed by the spec's security scheme names. An operation is sent with the
+   * credentials of the first security alternative whose schemes all have credentials here, and
+   * anonymously when none has.
+   *
+   * @default {}
+   * @example
+   * ```
+   * createClient({ auth: { bearerAuth: () => session.token, api_key: "k-123" } });
+   * ```
+   */
+  readonly auth?: Auth;
+  /**
+   * How long one attempt may take, in milliseconds: until the response headers arrive, and for
+   * JSON and text responses until the whole body has arrived. `false` disables it. Binary
+   * responses are handed over once their headers arrive, so long downloads are not cut off.
+   *
+   * @default 60_000
+   */
+  readonly timeout?: number | false;
+  /**
+   * Retry settings, or just the retry limit.
+   *
+   * @default { limit: 2 }
+   */
+  readonly retry?: number | RetryOptions;
+  /**
+   * The most calls of this client in flight at once; further calls wait their turn, first come
+   * first served. A waiting call whose `signal` aborts leaves the queue. A binary response frees
+   * its slot when it is returned, not when its body has been read.
+   *
+   * @default Infinity
+   */
+  readonly maxConcurrency?: number;
+  /**
+   * Where log lines go.
+   *
+   * @default console
+   */
+  readonly logger?: Logger;
+  /**
+   * The least severe level that is logged: `debug` logs every attempt and response (method, URL,
+   * status, duration, attempt, request id), `info` adds retries, `warn` validation mismatches
+   * under `validate: 'warn'`, `error` failed calls. Credentials are always `[redacted]`.
+   *
+   * @default 'warn'
+   */
+  readonly logLevel?: LogLevel;
+  /**
+   * What to do when a JSON body does not match its schema.
+   *
+   * @default 'strict'
+   */
+  readonly validate?: ValidationMode;
+  /**
+   * Check `args` (body and parameters) against their schemas before sending, throwing
+   * `RequestValidationError` without touching the network.
+   *
+   * @default false
+   */
+  readonly validateRequests?: boolean;
+  /**
+   * Send an `Idempotency-Key` header with every POST and PATCH call: a fresh UUID per call (or the
+   * function's result), the same on every retry of that call. It also makes POST and PATCH
+   * retryable. A key given in `CallOptions.headers` or as a header parameter is kept.
+   *
+   * @default false
+   */
+  readonly idempotencyKey?: boolean | (() => string);
+}
+
+/**
+ * Options for one call, the second argument of every operation.
+ *
+ * @example
+ * ```
+ * const controller = new AbortController();
+ * await api.listPets({}, { signal: controller.signal, timeout: 5_000, retry: 0 });
+ * ```
+ */
+export interface CallOptions {
+  /**
+   * Aborts the call at once, whether it is queued, in flight or waiting to retry; the call rejects
+   * with the signal's reason and is never retried.
+   */
+  readonly signal?: AbortSignal;
+  /** Headers for this call; they override every other source, credentials included. */
+  readonly headers?: HeadersRecord;
+  /** Overrides `ClientOptions.timeout` for this call. */
+  readonly timeout?: number | false;
+  /** Overrides `ClientOptions.retry` for this call; a number overrides just the limit. */
+  readonly retry?: number | RetryOptions;
+  /** Overrides `ClientOptions.validate` for this call. */
+  readonly validate?: ValidationMode;
+}

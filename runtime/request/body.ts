@@ -1,0 +1,43 @@
+import { isConcrete } from "../media-type.js";
+import type { BodySpec } from "../operation.js";
+import { formBody } from "./form-body.js";
+import { multipartBody } from "./multipart-body.js";
+import { scalarText } from "./values.js";
+
+export interface EncodedBody {
+  readonly body: BodyInit;
+  /** `undefined` lets fetch choose it (form and multipart bodies, with the boundary for the latter). */
+  readonly contentType: string | undefined;
+  /** A `ReadableStream` body can be sent only once: it is neither retried nor replayed. */
+  readonly streaming: boolean;
+}
+
+/** Encodes `args.body` per the operation's body kind; `undefined` sends no body. */
+export function encodeBody(spec: BodySpec, value: unknown): EncodedBody | undefined {
+  if (value === undefined) return undefined;
+  switch (spec.kind) {
+    case "json":
+      return { body: JSON.stringify(value), contentType: isConcrete(spec.mediaType) ? spec.mediaType : "application/json", streaming: false };
+    case "text":
+      return { body: scalarText(value), contentType: isConcrete(spec.mediaType) ? spec.mediaType : "text/plain", streaming: false };
+    case "form":
+      return { body: formBody(spec, value), contentType: undefined, streaming: false };
+    case "multipart":
+      return { body: multipartBody(spec, value), contentType: undefined, streaming: false };
+    case "binary":
+      return binaryBody(spec, value);
+  }
+}
+
+/** Binary content goes through untouched; a Blob's own type fills in for a media range like `image/*`. */
+function binaryBody(spec: BodySpec, value: unknown): EncodedBody {
+  const fallbackType = value instanceof Blob && value.type !== "" ? value.type : "application/octet-stream";
+  const contentType = isConcrete(spec.mediaType) ? spec.mediaType : fallbackType;
+  if (value instanceof ReadableStream) return { body: value, contentType, streaming: true };
+  if (value instanceof Blob || value instanceof ArrayBuffer || typeof value === "string") return { body: value, contentType, streaming: false };
+  if (ArrayBuffer.isView(value)) {
+    // fetch accepts any view; the DOM typings only admit views over an ArrayBuffer.
+    return { body: value as ArrayBufferView<ArrayBuffer>, contentType, streaming: false };
+  }
+  throw new TypeError(`A ${spec.mediaType} body must be a Blob, ArrayBuffer, typed array, ReadableStream or string`);
+}

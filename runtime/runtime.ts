@@ -1,0 +1,54 @@
+import { ClientCredentialsSource } from "./auth/client-credentials.js";
+import type { ClientCredentials } from "./auth/credentials.js";
+import { call, type Client } from "./call.js";
+import { resolveConfig, resolveTokenUrl } from "./config.js";
+import { createEndpoint, type CallFunction, type Endpoint, type OptionalArgsEndpoint } from "./endpoint.js";
+import type { ApiError } from "./errors/api-error.js";
+import { Log } from "./logging/log.js";
+import { Redactor } from "./logging/redact.js";
+import type { ApiSpec, OperationSpec } from "./operation.js";
+import type { ClientOptions } from "./options.js";
+import { createLimiter } from "./transport/concurrency.js";
+
+/** Binds operation specs to one client's options; generated `createClient` functions use it. */
+export interface Runtime {
+  /** An endpoint whose arguments include something required. */
+  endpoint<A, R, E extends ApiError = ApiError>(operation: OperationSpec): Endpoint<A, R, E>;
+  /** An endpoint whose arguments may be left out. */
+  optionalEndpoint<A, R, E extends ApiError = ApiError>(operation: OperationSpec): OptionalArgsEndpoint<A, R, E>;
+}
+
+/**
+ * Creates the runtime behind one client. Everything stateful (the concurrency queue, cached OAuth
+ * tokens) lives here, per client; nothing is shared between clients.
+ */
+export function createRuntime<Auth extends object>(options: ClientOptions<Auth>, api: ApiSpec): Runtime {
+  const config = resolveConfig(options, api);
+  const tokenSources = new Map<string, ClientCredentialsSource>();
+  const client: Client = {
+    schemes: api.securitySchemes,
+    config,
+    transport: {
+      fetch: options.fetch,
+      hooks: options.hooks ?? {},
+      log: new Log(options.logger ?? console, options.logLevel ?? "warn", api.title),
+      redactor: new Redactor(api.securitySchemes),
+    },
+    limiter: createLimiter(options.maxConcurrency ?? Number.POSITIVE_INFINITY),
+    tokenSource: (scheme: string, credentials: ClientCredentials) => {
+      let source = tokenSources.get(scheme);
+      if (!source) {
+        const spec = api.securitySchemes[scheme];
+        const tokenUrl = spec?.type === "oauth2" && spec.tokenUrl !== undefined ? resolveTokenUrl(spec.tokenUrl, config.baseUrl) : "";
+        source = new ClientCredentialsSource({ scheme, tokenUrl, credentials, fetch: options.fetch, timeout: config.timeout });
+        tokenSources.set(scheme, source);
+      }
+      return source;
+    },
+  };
+  const callOperation: CallFunction = (operation, args, callOptions) => call(client, operation, args, callOptions);
+  return {
+    endpoint: (operation) => createEndpoint(callOperation, operation),
+    optionalEndpoint: (operation) => createEndpoint(callOperation, operation),
+  };
+}

@@ -1,0 +1,174 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type BeforeRetryHook, type Input, type Options } from "ky";
+import { ConnectionError } from "../errors/connection-error.js";
+import type { CallContext } from "../errors/sdk-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+import type { Log } from "../logging/log.js";
+import type { Redactor } from "../logging/redact.js";
+import type { OperationSpec } from "../operation.js";
+import type { FetchFunction, Hooks } from "../options.js";
+import type { EncodedBody } from "../request/body.js";
+import type { BufferedBody } from "../response/decode.js";
+import { requestIdOf } from "../response/request-id.js";
+import { isNullBodyStatus, isSuccess, selectResponseSpec } from "../response/select-spec.js";
+import { kyRetryOptions, type RetryPolicy } from "./retry-policy.js";
+
+/** What every request of a client shares. */
+export interface Transport {
+  readonly fetch: FetchFunction | undefined;
+  readonly hooks: Hooks;
+  readonly log: Log;
+  readonly redactor: Redactor;
+}
+
+/** What the attempts of one request tell the retry timing and the log lines. */
+interface AttemptState {
+  attempts: number;
+  /** The last attempt's response headers, for `Retry-After`; cleared when an attempt starts. */
+  lastHeaders: Headers | undefined;
+  /** The last wait before a retry, in milliseconds. */
+  lastDelay: number;
+}
+
+/** One request, sent and retried as a unit. */
+export interface Outgoing {
+  readonly operation: OperationSpec;
+  /** The full URL, credentials included. */
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body: EncodedBody | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly timeout: number | false;
+  readonly retry: RetryPolicy;
+}
+
+export interface Received {
+  /** The final response, 2xx or not. */
+  readonly response: Response;
+  /** Its whole body, read inside the attempt; `undefined` when handed over unread (binary, HEAD, 204). */
+  readonly body: BufferedBody | undefined;
+  readonly attempts: number;
+}
+
+/**
+ * Sends a request through ky, which runs the attempts: per-attempt timeout, retries with their
+ * waits, hooks. Each attempt is our `fetch`, which also reads a JSON or text body (and any error
+ * body) to the end, so that a connection dropped in the middle of a body fails the attempt and is
+ * retried like any connection failure, within the same timeout. Binary bodies are handed over
+ * unread, to stream.
+ *
+ * Resolves with the final response whatever its status; rejects with `TimeoutError`,
+ * `ConnectionError`, or the caller's abort reason.
+ */
+export async function send(transport: Transport, outgoing: Outgoing): Promise<Received> {
+  const { operation, signal } = outgoing;
+  const context: CallContext = { operation: operation.id, method: operation.method, url: transport.redactor.url(outgoing.url) };
+  const buffered = new WeakMap<Response, BufferedBody>();
+  const state: AttemptState = { attempts: 0, lastHeaders: undefined, lastDelay: 0 };
+  const callerAborted = (): boolean => signal?.aborted === true;
+
+  const attempt = async (input: Input, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const number = ++state.attempts;
+    state.lastHeaders = undefined;
+    const started = performance.now();
+    if (transport.log.enabled("debug")) {
+      transport.log.debug(`request ${context.method} ${context.url} (${context.operation}, attempt ${number}; ${transport.redactor.headers(request.headers)})`);
+    }
+    const response = await (transport.fetch ?? globalThis.fetch)(request, init);
+    state.lastHeaders = response.headers;
+    let result = response;
+    if (response.body !== null && needsBuffering(operation, response.status)) {
+      let bytes: Uint8Array<ArrayBuffer>;
+      try {
+        bytes = new Uint8Array(await response.arrayBuffer());
+      } catch (error) {
+        if (request.signal.aborted) throw request.signal.reason ?? error;
+        throw new ConnectionError({ ...context, attempts: number, cause: error });
+      }
+      result = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+      // A constructed Response has an empty `url`; callers of withResponse() expect the real one.
+      Object.defineProperty(result, "url", { value: response.url });
+      buffered.set(result, { bytes, contentType: response.headers.get("content-type") ?? "" });
+    }
+    if (transport.log.enabled("debug")) {
+      const requestId = requestIdOf(response.headers);
+      const duration = Math.round(performance.now() - started);
+      transport.log.debug(
+        `response ${response.status} ${context.method} ${context.url} (${context.operation}, attempt ${number}) in ${duration} ms${requestId ? `, request id ${requestId}` : ""}`,
+      );
+    }
+    return result;
+  };
+
+  const logRetry: BeforeRetryHook = ({ error, retryCount }) => {
+    transport.log.info(
+      `retrying ${context.method} ${context.url} (${context.operation}) after ${describeFailure(error)}: attempt ${retryCount + 1} of ${outgoing.retry.limit + 1}, waited ${Math.round(state.lastDelay)} ms`,
+    );
+  };
+
+  const hooks = transport.hooks;
+  const options: Options = {
+    method: operation.method,
+    headers: outgoing.headers,
+    ...(outgoing.body && { body: outgoing.body.body }),
+    ...(signal && { signal }),
+    timeout: outgoing.timeout,
+    throwHttpErrors: true,
+    fetch: attempt,
+    retry: kyRetryOptions(outgoing.retry, {
+      idempotent: outgoing.headers.has("idempotency-key"),
+      streaming: outgoing.body?.streaming === true,
+      lastAttempt: () => ({ headers: state.lastHeaders }),
+      onDelay: (milliseconds) => {
+        state.lastDelay = milliseconds;
+      },
+      shouldRetry: (error) => (callerAborted() ? false : error instanceof ConnectionError ? true : undefined),
+    }),
+    hooks: {
+      beforeRequest: [...(hooks.beforeRequest ?? [])],
+      beforeRetry: [logRetry, ...(hooks.beforeRetry ?? [])],
+      afterResponse: [...(hooks.afterResponse ?? [])],
+      beforeError: [...(hooks.beforeError ?? [])],
+    },
+  };
+
+  try {
+    const response = await ky(outgoing.url, options);
+    const body = buffered.get(response) ?? (response.body !== null && needsBuffering(operation, response.status) ? await readBody(response) : undefined);
+    return { response, body, attempts: state.attempts };
+  } catch (error) {
+    if (callerAborted()) throw signal?.reason;
+    if (isHTTPError(error)) {
+      return { response: error.response, body: buffered.get(error.response) ?? bodyFromKyData(error.data, error.response), attempts: state.attempts };
+    }
+    if (isTimeoutError(error)) throw new TimeoutError({ ...context, timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: state.attempts });
+    if (isNetworkError(error)) throw new ConnectionError({ ...context, attempts: state.attempts, cause: error.cause ?? error });
+    throw error;
+  }
+}
+
+/** Bodies read inside the attempt: everything but a successful binary body and bodiless answers. */
+function needsBuffering(operation: OperationSpec, status: number): boolean {
+  if (operation.method === "HEAD" || isNullBodyStatus(status)) return false;
+  return !isSuccess(status) || selectResponseSpec(operation.responses, status)?.kind !== "binary";
+}
+
+/** A response a hook made up (so not read by our fetch). */
+async function readBody(response: Response): Promise<BufferedBody> {
+  return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get("content-type") ?? "" };
+}
+
+/** An error response a hook made up: ky has already read it into `error.data` (text, or parsed JSON). */
+function bodyFromKyData(data: unknown, response: Response): BufferedBody {
+  const contentType = response.headers.get("content-type") ?? "";
+  if (data === undefined) return { bytes: new Uint8Array(), contentType };
+  const text = typeof data === "string" ? data : JSON.stringify(data);
+  return { bytes: new TextEncoder().encode(text), contentType };
+}
+
+function describeFailure(error: Error): string {
+  if (isHTTPError(error)) return `status ${error.response.status}`;
+  if (isTimeoutError(error)) return "a timeout";
+  if (isNetworkError(error) || error instanceof ConnectionError) return "a connection failure";
+  return error.message;
+}
