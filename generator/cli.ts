@@ -38,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .name("gen-client")
     .description("Generate a typed TypeScript client SDK (types, zod validators, ky runtime) from an OpenAPI document.")
     .version(version, "-v, --version")
-    .argument("<spec>", "OpenAPI 3.0/3.1 document, YAML or JSON")
+    .argument("<spec>", "OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON")
     .option("-o, --out <dir>", "output directory (default: generated/<spec name>)")
     .option("-n, --name <Name>", "the API's name in generated docs (default: the spec's info.title)")
     .option("-q, --quiet", "print only errors and the summary line")

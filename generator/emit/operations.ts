@@ -2,11 +2,11 @@
  * `operations.ts`: the data the runtime needs per operation (`OperationSpec`), with every
  * OpenAPI default already resolved by the IR.
  */
-import type { Operation, Parameter, Response } from "../ir/model.js";
+import type { Operation, Parameter, Response, Schema } from "../ir/model.js";
 import { array, arrow, bool, call, inlineObject, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
-import type { EmitContext } from "./context.js";
+import type { EmitContext, View } from "./context.js";
 import { schemaName, toZod } from "./schemas.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
@@ -24,10 +24,13 @@ export function operationsModule(ctx: EmitContext): Statement[] {
   return [...imports, ...consts];
 }
 
+/** A validator expression for a schema, or undefined when there is nothing to check. */
+type SchemaOf = (schema: Schema, view: View) => Expr | undefined;
+
 function operationSpec(ctx: EmitContext, operation: Operation, usesZod: { value: boolean }): Expr {
   const validator = (schemaExpr: Expr | undefined): ObjectProperty[] => (schemaExpr ? [{ key: "schema", value: schemaExpr }] : []);
   /** Named schemas are referenced; an inline one is wrapped in `z.lazy` to keep imports cheap. */
-  const schemaOf = (schema: Parameters<typeof toZod>[1], view: "read" | "write"): Expr | undefined => {
+  const schemaOf: SchemaOf = (schema, view) => {
     if (schema.kind === "unknown") return undefined;
     if (schema.kind === "ref" && !schema.nullable) return path(`s.${schemaName(ctx, schema.target, view)}`);
     usesZod.value = true;
@@ -38,7 +41,7 @@ function operationSpec(ctx: EmitContext, operation: Operation, usesZod: { value:
     { key: "id", value: str(operation.operationId) },
     { key: "method", value: str(operation.method.toUpperCase()) },
     { key: "path", value: str(operation.path) },
-    { key: "params", value: array(operation.parameters.map(parameterSpec)) },
+    { key: "params", value: array(operation.parameters.map((parameter) => parameterSpec(parameter, schemaOf))) },
   ];
   const body = operation.body;
   if (body) {
@@ -75,7 +78,10 @@ function operationSpec(ctx: EmitContext, operation: Operation, usesZod: { value:
   return object(properties);
 }
 
-function parameterSpec(parameter: Parameter): Expr {
+function parameterSpec(parameter: Parameter, schemaOf: SchemaOf): Expr {
+  // A plain string has nothing to check; skipping it keeps imports cheap on big APIs.
+  const plain = parameter.schema.kind === "string" && Object.keys(parameter.schema).every((key) => key === "kind" || key === "pointer" || key === "description");
+  const schema = plain ? undefined : schemaOf(parameter.schema, "write");
   return inlineObject([
     { key: "name", value: str(parameter.name) },
     { key: "in", value: str(parameter.in) },
@@ -84,12 +90,13 @@ function parameterSpec(parameter: Parameter): Expr {
     { key: "explode", value: bool(parameter.explode) },
     ...(parameter.allowReserved ? [{ key: "allowReserved", value: bool(true) }] : []),
     ...(parameter.json ? [{ key: "json", value: bool(true) }] : []),
+    ...(schema ? [{ key: "schema", value: schema }] : []),
   ]);
 }
 
 function responseSpec(
   response: Response,
-  schemaOf: (schema: Parameters<typeof toZod>[1], view: "read" | "write") => Expr | undefined,
+  schemaOf: SchemaOf,
   validator: (schemaExpr: Expr | undefined) => ObjectProperty[],
 ): Expr {
   const content = response.content;

@@ -2,7 +2,7 @@
  * `schemas.ts`: a zod validator per named schema, `${Name}Schema`, next to its type. Each is a
  * `z.lazy`, so importing the SDK builds nothing and `validate: "off"` never builds a schema.
  */
-import type { NamedSchema, ObjectSchema, Schema } from "../ir/model.js";
+import type { NamedSchema, ObjectSchema, Property, Schema } from "../ir/model.js";
 import { arrow, array, bool, call, id, inlineObject, literal, member, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
@@ -87,14 +87,20 @@ function baseZod(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle): E
     }
     case "object":
       return objectZod(ctx, schema, view, ref);
-    case "union":
+    case "union": {
       if (schema.variants.length === 0) return z("never");
       if (schema.variants.length === 1 && schema.variants[0]) return toZod(ctx, schema.variants[0], view, ref);
-      return z("union", [array(schema.variants.map((variant) => toZod(ctx, variant, view, ref)))]);
-    case "allOf":
-      return schema.parts
-        .map((part) => toZod(ctx, part, view, ref))
-        .reduce((left, right) => z("intersection", [left, right]));
+      const variants = array(schema.variants.map((variant) => toZod(ctx, variant, view, ref)));
+      const tag = schema.discriminator?.propertyName;
+      return tag !== undefined && schema.variants.every((variant) => hasLiteralTag(ctx, variant, tag, view))
+        ? z("discriminatedUnion", [str(tag), variants])
+        : z("union", [variants]);
+    }
+    case "allOf": {
+      const merged = mergedObject(ctx, schema, view, 0);
+      if (merged) return objectZod(ctx, merged, view, ref);
+      return schema.parts.map((part) => toZod(ctx, part, view, ref)).reduce((left, right) => z("intersection", [left, right]));
+    }
   }
 }
 
@@ -139,9 +145,44 @@ function objectZod(ctx: EmitContext, schema: ObjectSchema, view: View, ref: RefS
       return { key: property.name, value: property.required ? value : z("exactOptional", [value]) };
     });
   const extra = schema.additionalProperties;
-  if (properties.length === 0 && extra !== undefined && extra !== false) {
-    return z("record", [z("string"), toZod(ctx, extra, view, ref)]);
+  if (extra !== undefined && extra !== false && extra.kind !== "unknown") {
+    const values = toZod(ctx, extra, view, ref);
+    if (properties.length === 0) return z("record", [z("string"), values]);
+    return call(member(z("object", [object(properties)]), "catchall"), [values]);
   }
   // Objects tolerate keys the spec does not list: APIs add fields long before SDKs regenerate.
   return z("looseObject", [object(properties)]);
+}
+
+/**
+ * allOf of objects (inline, or references that resolve to objects) as one object, so it
+ * validates like the merged type it is rather than as a loose intersection. Later parts win;
+ * a property is required when any part requires it. Undefined when a part is not an object.
+ */
+function mergedObject(ctx: EmitContext, schema: Schema, view: View, depth: number): ObjectSchema | undefined {
+  if (depth > 16 || schema.nullable) return undefined;
+  if (schema.kind === "object") return schema;
+  if (schema.kind === "ref") return mergedObject(ctx, ctx.named(schema.target).schema, view, depth + 1);
+  if (schema.kind !== "allOf") return undefined;
+  const properties = new Map<string, Property>();
+  let additionalProperties: ObjectSchema["additionalProperties"];
+  for (const part of schema.parts) {
+    const object = mergedObject(ctx, part, view, depth + 1);
+    if (!object) return undefined;
+    for (const property of object.properties) {
+      const required = property.required || properties.get(property.name)?.required === true;
+      properties.set(property.name, { ...property, required });
+    }
+    additionalProperties = object.additionalProperties ?? additionalProperties;
+  }
+  return { kind: "object", pointer: schema.pointer, properties: [...properties.values()], additionalProperties };
+}
+
+/** zod's discriminatedUnion needs every variant to pin the tag to literal values. */
+function hasLiteralTag(ctx: EmitContext, variant: Schema, tag: string, view: View): boolean {
+  const object = mergedObject(ctx, variant, view, 0);
+  const property = object?.properties.find((p) => p.name === tag);
+  if (!property?.required || !inView(property.schema, view)) return false;
+  const value = ctx.resolve(property.schema);
+  return value.kind === "enum" && !value.nullable && !property.schema.nullable;
 }

@@ -4,6 +4,7 @@
  */
 
 import type { OperationSpec } from "./runtime/index.js";
+import { z } from "zod";
 import * as s from "./schemas.js";
 
 export const createWidget: OperationSpec = {
@@ -209,7 +210,15 @@ export const downloadInvoice: OperationSpec = {
   id: "downloadInvoice",
   method: "GET",
   path: "/invoices/{invoiceId}.pdf",
-  params: [{ name: "invoiceId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "invoiceId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   responses: {
     "200": { kind: "binary" },
     "404": { kind: "json", schema: s.ProblemSchema },

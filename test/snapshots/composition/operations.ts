@@ -4,6 +4,7 @@
  */
 
 import type { OperationSpec } from "./runtime/index.js";
+import { z } from "zod";
 import * as s from "./schemas.js";
 
 export const createDog: OperationSpec = {
@@ -25,7 +26,15 @@ export const getServiceDog: OperationSpec = {
   id: "getServiceDog",
   method: "GET",
   path: "/service-dogs/{dogId}",
-  params: [{ name: "dogId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "dogId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.guid()),
+    },
+  ],
   responses: {
     "200": { kind: "json", schema: s.ServiceDogSchema },
   },
@@ -80,7 +89,15 @@ export const uploadAvatar: OperationSpec = {
   id: "uploadAvatar",
   method: "PUT",
   path: "/accounts/{accountId}/avatar",
-  params: [{ name: "accountId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "accountId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.guid()),
+    },
+  ],
   body: {
     kind: "multipart",
     mediaType: "multipart/form-data",

@@ -27,43 +27,48 @@ export const AnimalWritableSchema = z.lazy(() =>
 );
 
 export const DogSchema = z.lazy(() =>
-  z.intersection(
-    z.intersection(AnimalSchema, NamedSchema),
-    z.looseObject({
-      breed: z.string(),
-      goodBoy: z.exactOptional(z.boolean()),
-      owner: z.exactOptional(z.nullable(NamedSchema)),
-    }),
-  ),
+  z.looseObject({
+    id: z.guid(),
+    species: z.string(),
+    bornOn: z.exactOptional(z.iso.date()),
+    name: z.string().check(z.minLength(1), z.maxLength(64)),
+    breed: z.string(),
+    goodBoy: z.exactOptional(z.boolean()),
+    owner: z.exactOptional(z.nullable(NamedSchema)),
+  }),
 );
 
 export const DogWritableSchema = z.lazy(() =>
-  z.intersection(
-    z.intersection(AnimalWritableSchema, NamedSchema),
-    z.looseObject({
-      breed: z.string(),
-      goodBoy: z.exactOptional(z.boolean()),
-      owner: z.exactOptional(z.nullable(NamedSchema)),
-    }),
-  ),
+  z.looseObject({
+    species: z.string(),
+    bornOn: z.exactOptional(z.iso.date()),
+    name: z.string().check(z.minLength(1), z.maxLength(64)),
+    breed: z.string(),
+    goodBoy: z.exactOptional(z.boolean()),
+    owner: z.exactOptional(z.nullable(NamedSchema)),
+  }),
 );
 
 export const ServiceDogSchema = z.lazy(() =>
-  z.intersection(
-    z.intersection(
-      DogSchema,
-      z.looseObject({
-        certifiedOn: z.iso.date(),
-      }),
-    ),
-    z.looseObject({
-      tasks: z.exactOptional(z.array(z.enum(["guide", "hearing", "mobility"]))),
-    }),
-  ),
+  z.looseObject({
+    id: z.guid(),
+    species: z.string(),
+    bornOn: z.exactOptional(z.iso.date()),
+    name: z.string().check(z.minLength(1), z.maxLength(64)),
+    breed: z.string(),
+    goodBoy: z.exactOptional(z.boolean()),
+    owner: z.exactOptional(z.nullable(NamedSchema)),
+    certifiedOn: z.iso.date(),
+    tasks: z.exactOptional(z.array(z.enum(["guide", "hearing", "mobility"]))),
+  }),
 );
 
 export const ShapeSchema = z.lazy(() =>
-  z.union([CircleSchema, SquareSchema, TriangleSchema]),
+  z.discriminatedUnion("shapeType", [
+    CircleSchema,
+    SquareSchema,
+    TriangleSchema,
+  ]),
 );
 
 export const CircleSchema = z.lazy(() =>
@@ -191,7 +196,7 @@ export const AccountWritableSchema = z.lazy(() =>
 
 export const SettingsSchema = z.lazy(() =>
   z.looseObject({
-    open: z.exactOptional(z.record(z.string(), z.unknown())),
+    open: z.exactOptional(z.looseObject({})),
     closed: z.exactOptional(
       z.looseObject({
         theme: z.exactOptional(z.enum(["light", "dark"])),
@@ -199,9 +204,11 @@ export const SettingsSchema = z.lazy(() =>
     ),
     counters: z.exactOptional(z.record(z.string(), z.int())),
     mixed: z.exactOptional(
-      z.looseObject({
-        version: z.exactOptional(z.int()),
-      }),
+      z
+        .object({
+          version: z.exactOptional(z.int()),
+        })
+        .catchall(z.string()),
     ),
   }),
 );

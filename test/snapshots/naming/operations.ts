@@ -4,6 +4,7 @@
  */
 
 import type { OperationSpec } from "./runtime/index.js";
+import { z } from "zod";
 import * as s from "./schemas.js";
 
 export const listPets: OperationSpec = {
@@ -85,7 +86,15 @@ export const getUsersByUserIdRepos: OperationSpec = {
   id: "get users  By user-id  repos",
   method: "GET",
   path: "/users/{user-id}/repos",
-  params: [{ name: "user-id", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "user-id",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   responses: {
     "200": { kind: "json", schema: s.ArraySchema },
   },

@@ -4,6 +4,7 @@
  */
 
 import type { OperationSpec } from "./runtime/index.js";
+import { z } from "zod";
 import * as s from "./schemas.js";
 
 export const listPets: OperationSpec = {
@@ -11,8 +12,20 @@ export const listPets: OperationSpec = {
   method: "GET",
   path: "/pets",
   params: [
-    { name: "maxWeight", in: "query", style: "form", explode: true },
-    { name: "size", in: "query", style: "form", explode: true },
+    {
+      name: "maxWeight",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.number().check(z.gt(0))),
+    },
+    {
+      name: "size",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: s.SizeSchema,
+    },
   ],
   responses: {
     "200": { kind: "json", schema: s.ListPetsResponseSchema },
@@ -38,7 +51,15 @@ export const getPet: OperationSpec = {
   id: "getPet",
   method: "GET",
   path: "/pets/{petId}",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int().check(z.gt(0))),
+    },
+  ],
   responses: {
     "200": { kind: "json", schema: s.PetSchema },
     "404": { kind: "empty" },
@@ -49,7 +70,15 @@ export const deletePet: OperationSpec = {
   id: "deletePet",
   method: "DELETE",
   path: "/pets/{petId}",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int().check(z.gt(0))),
+    },
+  ],
   responses: {
     "204": { kind: "empty" },
   },
@@ -59,7 +88,15 @@ export const getPetLocation: OperationSpec = {
   id: "getPetLocation",
   method: "GET",
   path: "/pets/{petId}/location",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int().check(z.gt(0))),
+    },
+  ],
   responses: {
     "200": { kind: "json", schema: s.CoordinatesSchema },
   },
@@ -69,7 +106,15 @@ export const putPetAvatar: OperationSpec = {
   id: "putPetAvatar",
   method: "PUT",
   path: "/pets/{petId}/avatar",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int().check(z.gt(0))),
+    },
+  ],
   body: {
     kind: "binary",
     mediaType: "image/png",

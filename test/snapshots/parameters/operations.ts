@@ -4,6 +4,7 @@
  */
 
 import type { OperationSpec } from "./runtime/index.js";
+import { z } from "zod";
 import * as s from "./schemas.js";
 
 export const pathSimple: OperationSpec = {
@@ -11,11 +12,41 @@ export const pathSimple: OperationSpec = {
   method: "GET",
   path: "/styles/simple/{id}/{ids}/{point}/{idsExploded}/{pointExploded}",
   params: [
-    { name: "id", in: "path", style: "simple", explode: false },
-    { name: "ids", in: "path", style: "simple", explode: false },
-    { name: "point", in: "path", style: "simple", explode: false },
-    { name: "idsExploded", in: "path", style: "simple", explode: true },
-    { name: "pointExploded", in: "path", style: "simple", explode: true },
+    {
+      name: "id",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+    {
+      name: "ids",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.array(z.int())),
+    },
+    {
+      name: "point",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: s.PointSchema,
+    },
+    {
+      name: "idsExploded",
+      in: "path",
+      style: "simple",
+      explode: true,
+      schema: z.lazy(() => z.array(z.int())),
+    },
+    {
+      name: "pointExploded",
+      in: "path",
+      style: "simple",
+      explode: true,
+      schema: s.PointSchema,
+    },
   ],
   responses: {
     "204": { kind: "empty" },
@@ -27,11 +58,41 @@ export const pathLabel: OperationSpec = {
   method: "GET",
   path: "/styles/label/{id}/{ids}/{point}/{idsExploded}/{pointExploded}",
   params: [
-    { name: "id", in: "path", style: "label", explode: false },
-    { name: "ids", in: "path", style: "label", explode: false },
-    { name: "point", in: "path", style: "label", explode: false },
-    { name: "idsExploded", in: "path", style: "label", explode: true },
-    { name: "pointExploded", in: "path", style: "label", explode: true },
+    {
+      name: "id",
+      in: "path",
+      style: "label",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+    {
+      name: "ids",
+      in: "path",
+      style: "label",
+      explode: false,
+      schema: z.lazy(() => z.array(z.int())),
+    },
+    {
+      name: "point",
+      in: "path",
+      style: "label",
+      explode: false,
+      schema: s.PointSchema,
+    },
+    {
+      name: "idsExploded",
+      in: "path",
+      style: "label",
+      explode: true,
+      schema: z.lazy(() => z.array(z.int())),
+    },
+    {
+      name: "pointExploded",
+      in: "path",
+      style: "label",
+      explode: true,
+      schema: s.PointSchema,
+    },
   ],
   responses: {
     "204": { kind: "empty" },
@@ -43,11 +104,41 @@ export const pathMatrix: OperationSpec = {
   method: "GET",
   path: "/styles/matrix{id}{ids}{point}{idsExploded}{pointExploded}",
   params: [
-    { name: "id", in: "path", style: "matrix", explode: false },
-    { name: "ids", in: "path", style: "matrix", explode: false },
-    { name: "point", in: "path", style: "matrix", explode: false },
-    { name: "idsExploded", in: "path", style: "matrix", explode: true },
-    { name: "pointExploded", in: "path", style: "matrix", explode: true },
+    {
+      name: "id",
+      in: "path",
+      style: "matrix",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+    {
+      name: "ids",
+      in: "path",
+      style: "matrix",
+      explode: false,
+      schema: z.lazy(() => z.array(z.int())),
+    },
+    {
+      name: "point",
+      in: "path",
+      style: "matrix",
+      explode: false,
+      schema: s.PointSchema,
+    },
+    {
+      name: "idsExploded",
+      in: "path",
+      style: "matrix",
+      explode: true,
+      schema: z.lazy(() => z.array(z.int())),
+    },
+    {
+      name: "pointExploded",
+      in: "path",
+      style: "matrix",
+      explode: true,
+      schema: s.PointSchema,
+    },
   ],
   responses: {
     "204": { kind: "empty" },
@@ -59,13 +150,65 @@ export const queryStyles: OperationSpec = {
   method: "GET",
   path: "/styles/query",
   params: [
-    { name: "tags", in: "query", style: "form", explode: true },
-    { name: "ids", in: "query", style: "form", explode: false },
-    { name: "point", in: "query", style: "form", explode: true },
-    { name: "bbox", in: "query", style: "form", explode: false },
-    { name: "words", in: "query", style: "spaceDelimited", explode: false },
-    { name: "colors", in: "query", style: "pipeDelimited", explode: false },
-    { name: "filter", in: "query", style: "deepObject", explode: true },
+    {
+      name: "tags",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.array(z.string())),
+    },
+    {
+      name: "ids",
+      in: "query",
+      style: "form",
+      explode: false,
+      schema: z.lazy(() => z.array(z.int()).check(z.minLength(1))),
+    },
+    {
+      name: "point",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: s.PointSchema,
+    },
+    {
+      name: "bbox",
+      in: "query",
+      style: "form",
+      explode: false,
+      schema: s.PointSchema,
+    },
+    {
+      name: "words",
+      in: "query",
+      style: "spaceDelimited",
+      explode: false,
+      schema: z.lazy(() => z.array(z.string())),
+    },
+    {
+      name: "colors",
+      in: "query",
+      style: "pipeDelimited",
+      explode: false,
+      schema: z.lazy(() => z.array(s.ColorSchema)),
+    },
+    {
+      name: "filter",
+      in: "query",
+      style: "deepObject",
+      explode: true,
+      schema: z.lazy(() =>
+        z.looseObject({
+          name: z.exactOptional(z.string()),
+          age: z.exactOptional(
+            z.looseObject({
+              gte: z.exactOptional(z.int()),
+              lte: z.exactOptional(z.int()),
+            }),
+          ),
+        }),
+      ),
+    },
     {
       name: "redirect",
       in: "query",
@@ -73,9 +216,27 @@ export const queryStyles: OperationSpec = {
       explode: true,
       allowReserved: true,
     },
-    { name: "where", in: "query", style: "form", explode: true, json: true },
+    {
+      name: "where",
+      in: "query",
+      style: "form",
+      explode: true,
+      json: true,
+      schema: z.lazy(() =>
+        z.looseObject({
+          q: z.string(),
+          fuzzy: z.exactOptional(z.boolean()),
+        }),
+      ),
+    },
     { name: "sort", in: "query", style: "form", explode: true },
-    { name: "order", in: "query", style: "form", explode: true },
+    {
+      name: "order",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.enum(["asc", "desc"])),
+    },
   ],
   responses: {
     "204": { kind: "empty" },
@@ -88,12 +249,42 @@ export const headersAndCookies: OperationSpec = {
   path: "/styles/headers-and-cookies",
   params: [
     { name: "X-Trace-Id", in: "header", style: "simple", explode: false },
-    { name: "X-Tags", in: "header", style: "simple", explode: false },
-    { name: "X-Point", in: "header", style: "simple", explode: true },
-    { name: "X-Max-Age", in: "header", style: "simple", explode: false },
+    {
+      name: "X-Tags",
+      in: "header",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.array(z.string())),
+    },
+    {
+      name: "X-Point",
+      in: "header",
+      style: "simple",
+      explode: true,
+      schema: s.PointSchema,
+    },
+    {
+      name: "X-Max-Age",
+      in: "header",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int().check(z.gte(0))),
+    },
     { name: "session", in: "cookie", style: "form", explode: true },
-    { name: "prefs", in: "cookie", style: "form", explode: false },
-    { name: "consent", in: "cookie", style: "form", explode: true },
+    {
+      name: "prefs",
+      in: "cookie",
+      style: "form",
+      explode: false,
+      schema: z.lazy(() => z.array(z.string())),
+    },
+    {
+      name: "consent",
+      in: "cookie",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.boolean()),
+    },
   ],
   responses: {
     "204": { kind: "empty" },
@@ -105,10 +296,34 @@ export const listAccountItems: OperationSpec = {
   method: "GET",
   path: "/accounts/{accountId}/items",
   params: [
-    { name: "accountId", in: "path", style: "simple", explode: false },
-    { name: "limit", in: "query", style: "form", explode: true },
-    { name: "page[size]", in: "query", style: "form", explode: true },
-    { name: "page[number]", in: "query", style: "form", explode: true },
+    {
+      name: "accountId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.guid()),
+    },
+    {
+      name: "limit",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.int().check(z.gte(1), z.lte(500))),
+    },
+    {
+      name: "page[size]",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.int().check(z.gte(1), z.lte(100))),
+    },
+    {
+      name: "page[number]",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.int().check(z.gte(1))),
+    },
     { name: "X-Trace-Id", in: "header", style: "simple", explode: false },
   ],
   responses: {
@@ -121,8 +336,20 @@ export const createAccountItem: OperationSpec = {
   method: "POST",
   path: "/accounts/{accountId}/items",
   params: [
-    { name: "accountId", in: "path", style: "simple", explode: false },
-    { name: "limit", in: "query", style: "form", explode: true },
+    {
+      name: "accountId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.guid()),
+    },
+    {
+      name: "limit",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.int().check(z.lte(50))),
+    },
     { name: "X-Trace-Id", in: "header", style: "simple", explode: false },
   ],
   body: {
@@ -141,7 +368,14 @@ export const getDocument: OperationSpec = {
   path: "/documents/{id}",
   params: [
     { name: "id", in: "path", style: "simple", explode: false },
-    { name: "id", in: "query", key: "query.id", style: "form", explode: true },
+    {
+      name: "id",
+      in: "query",
+      key: "query.id",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.int()),
+    },
   ],
   responses: {
     "200": { kind: "json", schema: s.DocumentSchema },
@@ -160,6 +394,7 @@ export const replaceDocument: OperationSpec = {
       key: "query.body",
       style: "form",
       explode: true,
+      schema: z.lazy(() => z.enum(["full", "none"])),
     },
   ],
   body: {
@@ -177,9 +412,21 @@ export const searchWithOddNames: OperationSpec = {
   method: "GET",
   path: "/search",
   params: [
-    { name: "page[size]", in: "query", style: "form", explode: true },
+    {
+      name: "page[size]",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.int().check(z.gte(1), z.lte(100))),
+    },
     { name: "filter.name", in: "query", style: "form", explode: true },
-    { name: "2fa", in: "query", style: "form", explode: true },
+    {
+      name: "2fa",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.boolean()),
+    },
   ],
   responses: {
     "200": { kind: "json", schema: s.SearchWithOddNamesResponseSchema },

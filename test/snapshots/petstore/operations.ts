@@ -4,6 +4,7 @@
  */
 
 import type { OperationSpec } from "./runtime/index.js";
+import { z } from "zod";
 import * as s from "./schemas.js";
 
 export const listPets: OperationSpec = {
@@ -11,9 +12,27 @@ export const listPets: OperationSpec = {
   method: "GET",
   path: "/pets",
   params: [
-    { name: "limit", in: "query", style: "form", explode: true },
-    { name: "tags", in: "query", style: "form", explode: true },
-    { name: "status", in: "query", style: "form", explode: true },
+    {
+      name: "limit",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.int32().check(z.gte(1), z.lte(100))),
+    },
+    {
+      name: "tags",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: z.lazy(() => z.array(z.string())),
+    },
+    {
+      name: "status",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: s.PetStatusSchema,
+    },
     { name: "X-Request-Id", in: "header", style: "simple", explode: false },
   ],
   responses: {
@@ -45,7 +64,23 @@ export const searchPets: OperationSpec = {
   method: "GET",
   path: "/pets/search",
   params: [
-    { name: "filter", in: "query", style: "deepObject", explode: true },
+    {
+      name: "filter",
+      in: "query",
+      style: "deepObject",
+      explode: true,
+      schema: z.lazy(() =>
+        z.looseObject({
+          name: z.exactOptional(z.string()),
+          age: z.exactOptional(
+            z.looseObject({
+              gte: z.exactOptional(z.int()),
+              lte: z.exactOptional(z.int()),
+            }),
+          ),
+        }),
+      ),
+    },
     { name: "session", in: "cookie", style: "form", explode: true },
   ],
   responses: {
@@ -58,7 +93,15 @@ export const getPetById: OperationSpec = {
   id: "getPetById",
   method: "GET",
   path: "/pets/{petId}",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   responses: {
     "200": { kind: "json", schema: s.PetSchema },
     "404": { kind: "json", schema: s.ErrorSchema },
@@ -70,7 +113,15 @@ export const updatePet: OperationSpec = {
   id: "updatePet",
   method: "PUT",
   path: "/pets/{petId}",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   body: {
     kind: "json",
     mediaType: "application/json",
@@ -87,7 +138,15 @@ export const deletePet: OperationSpec = {
   id: "deletePet",
   method: "DELETE",
   path: "/pets/{petId}",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   responses: {
     "204": { kind: "empty" },
     "404": { kind: "json", schema: s.ErrorSchema },
@@ -99,7 +158,15 @@ export const patchPet: OperationSpec = {
   id: "patchPet",
   method: "PATCH",
   path: "/pets/{petId}",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   body: {
     kind: "json",
     mediaType: "application/merge-patch+json",
@@ -116,7 +183,15 @@ export const downloadPetPhoto: OperationSpec = {
   id: "downloadPetPhoto",
   method: "GET",
   path: "/pets/{petId}/photo",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   responses: {
     "200": { kind: "binary" },
     "404": { kind: "json", schema: s.ErrorSchema },
@@ -128,7 +203,15 @@ export const uploadPetPhoto: OperationSpec = {
   id: "uploadPetPhoto",
   method: "POST",
   path: "/pets/{petId}/photo",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   body: {
     kind: "multipart",
     mediaType: "multipart/form-data",
@@ -145,7 +228,15 @@ export const updatePetForm: OperationSpec = {
   id: "updatePetForm",
   method: "POST",
   path: "/pets/{petId}/form",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   body: {
     kind: "form",
     mediaType: "application/x-www-form-urlencoded",
@@ -162,7 +253,15 @@ export const getPetHealth: OperationSpec = {
   id: "getPetHealth",
   method: "GET",
   path: "/pets/{petId}/health",
-  params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  params: [
+    {
+      name: "petId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: z.lazy(() => z.int()),
+    },
+  ],
   responses: {
     "200": { kind: "text" },
     "404": { kind: "json", schema: s.ErrorSchema },

@@ -60,12 +60,11 @@ export const ErrorSchema = z.lazy(() =>
 );
 
 export const ValidationErrorSchema = z.lazy(() =>
-  z.intersection(
-    ErrorSchema,
-    z.looseObject({
-      fields: z.array(z.string()),
-    }),
-  ),
+  z.looseObject({
+    code: z.int32(),
+    message: z.string(),
+    fields: z.array(z.string()),
+  }),
 );
 
 export const ListPetsResponseSchema = z.lazy(() => z.array(PetSchema));

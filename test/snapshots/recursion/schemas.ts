@@ -44,13 +44,11 @@ export const NamedSchema = z.lazy(() =>
 );
 
 export const CategorySchema: z.ZodType<T.Category> = z.lazy(() =>
-  z.intersection(
-    NamedSchema,
-    z.looseObject({
-      slug: z.exactOptional(z.string()),
-      subcategories: z.exactOptional(z.array(CategorySchema)),
-    }),
-  ),
+  z.looseObject({
+    name: z.string(),
+    slug: z.exactOptional(z.string()),
+    subcategories: z.exactOptional(z.array(CategorySchema)),
+  }),
 );
 
 export const DirectorySchema: z.ZodType<T.Directory> = z.lazy(() =>
