@@ -25,6 +25,8 @@ export type {
   TokenCredential,
 } from "./auth/credentials.js";
 
+export { ownProperties } from "./own-properties.js";
+
 export { SdkError } from "./errors/sdk-error.js";
 export { ApiError } from "./errors/api-error.js";
 export { TimeoutError } from "./errors/timeout-error.js";

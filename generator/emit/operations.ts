@@ -3,37 +3,41 @@
  * OpenAPI default already resolved by the IR.
  */
 import type { Operation, Parameter, Response, Schema } from "../ir/model.js";
-import { array, arrow, bool, call, inlineObject, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
+import { array, arrow, bool, call, inlineObject, mentions, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
 import { schemaName, toZod } from "./schemas.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
-  const usesZod = { value: false };
-  const consts: Statement[] = ctx.model.operations.map((operation) => ({
-    s: "const",
+  const consts = ctx.model.operations.map((operation) => ({
+    s: "const" as const,
     exported: true,
     name: operation.binding,
     type: tsRef("OperationSpec"),
-    value: operationSpec(ctx, operation, usesZod),
+    value: operationSpec(ctx, operation),
   }));
-  const imports: Statement[] = [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: [{ name: "OperationSpec" }] }];
-  if (usesZod.value) imports.push({ s: "import", from: "zod", names: [{ name: "z" }] });
-  if (consts.length > 0 && ctx.model.schemas.length > 0) imports.push({ s: "importNamespace", from: "./schemas.js", as: "s" });
+  const uses = (name: string) => consts.some((statement) => mentions(statement.value, name));
+  const usesOwnProperties = uses("ownProperties");
+  const imports: Statement[] = [
+    usesOwnProperties
+      ? { s: "import", from: "./runtime/index.js", names: [{ name: "ownProperties" }, { name: "OperationSpec", typeOnly: true }] }
+      : { s: "import", typeOnly: true, from: "./runtime/index.js", names: [{ name: "OperationSpec" }] },
+  ];
+  if (uses("z")) imports.push({ s: "import", from: "zod", names: [{ name: "z" }] });
+  if (uses("s")) imports.push({ s: "importNamespace", from: "./schemas.js", as: "s" });
   return [...imports, ...consts];
 }
 
 /** A validator expression for a schema, or undefined when there is nothing to check. */
 type SchemaOf = (schema: Schema, view: View) => Expr | undefined;
 
-function operationSpec(ctx: EmitContext, operation: Operation, usesZod: { value: boolean }): Expr {
+function operationSpec(ctx: EmitContext, operation: Operation): Expr {
   const validator = (schemaExpr: Expr | undefined): ObjectProperty[] => (schemaExpr ? [{ key: "schema", value: schemaExpr }] : []);
   /** Named schemas are referenced; an inline one is wrapped in `z.lazy` to keep imports cheap. */
   const schemaOf: SchemaOf = (schema, view) => {
     if (schema.kind === "unknown") return undefined;
     if (schema.kind === "ref" && !schema.nullable) return path(`s.${schemaName(ctx, schema.target, view)}`);
-    usesZod.value = true;
     return call(path("z.lazy"), [arrow(toZod(ctx, schema, view, (name) => path(`s.${name}`)))]);
   };
 

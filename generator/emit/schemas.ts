@@ -3,7 +3,7 @@
  * `z.lazy`, so importing the SDK builds nothing and `validate: "off"` never builds a schema.
  */
 import type { NamedSchema, ObjectSchema, Property, Schema } from "../ir/model.js";
-import { arrow, array, bool, call, id, inlineObject, literal, member, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
+import { arrow, array, bool, call, id, inlineObject, literal, member, mentions, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import { type EmitContext, inView, type View } from "./context.js";
@@ -11,23 +11,23 @@ import { type EmitContext, inView, type View } from "./context.js";
 const z = (name: string, args: readonly Expr[] = []): Expr => call(path(`z.${name}`), args);
 
 export function schemasModule(ctx: EmitContext): Statement[] {
-  const statements: Statement[] = [
-    { s: "import", from: "zod", names: [{ name: "z" }] },
-  ];
-  const recursive = ctx.model.schemas.filter((named) => named.recursive);
-  if (recursive.length > 0) statements.push({ s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" });
-  for (const named of ctx.model.schemas) {
-    statements.push(schemaConst(ctx, named, ctx.mainView(named)));
-    if (named.hasWritableView) statements.push(schemaConst(ctx, named, "write"));
+  const consts = ctx.model.schemas.flatMap((named) => [
+    schemaConst(ctx, named, ctx.mainView(named)),
+    ...(named.hasWritableView ? [schemaConst(ctx, named, "write")] : []),
+  ]);
+  const imports: Statement[] = [{ s: "import", from: "zod", names: [{ name: "z" }] }];
+  if (consts.some((statement) => mentions(statement.value, "ownProperties"))) {
+    imports.push({ s: "import", from: "./runtime/index.js", names: [{ name: "ownProperties" }] });
   }
-  return statements;
+  if (ctx.model.schemas.some((named) => named.recursive)) imports.push({ s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" });
+  return [...imports, ...consts];
 }
 
 export function schemaName(ctx: EmitContext, pointer: string, view: View): string {
   return `${ctx.typeName(pointer, view)}Schema`;
 }
 
-function schemaConst(ctx: EmitContext, named: NamedSchema, view: View): Statement {
+function schemaConst(ctx: EmitContext, named: NamedSchema, view: View): Extract<Statement, { s: "const" }> {
   const typeName = view === "write" && named.hasWritableView ? `${named.name}Writable` : named.name;
   return {
     s: "const",
@@ -148,10 +148,16 @@ function objectZod(ctx: EmitContext, schema: ObjectSchema, view: View, ref: RefS
   if (extra !== undefined && extra !== false && extra.kind !== "unknown") {
     const values = toZod(ctx, extra, view, ref);
     if (properties.length === 0) return z("record", [z("string"), values]);
-    return call(member(z("object", [object(properties)]), "catchall"), [values]);
+    return ownPropertiesOnly(schema, call(member(z("object", [object(properties)]), "catchall"), [values]));
   }
   // Objects tolerate keys the spec does not list: APIs add fields long before SDKs regenerate.
-  return z("looseObject", [object(properties)]);
+  return ownPropertiesOnly(schema, z("looseObject", [object(properties)]));
+}
+
+/** See runtime/own-properties.ts: `constructor`, `toString`… must not be read from the prototype. */
+function ownPropertiesOnly(schema: ObjectSchema, validator: Expr): Expr {
+  const inherited = schema.properties.some((property) => property.name in Object.prototype);
+  return inherited ? z("preprocess", [id("ownProperties"), validator]) : validator;
 }
 
 /**

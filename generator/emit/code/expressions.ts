@@ -63,6 +63,27 @@ export function literal(value: unknown): Expr {
   return nullExpr;
 }
 
+/** Whether an expression refers to the identifier `name` (to import only what is used). */
+export function mentions(expr: Expr, name: string): boolean {
+  switch (expr.e) {
+    case "id":
+      return expr.name === name;
+    case "member":
+      return mentions(expr.object, name);
+    case "call":
+    case "new":
+      return mentions(expr.callee, name) || expr.args.some((arg) => mentions(arg, name));
+    case "object":
+      return expr.properties.some((property) => mentions(property.value, name));
+    case "array":
+      return expr.items.some((item) => mentions(item, name));
+    case "arrow":
+      return mentions(expr.body, name);
+    default:
+      return false;
+  }
+}
+
 export function printExpr(expr: Expr): Doc {
   switch (expr.e) {
     case "id":

@@ -4,6 +4,7 @@
  */
 
 import { z } from "zod";
+import { ownProperties } from "./runtime/index.js";
 
 export const PetItemSchema = z.lazy(() =>
   z.looseObject({
@@ -56,13 +57,16 @@ export const DeleteSchema = z.lazy(() =>
 );
 
 export const ObjectSchema = z.lazy(() =>
-  z.looseObject({
-    ["__proto__"]: z.exactOptional(z.string()),
-    constructor: z.exactOptional(z.string()),
-    toString: z.exactOptional(z.string()),
-    hasOwnProperty: z.exactOptional(z.boolean()),
-    valueOf: z.exactOptional(z.int()),
-  }),
+  z.preprocess(
+    ownProperties,
+    z.looseObject({
+      ["__proto__"]: z.exactOptional(z.string()),
+      constructor: z.exactOptional(z.string()),
+      toString: z.exactOptional(z.string()),
+      hasOwnProperty: z.exactOptional(z.boolean()),
+      valueOf: z.exactOptional(z.int()),
+    }),
+  ),
 );
 
 export const PromiseSchema = z.lazy(() =>
