@@ -87,6 +87,11 @@ export async function startPetstore(): Promise<PetstoreServer> {
       const gte = Number(url.searchParams.get("filter[age][gte]") ?? 0);
       return json(res, 200, [...pets.values()].filter((pet) => (name === null || pet.name === name) && pet.id >= gte));
     }
+    if (path === "/pets/666" && method === "GET") {
+      // A hostile body: keys that pollute prototypes when copied carelessly.
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end('{"id":666,"name":"Imp","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}');
+    }
     if (!petMatch) return json(res, 404, { code: 404, message: `no route ${method} ${path}` });
 
     const id = Number(petMatch[1]);

@@ -156,4 +156,12 @@ describe("the generated Petstore SDK", () => {
     await offline.listPets({ limit: 1 });
     expect(seen).toEqual(["https://petstore.example.com/v1/pets?limit=1"]);
   });
+
+  it.each(["strict", "off"] as const)("never lets __proto__ or constructor keys pollute prototypes (validate %s)", async (validate) => {
+    const pet = await api.getPetById({ petId: 666 }, { validate });
+    expect(pet.name).toBe("Imp");
+    expect(Reflect.get(pet, "polluted")).toBeUndefined();
+    expect(Reflect.get({}, "polluted")).toBeUndefined();
+    expect(Reflect.get(Object.prototype, "polluted")).toBeUndefined();
+  });
 });
