@@ -1,17 +1,11 @@
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
-import { fixturePath, generateInto, repoRoot, typecheck } from "../support/sdk.js";
+import { fixturePath, fixtures, generateInto, repoRoot, typecheck } from "../support/sdk.js";
 
-const fixtures = readdirSync(path.join(repoRoot, "fixtures"))
-  .filter((name) => /\.(ya?ml|json)$/.test(name))
-  .sort();
-
-describe.each(fixtures)("fixture %s", (fixture) => {
-  const name = fixture.replace(/\.(ya?ml|json)$/, "");
-  const generated = generateInto(fixturePath(fixture), `fixtures/${name}`);
+describe.each(fixtures)("fixture $file", ({ file, name }) => {
+  const generated = generateInto(fixturePath(file), `fixtures/${name}`);
 
   it("emits the snapshotted SDK modules", async () => {
     const { result } = await generated;
@@ -24,7 +18,7 @@ describe.each(fixtures)("fixture %s", (fixture) => {
 
   it("emits byte-identical output on a second run", async () => {
     const { result } = await generated;
-    const again = await generate({ spec: path.relative(repoRoot, fixturePath(fixture)) });
+    const again = await generate({ spec: path.relative(repoRoot, fixturePath(file)) });
     expect(again.files).toEqual(result.files);
   });
 

@@ -1,12 +1,7 @@
-import { readdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturePath, generateInto, repoRoot, typecheck } from "../support/sdk.js";
-
-const fixtures = readdirSync(path.join(repoRoot, "fixtures"))
-  .filter((name) => /\.(ya?ml|json)$/.test(name))
-  .sort();
+import { fixturePath, fixtures, generateInto, typecheck } from "../support/sdk.js";
 
 /**
  * A type-level check, compiled with the SDK: every validator's output type and its emitted type
@@ -32,10 +27,9 @@ function consistencyModule(schemaNames: readonly string[]): string {
   ].join("\n");
 }
 
-describe.each(fixtures)("validators of %s", (fixture) => {
+describe.each(fixtures)("validators of $file", ({ file, name }) => {
   it("infer exactly the emitted TypeScript types", async () => {
-    const name = fixture.replace(/\.(ya?ml|json)$/, "");
-    const { result, out } = await generateInto(fixturePath(fixture), `consistency/${name}`);
+    const { result, out } = await generateInto(fixturePath(file), `consistency/${name}`);
     const schemas = result.files.find((file) => file.path === "schemas.ts")?.contents ?? "";
     const names = [...schemas.matchAll(/^export const (\w+)Schema\b/gmu)].map((match) => match[1] ?? "");
     expect(names.length).toBeGreaterThan(0);

@@ -3,13 +3,13 @@
  * fixture, json-schema-faker generates instances (seeded, so runs repeat) that the validator must
  * accept, and each instance with a required property removed must be rejected.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate as fake, registerFormat, type JsonSchema } from "json-schema-faker";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { fixturePath, generateInto, repoRoot } from "../support/sdk.js";
+import { fixturePath, fixtures, generateInto } from "../support/sdk.js";
 
 const SAMPLES = 12;
 /** json-schema-faker cuts recursion off at this depth with values that are not valid instances. */
@@ -57,17 +57,12 @@ function requiredKeys(schema: Json, components: { [name: string]: Json }): strin
   ];
 }
 
-const fixtures = readdirSync(path.join(repoRoot, "fixtures"))
-  .filter((name) => /\.ya?ml$/.test(name))
-  .sort();
-
-describe.each(fixtures)("validators of %s, on generated instances", (fixture) => {
-  const name = fixture.replace(/\.ya?ml$/, "");
-  const document = parse(readFileSync(fixturePath(fixture), "utf8")) as { components?: { schemas?: { [name: string]: Json } } };
+describe.each(fixtures)("validators of $file, on generated instances", ({ file, name }) => {
+  const document = parse(readFileSync(fixturePath(file), "utf8")) as { components?: { schemas?: { [name: string]: Json } } };
   const components = document.components?.schemas ?? {};
   // The fixtures' schemas, rewritten to JSON Schema: what json-schema-faker reads.
   const $defs = toJsonSchema(components) as Record<string, JsonSchema>;
-  const sdk = generateInto(fixturePath(fixture), `property/${name}`).then(
+  const sdk = generateInto(fixturePath(file), `property/${name}`).then(
     async ({ out }) => (await import(pathToFileURL(path.join(out, "schemas.ts")).href)) as Record<string, Validator>,
   );
 

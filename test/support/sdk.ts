@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,12 @@ export const outRoot = path.join(repoRoot, "test/.out");
 export function fixturePath(name: string): string {
   return path.join(repoRoot, "fixtures", name);
 }
+
+/** Every fixture, by file name and by the name its SDK folder and snapshots use. */
+export const fixtures: readonly { readonly file: string; readonly name: string }[] = readdirSync(path.join(repoRoot, "fixtures"))
+  .filter((file) => /\.(ya?ml|json)$/.test(file))
+  .sort()
+  .map((file) => ({ file, name: file.replace(/\.(ya?ml|json)$/, "") }));
 
 /** Generates a fixture's SDK into test/.out/<dir> and returns the in-memory result too. */
 export async function generateInto(spec: string, dir: string): Promise<{ result: GenerateResult; out: string }> {
