@@ -11,6 +11,8 @@ const version = packageVersion();
 interface CliOptions {
   readonly out?: string;
   readonly name?: string;
+  readonly strict?: boolean;
+  readonly explainPagination?: boolean;
   readonly quiet?: boolean;
 }
 
@@ -21,15 +23,21 @@ function defaultOutDir(spec: string): string {
 async function run(spec: string, options: CliOptions): Promise<void> {
   const started = performance.now();
   const out = options.out ?? defaultOutDir(spec);
-  const result = await generate({ spec, ...(options.name !== undefined && { name: options.name }) });
+  const result = await generate({ spec, strict: options.strict === true, ...(options.name !== undefined && { name: options.name }) });
   const written = await writeSdk(out, result.files);
   if (!options.quiet) {
     for (const warning of result.warnings) process.stderr.write(`gen-client: warning: ${formatWarning(spec, warning)}\n`);
   }
+  if (options.explainPagination) {
+    for (const { method, path: route, operation, style, origin, reason } of result.pagination) {
+      process.stdout.write(`${method.toUpperCase()} ${route} ${operation}: ${style} [${origin}] ${reason}\n`);
+    }
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const warnings = result.warnings.length > 0 ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}` : "";
+  const paginated = result.pagination.filter((entry) => entry.style !== "none").length;
   process.stdout.write(
-    `gen-client: ${spec} → ${out}: ${result.operations} operations, ${result.schemas} schemas, ${result.files.length} files (${written.written} written) in ${seconds} s${warnings}\n`,
+    `gen-client: ${spec} → ${out}: ${result.operations} operations (${paginated} paginated), ${result.schemas} schemas, ${result.files.length} files (${written.written} written) in ${seconds} s${warnings}\n`,
   );
 }
 
@@ -41,6 +49,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument("<spec>", "OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON")
     .option("-o, --out <dir>", "output directory (default: generated/<spec name>)")
     .option("-n, --name <Name>", "the API's name in generated docs (default: the spec's info.title)")
+    .option("--strict", "validators reject object keys and enum values the spec does not list")
+    .option("--explain-pagination", "list each list-like operation's pagination style and why")
     .option("-q, --quiet", "print only errors and the summary line")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })

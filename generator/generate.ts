@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { emitSdk, type EmittedFile } from "./emit/index.js";
 import type { Warning } from "./errors.js";
 import { buildModel } from "./ir/index.js";
+import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
 import { loadSpec } from "./load/index.js";
 import { runtimeFiles } from "./package-files.js";
 
@@ -10,6 +11,18 @@ export interface GenerateOptions {
   readonly spec: string;
   /** The API's display name in generated docs; defaults to the spec's `info.title`. */
   readonly name?: string;
+  /**
+   * Pagination per operation, keyed by client method name or operationId: `false` turns it off,
+   * an object (the shape of the `x-pagination` extension) states it. Wins over the spec.
+   */
+  readonly pagination?: Readonly<Record<string, PaginationOption>>;
+  /**
+   * Strict validators: objects reject keys the spec does not list, and enum values or
+   * discriminated variants it does not list fail validation instead of being accepted as
+   * `Unlisted<…>` and logged.
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 export interface GenerateResult {
@@ -18,6 +31,8 @@ export interface GenerateResult {
   readonly operations: number;
   readonly schemas: number;
   readonly warnings: readonly Warning[];
+  /** What the generator decided about each list-like operation's pagination, and why. */
+  readonly pagination: readonly PaginationExplanation[];
   /** Milliseconds spent in each phase. */
   readonly timings: { readonly load: number; readonly model: number; readonly emit: number };
 }
@@ -34,15 +49,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const spec = await loadSpec(options.spec);
   const load = lap();
   const built = buildModel(spec);
-  const model = options.name === undefined ? built : { ...built, title: options.name };
+  const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
+  const model = options.name === undefined ? configured : { ...configured, title: options.name };
   const modelTime = lap();
-  const files = [...emitSdk(model), ...(await runtimeFiles())];
+  const files = [...emitSdk(model, { strict: options.strict === true }), ...(await runtimeFiles())];
   const emit = lap();
   return {
     files,
     operations: model.operations.length,
     schemas: model.schemas.length,
     warnings: model.warnings,
+    pagination: explainPagination(model),
     timings: { load, model: modelTime, emit },
   };
 }

@@ -23,6 +23,10 @@ export interface Client {
   readonly transport: Transport;
   readonly limiter: Limiter;
   readonly tokenSource: (scheme: string, credentials: ClientCredentials) => ClientCredentialsSource;
+  /** The SDK was generated with `--strict`: unlisted enum values fail validation. */
+  readonly strict: boolean;
+  /** Unlisted enum values and variants already logged, each once. */
+  readonly reportedUnlisted: Set<string>;
 }
 
 /**
@@ -74,6 +78,8 @@ async function exchange(client: Client, operation: OperationSpec, prepared: Prep
     context: { operation: operation.id, method: operation.method, url: transport.redactor.url(sent.url) },
     validate: options.validate ?? config.validate,
     log: transport.log,
+    strict: client.strict,
+    reported: client.reportedUnlisted,
   });
 }
 

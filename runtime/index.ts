@@ -4,6 +4,8 @@
  */
 export { createRuntime, type Runtime } from "./runtime.js";
 export type { Endpoint, OptionalArgsEndpoint } from "./endpoint.js";
+export type { OptionalArgsPaginatedEndpoint, PaginatedEndpoint } from "./pagination/paginated-endpoint.js";
+export type { ApiPage, PaginateOptions } from "./pagination/walk.js";
 export type { ApiResponse } from "./response/api-response.js";
 export type {
   CallOptions,
@@ -26,6 +28,7 @@ export type {
 } from "./auth/credentials.js";
 
 export { ownProperties } from "./own-properties.js";
+export type { Unlisted } from "./unlisted.js";
 
 export { SdkError } from "./errors/sdk-error.js";
 export { ApiError } from "./errors/api-error.js";
@@ -34,14 +37,22 @@ export { ConnectionError } from "./errors/connection-error.js";
 export { ResponseValidationError } from "./errors/response-validation-error.js";
 export { RequestValidationError } from "./errors/request-validation-error.js";
 export { AuthenticationError } from "./errors/authentication-error.js";
+export { PaginationError } from "./pagination/pagination-error.js";
 export type { ValidationIssue } from "./errors/format-issues.js";
 
 export type {
   ApiSpec,
   BodyKind,
   BodySpec,
+  CursorPaginationSpec,
+  FieldPath,
   HttpMethod,
+  LinkHeaderPaginationSpec,
+  NextUrlPaginationSpec,
+  OffsetPaginationSpec,
   OperationSpec,
+  PagePaginationSpec,
+  PaginationSpec,
   ParamLocation,
   ParamSpec,
   ParamStyle,
@@ -50,4 +61,5 @@ export type {
   ResponseSpec,
   SecurityRequirement,
   SecuritySchemeSpec,
+  ValueSource,
 } from "./operation.js";

@@ -79,7 +79,67 @@ export interface OperationSpec {
   readonly responses: Readonly<Record<string, ResponseSpec>>;
   /** Absent or empty: the operation needs no credentials. */
   readonly security?: readonly SecurityRequirement[];
+  /** Present when the operation's results span pages: how `pages()` and `paginate()` walk them. */
+  readonly pagination?: PaginationSpec;
 }
+
+/** Property names from a JSON value down, e.g. `["meta", "next"]`; empty: the value itself. */
+export type FieldPath = readonly string[];
+
+/** Where a value is read from a page: a field of its body, or a response header. */
+export type ValueSource = FieldPath | { readonly header: string };
+
+interface PaginationBase {
+  /** Where the page body keeps its items. */
+  readonly items: FieldPath;
+  /** A boolean that is false on the last page. */
+  readonly hasMore?: ValueSource;
+}
+
+/** The walk sets the `offset` argument to the number of items before the page. */
+export interface OffsetPaginationSpec extends PaginationBase {
+  readonly style: "offset";
+  /** The args keys of the first item's index and of the page size. */
+  readonly offset: string;
+  readonly limit?: string;
+  /** The page size the server uses when the call sends none. */
+  readonly defaultLimit?: number;
+  /** The number of items in the whole list. */
+  readonly total?: ValueSource;
+}
+
+/** The walk sets the `page` argument to the next page's number. */
+export interface PagePaginationSpec extends PaginationBase {
+  readonly style: "page";
+  readonly page: string;
+  readonly size?: string;
+  readonly defaultSize?: number;
+  /** The number of the first page. */
+  readonly firstPage: number;
+  readonly total?: ValueSource;
+  readonly totalPages?: ValueSource;
+}
+
+/** The walk sets the `cursor` argument to a value the previous page gave. */
+export interface CursorPaginationSpec extends PaginationBase {
+  readonly style: "cursor";
+  readonly cursor: string;
+  /** Where the next cursor is: a response field or header, or a field of the page's last item. */
+  readonly nextCursor: ValueSource | { readonly lastItem: FieldPath };
+}
+
+/** The walk requests the URL the page gives, absolute or relative to the page's own. */
+export interface NextUrlPaginationSpec extends PaginationBase {
+  readonly style: "nextUrl";
+  readonly next: ValueSource;
+}
+
+/** The walk requests the URL of the RFC 8288 `Link` header's `rel="next"` link. */
+export interface LinkHeaderPaginationSpec extends PaginationBase {
+  readonly style: "linkHeader";
+}
+
+export type PaginationSpec = OffsetPaginationSpec | PagePaginationSpec | CursorPaginationSpec | NextUrlPaginationSpec | LinkHeaderPaginationSpec;
 
 /** @see https://spec.openapis.org/oas/v3.1.0#security-scheme-object */
 export type SecuritySchemeSpec =
@@ -94,4 +154,9 @@ export interface ApiSpec {
   /** The spec's first server URL, used when the caller gives no `baseUrl`. */
   readonly baseUrl?: string;
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
+  /**
+   * Generated with `--strict`: an enum value or discriminator variant the spec did not list fails
+   * validation. Otherwise such values are accepted (typed `Unlisted<…>`) and logged once.
+   */
+  readonly strict?: boolean;
 }

@@ -8,6 +8,8 @@ import { Log } from "./logging/log.js";
 import { Redactor } from "./logging/redact.js";
 import type { ApiSpec, OperationSpec } from "./operation.js";
 import type { ClientOptions } from "./options.js";
+import { withPagination, type OptionalArgsPaginatedEndpoint, type PaginatedEndpoint } from "./pagination/paginated-endpoint.js";
+import type { PagingContext } from "./pagination/walk.js";
 import { createLimiter } from "./transport/concurrency.js";
 
 /** Binds operation specs to one client's options; generated `createClient` functions use it. */
@@ -16,6 +18,10 @@ export interface Runtime {
   endpoint<A, R, E extends ApiError = ApiError>(operation: OperationSpec): Endpoint<A, R, E>;
   /** An endpoint whose arguments may be left out. */
   optionalEndpoint<A, R, E extends ApiError = ApiError>(operation: OperationSpec): OptionalArgsEndpoint<A, R, E>;
+  /** An endpoint with `pages()` and `paginate()`, for an operation with a pagination spec. */
+  paginatedEndpoint<A, P, I, E extends ApiError = ApiError>(operation: OperationSpec): PaginatedEndpoint<A, P, I, E>;
+  /** A paginated endpoint whose arguments may be left out. */
+  optionalPaginatedEndpoint<A, P, I, E extends ApiError = ApiError>(operation: OperationSpec): OptionalArgsPaginatedEndpoint<A, P, I, E>;
 }
 
 /**
@@ -28,6 +34,8 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
   const client: Client = {
     schemes: api.securitySchemes,
     config,
+    strict: api.strict === true,
+    reportedUnlisted: new Set(),
     transport: {
       fetch: options.fetch,
       hooks: options.hooks ?? {},
@@ -47,8 +55,11 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
     },
   };
   const callOperation: CallFunction = (operation, args, callOptions) => call(client, operation, args, callOptions);
+  const paging: PagingContext = { call: callOperation, baseUrl: config.baseUrl, log: client.transport.log, redactUrl: (url) => client.transport.redactor.url(url) };
   return {
     endpoint: (operation) => createEndpoint(callOperation, operation),
     optionalEndpoint: (operation) => createEndpoint(callOperation, operation),
+    paginatedEndpoint: (operation) => withPagination(createEndpoint(callOperation, operation), paging),
+    optionalPaginatedEndpoint: (operation) => withPagination(createEndpoint(callOperation, operation), paging),
   };
 }

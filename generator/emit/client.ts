@@ -3,12 +3,13 @@
  * operation, and `createClient`, which binds each operation's spec to the runtime.
  */
 import type { Operation, SecurityScheme } from "../ir/model.js";
-import { call, id, member, object, path, str, type Expr } from "./code/expressions.js";
+import { paginationOf } from "../ir/pagination.js";
+import { type Expr, bool, call, id, member, object, path, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
-import { tsKeyword, tsRef, type TsMember, type TsType } from "./code/types.js";
+import { tsKeyword, tsRef, typeMentions, type TsMember, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
-import { resultType } from "./types.js";
+import { resultType, toType } from "./types.js";
 
 const CREDENTIAL_TYPES: Readonly<Record<SecurityScheme["type"], string>> = {
   http: "TokenCredential",
@@ -20,13 +21,16 @@ const CREDENTIAL_TYPES: Readonly<Record<SecurityScheme["type"], string>> = {
 export function clientModule(ctx: EmitContext): Statement[] {
   const { model } = ctx;
   const credentialTypes = [...new Set(model.securitySchemes.map(credentialType))].sort();
+  const endpointTypes = new Set(["Endpoint", "OptionalArgsEndpoint", ...model.operations.map((operation) => endpointKind(operation).type)]);
+  const members = model.operations.map((operation) => clientMember(ctx, operation));
+  const resultTypes = members.some((member) => typeMentions(member.type, "Unlisted")) ? ["Unlisted"] : [];
   return [
     {
       s: "import",
       from: "./runtime/index.js",
       names: [
         { name: "createRuntime" },
-        ...["ApiSpec", "ClientOptions", "Endpoint", "OptionalArgsEndpoint", ...credentialTypes].sort().map((name) => ({ name, typeOnly: true })),
+        ...["ApiSpec", "ClientOptions", ...endpointTypes, ...credentialTypes, ...resultTypes].sort().map((name) => ({ name, typeOnly: true })),
       ],
     },
     ...(model.operations.length > 0 ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),
@@ -36,7 +40,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
       s: "interface",
       name: "Client",
       extends: [],
-      members: model.operations.map((operation) => clientMember(ctx, operation)),
+      members,
       doc: jsdocLines(`A client for ${model.title}${model.version ? ` ${model.version}` : ""}: one method per operation.`),
     },
     { s: "const", exported: false, name: "api", type: tsRef("ApiSpec"), value: apiSpec(ctx) },
@@ -52,7 +56,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
           value: object(
             model.operations.map((operation) => ({
               key: operation.name,
-              value: call(member(id("runtime"), requiresArgs(operation) ? "endpoint" : "optionalEndpoint"), [path(`op.${operation.binding}`)]),
+              value: call(member(id("runtime"), endpointKind(operation).factory), [path(`op.${operation.binding}`)]),
             })),
           ),
         },
@@ -93,14 +97,24 @@ function requiresArgs(operation: Operation): boolean {
   return operation.parameters.some((p) => p.required) || operation.body?.required === true;
 }
 
+/** The endpoint type of a client member, and the runtime method that builds it. */
+function endpointKind(operation: Operation): { type: string; factory: string } {
+  const paginated = paginationOf(operation) !== undefined;
+  if (requiresArgs(operation)) return paginated ? { type: "PaginatedEndpoint", factory: "paginatedEndpoint" } : { type: "Endpoint", factory: "endpoint" };
+  return paginated ? { type: "OptionalArgsPaginatedEndpoint", factory: "optionalPaginatedEndpoint" } : { type: "OptionalArgsEndpoint", factory: "optionalEndpoint" };
+}
+
 function clientMember(ctx: EmitContext, operation: Operation): TsMember {
   const hasArgs = operation.parameters.length > 0 || operation.body !== undefined;
   const args: TsType = hasArgs ? tsRef(`T.${operation.typeName}Args`) : tsRef("Record", [tsKeyword("string"), tsKeyword("never")]);
   const result = qualify(resultType(ctx, operation));
-  const type = tsRef(requiresArgs(operation) ? "Endpoint" : "OptionalArgsEndpoint", [args, result, tsRef(`T.${operation.typeName}Error`)]);
+  const pagination = paginationOf(operation);
+  const item = pagination ? [qualify(toType(ctx, pagination.itemSchema, "read"))] : [];
+  const type = tsRef(endpointKind(operation).type, [args, result, ...item, tsRef(`T.${operation.typeName}Error`)]);
   const text = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "");
   const lines = text.flatMap((t, i) => (i > 0 ? ["", ...jsdocLines(t)] : jsdocLines(t)));
   lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method.toUpperCase()} ${operation.path}\``));
+  if (pagination) lines.push("", `Paginated (${pagination.style}): \`.paginate()\` yields every item, \`.pages()\` every page.`);
   if (operation.deprecated) lines.push("@deprecated");
   return { key: operation.name, optional: false, type, doc: lines };
 }
@@ -109,18 +123,23 @@ function clientMember(ctx: EmitContext, operation: Operation): TsMember {
 function qualify(type: TsType): TsType {
   switch (type.t) {
     case "ref":
-      return GLOBAL_TYPES.has(type.name) ? type : { ...type, name: `T.${type.name}` };
+      return UNQUALIFIED_TYPES.has(type.name) ? type : { ...type, name: `T.${type.name}`, ...(type.args && { args: type.args.map(qualify) }) };
     case "union":
     case "intersection":
       return { ...type, types: type.types.map(qualify) };
     case "array":
       return { ...type, element: qualify(type.element) };
+    case "tuple":
+      return { ...type, elements: type.elements.map(qualify), ...(type.rest && { rest: qualify(type.rest) }) };
+    case "object":
+      return { ...type, members: type.members.map((each) => ({ ...each, type: qualify(each.type) })) };
     default:
       return type;
   }
 }
 
-const GLOBAL_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream"]);
+/** Globals, and `Unlisted` from the runtime: not in types.ts. */
+const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream", "Unlisted"]);
 
 function apiSpec(ctx: EmitContext): Expr {
   const { model } = ctx;
@@ -135,5 +154,6 @@ function apiSpec(ctx: EmitContext): Expr {
     { key: "title", value: str(model.title) },
     ...(model.baseUrl !== undefined ? [{ key: "baseUrl", value: str(model.baseUrl) }] : []),
     { key: "securitySchemes", value: object(schemes) },
+    ...(ctx.options.strict ? [{ key: "strict", value: bool(true) }] : []),
   ]);
 }

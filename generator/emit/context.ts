@@ -1,4 +1,5 @@
 import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../ir/model.js";
+import { childSchemas } from "../ir/walk.js";
 import { jsdocLines } from "./code/literals.js";
 
 /**
@@ -7,13 +8,21 @@ import { jsdocLines } from "./code/literals.js";
  */
 export type View = "read" | "write";
 
+export interface EmitOptions {
+  /** Closed objects and enums (see `GenerateOptions.strict`). */
+  readonly strict: boolean;
+}
+
 /** What every emitter needs to look up about the model. */
 export class EmitContext {
   readonly model: ApiModel;
+  readonly options: EmitOptions;
   readonly #byPointer: ReadonlyMap<string, NamedSchema>;
+  #tags: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 
-  constructor(model: ApiModel) {
+  constructor(model: ApiModel, options: EmitOptions) {
     this.model = model;
+    this.options = options;
     this.#byPointer = new Map(model.schemas.map((schema) => [schema.pointer, schema]));
   }
 
@@ -29,6 +38,15 @@ export class EmitContext {
     return view === "write" && named.hasWritableView ? `${named.name}Writable` : named.name;
   }
 
+  /**
+   * The discriminator tags of unions this named schema is a variant of. Their enums stay closed
+   * in types: TypeScript narrows a union only on literal tags.
+   */
+  tagsOf(pointer: string): ReadonlySet<string> {
+    this.#tags ??= discriminatorTags(this.model);
+    return this.#tags.get(pointer) ?? new Set();
+  }
+
   /** The view a named schema's plain name stands for. */
   mainView(named: NamedSchema): View {
     return named.requestOnly ? "write" : "read";
@@ -40,6 +58,29 @@ export class EmitContext {
     for (let hops = 0; current.kind === "ref" && hops < 32; hops++) current = this.named(current.target).schema;
     return current;
   }
+}
+
+/** Named schema pointer → the tags of the discriminated unions it (or a schema it extends) serves. */
+function discriminatorTags(model: ApiModel): Map<string, Set<string>> {
+  const byPointer = new Map(model.schemas.map((named) => [named.pointer, named.schema]));
+  const tags = new Map<string, Set<string>>();
+  const mark = (pointer: string, tag: string, depth: number): void => {
+    const set = tags.get(pointer) ?? new Set<string>();
+    if (set.has(tag) || depth > 16) return;
+    tags.set(pointer, set.add(tag));
+    const schema = byPointer.get(pointer);
+    const tagProperty = schema?.kind === "object" ? schema.properties.find((p) => p.name === tag)?.schema : undefined;
+    if (tagProperty?.kind === "ref") mark(tagProperty.target, tag, depth + 1);
+    if (schema?.kind === "allOf") for (const part of schema.parts) if (part.kind === "ref") mark(part.target, tag, depth + 1);
+  };
+  const stack: Schema[] = model.schemas.map((named) => named.schema);
+  for (let schema = stack.pop(); schema; schema = stack.pop()) {
+    if (schema.kind === "union" && schema.discriminator) {
+      for (const variant of schema.variants) if (variant.kind === "ref") mark(variant.target, schema.discriminator.propertyName, 0);
+    }
+    stack.push(...childSchemas(schema));
+  }
+  return tags;
 }
 
 /** Whether a property belongs to a view. */

@@ -6,6 +6,7 @@ const RUNTIME_VALUES = [
   "ApiError",
   "AuthenticationError",
   "ConnectionError",
+  "PaginationError",
   "RequestValidationError",
   "ResponseValidationError",
   "SdkError",
@@ -13,6 +14,7 @@ const RUNTIME_VALUES = [
 ];
 const RUNTIME_TYPES = [
   "ApiKeyCredential",
+  "ApiPage",
   "ApiResponse",
   "BasicCredential",
   "CallOptions",
@@ -23,8 +25,12 @@ const RUNTIME_TYPES = [
   "LogLevel",
   "OAuth2Credential",
   "OptionalArgsEndpoint",
+  "OptionalArgsPaginatedEndpoint",
+  "PaginatedEndpoint",
+  "PaginateOptions",
   "RetryOptions",
   "TokenCredential",
+  "Unlisted",
   "ValidationIssue",
   "ValidationMode",
 ];

@@ -2,8 +2,9 @@
  * `operations.ts`: the data the runtime needs per operation (`OperationSpec`), with every
  * OpenAPI default already resolved by the IR.
  */
-import type { Operation, Parameter, Response, Schema } from "../ir/model.js";
-import { array, arrow, bool, call, inlineObject, mentions, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
+import type { FieldPath, Operation, Pagination, Parameter, Response, Schema, ValueSource } from "../ir/model.js";
+import { isFieldPath, paginationOf } from "../ir/pagination.js";
+import { array, arrow, bool, call, inlineObject, mentions, num, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
@@ -79,7 +80,60 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
       ),
     });
   }
+  const pagination = paginationOf(operation);
+  if (pagination) properties.push({ key: "pagination", value: paginationSpec(pagination) });
   return object(properties);
+}
+
+/** The runtime's `PaginationSpec`: plain data, keys in a fixed order. */
+function paginationSpec(pagination: Pagination): Expr {
+  const properties: ObjectProperty[] = [
+    { key: "style", value: str(pagination.style) },
+    { key: "items", value: fieldPath(pagination.items) },
+  ];
+  const add = (key: string, value: Expr | undefined): void => {
+    if (value !== undefined) properties.push({ key, value });
+  };
+  const text = (value: string | undefined): Expr | undefined => (value === undefined ? undefined : str(value));
+  const count = (value: number | undefined): Expr | undefined => (value === undefined ? undefined : num(value));
+  switch (pagination.style) {
+    case "offset":
+      add("offset", str(pagination.offset));
+      add("limit", text(pagination.limit));
+      add("defaultLimit", count(pagination.defaultLimit));
+      add("total", valueSource(pagination.total));
+      break;
+    case "page":
+      add("page", str(pagination.page));
+      add("size", text(pagination.size));
+      add("defaultSize", count(pagination.defaultSize));
+      add("firstPage", num(pagination.firstPage));
+      add("total", valueSource(pagination.total));
+      add("totalPages", valueSource(pagination.totalPages));
+      break;
+    case "cursor": {
+      const next = pagination.nextCursor;
+      add("cursor", str(pagination.cursor));
+      add("nextCursor", isFieldPath(next) || "header" in next ? valueSource(next) : inlineObject([{ key: "lastItem", value: fieldPath(next.lastItem) }]));
+      break;
+    }
+    case "nextUrl":
+      add("next", valueSource(pagination.next));
+      break;
+    case "linkHeader":
+      break;
+  }
+  add("hasMore", valueSource(pagination.hasMore));
+  return object(properties);
+}
+
+function valueSource(source: ValueSource | undefined): Expr | undefined {
+  if (source === undefined) return undefined;
+  return isFieldPath(source) ? fieldPath(source) : inlineObject([{ key: "header", value: str(source.header) }]);
+}
+
+function fieldPath(path: FieldPath): Expr {
+  return array(path.map(str));
 }
 
 function parameterSpec(parameter: Parameter, schemaOf: SchemaOf): Expr {

@@ -89,16 +89,22 @@ function operationsSection(ctx: EmitContext): string {
 function operationEntry(ctx: EmitContext, operation: Operation): string {
   const summary = operation.summary ?? operation.description?.split(/\n\s*\n/)[0];
   const heading = `#### \`${operation.name}\`${summary ? `: ${oneLine(summary)}` : ""}${operation.deprecated ? " (deprecated)" : ""}`;
-  const example = exampleCall(ctx, operation, "");
+  let example = exampleCall(ctx, operation, "");
+  if (operation.pagination && operation.pagination.style !== "none") {
+    const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
+    example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
+  }
   return [heading, "", `\`${operation.method.toUpperCase()} ${operation.path.replaceAll("`", "")}\``, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
 }
 
 /** `await api.op({ … })` with every required parameter and body field given a sample value. */
-function exampleCall(ctx: EmitContext, operation: Operation, prefix: string): string {
+function exampleCall(ctx: EmitContext, operation: Operation, prefix: string, walk?: "paginate"): string {
   const properties = operation.parameters.filter((p) => p.required).map((p) => ({ key: p.key, value: sample(ctx, p.schema, 0) }));
   if (operation.body?.required) properties.push({ key: "body", value: sample(ctx, operation.body.schema, 0, operation.body.kind === "binary") });
   const args = properties.length === 0 ? [] : [inlineObject(properties)];
-  return printStatementText(`${prefix}await `, call(member(id("api"), operation.name), args));
+  const method = member(id("api"), operation.name);
+  if (walk) return printStatementText(prefix, call(member(method, walk), args));
+  return printStatementText(`${prefix}await `, call(method, args));
 }
 
 function indentLines(text: string, indent: string): string {

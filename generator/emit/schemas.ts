@@ -2,11 +2,12 @@
  * `schemas.ts`: a zod validator per named schema, `${Name}Schema`, next to its type. Each is a
  * `z.lazy`, so importing the SDK builds nothing and `validate: "off"` never builds a schema.
  */
-import type { NamedSchema, ObjectSchema, Property, Schema } from "../ir/model.js";
+import type { NamedSchema, ObjectSchema, Schema } from "../ir/model.js";
 import { arrow, array, bool, call, id, inlineObject, literal, member, mentions, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import { type EmitContext, inView, type View } from "./context.js";
+import { discriminatorTag, mergedObject } from "./shapes.js";
 
 const z = (name: string, args: readonly Expr[] = []): Expr => call(path(`z.${name}`), args);
 
@@ -91,10 +92,8 @@ function baseZod(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle): E
       if (schema.variants.length === 0) return z("never");
       if (schema.variants.length === 1 && schema.variants[0]) return toZod(ctx, schema.variants[0], view, ref);
       const variants = array(schema.variants.map((variant) => toZod(ctx, variant, view, ref)));
-      const tag = schema.discriminator?.propertyName;
-      return tag !== undefined && schema.variants.every((variant) => hasLiteralTag(ctx, variant, tag, view))
-        ? z("discriminatedUnion", [str(tag), variants])
-        : z("union", [variants]);
+      const tag = discriminatorTag(ctx, schema, view);
+      return tag !== undefined ? z("discriminatedUnion", [str(tag), variants]) : z("union", [variants]);
     }
     case "allOf": {
       const merged = mergedObject(ctx, schema, view, 0);
@@ -151,7 +150,7 @@ function objectZod(ctx: EmitContext, schema: ObjectSchema, view: View, ref: RefS
     return ownPropertiesOnly(schema, call(member(z("object", [object(properties)]), "catchall"), [values]));
   }
   // Objects tolerate keys the spec does not list: APIs add fields long before SDKs regenerate.
-  return ownPropertiesOnly(schema, z("looseObject", [object(properties)]));
+  return ownPropertiesOnly(schema, z(ctx.options.strict ? "strictObject" : "looseObject", [object(properties)]));
 }
 
 /** See runtime/own-properties.ts: `constructor`, `toString`… must not be read from the prototype. */
@@ -160,35 +159,3 @@ function ownPropertiesOnly(schema: ObjectSchema, validator: Expr): Expr {
   return inherited ? z("preprocess", [id("ownProperties"), validator]) : validator;
 }
 
-/**
- * allOf of objects (inline, or references that resolve to objects) as one object, so it
- * validates like the merged type it is rather than as a loose intersection. Later parts win;
- * a property is required when any part requires it. Undefined when a part is not an object.
- */
-function mergedObject(ctx: EmitContext, schema: Schema, view: View, depth: number): ObjectSchema | undefined {
-  if (depth > 16 || schema.nullable) return undefined;
-  if (schema.kind === "object") return schema;
-  if (schema.kind === "ref") return mergedObject(ctx, ctx.named(schema.target).schema, view, depth + 1);
-  if (schema.kind !== "allOf") return undefined;
-  const properties = new Map<string, Property>();
-  let additionalProperties: ObjectSchema["additionalProperties"];
-  for (const part of schema.parts) {
-    const object = mergedObject(ctx, part, view, depth + 1);
-    if (!object) return undefined;
-    for (const property of object.properties) {
-      const required = property.required || properties.get(property.name)?.required === true;
-      properties.set(property.name, { ...property, required });
-    }
-    additionalProperties = object.additionalProperties ?? additionalProperties;
-  }
-  return { kind: "object", pointer: schema.pointer, properties: [...properties.values()], additionalProperties };
-}
-
-/** zod's discriminatedUnion needs every variant to pin the tag to literal values. */
-function hasLiteralTag(ctx: EmitContext, variant: Schema, tag: string, view: View): boolean {
-  const object = mergedObject(ctx, variant, view, 0);
-  const property = object?.properties.find((p) => p.name === tag);
-  if (!property?.required || !inView(property.schema, view)) return false;
-  const value = ctx.resolve(property.schema);
-  return value.kind === "enum" && !value.nullable && !property.schema.nullable;
-}

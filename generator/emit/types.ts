@@ -3,14 +3,13 @@
  * each operation's `Args` and `Error` types.
  */
 import type { MediaKind, NamedSchema, ObjectSchema, Operation, Response, Schema } from "../ir/model.js";
-import { type Statement } from "./code/module.js";
+import { statementMentions, type Statement } from "./code/module.js";
 import { jsdocLines } from "./code/literals.js";
 import { tsIntersection, tsKeyword, tsRef, tsUnion, type TsMember, type TsType } from "./code/types.js";
 import { type EmitContext, inView, schemaDoc, type View } from "./context.js";
 
 export function typesModule(ctx: EmitContext): Statement[] {
-  const usesApiError = ctx.model.operations.some((operation) => declaredErrors(operation).length > 0);
-  const statements: Statement[] = usesApiError ? [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: [{ name: "ApiError" }] }] : [];
+  const statements: Statement[] = [];
   for (const named of ctx.model.schemas) {
     statements.push(namedType(ctx, named, ctx.mainView(named)));
     if (named.hasWritableView) statements.push(namedType(ctx, named, "write"));
@@ -27,7 +26,9 @@ export function typesModule(ctx: EmitContext): Statement[] {
       doc: [`The errors \`${operation.name}\` declares.`],
     });
   }
-  return statements;
+  const runtimeTypes = ["ApiError", "Unlisted"].filter((name) => statements.some((statement) => statementMentions(statement, name)));
+  if (runtimeTypes.length === 0) return statements;
+  return [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: runtimeTypes.map((name) => ({ name })) }, ...statements];
 }
 
 function namedType(ctx: EmitContext, named: NamedSchema, view: View): Statement {
@@ -36,11 +37,12 @@ function namedType(ctx: EmitContext, named: NamedSchema, view: View): Statement 
   const doc = schemaDoc(named.schema, extraDoc);
   const schema = named.schema;
   if (schema.kind === "object" && !schema.nullable) {
-    return { s: "interface", name, extends: [], members: objectMembers(ctx, schema, view), ...(doc && { doc }) };
+    return { s: "interface", name, extends: [], members: objectMembers(ctx, schema, view, ctx.tagsOf(named.pointer)), ...(doc && { doc }) };
   }
-  const parents = interfaceParents(ctx, schema, view);
+  const parents = interfaceParents(ctx, schema, view, ctx.tagsOf(named.pointer));
   if (parents) return { s: "interface", name, extends: parents.extends, members: parents.members, ...(doc && { doc }) };
-  return { s: "type", name, type: toType(ctx, schema, view), ...(doc && { doc }) };
+  const open = isOpen(ctx, view) && ctx.tagsOf(named.pointer).size === 0;
+  return { s: "type", name, type: toType(ctx, schema, view, open), ...(doc && { doc }) };
 }
 
 /**
@@ -48,7 +50,7 @@ function namedType(ctx: EmitContext, named: NamedSchema, view: View): Statement 
  * interface that extends the references. Only when every reference is itself emitted as an
  * interface and no own property redeclares an inherited one.
  */
-function interfaceParents(ctx: EmitContext, schema: Schema, view: View): { extends: TsType[]; members: TsMember[] } | undefined {
+function interfaceParents(ctx: EmitContext, schema: Schema, view: View, closed: ReadonlySet<string> = new Set()): { extends: TsType[]; members: TsMember[] } | undefined {
   if (schema.kind !== "allOf" || schema.nullable) return undefined;
   const inherited = new Set<string>();
   const parents: TsType[] = [];
@@ -65,7 +67,7 @@ function interfaceParents(ctx: EmitContext, schema: Schema, view: View): { exten
       return undefined;
     }
   }
-  const members = own.flatMap((part) => objectMembers(ctx, part, view));
+  const members = own.flatMap((part) => objectMembers(ctx, part, view, closed));
   if (parents.length === 0 || members.some((m) => "key" in m && inherited.has(m.key))) return undefined;
   return { extends: parents, members };
 }
@@ -81,12 +83,16 @@ function interfaceKeys(ctx: EmitContext, schema: Schema, view: View, depth: numb
   );
 }
 
-export function toType(ctx: EmitContext, schema: Schema, view: View): TsType {
-  const base = baseType(ctx, schema, view);
+/**
+ * `open`: enums in this type admit values the spec did not list (`Unlisted<…>`); by default in
+ * response types of non-strict SDKs.
+ */
+export function toType(ctx: EmitContext, schema: Schema, view: View, open = isOpen(ctx, view)): TsType {
+  const base = baseType(ctx, schema, view, open);
   return schema.nullable && schema.kind !== "null" ? tsUnion([base, tsKeyword("null")]) : base;
 }
 
-function baseType(ctx: EmitContext, schema: Schema, view: View): TsType {
+function baseType(ctx: EmitContext, schema: Schema, view: View, open: boolean): TsType {
   switch (schema.kind) {
     case "ref":
       return tsRef(ctx.typeName(schema.target, view));
@@ -100,24 +106,43 @@ function baseType(ctx: EmitContext, schema: Schema, view: View): TsType {
       return tsKeyword("null");
     case "unknown":
       return tsKeyword("unknown");
-    case "enum":
-      return tsUnion(schema.values.map((value) => ({ t: "literal", value })));
+    case "enum": {
+      const literals: TsType[] = schema.values.map((value) => ({ t: "literal", value }));
+      return tsUnion(open ? [...literals, unlisted(tsUnion([...new Set(schema.values.map((value) => typeof value))].map(keywordOf)))] : literals);
+    }
     case "array": {
-      const items = toType(ctx, schema.items, view);
+      const items = toType(ctx, schema.items, view, open);
       if (!schema.prefixItems) return { t: "array", element: items };
-      const elements = schema.prefixItems.map((item) => toType(ctx, item, view));
+      const elements = schema.prefixItems.map((item) => toType(ctx, item, view, open));
       return { t: "tuple", elements, rest: items };
     }
     case "object":
       return { t: "object", members: objectMembers(ctx, schema, view) };
     case "union":
-      return tsUnion(schema.variants.map((variant) => toType(ctx, variant, view)));
+      return tsUnion(schema.variants.map((variant) => toType(ctx, variant, view, open)));
     case "allOf":
-      return tsIntersection(schema.parts.map((part) => toType(ctx, part, view)));
+      return tsIntersection(schema.parts.map((part) => toType(ctx, part, view, open)));
   }
 }
 
-function objectMembers(ctx: EmitContext, schema: ObjectSchema, view: View): TsMember[] {
+/**
+ * Responses may carry enum values and variants added after the SDK was generated: unless the SDK
+ * is strict, their types say so with an `Unlisted<…>` member (requests stay closed).
+ */
+function isOpen(ctx: EmitContext, view: View): boolean {
+  return view === "read" && !ctx.options.strict;
+}
+
+function unlisted(type: TsType): TsType {
+  return tsRef("Unlisted", [type]);
+}
+
+function keywordOf(type: string): TsType {
+  return tsKeyword(type === "number" ? "number" : type === "boolean" ? "boolean" : "string");
+}
+
+/** `closed`: properties that are discriminator tags, whose enums stay literal for narrowing. */
+function objectMembers(ctx: EmitContext, schema: ObjectSchema, view: View, closed: ReadonlySet<string> = new Set()): TsMember[] {
   const members: TsMember[] = schema.properties
     .filter((property) => inView(property.schema, view))
     .map((property) => {
@@ -125,7 +150,7 @@ function objectMembers(ctx: EmitContext, schema: ObjectSchema, view: View): TsMe
       return {
         key: property.name,
         optional: !property.required,
-        type: toType(ctx, property.schema, view),
+        type: toType(ctx, property.schema, view, isOpen(ctx, view) && !closed.has(property.name)),
         ...(doc && { doc }),
       };
     });

@@ -238,6 +238,86 @@ export interface Operation {
   readonly responses: readonly Response[];
   /** Alternatives; each maps scheme name → scopes. Empty: no credentials needed. */
   readonly security: readonly ReadonlyMap<string, readonly string[]>[];
+  /**
+   * How the SDK walks the operation's pages (see ir/pagination.ts), or why it does not: `style:
+   * "none"` with a reason for list-like operations left unpaginated. Absent for all others.
+   */
+  readonly pagination?: Pagination | Unpaginated;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pagination: the same shapes as the runtime's `PaginationSpec`, plus the items' schema and why.
+
+/** Property names from a JSON value down, e.g. `["meta", "next"]`; empty: the value itself. */
+export type FieldPath = readonly string[];
+
+/** Where a value is read from a page: a field of its body, or a response header. */
+export type ValueSource = FieldPath | { readonly header: string };
+
+export type PaginationStyle = "offset" | "page" | "cursor" | "nextUrl" | "linkHeader";
+
+/** Who decided: the generator's heuristics, a spec extension, or the generator's options. */
+export type PaginationOrigin = "heuristics" | "x-pagination" | "x-speakeasy-pagination" | "options";
+
+interface PaginationBase {
+  /** Where the page body keeps its items. */
+  readonly items: FieldPath;
+  /** The schema of one item (`unknown` when the items path cannot be followed in the schema). */
+  readonly itemSchema: Schema;
+  /** A boolean that is false on the last page. */
+  readonly hasMore?: ValueSource;
+  readonly origin: PaginationOrigin;
+  /** One sentence saying what was recognised, for `--explain-pagination`. */
+  readonly reason: string;
+}
+
+export interface OffsetPagination extends PaginationBase {
+  readonly style: "offset";
+  /** Args keys of the parameters: the index of the first item, and the page size. */
+  readonly offset: string;
+  readonly limit?: string;
+  /** The page size the server uses when the call sends none (the parameter's `default`). */
+  readonly defaultLimit?: number;
+  /** The number of items in the whole list. */
+  readonly total?: ValueSource;
+}
+
+export interface PagePagination extends PaginationBase {
+  readonly style: "page";
+  readonly page: string;
+  readonly size?: string;
+  readonly defaultSize?: number;
+  /** The number of the first page: 1, or 0 when the parameter says so. */
+  readonly firstPage: number;
+  readonly total?: ValueSource;
+  readonly totalPages?: ValueSource;
+}
+
+export interface CursorPagination extends PaginationBase {
+  readonly style: "cursor";
+  /** Args key of the parameter the cursor is sent in. */
+  readonly cursor: string;
+  /** Where the next page's cursor comes from; `lastItem`: a field of the page's last item. */
+  readonly nextCursor: ValueSource | { readonly lastItem: FieldPath };
+}
+
+export interface NextUrlPagination extends PaginationBase {
+  readonly style: "nextUrl";
+  /** The next page's URL, absolute or relative to the page's. */
+  readonly next: ValueSource;
+}
+
+/** RFC 8288 `Link: <…>; rel="next"`. */
+export interface LinkHeaderPagination extends PaginationBase {
+  readonly style: "linkHeader";
+}
+
+export type Pagination = OffsetPagination | PagePagination | CursorPagination | NextUrlPagination | LinkHeaderPagination;
+
+export interface Unpaginated {
+  readonly style: "none";
+  readonly origin: PaginationOrigin;
+  readonly reason: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,10 +19,11 @@ const RESERVED_WORDS = new Set(
 const RESERVED_TYPE_NAMES = new Set(
   (
     "ArrayBuffer Blob Date ReadableStream Uint8Array " +
-    "ApiError ApiKeyCredential ApiResponse ApiSpec Auth AuthenticationError BasicCredential CallOptions Client " +
-    "ClientCredentials ClientOptions ConnectionError Endpoint Logger LogLevel OAuth2Credential OperationSpec " +
-    "OptionalArgsEndpoint RequestValidationError ResponseValidationError RetryOptions SdkError TimeoutError " +
-    "TokenCredential ValidationIssue ValidationMode"
+    "ApiError ApiKeyCredential ApiPage ApiResponse ApiSpec Auth AuthenticationError BasicCredential CallOptions " +
+    "Client ClientCredentials ClientOptions ConnectionError Endpoint Logger LogLevel OAuth2Credential OperationSpec " +
+    "OptionalArgsEndpoint OptionalArgsPaginatedEndpoint PaginatedEndpoint PaginateOptions PaginationError " +
+    "RequestValidationError ResponseValidationError RetryOptions SdkError TimeoutError " +
+    "TokenCredential Unlisted ValidationIssue ValidationMode"
   ).split(" "),
 );
 

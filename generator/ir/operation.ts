@@ -8,7 +8,9 @@ import type { HttpMethod, Operation, Parameter, SecurityScheme } from "./model.j
 import { camelCase, type OperationNames, pascalCase } from "./naming.js";
 import { convertParameters } from "./parameters.js";
 import { convertRequestBody } from "./request-body.js";
+import { decidePagination } from "./pagination.js";
 import { convertResponses } from "./responses.js";
+import { convertSchema } from "./schema.js";
 import { convertSecurity } from "./security.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -21,7 +23,7 @@ export function convertPaths(
 ): Operation[] {
   if (!isObject(paths)) return [];
   const globalSecurity = ctx.spec.document.security;
-  const operations: Operation[] = [];
+  const converted: { operation: Operation; raw: JsonObject }[] = [];
   for (const [path, rawItem] of Object.entries(paths)) {
     if (!path.startsWith("/")) continue;
     const { value: item, pointer: itemPointer } = ctx.deref(rawItem, appendPointer("#", "paths", path));
@@ -30,10 +32,17 @@ export function convertPaths(
       const raw = item[method];
       if (!isObject(raw)) continue;
       const pointer = appendPointer(itemPointer, method);
-      operations.push(convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes, operationNames }));
+      converted.push({ operation: convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes, operationNames }), raw });
     }
   }
-  return operations;
+  // Pagination reads response schemas through their references: convert every named schema first.
+  ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
+  const named = new Map(ctx.namedSchemas().map((entry) => [entry.pointer, entry.schema]));
+  return converted.map(({ operation, raw }) => {
+    const { pagination, warnings } = decidePagination({ operation, raw, schemaAt: (pointer) => named.get(pointer) });
+    for (const warning of warnings) ctx.warn("ignored", warning.message, warning.pointer);
+    return pagination ? { ...operation, pagination } : operation;
+  });
 }
 
 interface OperationSource {

@@ -12,12 +12,18 @@ import { bodyText, errorBody, parseJsonBody, type BufferedBody } from "./decode.
 import { requestIdOf } from "./request-id.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
 import { check } from "./validate.js";
+import type { ValidationIssue } from "../errors/format-issues.js";
+import { unlistedValues } from "../unlisted.js";
 
 export interface Interpreter {
   readonly operation: OperationSpec;
   readonly context: CallContext;
   readonly validate: ValidationMode;
   readonly log: Log;
+  /** Fail on enum values and variants the spec did not list (an SDK generated with `--strict`). */
+  readonly strict: boolean;
+  /** Unlisted values already logged by this client, so each is reported once. */
+  readonly reported: Set<string>;
 }
 
 /**
@@ -50,10 +56,28 @@ function successData({ response, body }: Received, spec: ResponseSpec | undefine
   if (interpreter.validate === "off" || json.value === undefined) return json.value;
   const checked = check(spec.schema, json.value);
   if (checked.ok) return checked.value;
+  if (tolerated(checked.issues, json.value, interpreter)) return json.value;
   const error = new ResponseValidationError({ ...interpreter.context, status: response.status, issues: checked.issues, body: json.value });
   if (interpreter.validate === "strict") throw error;
   interpreter.log.warn(error.message);
   return json.value;
+}
+
+/**
+ * Whether a body that failed validation only for enum values or discriminated variants the spec
+ * did not list is accepted as it is; each such value is logged once per client.
+ */
+function tolerated(issues: readonly ValidationIssue[], body: unknown, interpreter: Interpreter): boolean {
+  if (interpreter.strict) return false;
+  const values = unlistedValues(issues, body);
+  if (values === undefined) return false;
+  for (const value of values) {
+    const key = `${interpreter.operation.id} ${value}`;
+    if (interpreter.reported.has(key)) continue;
+    interpreter.reported.add(key);
+    interpreter.log.warn(`${interpreter.operation.id}: the response has a value the spec does not list (${value}); regenerate the SDK to type it`);
+  }
+  return true;
 }
 
 /** A 2xx the spec does not declare: read by its Content-Type, not validated. */
@@ -74,7 +98,9 @@ function apiError({ response, body }: Received, spec: ResponseSpec | undefined, 
   if (interpreter.validate !== "off" && spec?.kind === "json" && spec.schema !== undefined && value !== undefined) {
     const checked = check(spec.schema, value);
     if (checked.ok) value = checked.value;
-    else if (interpreter.validate === "strict") bodyIssues = checked.issues;
+    else if (tolerated(checked.issues, value, interpreter)) {
+      // Kept as received: only values the spec did not list differ.
+    } else if (interpreter.validate === "strict") bodyIssues = checked.issues;
     else {
       const mismatch = new ResponseValidationError({ ...interpreter.context, status: response.status, issues: checked.issues, body: value });
       interpreter.log.warn(mismatch.message);

@@ -87,6 +87,10 @@ export async function startPetstore(): Promise<PetstoreServer> {
       const gte = Number(url.searchParams.get("filter[age][gte]") ?? 0);
       return json(res, 200, [...pets.values()].filter((pet) => (name === null || pet.name === name) && pet.id >= gte));
     }
+    if (path === "/pets/777" && method === "GET") {
+      // A status added to the API after the SDK was generated.
+      return json(res, 200, { id: 777, name: "Newt", status: "adopted" });
+    }
     if (path === "/pets/666" && method === "GET") {
       // A hostile body: keys that pollute prototypes when copied carelessly.
       res.writeHead(200, { "content-type": "application/json" });

@@ -3,7 +3,8 @@
  * location and body kind of fixtures/petstore.yaml, over a real socket.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError, createClient, type Client, type Pet } from "../.out/sdk/petstore/index.js";
+import { ApiError, createClient, type Client, type Pet, type PetStatus } from "../.out/sdk/petstore/index.js";
+import * as strictSdk from "../.out/sdk/petstore-strict/index.js";
 import { PHOTO_BYTES, startPetstore, type PetstoreServer } from "./petstore-server.js";
 
 let server: PetstoreServer;
@@ -163,5 +164,22 @@ describe("the generated Petstore SDK", () => {
     expect(Reflect.get(pet, "polluted")).toBeUndefined();
     expect(Reflect.get({}, "polluted")).toBeUndefined();
     expect(Reflect.get(Object.prototype, "polluted")).toBeUndefined();
+  });
+
+  it("accepts an enum value the spec does not list, typed Unlisted, and logs it once", async () => {
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (line: string) => warnings.push(line), error() {} };
+    const tolerant = createClient({ baseUrl: server.baseUrl, logger, auth: { bearerAuth: "t" } });
+    const pet = await tolerant.getPetById({ petId: 777 });
+    await tolerant.getPetById({ petId: 777 });
+    expect(pet.status).toBe("adopted");
+    const status: PetStatus | undefined = pet.status;
+    expect(status).toBe("adopted");
+    expect(warnings).toEqual([expect.stringContaining('status = "adopted"')]);
+  });
+
+  it("rejects an unlisted enum value when the SDK was generated with --strict", async () => {
+    const strict = strictSdk.createClient({ baseUrl: server.baseUrl, logLevel: "off", auth: { bearerAuth: "t" } });
+    await expect(strict.getPetById({ petId: 777 })).rejects.toBeInstanceOf(strictSdk.ResponseValidationError);
   });
 });

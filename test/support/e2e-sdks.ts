@@ -1,5 +1,7 @@
-/** SDKs generated before the tests run (see test/global-setup.ts), by folder name → fixture. */
-export const E2E_SDKS: Readonly<Record<string, string>> = {
-  petstore: "petstore.yaml",
-  composition: "composition.yaml",
+/** SDKs generated before the tests run (see test/global-setup.ts), by folder name. */
+export const E2E_SDKS: Readonly<Record<string, { readonly spec: string; readonly strict?: boolean }>> = {
+  petstore: { spec: "petstore.yaml" },
+  "petstore-strict": { spec: "petstore.yaml", strict: true },
+  composition: { spec: "composition.yaml" },
+  pagination: { spec: "pagination.yaml" },
 };

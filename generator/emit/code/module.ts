@@ -6,7 +6,7 @@ import { builders, printer } from "prettier/doc";
 import { printAssignment, printExpr, type Expr } from "./expressions.js";
 import { jsdoc } from "./shared.js";
 import { stringLiteral } from "./literals.js";
-import { printAnnotation, printObjectType, printType, type TsMember, type TsType } from "./types.js";
+import { printAnnotation, printObjectType, printType, typeMentions, type TsMember, type TsType } from "./types.js";
 
 type Doc = builders.Doc;
 
@@ -129,4 +129,13 @@ function printFunction(statement: Extract<Statement, { s: "function" }>): Doc {
 /** One expression statement as text (for examples in docs), prefixed with e.g. `await `. */
 export function printStatementText(prefix: string, expr: Expr): string {
   return printer.printDocToString([prefix, printExpr(expr), ";"], { printWidth: 80, tabWidth: 2, useTabs: false }).formatted;
+}
+
+/** Whether a type declaration refers to the type `name`. */
+export function statementMentions(statement: Statement, name: string): boolean {
+  if (statement.s === "type") return typeMentions(statement.type, name);
+  if (statement.s === "interface") {
+    return statement.extends.some((type) => typeMentions(type, name)) || statement.members.some((member) => typeMentions(member.type, name));
+  }
+  return false;
 }

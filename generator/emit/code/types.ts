@@ -61,6 +61,25 @@ export function tsIntersection(types: readonly TsType[]): TsType {
   return flat.length === 1 && flat[0] ? flat[0] : { t: "intersection", types: flat };
 }
 
+/** Whether a type refers to the type `name` (to import only what is used). */
+export function typeMentions(type: TsType, name: string): boolean {
+  switch (type.t) {
+    case "ref":
+      return type.name === name || (type.args ?? []).some((arg) => typeMentions(arg, name));
+    case "array":
+      return typeMentions(type.element, name);
+    case "tuple":
+      return type.elements.some((each) => typeMentions(each, name)) || (type.rest !== undefined && typeMentions(type.rest, name));
+    case "union":
+    case "intersection":
+      return type.types.some((each) => typeMentions(each, name));
+    case "object":
+      return type.members.some((member) => typeMentions(member.type, name));
+    default:
+      return false;
+  }
+}
+
 export function printType(type: TsType, parent?: TsType["t"] | "member"): Doc {
   switch (type.t) {
     case "keyword":

@@ -3,7 +3,7 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
-import type { ApiError } from "./runtime/index.js";
+import type { ApiError, Unlisted } from "./runtime/index.js";
 
 export interface Widget {
   id?: string;
@@ -31,7 +31,7 @@ export interface ImportResult {
 
 export interface Job {
   jobId: string;
-  state: "queued" | "running";
+  state: "queued" | "running" | Unlisted<string>;
 }
 
 export interface SalesReport {
@@ -52,7 +52,11 @@ export interface ValidationProblem {
 
 /** 401 body, in OAuth 2.0's shape. */
 export interface OAuthError {
-  error: "invalid_request" | "invalid_token" | "insufficient_scope";
+  error:
+    | "invalid_request"
+    | "invalid_token"
+    | "insufficient_scope"
+    | Unlisted<string>;
   error_description?: string;
 }
 

@@ -3,6 +3,8 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
+import type { Unlisted } from "./runtime/index.js";
+
 export interface Named {
   name: string;
 }
@@ -47,7 +49,7 @@ export interface DogWritable extends AnimalWritable, Named {
 export interface ServiceDog extends Dog {
   /** @format date */
   certifiedOn: string;
-  tasks?: ("guide" | "hearing" | "mobility")[];
+  tasks?: ("guide" | "hearing" | "mobility" | Unlisted<string>)[];
 }
 
 export type Shape = Circle | Square | Triangle;
@@ -108,15 +110,16 @@ export type ContactMethod =
       sms?: boolean;
     };
 
-export type Color = "black" | "brown" | "white" | "golden";
+export type Color = "black" | "brown" | "white" | "golden" | Unlisted<string>;
 
-export type Priority = 1 | 2 | 3;
+export type Priority = 1 | 2 | 3 | Unlisted<number>;
 
 /** An enum without a type, mixing a string, integers, a float and a boolean. */
-export type Mixed = "auto" | 0 | 1.5 | true;
+export type Mixed =
+  "auto" | 0 | 1.5 | true | Unlisted<string | number | boolean>;
 
 /** Nullable enums list null among their values. */
-export type SortOrder = "asc" | "desc" | null;
+export type SortOrder = "asc" | "desc" | Unlisted<string> | null;
 
 export interface Account {
   /** @format uuid */
@@ -192,7 +195,7 @@ export interface Settings {
   };
   closed?: {
     /** @default "light" */
-    theme?: "light" | "dark";
+    theme?: "light" | "dark" | Unlisted<string>;
   };
   counters?: {
     [key: string]: number;

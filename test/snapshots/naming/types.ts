@@ -3,7 +3,7 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
-import type { ApiError } from "./runtime/index.js";
+import type { ApiError, Unlisted } from "./runtime/index.js";
 
 export interface PetItem {
   id?: number;
@@ -101,7 +101,8 @@ export type Status =
   | "UPPER_CASE"
   | "it's"
   | "*/"
-  | "${x}";
+  | "${x}"
+  | Unlisted<string>;
 
 /** *\/ alert(1) /* `${x}` </script> "quoted" */
 export interface Weird {

@@ -3,10 +3,10 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
-import type { ApiError } from "./runtime/index.js";
+import type { ApiError, Unlisted } from "./runtime/index.js";
 
 /** A size class; null when not yet measured. */
-export type Size = "small" | "medium" | "large" | null;
+export type Size = "small" | "medium" | "large" | Unlisted<string> | null;
 
 /** A closed [latitude, longitude] tuple. */
 export type Coordinates = [number, number, ...never[]];
@@ -21,7 +21,7 @@ export interface Pet {
   /** @format int64 */
   id?: number;
   /** Always "pet"; tells pets apart from other records in mixed feeds. */
-  kind: "pet";
+  kind: "pet" | Unlisted<string>;
   name: string;
   /** Null when the pet has none. */
   nickname?: string | null;

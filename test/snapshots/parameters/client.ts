@@ -9,6 +9,7 @@ import {
   type ClientOptions,
   type Endpoint,
   type OptionalArgsEndpoint,
+  type PaginatedEndpoint,
 } from "./runtime/index.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -68,10 +69,13 @@ export interface Client {
    * Overrides the path-level `limit`
    *
    * `GET /accounts/{accountId}/items`
+   *
+   * Paginated (page): `.paginate()` yields every item, `.pages()` every page.
    */
-  listAccountItems: Endpoint<
+  listAccountItems: PaginatedEndpoint<
     T.ListAccountItemsArgs,
     T.ListAccountItemsResponse,
+    T.Item,
     T.ListAccountItemsError
   >;
   /**
@@ -127,7 +131,7 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     pathMatrix: runtime.endpoint(op.pathMatrix),
     queryStyles: runtime.endpoint(op.queryStyles),
     headersAndCookies: runtime.endpoint(op.headersAndCookies),
-    listAccountItems: runtime.endpoint(op.listAccountItems),
+    listAccountItems: runtime.paginatedEndpoint(op.listAccountItems),
     createAccountItem: runtime.endpoint(op.createAccountItem),
     getDocument: runtime.endpoint(op.getDocument),
     replaceDocument: runtime.endpoint(op.replaceDocument),

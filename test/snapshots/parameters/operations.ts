@@ -329,6 +329,14 @@ export const listAccountItems: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ListAccountItemsResponseSchema },
   },
+  pagination: {
+    style: "page",
+    items: [],
+    page: "page[number]",
+    size: "page[size]",
+    defaultSize: 20,
+    firstPage: 1,
+  },
 };
 
 export const createAccountItem: OperationSpec = {

@@ -3,10 +3,10 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
-import type { ApiError } from "./runtime/index.js";
+import type { ApiError, Unlisted } from "./runtime/index.js";
 
 /** Where the pet is in the sales process. */
-export type PetStatus = "available" | "pending" | "sold";
+export type PetStatus = "available" | "pending" | "sold" | Unlisted<string>;
 
 /** A group of similar pets, such as "Dogs". */
 export interface Category {
