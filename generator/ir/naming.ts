@@ -72,10 +72,19 @@ export class NameRegistry {
 
   /** Claims `candidate` and every derived name (`${name}Schema`, …) together, suffixing all. */
   claim(candidate: string, derivedSuffixes: readonly string[] = []): string {
+    return this.#claim(candidate, [""], derivedSuffixes);
+  }
+
+  /** Claims only the derived names of a stem (`${stem}Args`, `${stem}Error`), leaving the stem free. */
+  claimStem(stem: string, suffixes: readonly string[]): string {
+    return this.#claim(stem, [], suffixes);
+  }
+
+  #claim(candidate: string, ownSuffix: readonly string[], derivedSuffixes: readonly string[]): string {
     const base = RESERVED_TYPE_NAMES.has(candidate) ? `${candidate}Model` : candidate;
     for (let n = 1; ; n++) {
       const name = n === 1 ? base : `${base}${n}`;
-      const all = [name, ...derivedSuffixes.map((suffix) => name + suffix)];
+      const all = [...ownSuffix, ...derivedSuffixes].map((suffix) => name + suffix);
       if (all.every((each) => !this.#taken.has(each))) {
         for (const each of all) this.#taken.add(each);
         return name;

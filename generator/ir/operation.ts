@@ -61,7 +61,8 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
   const { path, method, raw, pointer } = source;
   const operationId = stringOf(raw.operationId)?.trim() || derivedOperationId(method, path);
   const { method: name, binding } = source.operationNames.claim(camelCase(operationId));
-  const typeName = pascalCase(name, "Operation");
+  // Its Args and Error types must not collide with a schema's name (`DeleteWorkflowError`).
+  const typeName = ctx.typeNames.claimStem(pascalCase(name, "Operation"), ["Args", "Error"]);
   const body = raw.requestBody === undefined ? undefined : convertRequestBody(ctx, raw.requestBody, appendPointer(pointer, "requestBody"), typeName);
   const located = (list: Json, at: string) => (Array.isArray(list) ? list.map((p, i) => ({ raw: p, pointer: appendPointer(at, i) })) : []);
   const parameters = withUndeclaredPathParams(

@@ -1,0 +1,35 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateInto, outRoot, typecheck } from "../support/sdk.js";
+
+describe("naming", () => {
+  it("gives an operation's Args and Error types a free stem when schemas already use the names", async () => {
+    // Seen in the APIs.guru corpus (zuora.com): a schema named like an operation's error type.
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "collisions", version: "1" },
+      paths: {
+        "/w/{id}": {
+          delete: {
+            operationId: "deleteWorkflow",
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+            responses: {
+              "204": { description: "ok" },
+              "400": { description: "bad", content: { "application/json": { schema: { $ref: "#/components/schemas/DeleteWorkflowError" } } } },
+            },
+          },
+        },
+      },
+      components: { schemas: { DeleteWorkflowError: { type: "object" }, DeleteWorkflowArgs: { type: "string" } } },
+    };
+    const file = path.join(outRoot, "naming", "collisions.json");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(spec));
+    const { result, out } = await generateInto(file, "naming/collisions");
+    const types = result.files.find((f) => f.path === "types.ts")?.contents ?? "";
+    expect(types).toContain("export interface DeleteWorkflow2Args {");
+    expect(types).toContain("export type DeleteWorkflow2Error = ApiError<400, DeleteWorkflowError>;");
+    expect(await typecheck([out], "NodeNext", "naming-collisions")).toBe("");
+  });
+});
