@@ -1,4 +1,5 @@
-import type { ZodType } from "zod";
+import { safeParse, type core } from "zod";
+import type { Validator } from "../operation.js";
 import type { ValidationIssue } from "../errors/format-issues.js";
 
 export type Checked = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
@@ -8,8 +9,9 @@ export type Checked = { readonly ok: true; readonly value: unknown } | { readonl
  * stripped) or the issues. Callers decide whether to call this at all: with `validate: 'off'` the
  * schema is never touched, so a lazy schema is never even built.
  */
-export function check(schema: ZodType | undefined, value: unknown): Checked {
+export function check(schema: Validator | undefined, value: unknown): Checked {
   if (schema === undefined) return { ok: true, value };
-  const result = schema.safeParse(value);
+  // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
+  const result = safeParse(schema as core.$ZodType, value);
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: result.error.issues };
 }
