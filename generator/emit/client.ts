@@ -21,20 +21,24 @@ const CREDENTIAL_TYPES: Readonly<Record<SecurityScheme["type"], string>> = {
 export function clientModule(ctx: EmitContext): Statement[] {
   const { model } = ctx;
   const credentialTypes = [...new Set(model.securitySchemes.map(credentialType))].sort();
-  const endpointTypes = new Set(["Endpoint", "OptionalArgsEndpoint", ...model.operations.map((operation) => endpointKind(operation).type)]);
+  const endpointTypes = new Set(model.operations.map((operation) => endpointKind(operation).type));
   const members = model.operations.map((operation) => clientMember(ctx, operation));
   const resultTypes = members.some((member) => typeMentions(member.type, "Unlisted")) ? ["Unlisted"] : [];
+  // An API without operations (webhooks only) gets an empty client and nothing it would not use.
+  const hasOperations = model.operations.length > 0;
+  const runtimeTypes = [...(hasOperations ? ["ApiSpec"] : []), "ClientOptions", ...endpointTypes, ...credentialTypes, ...resultTypes];
   return [
     {
       s: "import",
       from: "./runtime/index.js",
-      names: [
-        { name: "createRuntime" },
-        ...["ApiSpec", "ClientOptions", ...endpointTypes, ...credentialTypes, ...resultTypes].sort().map((name) => ({ name, typeOnly: true })),
-      ],
+      names: [...(hasOperations ? [{ name: "createRuntime" }] : []), ...runtimeTypes.sort().map((name) => ({ name, typeOnly: true }))],
     },
-    ...(model.operations.length > 0 ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),
-    { s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" },
+    ...(hasOperations
+      ? ([
+          { s: "importNamespace", from: "./operations.js", as: "op" },
+          { s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" },
+        ] as const)
+      : []),
     authDeclaration(model.securitySchemes),
     {
       s: "interface",
@@ -43,14 +47,14 @@ export function clientModule(ctx: EmitContext): Statement[] {
       members,
       doc: jsdocLines(`A client for ${model.title}${model.version ? ` ${model.version}` : ""}: one method per operation.`),
     },
-    { s: "const", exported: false, name: "api", type: tsRef("ApiSpec"), value: apiSpec(ctx) },
+    ...(hasOperations ? [{ s: "const", exported: false, name: "api", type: tsRef("ApiSpec"), value: apiSpec(ctx) } as const] : []),
     {
       s: "function",
       name: "createClient",
-      params: [{ name: "options", type: tsRef("ClientOptions", [tsRef("Auth")]), initializer: object([]) }],
+      params: [{ name: hasOperations ? "options" : "_options", type: tsRef("ClientOptions", [tsRef("Auth")]), initializer: object([]) }],
       returnType: tsRef("Client"),
       body: [
-        { s: "const", name: "runtime", value: call(id("createRuntime"), [id("options"), id("api")]) },
+        ...(hasOperations ? [{ s: "const", name: "runtime", value: call(id("createRuntime"), [id("options"), id("api")]) } as const] : []),
         {
           s: "return",
           value: object(

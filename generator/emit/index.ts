@@ -31,6 +31,10 @@ export function emitSdk(model: ApiModel, options: EmitOptions): EmittedFile[] {
   );
   return [
     { path: "README.md", contents: readme(ctx) },
-    ...MODULES.map(([path, build]) => ({ path, contents: printModule(header, build(ctx)) })),
+    // An API without schemas (or operations) has no schemas.ts (operations.ts): they would be empty.
+    ...MODULES.filter(([path]) => (path !== "schemas.ts" || model.schemas.length > 0) && (path !== "operations.ts" || model.operations.length > 0)).map(([path, build]) => ({
+      path,
+      contents: printModule(header, build(ctx)),
+    })),
   ];
 }

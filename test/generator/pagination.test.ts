@@ -200,7 +200,7 @@ describe("x-pagination", () => {
   });
 
   it("fills in what it leaves out the way the heuristics would", async () => {
-    const { result, spec } = await generateList("x-pagination-partial", {
+    const { spec } = await generateList("x-pagination-partial", {
       method: "post",
       params: [query("offset"), query("limit")],
       body: object({ data: list, total: { type: "integer" } }),
@@ -221,7 +221,7 @@ describe("x-pagination", () => {
   });
 
   it("warns about a malformed value and falls back to the heuristics", async () => {
-    const { result, spec } = await generateList("x-pagination-malformed", {
+    const { result } = await generateList("x-pagination-malformed", {
       params: [query("offset"), query("limit")],
       body: list,
       extensions: { "x-pagination": { style: "sideways" } },

@@ -35,11 +35,6 @@ export function jsdocLines(text: string): string[] {
   return lines;
 }
 
-/** Text for a `//` comment: one line, always. */
-export function lineCommentText(text: string): string {
-  return text.replace(LINE_BREAKS, " ").replace(/[\u0000-\u001f\u007f]/gu, "");
-}
-
 export function numberLiteral(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`internal: ${value} has no literal`);
   return Object.is(value, -0) ? "0" : String(value).replace(/e\+/, "e");

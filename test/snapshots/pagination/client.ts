@@ -7,7 +7,6 @@ import {
   createRuntime,
   type ApiSpec,
   type ClientOptions,
-  type Endpoint,
   type OptionalArgsEndpoint,
   type OptionalArgsPaginatedEndpoint,
 } from "./runtime/index.js";
