@@ -1,0 +1,255 @@
+/** Renders one run's results as markdown. */
+import type { GenerationResult } from "./generation.ts";
+import type { GeneratorId } from "./generators.ts";
+import type { GoalCheck } from "./goals.ts";
+import type { ImportResult } from "./import.ts";
+import type { MachineInfo } from "./machine.ts";
+import type { RuntimeClient, RuntimeResult } from "./runtime.ts";
+import type { Spec } from "./specs.ts";
+import { fmt, ratio } from "./stats.ts";
+import type { StreamResult } from "./stream.ts";
+import type { TypecheckResult } from "./typecheck.ts";
+
+export interface BenchResults {
+  readonly machine: MachineInfo;
+  readonly versions: Record<string, string>;
+  readonly options: { quick: boolean; parts: string[]; runs: number; typecheckRuns: number; timeoutSec: number; command: string };
+  readonly specs: readonly Spec[];
+  readonly durationSec: number;
+  readonly generation?: GenerationResult;
+  readonly typecheck?: TypecheckResult;
+  readonly runtime?: RuntimeResult;
+  readonly imports?: ImportResult;
+  readonly stream?: StreamResult;
+  readonly goals: GoalCheck[];
+  readonly notes: string[];
+}
+
+const FORMATTER: Record<GeneratorId, string> = {
+  "gen-client": "none: no separate pass",
+  "hey-api-zod": "none: `postProcess` off (default)",
+  "orval-fetch": "none: `prettier` off (default)",
+  "openapi-typescript": "none: TypeScript printer",
+};
+
+const kib = (bytes: number): string => (Number.isFinite(bytes) ? `${Math.round(bytes / 1024).toLocaleString("en-US")}` : "—");
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(`# gen-client benchmark${r.options.quick ? " (quick)" : ""}`);
+  out.push("");
+  out.push(
+    `Date: ${r.machine.date} · Machine: ${r.machine.cores} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB memory, ${r.machine.platform} · Node ${r.machine.node} · ` +
+      `command: \`${r.options.command}\` · generation runs per generator: ${r.options.runs}, tsc runs: ${r.options.typecheckRuns} (medians) · per-run timeout ${r.options.timeoutSec} s · bench took ${Math.round(r.durationSec)} s`,
+  );
+  out.push("");
+  out.push(
+    `Load average (1 min): ${r.machine.loadAtStart} at start, ${r.machine.loadAtEnd} at end${Math.max(r.machine.loadAtStart, r.machine.loadAtEnd) > r.machine.cores / 2 ? ` — **the machine was busy with other work during this run** (${r.machine.cores} cores): wall times are inflated and noisy; CPU times and same-run ratios (generators alternate) are less affected` : ""}.`,
+  );
+  out.push("");
+  out.push("CPU = user + system seconds of the whole process tree (GNU time); peak RSS = the largest process's maximum resident set. Ratios are gen-client ÷ peer; lower is better.");
+  out.push("");
+  out.push("## Versions");
+  out.push("");
+  out.push(table(["tool", "version"], Object.entries(r.versions).map(([k, v]) => [k, v])));
+  out.push("");
+  out.push("Specs: " + r.specs.map((s) => `${s.title} (${s.source}, ${kib(s.bytes)} KiB)`).join("; "));
+  out.push("");
+
+  out.push("## Goals");
+  out.push("");
+  out.push(
+    table(
+      ["goal", "target", "measured", "result", "detail"],
+      r.goals.map((g) => [
+        g.goal,
+        g.target,
+        Number.isFinite(g.value) ? `${g.value.toFixed(g.unit === "×" ? 2 : 1)}${g.unit === "×" ? "×" : ` ${g.unit}`}` : "—",
+        g.pass === null ? "NOT MEASURED" : g.pass ? "PASS" : "**FAIL**",
+        g.detail,
+      ]),
+    ),
+  );
+  out.push("");
+
+  if (r.generation !== undefined) {
+    out.push("## Generation");
+    out.push("");
+    out.push("Formatter share: gen-client has no separate formatter pass — it prints prettier-formatted code directly (its emitters lay code out with prettier's doc printer), so the formatter share is 0 by construction and the layout cost is inside its generation time. The peers were also run without a formatter (their defaults).");
+    out.push("");
+    for (const spec of r.specs) {
+      const perSpec = r.generation[spec.id];
+      if (perSpec === undefined) continue;
+      const gc = perSpec["gen-client"];
+      out.push(`### ${spec.title}`);
+      out.push("");
+      out.push(
+        table(
+          ["generator", "status", "runs", "CPU s", "wall s", "peak RSS MiB", "output .ts KiB", "files", "gen-client CPU ÷", "gen-client RSS ÷", "formatter share"],
+          (Object.entries(perSpec) as [GeneratorId, NonNullable<(typeof perSpec)[GeneratorId]>][]).map(([id, g]) => [
+            id,
+            g.status === "ok" ? "ok" : `**${g.status}**: ${g.error ?? ""}`.slice(0, 200),
+            String(g.runs),
+            fmt(g.cpuSec),
+            fmt(g.wallSec),
+            fmt(g.peakRssMiB, 0),
+            kib(g.codeBytes),
+            String(g.files),
+            id === "gen-client" ? "—" : fmt(ratio(gc?.cpuSec, g.cpuSec)),
+            id === "gen-client" ? "—" : fmt(ratio(gc?.peakRssMiB, g.peakRssMiB)),
+            FORMATTER[id],
+          ]),
+        ),
+      );
+      out.push("");
+    }
+  }
+
+  if (r.typecheck !== undefined) {
+    out.push("## Type-checking the generated SDKs (`tsc --noEmit`)");
+    out.push("");
+    out.push("Same tsconfig for every output: strict, skipLibCheck, module ESNext + Bundler resolution, lib ES2023 + DOM, no @types. openapi-typescript's output is written as `schema.ts` so that it is checked.");
+    out.push("");
+    for (const spec of r.specs) {
+      const perSpec = r.typecheck[spec.id];
+      if (perSpec === undefined) continue;
+      const gc = perSpec["gen-client"];
+      const notes: string[] = [];
+      out.push(`### ${spec.title}`);
+      out.push("");
+      out.push(
+        table(
+          ["generator", "TS 5.9 CPU s", "wall s", "RSS MiB", "TS 7 CPU s", "wall s", "RSS MiB", "gen-client ÷ (5.9 CPU / RSS)", "gen-client ÷ (7 CPU / RSS)", "status"],
+          (Object.entries(perSpec) as [GeneratorId, NonNullable<(typeof perSpec)[GeneratorId]>][]).map(([id, t]) => {
+            const a = t["ts5.9"];
+            const b = t.ts7;
+            const status = [a, b]
+              .map((x, i) => (x === undefined || x.status === "ok" ? "" : `${i === 0 ? "5.9" : "7"}: ${x.status}${x.errors > 0 ? ` (${x.errors})` : ""}`))
+              .filter((s) => s !== "")
+              .join("; ");
+            const note = a?.note ?? b?.note;
+            if (note !== undefined) notes.push(`${spec.title}, ${id}: ${note}`);
+            return [
+              id,
+              fmt(a?.cpuSec),
+              fmt(a?.wallSec),
+              fmt(a?.peakRssMiB, 0),
+              fmt(b?.cpuSec),
+              fmt(b?.wallSec),
+              fmt(b?.peakRssMiB, 0),
+              id === "gen-client" ? "—" : `${fmt(ratio(gc?.["ts5.9"]?.cpuSec, a?.cpuSec))} / ${fmt(ratio(gc?.["ts5.9"]?.peakRssMiB, a?.peakRssMiB))}`,
+              id === "gen-client" ? "—" : `${fmt(ratio(gc?.ts7?.cpuSec, b?.cpuSec))} / ${fmt(ratio(gc?.ts7?.peakRssMiB, b?.peakRssMiB))}`,
+              status || "ok",
+            ];
+          }),
+        ),
+      );
+      out.push("");
+      for (const note of notes) out.push(`- ${note}`);
+      if (notes.length > 0) out.push("");
+    }
+  }
+
+  if (r.runtime !== undefined) {
+    const rt = r.runtime;
+    out.push("## Per-call overhead");
+    out.push("");
+    out.push(
+      `\`GET /items\` returning a 100-object JSON list (bench spec in bench/perf-spec.ts), ${rt.calls} calls per round, ${rt.rounds} rounds per process after a warm-up, ${rt.repeats} fresh processes per client alternating; medians. ` +
+        "Wall µs/call at 16 concurrent is elapsed ÷ calls. CPU is the client process only (the loopback server runs in its own process); the per-call goals are judged on CPU µs/call — the client's own cost, which other load on the machine disturbs far less than wall time. " +
+        "gen-client `validate: 'off'` and plain ky return the parsed JSON; `strict` parses it with zod; hey-api + zod is its SDK with `validator: true` (zod on requests and responses).",
+    );
+    out.push("");
+    const clients: RuntimeClient[] = ["fetch", "ky", "gen-client-off", "gen-client-strict", "hey-api", "hey-api-zod"];
+    for (const transport of ["stub", "loopback"] as const) {
+      out.push(`### ${transport === "stub" ? "In-process fetch stub" : "Loopback HTTP (node:http on 127.0.0.1)"}`);
+      out.push("");
+      const rows: string[][] = [];
+      for (const client of clients) {
+        const s = rt.results[transport].sequential[client];
+        const c = rt.results[transport].concurrent16[client];
+        if (s === undefined && c === undefined) continue;
+        const kyS = rt.results[transport].sequential.ky;
+        const kyC = rt.results[transport].concurrent16.ky;
+        const hzS = rt.results[transport].sequential["hey-api-zod"];
+        const hzC = rt.results[transport].concurrent16["hey-api-zod"];
+        rows.push([
+          client,
+          fmt(s?.wallUs, 0),
+          fmt(s?.cpuUs, 0),
+          `${fmt(ratio(s?.wallUs, kyS?.wallUs))} / ${fmt(ratio(s?.wallUs, hzS?.wallUs))}`,
+          fmt(c?.wallUs, 0),
+          fmt(c?.cpuUs, 0),
+          `${fmt(ratio(c?.wallUs, kyC?.wallUs))} / ${fmt(ratio(c?.wallUs, hzC?.wallUs))}`,
+        ]);
+      }
+      out.push(table(["client", "sequential wall µs/call", "CPU µs/call", "÷ ky / ÷ hey-api+zod", "16 concurrent wall µs/call", "CPU µs/call", "÷ ky / ÷ hey-api+zod"], rows));
+      out.push("");
+    }
+    for (const note of [...rt.failures, ...rt.notes]) out.push(`- ${note}`);
+    if (rt.failures.length + rt.notes.length > 0) out.push("");
+  }
+
+  if (r.imports !== undefined) {
+    const im = r.imports;
+    out.push("## Import and client creation");
+    out.push("");
+    out.push(
+      `Fresh \`node\` process per run (${im.runs} runs each, alternating, medians), ${im.spec} SDK compiled to JS with tsc (transpile only). "SDK ms" is measured in-process: import the SDK's index.js and create a client, after ky and zod are already imported.`,
+    );
+    out.push("");
+    out.push(
+      table(
+        ["process imports", "ky + zod ms", "SDK + createClient ms", "process wall s", "process CPU s", "peak RSS MiB"],
+        (Object.entries(im.figures) as [string, NonNullable<(typeof im.figures)["baseline"]>][]).map(([k, v]) => [
+          k === "baseline" ? "ky + zod only" : `ky + zod + ${k} SDK`,
+          fmt(v.kyZodMs, 1),
+          k === "baseline" ? "—" : fmt(v.sdkMs, 1),
+          fmt(v.processWallSec),
+          fmt(v.processCpuSec),
+          fmt(v.peakRssMiB, 0),
+        ]),
+      ),
+    );
+    out.push("");
+    for (const note of im.failures) out.push(`- ${note}`);
+    if (im.failures.length > 0) out.push("");
+  }
+
+  if (r.stream !== undefined) {
+    const st = r.stream;
+    out.push("## Streaming a binary download");
+    out.push("");
+    out.push(
+      `${st.sizeMiB} MiB of application/octet-stream from the loopback server (own process), read chunk by chunk from the SDK's returned Response; ${st.runs} fresh processes per mode, medians. Added peak RSS = peak RSS during the download − RSS just before it (after a 1 MiB warm-up and a GC).`,
+    );
+    out.push("");
+    out.push(
+      table(
+        ["mode", "added peak RSS MiB", "peak RSS MiB", "seconds"],
+        (Object.entries(st.figures) as [string, NonNullable<(typeof st.figures)["fetch"]>][]).map(([k, v]) => [
+          k === "gen-client" ? "gen-client SDK, streamed" : k === "fetch" ? "plain fetch, streamed (floor)" : "gen-client SDK, arrayBuffer() (control)",
+          fmt(v.deltaMiB, 1),
+          fmt(v.peakRssMiB, 0),
+          fmt(v.seconds),
+        ]),
+      ),
+    );
+    out.push("");
+    for (const note of st.failures) out.push(`- ${note}`);
+    if (st.failures.length > 0) out.push("");
+  }
+
+  if (r.notes.length > 0) {
+    out.push("## Notes");
+    out.push("");
+    for (const note of r.notes) out.push(`- ${note}`);
+    out.push("");
+  }
+  return out.join("\n");
+}
