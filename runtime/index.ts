@@ -28,7 +28,7 @@ export type {
 } from "./auth/credentials.js";
 
 export { ownProperties } from "./own-properties.js";
-export type { Unlisted } from "./unlisted.js";
+export type { Unlisted, UnlistedTag, UnlistedVariant } from "./unlisted.js";
 
 export { SdkError } from "./errors/sdk-error.js";
 export { ApiError } from "./errors/api-error.js";

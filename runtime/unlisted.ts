@@ -9,17 +9,35 @@ import { formatIssuePath } from "./errors/format-issues.js";
 export type Unlisted<T> = T & { readonly __unlisted: true };
 
 /**
- * The values behind validation issues, when every issue is an enum value the spec did not list;
- * undefined when any issue is a real mismatch. (A discriminated union's tag is not tolerated:
- * its variants are told apart by it, so an unknown tag leaves the value without a type.)
+ * The tag of a variant the spec did not list. It is a string at run time, but typed opaquely:
+ * TypeScript narrows a union on a tag only when no member's tag could equal the compared literal,
+ * so `if (pet.kind === "cat")` still narrows to `Cat`. Read the raw tag with `String(pet.kind)`.
+ */
+export type UnlistedTag = { readonly __unlisted: true };
+
+/**
+ * A variant of a discriminated union the spec did not list, kept as received: only its tag is
+ * known, so handle it in the `default` branch of a `switch` over the tag.
+ */
+export type UnlistedVariant<Tag extends string> = { readonly [K in Tag]: UnlistedTag } & { readonly __unlisted: true };
+
+/**
+ * The values behind validation issues, when every issue is an enum value or a discriminated
+ * union's tag the spec did not list; undefined when any issue is a real mismatch.
  */
 export function unlistedValues(issues: readonly ValidationIssue[], body: unknown): string[] | undefined {
   const found: string[] = [];
   for (const issue of issues) {
-    if (issue.code !== "invalid_value") return undefined;
-    found.push(`${formatIssuePath(issue.path)} = ${JSON.stringify(valueAt(body, issue.path))}`);
+    const value = valueAt(body, issue.path);
+    if (issue.code !== "invalid_value" && !isUnlistedTag(issue, value)) return undefined;
+    found.push(`${formatIssuePath(issue.path)} = ${JSON.stringify(value)}`);
   }
   return found;
+}
+
+/** zod's discriminatedUnion reports a tag matching no variant; a missing tag is a real mismatch. */
+function isUnlistedTag(issue: ValidationIssue, value: unknown): boolean {
+  return issue.code === "invalid_union" && issue.discriminator !== undefined && issue.errors.length === 0 && typeof value === "string";
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -23,7 +23,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
   const credentialTypes = [...new Set(model.securitySchemes.map(credentialType))].sort();
   const endpointTypes = new Set(model.operations.map((operation) => endpointKind(operation).type));
   const members = model.operations.map((operation) => clientMember(ctx, operation));
-  const resultTypes = members.some((member) => typeMentions(member.type, "Unlisted")) ? ["Unlisted"] : [];
+  const resultTypes = ["Unlisted", "UnlistedVariant"].filter((name) => members.some((member) => typeMentions(member.type, name)));
   // An API without operations (webhooks only) gets an empty client and nothing it would not use.
   const hasOperations = model.operations.length > 0;
   const runtimeTypes = [...(hasOperations ? ["ApiSpec"] : []), "ClientOptions", ...endpointTypes, ...credentialTypes, ...resultTypes];
@@ -142,8 +142,8 @@ function qualify(type: TsType): TsType {
   }
 }
 
-/** Globals, and `Unlisted` from the runtime: not in types.ts. */
-const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream", "Unlisted"]);
+/** Globals, and `Unlisted`/`UnlistedVariant` from the runtime: not in types.ts. */
+const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream", "Unlisted", "UnlistedVariant"]);
 
 function apiSpec(ctx: EmitContext): Expr {
   const { model } = ctx;

@@ -31,6 +31,8 @@ const RUNTIME_TYPES = [
   "RetryOptions",
   "TokenCredential",
   "Unlisted",
+  "UnlistedTag",
+  "UnlistedVariant",
   "ValidationIssue",
   "ValidationMode",
 ];

@@ -7,6 +7,7 @@ import { statementMentions, type Statement } from "./code/module.js";
 import { jsdocLines } from "./code/literals.js";
 import { tsIntersection, tsKeyword, tsRef, tsUnion, type TsMember, type TsType } from "./code/types.js";
 import { type EmitContext, inView, schemaDoc, type View } from "./context.js";
+import { discriminatorTag } from "./shapes.js";
 
 export function typesModule(ctx: EmitContext): Statement[] {
   const statements: Statement[] = [];
@@ -26,7 +27,7 @@ export function typesModule(ctx: EmitContext): Statement[] {
       doc: [`The errors \`${operation.name}\` declares.`],
     });
   }
-  const runtimeTypes = ["ApiError", "Unlisted"].filter((name) => statements.some((statement) => statementMentions(statement, name)));
+  const runtimeTypes = ["ApiError", "Unlisted", "UnlistedVariant"].filter((name) => statements.some((statement) => statementMentions(statement, name)));
   if (runtimeTypes.length === 0) return statements;
   return [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: runtimeTypes.map((name) => ({ name })) }, ...statements];
 }
@@ -118,8 +119,12 @@ function baseType(ctx: EmitContext, schema: Schema, view: View, open: boolean): 
     }
     case "object":
       return { t: "object", members: objectMembers(ctx, schema, view) };
-    case "union":
-      return tsUnion(schema.variants.map((variant) => toType(ctx, variant, view, open)));
+    case "union": {
+      const variants = schema.variants.map((variant) => toType(ctx, variant, view, open));
+      // Only a discriminated union's validator can tell an unlisted variant from a malformed one.
+      const tag = open ? discriminatorTag(ctx, schema, view) : undefined;
+      return tsUnion(tag === undefined ? variants : [...variants, tsRef("UnlistedVariant", [{ t: "literal", value: tag }])]);
+    }
     case "allOf":
       return tsIntersection(schema.parts.map((part) => toType(ctx, part, view, open)));
   }
@@ -127,7 +132,8 @@ function baseType(ctx: EmitContext, schema: Schema, view: View, open: boolean): 
 
 /**
  * Responses may carry enum values and variants added after the SDK was generated: unless the SDK
- * is strict, their types say so with an `Unlisted<…>` member (requests stay closed).
+ * is strict, their types say so with an `Unlisted<…>` or `UnlistedVariant<…>` member (requests
+ * stay closed).
  */
 function isOpen(ctx: EmitContext, view: View): boolean {
   return view === "read" && !ctx.options.strict;

@@ -3,5 +3,6 @@ export const E2E_SDKS: Readonly<Record<string, { readonly spec: string; readonly
   petstore: { spec: "petstore.yaml" },
   "petstore-strict": { spec: "petstore.yaml", strict: true },
   composition: { spec: "composition.yaml" },
+  "composition-strict": { spec: "composition.yaml", strict: true },
   pagination: { spec: "pagination.yaml" },
 };

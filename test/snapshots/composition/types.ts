@@ -3,7 +3,7 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
-import type { Unlisted } from "./runtime/index.js";
+import type { Unlisted, UnlistedVariant } from "./runtime/index.js";
 
 export interface Named {
   name: string;
@@ -52,7 +52,7 @@ export interface ServiceDog extends Dog {
   tasks?: ("guide" | "hearing" | "mobility" | Unlisted<string>)[];
 }
 
-export type Shape = Circle | Square | Triangle;
+export type Shape = Circle | Square | Triangle | UnlistedVariant<"shapeType">;
 
 export interface Circle {
   shapeType: "circle";

@@ -31,6 +31,8 @@ export {
   type RetryOptions,
   type TokenCredential,
   type Unlisted,
+  type UnlistedTag,
+  type UnlistedVariant,
   type ValidationIssue,
   type ValidationMode,
 } from "./runtime/index.js";
