@@ -7,6 +7,7 @@ import { EmitContext, type EmitOptions } from "./context.js";
 import { indexModule } from "./index-module.js";
 import { operationsModule } from "./operations.js";
 import { schemasModule } from "./schemas.js";
+import { testingModule } from "./testing.js";
 import { typesModule } from "./types.js";
 
 export interface EmittedFile {
@@ -20,6 +21,7 @@ const MODULES: readonly (readonly [string, (ctx: EmitContext) => Statement[]])[]
   ["index.ts", indexModule],
   ["operations.ts", operationsModule],
   ["schemas.ts", schemasModule],
+  ["testing.ts", testingModule],
   ["types.ts", typesModule],
 ];
 
@@ -32,7 +34,7 @@ export function emitSdk(model: ApiModel, options: EmitOptions): EmittedFile[] {
   return [
     { path: "README.md", contents: readme(ctx) },
     // An API without schemas (or operations) has no schemas.ts (operations.ts): they would be empty.
-    ...MODULES.filter(([path]) => (path !== "schemas.ts" || model.schemas.length > 0) && (path !== "operations.ts" || model.operations.length > 0)).map(([path, build]) => ({
+    ...MODULES.filter(([path]) => (path !== "schemas.ts" || model.schemas.length > 0) && (path !== "operations.ts" || model.operations.length > 0) && (path !== "testing.ts" || options.testing)).map(([path, build]) => ({
       path,
       contents: printModule(header, build(ctx)),
     })),
