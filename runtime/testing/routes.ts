@@ -1,4 +1,4 @@
-import type { HttpMethod, OperationSpec } from "../operation.js";
+import type { OperationSpec } from "../operation.js";
 
 /** One mocked operation and how to recognize its requests. */
 export interface Route {
@@ -65,17 +65,23 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
   return best?.match;
 }
 
+/** The cost of a wrong method: a right path with the wrong method is the likeliest slip. */
+const WRONG_METHOD = 0.5;
+/** The cost of a placeholder standing for a segment: a literal match says more. */
+const PLACEHOLDER_MATCH = 0.25;
+
 /**
  * The route a request that matches none was most likely meant for, for error messages: the
- * fewest path segment edits between the template and the end of the request's path (a
- * placeholder matches any segment), a wrong method counting as one more edit.
+ * cheapest edit of the template into the end of the request's path (the start is the base
+ * path), where a segment costs its share of changed characters, a placeholder a little, an added
+ * or missing segment 1, and a wrong method a half.
  */
-export function closestRoute(routes: readonly Route[], method: HttpMethod | string, pathname: string): Route | undefined {
+export function closestRoute(routes: readonly Route[], method: string, pathname: string): Route | undefined {
   const requested = segments(pathname);
   let best: { route: Route; distance: number } | undefined;
   for (const route of routes) {
     const template = segments(route.operation.path);
-    const distance = suffixDistance(template, requested) + (route.operation.method === method.toUpperCase() ? 0 : 1);
+    const distance = suffixDistance(template, requested) + (route.operation.method === method.toUpperCase() ? 0 : WRONG_METHOD);
     if (!best || distance < best.distance) best = { route, distance };
   }
   return best?.route;
@@ -85,19 +91,31 @@ function segments(path: string): string[] {
   return path.split("/").filter((segment) => segment !== "");
 }
 
-/** Edit distance between a template and any suffix of the requested segments (the prefix is the base path). */
+/** Edit distance between a template and the best-fitting suffix of the requested segments. */
 function suffixDistance(template: readonly string[], requested: readonly string[]): number {
-  // previous[j]: distance between the template's first i segments and a suffix of requested[0..j).
-  let previous = requested.map(() => 0).concat(0);
-  for (let i = 1; i <= template.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= requested.length; j++) {
-      const same = template[i - 1]?.startsWith("{") || template[i - 1] === requested[j - 1];
-      current.push(Math.min((previous[j - 1] ?? 0) + (same ? 0 : 1), (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1));
-    }
+  const substitution = (pattern: string, segment: string): number =>
+    pattern.startsWith("{") ? PLACEHOLDER_MATCH : editDistance(pattern, segment) / Math.max(pattern.length, segment.length, 1);
+  return alignmentCost(template, requested, substitution, true);
+}
+
+/**
+ * Levenshtein distance with a substitution cost; with `freePrefix`, skipping leading items of
+ * `to` costs nothing (semi-global alignment).
+ */
+function alignmentCost<T>(from: readonly T[], to: readonly T[], substitution: (a: T, b: T) => number, freePrefix: boolean): number {
+  let previous = to.map((_, j) => (freePrefix ? 0 : j)).concat(freePrefix ? 0 : to.length);
+  from.forEach((item, i) => {
+    const current = [i + 1];
+    to.forEach((other, j) => {
+      current.push(Math.min((previous[j] ?? 0) + substitution(item, other), (previous[j + 1] ?? 0) + 1, (current[j] ?? 0) + 1));
+    });
     previous = current;
-  }
-  return previous[requested.length] ?? 0;
+  });
+  return previous[to.length] ?? 0;
+}
+
+function editDistance(a: string, b: string): number {
+  return alignmentCost([...a], [...b], (x, y) => (x === y ? 0 : 1), false);
 }
 
 /**
