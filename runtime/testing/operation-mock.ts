@@ -8,7 +8,7 @@ import type { FakeOptions, Failure, Handler, OperationMock, ReplyHeaders, ReplyI
 type Source =
   | { readonly kind: "fixed"; readonly reply: Reply }
   | { readonly kind: "handler"; readonly handler: (args: never, request: Request) => unknown }
-  | { readonly kind: "fake"; readonly status: number; readonly seed: number };
+  | { readonly kind: "fake"; readonly status: number; readonly seed: number; readonly headers: ReplyHeaders | undefined };
 
 interface Registration {
   readonly source: Source;
@@ -90,7 +90,7 @@ export class OperationMockState implements OperationMock<unknown, unknown, unkno
         return { reply: source.reply, delay: registration.delay };
       case "fake": {
         const body = await fakeBody(this.operation, where, source.status, source.seed + count);
-        return { reply: declaredReply(this.operation, where, source.status, body, undefined), delay: registration.delay };
+        return { reply: declaredReply(this.operation, where, source.status, body, source.headers), delay: registration.delay };
       }
       case "handler":
         return this.#handlerAnswer(where, await source.handler(args as never, request));
@@ -134,7 +134,7 @@ export class OperationMockState implements OperationMock<unknown, unknown, unkno
   }
 
   #fake(options: FakeOptions): Source {
-    return { kind: "fake", status: options.status ?? successStatus(this.operation), seed: options.seed ?? 1 };
+    return { kind: "fake", status: options.status ?? successStatus(this.operation), seed: options.seed ?? 1, headers: options.headers };
   }
 
   /** Registers a reply made (and checked) now, so a wrong one fails at the line that made it. */

@@ -8,6 +8,8 @@ import type { ReplyHeaders } from "./types.js";
 /** One answer, as data, checked against the operation's responses when it was made. */
 export type Reply =
   | { readonly kind: "response"; readonly status: number; readonly body: unknown; readonly headers: ReplyHeaders | undefined }
+  /** A status the spec does not declare, with an optional text body. */
+  | { readonly kind: "undeclared"; readonly status: number; readonly body: string | undefined; readonly headers: ReplyHeaders | undefined }
   | { readonly kind: "network" };
 
 /** `getPetById (GET /pets/{petId})`, how messages name an operation. */
@@ -63,7 +65,7 @@ export function undeclaredStatusReply(operation: OperationSpec, where: string, s
   if (operation.responses[String(status)] ?? operation.responses[range] ?? operation.responses[range.toLowerCase()]) {
     throw new MockError(`${where}: ${describeOperation(operation)} declares a ${status} response; answer it with returns(body, { status: ${status} }) so the body is checked`);
   }
-  return { kind: "response", status, body, headers };
+  return { kind: "undeclared", status, body, headers };
 }
 
 /** The reply as a fetch `Response`; a network failure is the `TypeError` fetch itself rejects with. */
@@ -71,7 +73,7 @@ export function toResponse(operation: OperationSpec, reply: Reply): Response {
   if (reply.kind === "network") throw new TypeError("fetch failed", { cause: new Error(`network failure simulated by the mock of ${operation.id}`) });
   const headers = new Headers(reply.headers);
   if (isNullBodyStatus(reply.status) || reply.body === undefined) return new Response(null, { status: reply.status, headers });
-  const kind = selectResponseSpec(operation.responses, reply.status)?.kind;
+  const kind = reply.kind === "undeclared" ? "text" : selectResponseSpec(operation.responses, reply.status)?.kind;
   if (kind === "binary") {
     if (!headers.has("content-type")) headers.set("content-type", "application/octet-stream");
     return new Response(reply.body as BodyInit, { status: reply.status, headers });

@@ -3,7 +3,7 @@
  * mock. This is the test a user of a generated SDK writes.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { ConnectionError, createClient, TimeoutError } from "../.out/sdk/petstore/index.js";
+import { ApiError, ConnectionError, createClient, TimeoutError } from "../.out/sdk/petstore/index.js";
 import { createMockApi } from "../.out/sdk/petstore/testing.js";
 import { adoptableNames, petLabel, register } from "./example-app.js";
 
@@ -38,6 +38,15 @@ describe("the example app, tested through the kit", () => {
     mock.getPetById.failsOnce({ status: 503, headers: { "retry-after": "0" } }).returns({ id: 1, name: "Rex" });
     expect(await petLabel(api, 1)).toBe("Rex");
     expect(mock.getPetById.calls).toHaveLength(2);
+  });
+
+  it("rethrows the proxy's error once retries run out", async () => {
+    mock.getPetById.fails({ status: 503, body: "overloaded" });
+    const error: unknown = await petLabel(api, 1).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 503, body: "overloaded" });
+    expect(api.getPetById.isError(error)).toBe(false);
+    expect(mock.getPetById.calls).toHaveLength(3);
   });
 
   it("retries after a network failure, then gives up with ConnectionError", async () => {
