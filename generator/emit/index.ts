@@ -33,10 +33,20 @@ export function emitSdk(model: ApiModel, options: EmitOptions): EmittedFile[] {
   );
   return [
     { path: "README.md", contents: readme(ctx) },
-    // An API without schemas (or operations) has no schemas.ts (operations.ts): they would be empty.
-    ...MODULES.filter(([path]) => (path !== "schemas.ts" || model.schemas.length > 0) && (path !== "operations.ts" || model.operations.length > 0) && (path !== "testing.ts" || options.testing)).map(([path, build]) => ({
+    ...MODULES.filter(([path]) => isWanted(path, model, options)).map(([path, build]) => ({
       path,
       contents: printModule(header, build(ctx)),
     })),
   ];
+}
+
+/**
+ * An API without schemas (or operations) has no schemas.ts (operations.ts): they would be empty.
+ * testing.ts comes with the `testing` option.
+ */
+function isWanted(path: string, model: ApiModel, options: EmitOptions): boolean {
+  if (path === "schemas.ts") return model.schemas.length > 0;
+  if (path === "operations.ts") return model.operations.length > 0;
+  if (path === "testing.ts") return options.testing;
+  return true;
 }
