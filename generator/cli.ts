@@ -12,6 +12,7 @@ interface CliOptions {
   readonly out?: string;
   readonly name?: string;
   readonly strict?: boolean;
+  readonly testing?: boolean;
   readonly explainPagination?: boolean;
   readonly quiet?: boolean;
 }
@@ -23,7 +24,12 @@ function defaultOutDir(spec: string): string {
 async function run(spec: string, options: CliOptions): Promise<void> {
   const started = performance.now();
   const out = options.out ?? defaultOutDir(spec);
-  const result = await generate({ spec, strict: options.strict === true, ...(options.name !== undefined && { name: options.name }) });
+  const result = await generate({
+    spec,
+    strict: options.strict === true,
+    ...(options.name !== undefined && { name: options.name }),
+    ...(options.testing !== undefined && { testing: options.testing }),
+  });
   const written = await writeSdk(out, result.files);
   if (!options.quiet) {
     for (const warning of result.warnings) process.stderr.write(`gen-client: warning: ${formatWarning(spec, warning)}\n`);
@@ -50,6 +56,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("-o, --out <dir>", "output directory (default: generated/<spec name>)")
     .option("-n, --name <Name>", "the API's name in generated docs (default: the spec's info.title)")
     .option("--strict", "validators reject object keys and enum values the spec does not list")
+    .option("--testing", "emit testing.ts, a typed mock of the API for tests (the default)")
+    .option("--no-testing", "omit testing.ts")
     .option("--explain-pagination", "list each list-like operation's pagination style and why")
     .option("-q, --quiet", "print only errors and the summary line")
     .exitOverride()

@@ -23,6 +23,14 @@ export interface GenerateOptions {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * Emit `testing.ts` with `createMockApi()`, a typed mock of the API for tests of code that uses
+   * the SDK, and copy the kit's runtime part (`runtime/testing/`). It needs nothing beyond ky and
+   * zod; `returnsFake()` loads json-schema-faker and `mswHandler()` takes msw's `http`, both only
+   * when a test uses them.
+   * @default true
+   */
+  readonly testing?: boolean;
 }
 
 export interface GenerateResult {
@@ -52,7 +60,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
   const model = options.name === undefined ? configured : { ...configured, title: options.name };
   const modelTime = lap();
-  const files = [...emitSdk(model, { strict: options.strict === true }), ...(await runtimeFiles())];
+  const testing = options.testing !== false;
+  const files = [...emitSdk(model, { strict: options.strict === true, testing }), ...(await runtimeFiles({ testing }))];
   const emit = lap();
   return {
     files,

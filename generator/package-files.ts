@@ -25,14 +25,18 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string }).version;
 }
 
-/** The runtime sources every SDK carries in `<out>/runtime/`, so it depends only on ky and zod. */
-export async function runtimeFiles(): Promise<EmittedFile[]> {
+/**
+ * The runtime sources every SDK carries in `<out>/runtime/`, so it depends only on ky and zod.
+ * The testing kit (`runtime/testing/`) comes only with `testing`.
+ */
+export async function runtimeFiles(options: { readonly testing: boolean }): Promise<EmittedFile[]> {
   const root = packagePath("runtime");
   const header = `// Copied from the runtime of gen-client ${packageVersion()}. Do not edit: regenerate the SDK instead.\n`;
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((file) => options.testing || !file.startsWith("testing/"))
     .sort();
   return Promise.all(files.map(async (file) => ({ path: `runtime/${file}`, contents: header + (await readFile(path.join(root, file), "utf8")) })));
 }

@@ -11,6 +11,8 @@ export type View = "read" | "write";
 export interface EmitOptions {
   /** Closed objects and enums (see `GenerateOptions.strict`). */
   readonly strict: boolean;
+  /** Emit `testing.ts`, the mock kit (see `GenerateOptions.testing`). */
+  readonly testing: boolean;
 }
 
 /** What every emitter needs to look up about the model. */

@@ -7,6 +7,7 @@ import { EmitContext, type EmitOptions } from "./context.js";
 import { indexModule } from "./index-module.js";
 import { operationsModule } from "./operations.js";
 import { schemasModule } from "./schemas.js";
+import { testingModule } from "./testing.js";
 import { typesModule } from "./types.js";
 
 export interface EmittedFile {
@@ -20,6 +21,7 @@ const MODULES: readonly (readonly [string, (ctx: EmitContext) => Statement[]])[]
   ["index.ts", indexModule],
   ["operations.ts", operationsModule],
   ["schemas.ts", schemasModule],
+  ["testing.ts", testingModule],
   ["types.ts", typesModule],
 ];
 
@@ -31,10 +33,20 @@ export function emitSdk(model: ApiModel, options: EmitOptions): EmittedFile[] {
   );
   return [
     { path: "README.md", contents: readme(ctx) },
-    // An API without schemas (or operations) has no schemas.ts (operations.ts): they would be empty.
-    ...MODULES.filter(([path]) => (path !== "schemas.ts" || model.schemas.length > 0) && (path !== "operations.ts" || model.operations.length > 0)).map(([path, build]) => ({
+    ...MODULES.filter(([path]) => isWanted(path, model, options)).map(([path, build]) => ({
       path,
       contents: printModule(header, build(ctx)),
     })),
   ];
+}
+
+/**
+ * An API without schemas (or operations) has no schemas.ts (operations.ts): they would be empty.
+ * testing.ts comes with the `testing` option.
+ */
+function isWanted(path: string, model: ApiModel, options: EmitOptions): boolean {
+  if (path === "schemas.ts") return model.schemas.length > 0;
+  if (path === "operations.ts") return model.operations.length > 0;
+  if (path === "testing.ts") return options.testing;
+  return true;
 }

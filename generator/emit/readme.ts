@@ -27,7 +27,10 @@ export function readme(ctx: EmitContext): string {
     exampleCall: example ? indentLines(exampleCall(ctx, example, "const result = "), "  ").trimStart() : "",
     operations: operationsSection(ctx),
   };
-  return readTemplate("README.md").replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+  const fill = (template: string): string => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+  // The testing section is filled first, and becomes a value itself: its placeholders are its own.
+  values["testing"] = ctx.options.testing && example ? `${fill(readTemplate("README-testing.md"))}\n` : "";
+  return fill(readTemplate("README.md"));
 }
 
 /** Spec text for a heading or list item: one line, no raw HTML. */

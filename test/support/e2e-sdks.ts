@@ -5,4 +5,5 @@ export const E2E_SDKS: Readonly<Record<string, { readonly spec: string; readonly
   composition: { spec: "composition.yaml" },
   "composition-strict": { spec: "composition.yaml", strict: true },
   pagination: { spec: "pagination.yaml" },
+  parameters: { spec: "parameters.yaml" },
 };

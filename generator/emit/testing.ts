@@ -1,0 +1,62 @@
+/**
+ * `testing.ts` (with the `testing` option): `createMockApi()`, a typed, spec-checked mock of the
+ * API for tests of code that uses the SDK. The mock's logic lives in the runtime
+ * (`runtime/testing/`); this module only binds it to the client's type and the operation specs.
+ */
+import { call, id, object, path } from "./code/expressions.js";
+import { jsdocLines } from "./code/literals.js";
+import type { Statement } from "./code/module.js";
+import { tsRef } from "./code/types.js";
+import type { EmitContext } from "./context.js";
+
+const KIT = "./runtime/testing/index.js";
+
+export function testingModule(ctx: EmitContext): Statement[] {
+  const { model } = ctx;
+  const hasOperations = model.operations.length > 0;
+  return [
+    { s: "import", typeOnly: true, from: "./client.js", names: [{ name: "Client" }] },
+    ...(hasOperations ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),
+    { s: "import", from: KIT, names: [{ name: "createMock" }, { name: "MockApiOf", typeOnly: true }, { name: "MockOptions", typeOnly: true }] },
+    { s: "exportFrom", from: KIT, names: [{ name: "MockError" }] },
+    {
+      s: "exportFrom",
+      typeOnly: true,
+      from: KIT,
+      names: ["Failure", "FakeOptions", "MockOptions", "MockReply", "OperationMock"].map((name) => ({ name })),
+    },
+    {
+      s: "type",
+      name: "MockApi",
+      type: tsRef("MockApiOf", [tsRef("Client")]),
+      doc: jsdocLines(`A mock of ${model.title}: one \`OperationMock\` per client method, and the controls.`),
+    },
+    {
+      s: "function",
+      name: "createMockApi",
+      params: [{ name: "options", type: tsRef("MockOptions"), initializer: object([]) }],
+      returnType: tsRef("MockApi"),
+      body: [
+        {
+          s: "return",
+          value: call(
+            id("createMock"),
+            [object(model.operations.map((operation) => ({ key: operation.name, value: path(`op.${operation.binding}`) }))), id("options")],
+            [tsRef("Client")],
+          ),
+        },
+      ],
+      doc: [
+        "Creates a mock of the API for tests: register replies per operation, pass `mock.fetch` to",
+        "`createClient`, then assert on each operation's `calls`. Every reply is checked against the",
+        "spec. See the README's \"Testing code that uses the SDK\".",
+        "",
+        "@example",
+        "```",
+        "const mock = createMockApi();",
+        "const api = createClient({ baseUrl: \"http://api.test\", fetch: mock.fetch });",
+        "```",
+      ],
+    },
+  ];
+}

@@ -1,0 +1,29 @@
+/**
+ * The testing kit's public surface: what a generated `testing.ts` imports and re-exports. It
+ * imports nothing beyond the runtime, ky and zod; msw and json-schema-faker are optional and
+ * used only when a test asks for them.
+ */
+export { createMock } from "./mock-api.js";
+export { MockError } from "./mock-error.js";
+export type {
+  ErrorBody,
+  ErrorInit,
+  ErrorReply,
+  ErrorStatus,
+  FakeOptions,
+  Failure,
+  Handler,
+  MockApiOf,
+  MockBody,
+  MockControls,
+  MockOptions,
+  MockReply,
+  MswHttp,
+  NetworkFailure,
+  OperationMock,
+  OperationMocks,
+  ReplyHeaders,
+  ReplyInit,
+  SuccessInit,
+  SuccessReply,
+} from "./types.js";

@@ -1,0 +1,112 @@
+import type { OperationSpec } from "../operation.js";
+import { MockError } from "./mock-error.js";
+import { OperationMockState } from "./operation-mock.js";
+import { readArgs } from "./read-args.js";
+import { describeOperation, toResponse } from "./reply.js";
+import { buildRoutes, closestRoute, matchRoute, type Route, type RouteMatch } from "./routes.js";
+import type { MockApiOf, MockControls, MockOptions, MswHttp, OperationMocks } from "./types.js";
+
+/**
+ * Creates a mock of an API from its operation specs, keyed like the client's methods. Generated
+ * `testing.ts` files call it with their `Client` type; tests use that file's `createMockApi()`.
+ */
+export function createMock<C>(operations: { readonly [K in keyof C]: OperationSpec }, options: MockOptions = {}): MockApiOf<C> {
+  const specs: Readonly<Record<string, OperationSpec>> = operations;
+  const routes = buildRoutes(specs);
+  const states = new Map(routes.map((route) => [route.key, new OperationMockState(route.key, route.operation)]));
+  const errors: MockError[] = [];
+  const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
+  const basePath = base?.pathname.replace(/\/+$/, "");
+
+  /** A request's route, or `undefined` when it is not for this API at all. */
+  const routeOf = (request: Request): RouteMatch | undefined => {
+    const url = new URL(request.url);
+    if (base !== undefined && url.origin !== base.origin) return undefined;
+    return matchRoute(routes, request.method, url.pathname, basePath);
+  };
+
+  /** Records a mock error so `assertAllCalled()` reports it even if the code under test caught it. */
+  const fail = (error: unknown): never => {
+    if (error instanceof MockError) errors.push(error);
+    throw error;
+  };
+
+  const answer = async (match: RouteMatch, request: Request): Promise<Response> => {
+    const state = stateOf(states, match.route);
+    const args = await readArgs(match.route.operation, request.clone(), match.pathValues);
+    const { reply, delay } = await state.answer(args, request);
+    if (delay !== undefined && delay > 0) await wait(delay, request.signal);
+    return toResponse(match.route.operation, reply);
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const match = routeOf(request);
+    if (match === undefined) return fail(unmatched(routes, request, basePath));
+    try {
+      return await answer(match, request);
+    } catch (error) {
+      return fail(error);
+    }
+  };
+
+  const controls: MockControls<C> = {
+    fetch: (input, init) => handle(input instanceof Request && init === undefined ? input : new Request(input, init)),
+    handle,
+    assertAllCalled() {
+      const [first] = errors;
+      if (first !== undefined) throw new MockError(`${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more mock errors)` : ""}`, { cause: first });
+      const unused = [...states.values()].flatMap((state) => state.unused());
+      if (unused.length > 0) throw new MockError(`mock: registered but never used: ${unused.join(", ")}`);
+    },
+    reset() {
+      errors.length = 0;
+      for (const state of states.values()) state.reset();
+    },
+    mswHandler<H>(http: MswHttp<H>): H {
+      return http.all(base === undefined ? "*" : `${base.origin}${basePath ?? ""}/*`, async ({ request }) => {
+        const match = routeOf(request);
+        if (match === undefined || !stateOf(states, match.route).hasReplies()) return undefined;
+        try {
+          return await answer(match, request);
+        } catch (error) {
+          // msw turns a rejected fetch into a network error only for `Response.error()`.
+          if (error instanceof TypeError && error.message === "fetch failed") return Response.error();
+          return fail(error);
+        }
+      });
+    },
+    // Keyed like `C`'s methods by construction; each state is typed per operation by `OperationMocks<C>`.
+    operations: Object.fromEntries(states) as unknown as OperationMocks<C>,
+  };
+  // Operations are reachable as `mock.<name>`; a name taken by a control stays under `operations`.
+  return Object.assign(Object.fromEntries([...states].filter(([key]) => !(key in controls))), controls) as MockApiOf<C>;
+}
+
+function stateOf(states: ReadonlyMap<string, OperationMockState>, route: Route): OperationMockState {
+  const state = states.get(route.key);
+  if (state === undefined) throw new Error(`internal: no mock state for ${route.key}`);
+  return state;
+}
+
+function unmatched(routes: readonly Route[], request: Request, basePath: string | undefined): MockError {
+  const { pathname } = new URL(request.url);
+  const closest = closestRoute(routes, request.method, basePath !== undefined && pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname);
+  const hint = closest === undefined ? "the API has no operations" : `the closest is ${describeOperation(closest.operation)}`;
+  return new MockError(`mock: no operation matches ${request.method} ${request.url}; ${hint}`);
+}
+
+/** Waits, or rejects with the signal's reason as soon as it aborts (the client's timeout, the caller). */
+function wait(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, milliseconds);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

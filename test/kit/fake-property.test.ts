@@ -1,0 +1,40 @@
+/**
+ * Property: for every fixture, every operation's declared JSON responses, and any seed,
+ * `returnsFake()` data passes the operation's own validator, and the same seed gives the same data.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fixturePath, fixtures, generateInto } from "../support/sdk.js";
+import type { OperationSpec } from "../../runtime/operation.js";
+
+type Fake = (operation: OperationSpec, where: string, status: number, seed: number) => Promise<unknown>;
+type Check = (schema: unknown, value: unknown) => { ok: boolean; issues?: readonly { path: PropertyKey[]; message: string }[] };
+
+describe.each(fixtures)("returnsFake() for $file", ({ file, name }) => {
+  const sdk = generateInto(fixturePath(file), `kit-fake/${name}`).then(async ({ out }) => {
+    const load = async (module: string): Promise<Record<string, unknown>> => (await import(pathToFileURL(path.join(out, module)).href)) as Record<string, unknown>;
+    const [operations, fake, validate] = await Promise.all([load("operations.ts"), load("runtime/testing/fake.ts"), load("runtime/response/validate.ts")]);
+    return { operations: Object.values(operations) as OperationSpec[], fakeBody: fake["fakeBody"] as Fake, check: validate["check"] as Check };
+  });
+
+  it("makes data every JSON response's validator accepts, the same for the same seed", async () => {
+    const { operations, fakeBody, check } = await sdk;
+    const responses = operations.flatMap((operation) =>
+      Object.entries(operation.responses)
+        .filter(([status, response]) => response.kind === "json" && /^\d{3}$/.test(status))
+        .map(([status, response]) => ({ operation, status: Number(status), schema: response.schema })),
+    );
+    expect(responses.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...responses), fc.integer({ min: 0, max: 1_000_000 }), async ({ operation, status, schema }, seed) => {
+        const body = await fakeBody(operation, "test", status, seed);
+        const checked = check(schema, body);
+        expect(checked.ok, `${operation.id} ${status} seed ${seed}: ${JSON.stringify(checked.issues)}`).toBe(true);
+        expect(await fakeBody(operation, "test", status, seed)).toEqual(body);
+      }),
+      { numRuns: 40, seed: 1 },
+    );
+  });
+});
