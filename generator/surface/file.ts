@@ -14,8 +14,8 @@ export function surfaceFile(surface: ApiSurface): EmittedFile {
 }
 
 /** A line per operation and type member, and per parameter, error and slot within them. */
-function expandsInSurface(path: readonly string[]): boolean {
-  return path.length < 3 || (path.length === 3 && ["params", "errors", "slots"].includes(path[2] ?? ""));
+function expandsInSurface(depth: number, key: string): boolean {
+  return depth < 3 || (depth === 3 && (key === "params" || key === "errors" || key === "slots"));
 }
 
 /** Reads a stored surface; anything that is not one gen-client wrote is a one-line error. */

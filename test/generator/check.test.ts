@@ -97,6 +97,15 @@ describe("checkSdk", () => {
     ]);
   });
 
+  it("never prints control characters from the spec to the terminal", async () => {
+    await editSpec((document) => {
+      document.paths["/pets\u001b[2J"] = { get: { operationId: "clearScreen", responses: { "204": { description: "ok" } } } };
+    });
+    const text = formatCheckReport(await checkSdk({ spec, out }));
+    expect(text).toContain("  added     api.clearScreen (GET /pets\\u001b[2J) added");
+    expect(text).not.toMatch(/\p{Cc}(?<!\n)/u);
+  });
+
   it("says when no SDK was written yet", async () => {
     const report = await checkSdk({ spec, out: path.join(dir, "nothing-here") });
     expect(report.upToDate).toBe(false);
