@@ -47,7 +47,8 @@ function isOperation(value: unknown): value is OperationSurface {
     (value.body === undefined || isSlot(value.body)) &&
     isSlot(value.result) &&
     isRecord(value.errors) &&
-    Object.values(value.errors).every((type) => typeof type === "string")
+    Object.values(value.errors).every((type) => typeof type === "string") &&
+    (value.pagination === undefined || typeof value.pagination === "string")
   );
 }
 

@@ -113,9 +113,21 @@ const cases: readonly (readonly [string, ApiSurface, ApiSurface, readonly (reado
       ["api.getPet: new error response 409 (Error)", false],
     ],
   ],
+  ["a paginator removed", ops({ listPets: op({ pagination: "cursor" }) }), ops({ listPets: op() }), [["api.listPets: .paginate() and .pages() removed", true]]],
+  ["a paginator added", ops({ listPets: op() }), ops({ listPets: op({ pagination: "offset" }) }), [["api.listPets: new .paginate() and .pages() (offset pagination)", false]]],
+  ["an operation deprecated", ops({ listPets: op() }), ops({ listPets: op({ deprecated: true }) }), [["api.listPets: now deprecated", false]]],
   // Exported types: the side they are met on decides
   ["a new type", types({}), types({ Pet: type(response, {}) }), [["Pet: new type", false]]],
   ["a removed type", types({ Pet: type(response, {}) }), types({}), [["Pet: type removed", true]]],
+  [
+    "a request-side view no longer needed",
+    types({ Pet: { ...type(both, { id: { type: "integer", readOnly: true } }), writable: true } }),
+    types({ Pet: type(both, { id: { type: "integer" } }) }),
+    [
+      ['Pet: new optional field "id" (integer)', false],
+      ["PetWritable: type removed", true],
+    ],
+  ],
   ["a field removed from a response type", types({ Pet: type(response, { tag: { type: "string" } }) }), types({ Pet: type(response, {}) }), [['Pet: field "tag" removed', true]]],
   ["a field removed from a request type", types({ NewPet: type(request, { tag: { type: "string" } }) }), types({ NewPet: type(request, {}) }), [['NewPet: field "tag" removed', true]]],
   [
