@@ -231,6 +231,8 @@ function admits(wide: Slot, narrow: Slot): boolean {
   if (wide.type === "number" && narrow.type === "integer") return true;
   if (wide.type === "string" && (/^string\(.+\)$/.test(narrow.type) || (narrow.type === "enum" && (narrow.values ?? []).every((v) => typeof v === "string")))) return true;
   if (wide.type === "union" && (wide.variants ?? []).includes(display(narrow))) return true;
+  // `Base & object`: everything the intersection admits, Base does.
+  if (narrow.type.split(" & ").includes(wide.type) && narrow.type !== wide.type) return true;
   return false;
 }
 

@@ -197,6 +197,18 @@ const cases: readonly (readonly [string, ApiSurface, ApiSurface, readonly (reado
     [['NewPet: field "born" type string → string(date) (narrowed)', true]],
   ],
   [
+    "a type narrowed by an intersection, in a type used on both sides",
+    types({ Config: type(both, { options: { type: "Options" } }) }),
+    types({ Config: type(both, { options: { type: "Options & object" } }) }),
+    [['Config: field "options" type Options → Options & object (narrowed)', true]],
+  ],
+  [
+    "a response type widened by dropping an intersection",
+    types({ Config: type(response, { options: { type: "Options & object" } }) }),
+    types({ Config: type(response, { options: { type: "Options" } }) }),
+    [['Config: field "options" type Options & object → Options (widened)', true]],
+  ],
+  [
     "a field that became readOnly leaves requests only",
     types({ Pet: type(both, { id: { type: "integer", required: true } }) }),
     types({ Pet: type(both, { id: { type: "integer", required: true, readOnly: true } }) }),
