@@ -4,7 +4,10 @@ import type { Warning } from "./errors.js";
 import { buildModel } from "./ir/index.js";
 import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
 import { loadSpec } from "./load/index.js";
+import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
+import { buildSurface } from "./surface/build.js";
+import { surfaceFile } from "./surface/file.js";
 
 export interface GenerateOptions {
   /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON. */
@@ -31,10 +34,18 @@ export interface GenerateOptions {
    * @default true
    */
   readonly testing?: boolean;
+  /**
+   * The SDK's folder. When set, the names recorded in its `.gen-client-names.json` (if any) are
+   * kept: schemas and operations that still exist keep their exported names. Nothing is written.
+   */
+  readonly out?: string;
 }
 
 export interface GenerateResult {
-  /** Every file of the SDK, generated modules first, then the runtime copy. */
+  /**
+   * Every file of the SDK: generated modules, the name map (`.gen-client-names.json`) and API
+   * surface (`.gen-client-surface.json`), then the runtime copy.
+   */
   readonly files: readonly EmittedFile[];
   readonly operations: number;
   readonly schemas: number;
@@ -55,13 +66,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return Math.round(elapsed);
   };
   const spec = await loadSpec(options.spec);
+  const recorded = options.out === undefined ? undefined : await readNameMap(options.out);
   const load = lap();
-  const built = buildModel(spec);
+  const built = buildModel(spec, recorded);
   const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
   const model = options.name === undefined ? configured : { ...configured, title: options.name };
   const modelTime = lap();
+  const strict = options.strict === true;
   const testing = options.testing !== false;
-  const files = [...emitSdk(model, { strict: options.strict === true, testing }), ...(await runtimeFiles({ testing }))];
+  const files = [...emitSdk(model, { strict, testing }), nameMapFile(model), surfaceFile(buildSurface(model, strict)), ...(await runtimeFiles({ testing }))];
   const emit = lap();
   return {
     files,
