@@ -4,4 +4,5 @@ export const E2E_SDKS: Readonly<Record<string, { readonly spec: string; readonly
   "petstore-strict": { spec: "petstore.yaml", strict: true },
   composition: { spec: "composition.yaml" },
   pagination: { spec: "pagination.yaml" },
+  "runtime-policies": { spec: "runtime-policies.yaml" },
 };
