@@ -40,7 +40,7 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
       fetch: options.fetch,
       hooks: options.hooks ?? {},
       log: new Log(options.logger ?? console, options.logLevel ?? "warn", api.title),
-      redactor: new Redactor(api.securitySchemes),
+      redactor: new Redactor(api),
     },
     limiter: createLimiter(options.maxConcurrency ?? Number.POSITIVE_INFINITY),
     tokenSource: (scheme: string, credentials: ClientCredentials) => {

@@ -3,8 +3,9 @@
  * operation, and `createClient`, which binds each operation's spec to the runtime.
  */
 import type { Operation, SecurityScheme } from "../ir/model.js";
+import { secretPropertyNames } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
-import { type Expr, bool, call, id, member, object, path, str } from "./code/expressions.js";
+import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeMentions, type TsMember, type TsType } from "./code/types.js";
@@ -154,10 +155,12 @@ function apiSpec(ctx: EmitContext): Expr {
     if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined) fields.push({ key: "tokenUrl", value: str(scheme.tokenUrl) });
     return { key: scheme.name, value: object(fields) };
   });
+  const secretFields = secretPropertyNames([...model.schemas.map((named) => named.schema), ...model.operations.flatMap((op) => (op.body ? [op.body.schema] : []))]);
   return object([
     { key: "title", value: str(model.title) },
     ...(model.baseUrl !== undefined ? [{ key: "baseUrl", value: str(model.baseUrl) }] : []),
     { key: "securitySchemes", value: object(schemes) },
+    ...(secretFields.length > 0 ? [{ key: "secretFields", value: array(secretFields.map((name) => str(name))) }] : []),
     ...(ctx.options.strict ? [{ key: "strict", value: bool(true) }] : []),
   ]);
 }

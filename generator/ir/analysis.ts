@@ -97,3 +97,22 @@ export function recursiveSchemas(nodes: readonly Node[]): Set<string> {
   }
   return recursive;
 }
+
+/**
+ * Property names the spec marks as secret (`format: password`, or `writeOnly`) in any of `schemas`,
+ * sorted: the runtime redacts fields of these names in the request bodies it logs.
+ */
+export function secretPropertyNames(schemas: readonly Schema[]): string[] {
+  const names = new Set<string>();
+  const stack = [...schemas];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.kind === "object") for (const property of next.properties) if (isSecret(property.schema)) names.add(property.name);
+    stack.push(...childSchemas(next));
+  }
+  return [...names].sort();
+}
+
+function isSecret(schema: Schema): boolean {
+  if (schema.writeOnly === true || (schema.kind === "string" && schema.format === "password")) return true;
+  return schema.kind === "union" && schema.variants.some(isSecret);
+}

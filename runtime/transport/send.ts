@@ -65,6 +65,7 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
   const buffered = new WeakMap<Response, BufferedBody>();
   const state: AttemptState = { attempts: 0, lastHeaders: undefined, lastDelay: 0 };
   const callerAborted = (): boolean => signal?.aborted === true;
+  const loggedBody = outgoing.body && transport.log.enabled("debug") ? transport.redactor.body(outgoing.body.body, outgoing.body.contentType) : undefined;
 
   const attempt = async (input: Input, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -72,7 +73,7 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
     state.lastHeaders = undefined;
     const started = performance.now();
     if (transport.log.enabled("debug")) {
-      transport.log.debug(`request ${context.method} ${context.url} (${context.operation}, attempt ${number}; ${transport.redactor.headers(request.headers)})`);
+      transport.log.debug(`request ${context.method} ${context.url} (${context.operation}, attempt ${number}; ${transport.redactor.headers(request.headers)}${loggedBody === undefined ? "" : `; body ${loggedBody}`})`);
     }
     const response = await (transport.fetch ?? globalThis.fetch)(request, init);
     state.lastHeaders = response.headers;

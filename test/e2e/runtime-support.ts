@@ -40,7 +40,8 @@ export function inTurn(...handlers: readonly [Handler, ...Handler[]]): Handler {
 
 /** Answers with `fault` for the first `failures` requests, then with `then`. */
 export function failFirst(failures: number, fault: Handler, then: Handler): Handler {
-  return inTurn(...Array.from({ length: failures }, (): Handler => fault), then);
+  let seen = 0;
+  return (request, response, raw) => (++seen <= failures ? fault(request, response, raw) : then(request, response, raw));
 }
 
 /** Writes the start of a JSON body, then destroys the socket: a connection reset mid-response. */
