@@ -155,7 +155,7 @@ function apiSpec(ctx: EmitContext): Expr {
     if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined) fields.push({ key: "tokenUrl", value: str(scheme.tokenUrl) });
     return { key: scheme.name, value: object(fields) };
   });
-  const secretFields = secretPropertyNames([...model.schemas.map((named) => named.schema), ...model.operations.flatMap((op) => (op.body ? [op.body.schema] : []))]);
+  const secretFields = secretPropertyNames(model);
   return object([
     { key: "title", value: str(model.title) },
     ...(model.baseUrl !== undefined ? [{ key: "baseUrl", value: str(model.baseUrl) }] : []),
