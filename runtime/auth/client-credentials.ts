@@ -100,7 +100,8 @@ export class ClientCredentialsSource {
     const text = await response.text();
     const body = parseObject(text);
     if (!response.ok) {
-      const code = typeof body?.["error"] === "string" ? ` (${body["error"]})` : "";
+      // The error code is the server's text: kept to one short line, so the message stays one.
+      const code = typeof body?.["error"] === "string" ? ` (${body["error"].replace(/\s+/g, " ").slice(0, 100)})` : "";
       throw fail(`failed with ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${code}`, { status: response.status });
     }
     const token = body?.["access_token"];
