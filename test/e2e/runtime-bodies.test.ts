@@ -1,7 +1,7 @@
 /**
  * Binary and file bodies through the generated SDK: downloads come back as the unread Response
  * (streamed, not buffered), uploads take Blobs, Files, typed arrays and streams, in
- * octet-stream and multipart bodies.
+ * octet-stream and multipart bodies, and streams are sent as they are read.
  */
 import { openAsBlob } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import type { NotFound } from "../.out/sdk/runtime-policies/index.js";
-import { clientFor, closeServers, gate, rejectionOf, sendJson, startPolicyServer, type Handler, type RecordedRequest } from "./runtime-support.js";
+import { clientFor, closeServers, gate, rejectionOf, sendJson, startPolicyServer, until, type Handler, type RecordedRequest } from "./runtime-support.js";
 
 afterEach(closeServers);
 
@@ -94,6 +94,38 @@ describe("uploads through a generated SDK", () => {
     expect(stored).toEqual({ size: 300, name: "photo.png", contentType: "image/png", description: "a photo" });
     expect(server.requests[0]?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     expect((await formOf(server.requests[0] as RecordedRequest)).get("file")).toEqual(file);
+  });
+
+  it("streams a ReadableStream part of a multipart body as it is read, and never retries it", async () => {
+    let seen = 0;
+    const server = await startPolicyServer((request, response, raw) => (++seen === 2 ? sendJson(response, 503, {}) : storage(request, response, raw)));
+    let sentWhileIncomplete: boolean | undefined;
+    const api = clientFor(server, {
+      auth: { bearerAuth: "t" },
+      fetch: (request, init) => ((sentWhileIncomplete ??= pulls < 3), fetch(request, init)),
+    });
+    const more = gate();
+    let pulls = 0;
+    const file = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        pulls++;
+        if (pulls === 1) controller.enqueue(bytes.subarray(0, 100));
+        else if (pulls === 2) await more.promise.then(() => controller.enqueue(bytes.subarray(100)));
+        else controller.close();
+      },
+    });
+    const upload = api.uploadFiles({ body: { file, description: "streamed" } });
+    // The first chunk is on its way while the rest does not exist yet: nothing waits for the whole file.
+    await until(() => pulls === 2);
+    expect(sentWhileIncomplete).toBe(true);
+    more.open();
+    await expect(upload).resolves.toEqual({ size: 300, name: "blob", contentType: "application/octet-stream", description: "streamed" });
+    const part = (await formOf(server.requests[0] as RecordedRequest)).get("file");
+    expect(new Uint8Array(await (part as File).arrayBuffer())).toEqual(bytes);
+
+    const again = new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
+    await expect(api.uploadFiles({ body: { file: again } })).rejects.toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(2);
   });
 
   it("uploads a file from disk through fs.openAsBlob, which fetch reads as it sends", async () => {

@@ -104,7 +104,7 @@ export const UploadFileBodySchema = z.lazy(() => z.string());
 
 export const UploadFilesBodySchema = z.lazy(() =>
   z.looseObject({
-    file: z.instanceof(Blob),
+    file: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
     description: z.exactOptional(z.string()),
   }),
 );

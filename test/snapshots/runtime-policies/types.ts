@@ -80,7 +80,7 @@ export interface GetMeResponse {
 export type UploadFileBody = string;
 
 export interface UploadFilesBody {
-  file: Blob;
+  file: Blob | ReadableStream<Uint8Array>;
   description?: string;
 }
 
