@@ -71,8 +71,11 @@ export function clientModule(ctx: EmitContext): Statement[] {
   ];
 }
 
+/** Client credentials are accepted only where the spec declares a client-credentials flow to use them with. */
 function credentialType(scheme: SecurityScheme): string {
-  return scheme.type === "http" && scheme.scheme === "basic" ? "BasicCredential" : CREDENTIAL_TYPES[scheme.type];
+  if (scheme.type === "http" && scheme.scheme === "basic") return "BasicCredential";
+  if (scheme.type === "oauth2" && scheme.tokenUrl === undefined) return "TokenCredential";
+  return CREDENTIAL_TYPES[scheme.type];
 }
 
 function authDeclaration(schemes: readonly SecurityScheme[]): Statement {

@@ -83,6 +83,14 @@ describe("auth through a generated SDK", () => {
     expect(server.requests.some((request) => request.path.endsWith("/oauth/token"))).toBe(false);
   });
 
+  it("takes only a token for an OAuth 2 scheme without a client-credentials flow", async () => {
+    await clientFor(server, { auth: { userOAuth: async () => "user-token" } }).getMe();
+    expect(requestAt(server, 0).headers.authorization).toBe("Bearer user-token");
+    // @ts-expect-error: client credentials need a client-credentials flow in the spec
+    const misconfigured: Auth = { userOAuth: { clientId: "a", clientSecret: "b" } };
+    expect(misconfigured).toBeDefined();
+  });
+
   it("calls credential functions, sync or async, once per call, so tokens can change", async () => {
     let issued = 0;
     const api = clientFor(server, {

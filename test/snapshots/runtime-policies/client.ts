@@ -31,6 +31,8 @@ export interface Auth {
   cookieKey?: ApiKeyCredential;
   /** Client credentials; the token URL is relative to the server URL. */
   oauth?: OAuth2Credential;
+  /** A user's token from the authorization-code flow; no client credentials. */
+  userOAuth?: TokenCredential;
   /** OpenID Connect access token. */
   oidc?: TokenCredential;
 }
@@ -124,7 +126,7 @@ export interface Client {
    */
   createReport: Endpoint<T.CreateReportArgs, T.Report, T.CreateReportError>;
   /**
-   * The signed-in user (OpenID Connect)
+   * The signed-in user (OpenID Connect, or an OAuth 2 user token)
    *
    * `GET /me`
    */
@@ -183,6 +185,9 @@ const api: ApiSpec = {
     oauth: {
       type: "oauth2",
       tokenUrl: "oauth/token",
+    },
+    userOAuth: {
+      type: "oauth2",
     },
     oidc: {
       type: "openIdConnect",

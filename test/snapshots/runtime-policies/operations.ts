@@ -174,7 +174,7 @@ export const getMe: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.GetMeResponseSchema },
   },
-  security: [{ oidc: ["openid"] }],
+  security: [{ oidc: ["openid"] }, { userOAuth: ["profile"] }],
 };
 
 export const downloadFile: OperationSpec = {
