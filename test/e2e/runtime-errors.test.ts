@@ -32,7 +32,7 @@ const answers: Handler = (request, response) => {
 
 async function serverAndClient(): Promise<{ server: PolicyServer; api: ReturnType<typeof clientFor> }> {
   const server = await startPolicyServer(answers);
-  return { server, api: clientFor(server, { auth: { bearerAuth: "t" }, timeout: 100, retry: 0 }) };
+  return { server, api: clientFor(server, { auth: { bearerAuth: "t" }, timeout: 5_000, retry: 0 }) };
 }
 
 describe("errors through a generated SDK", () => {
@@ -83,7 +83,7 @@ describe("errors through a generated SDK", () => {
 
   it("throws TimeoutError, ConnectionError, ResponseValidationError and RequestValidationError, all SdkErrors", async () => {
     const { server, api } = await serverAndClient();
-    const timeout = await rejectionOf(api.getItem({ itemId: "slow" }));
+    const timeout = await rejectionOf(api.getItem({ itemId: "slow" }, { timeout: 100 }));
     const invalidResponse = await rejectionOf(api.getItem({ itemId: "wrong" }));
     const invalidRequest = await rejectionOf(clientFor(server, { auth: { bearerAuth: "t" }, validateRequests: true }).createItem({ body: { name: "", quantity: -1 } }));
     await server.close();
@@ -105,7 +105,7 @@ describe("errors through a generated SDK", () => {
     const { server, api } = await serverAndClient();
     const errors = [
       await rejectionOf(api.getItem({ itemId: "crash" })),
-      await rejectionOf(api.getItem({ itemId: "slow" })),
+      await rejectionOf(api.getItem({ itemId: "slow" }, { timeout: 100 })),
       await rejectionOf(api.getItem({ itemId: "wrong" })),
       await rejectionOf(clientFor(server, { validateRequests: true }).createItem({ body: { name: "" } })),
     ];

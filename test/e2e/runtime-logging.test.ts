@@ -3,6 +3,7 @@
  * attempt, request id), and that no credential and no secret body field is ever written, neither
  * in a log line nor in an error message.
  */
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { createClient, RequestValidationError, type Auth } from "../.out/sdk/runtime-policies/index.js";
 import { memoryLogger } from "../support/runtime-fixtures.js";
@@ -40,6 +41,7 @@ const secretForms = [
 const api: Handler = (request, response) => {
   const headers = { "x-request-id": `rid-${request.method}-${request.path.split("/").at(-1)}` };
   if (request.path === "/v1/oauth/token") return sendJson(response, 200, { access_token: SECRETS.accessToken, expires_in: 3600 });
+  if (request.path === "/v1/items" && request.query.get("limit") === "99") return sendJson(response, 403, { message: "over the limit" }, headers);
   if (request.path === "/v1/items/missing") return sendJson(response, 404, { message: "no such item" }, headers);
   if (request.path === "/v1/items/flaky" && request.headers["x-attempt"] === undefined) {
     return sendJson(response, 503, { message: "busy" }, headers);
@@ -109,6 +111,7 @@ describe("logging through a generated SDK", () => {
     await settle(client.getItem({ itemId: "missing" }));
     await settle(client.getItem({ itemId: "flaky" }));
     await settle(client.listItems({ limit: 1 }));
+    await settle(client.listItems({ limit: 99 }));
     await settle(client.getAudit());
     await settle(client.deleteItem({ itemId: "1" }));
     await settle(clientFor(server, { auth: { basicAuth: auth.basicAuth ?? { username: "", password: "" } }, logger, logLevel: "debug" }).deleteItem({ itemId: "1" }));
@@ -119,9 +122,11 @@ describe("logging through a generated SDK", () => {
 
     const invalid = errors.find((error) => error instanceof RequestValidationError);
     expect((invalid as Error | undefined)?.message).toMatch(/^Invalid arguments for POST \/accounts \(createAccount\): body\.password: /);
-    expect(errors.map((error) => (error as Error).name)).toEqual(["ApiError", "ApiError", "RequestValidationError"]);
-    const written = [...logger.lines, ...errors.map((error) => (error as Error).message)].join("\n");
-    expect(logger.lines.filter((line) => line.startsWith("debug [Runtime Policies] request"))).toHaveLength(11);
+    expect(errors.map((error) => (error as Error).name)).toEqual(["ApiError", "ApiError", "ApiError", "RequestValidationError"]);
+    expect((errors[2] as Error).message).toContain("/v1/items?limit=99&api_key=[redacted] failed with 403");
+    // What an app's own logging prints of an error: its message, and its properties.
+    const written = [...logger.lines, ...errors.map((error) => `${(error as Error).message}\n${inspect(error, { depth: 5 })}`)].join("\n");
+    expect(logger.lines.filter((line) => line.startsWith("debug [Runtime Policies] request"))).toHaveLength(12);
     for (const secret of [...secretForms, "S3CR!"]) expect(written).not.toContain(secret);
     expect(server.requests.some((request) => request.headers.authorization === `Bearer ${SECRETS.accessToken}`)).toBe(true);
   });

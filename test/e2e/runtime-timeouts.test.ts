@@ -52,9 +52,9 @@ describe("timeouts through a generated SDK", () => {
     const server = await startPolicyServer((_request, response) => {
       response.writeHead(200, { "content-type": "application/octet-stream" });
       response.write("first ");
-      setTimeout(() => response.end("last"), 300);
+      setTimeout(() => response.end("last"), 1_300);
     });
-    const download = await clientFor(server, { auth: { bearerAuth: "t" }, timeout: 100 }).downloadFile({ fileId: "f" });
+    const download = await clientFor(server, { auth: { bearerAuth: "t" }, timeout: 1_000 }).downloadFile({ fileId: "f" });
     expect(await download.text()).toBe("first last");
   });
 });
