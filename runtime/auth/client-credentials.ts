@@ -1,4 +1,4 @@
-import ky, { type Input } from "ky";
+import ky, { isNetworkError, isTimeoutError, type Input } from "ky";
 import { AuthenticationError } from "../errors/authentication-error.js";
 import type { FetchFunction } from "../options.js";
 import { raceAbort } from "../transport/abort.js";
@@ -95,7 +95,9 @@ export class ClientCredentialsSource {
         ...(customFetch && { fetch: (input: Input, init?: RequestInit) => customFetch(input instanceof Request ? input : new Request(input, init), init) }),
       });
     } catch (error) {
-      throw fail(`failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      // ky's errors hold the request, and so the client credentials: keep only what went wrong.
+      const cause: unknown = isTimeoutError(error) ? undefined : isNetworkError(error) ? error.cause : error;
+      throw fail(`failed: ${error instanceof Error ? error.message : String(error)}`, cause === undefined ? {} : { cause });
     }
     const text = await response.text();
     const body = parseObject(text);

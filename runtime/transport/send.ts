@@ -143,7 +143,8 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
       return { response: error.response, body: buffered.get(error.response) ?? bodyFromKyData(error.data, error.response), attempts: state.attempts };
     }
     if (isTimeoutError(error)) throw new TimeoutError({ ...context, timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: state.attempts });
-    if (isNetworkError(error)) throw new ConnectionError({ ...context, attempts: state.attempts, cause: error.cause ?? error });
+    // Not ky's error itself: it holds the request, credentials included.
+    if (isNetworkError(error)) throw new ConnectionError({ ...context, attempts: state.attempts, cause: error.cause });
     throw error;
   }
 }

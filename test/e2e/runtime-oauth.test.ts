@@ -3,6 +3,7 @@
  * `tokenUrl` with the operation's scopes, is cached until it expires, and a 401 makes the client
  * fetch one new token, shared by every call that saw the 401, and replay each call once.
  */
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError, AuthenticationError, SdkError, type Auth } from "../.out/sdk/runtime-policies/index.js";
 import { clientFor, closeServers, delay, rejectionOf, sendJson, startPolicyServer, type PolicyServer, type RecordedRequest } from "./runtime-support.js";
@@ -121,5 +122,15 @@ describe("OAuth 2 client credentials through a generated SDK", () => {
     expect((error as Error).message).toBe(`OAuth 2 token request for "oauth" to POST ${server.baseUrl}/oauth/token failed with 401 Unauthorized (invalid_client)`);
     expect((error as Error).message).not.toContain("s3cret");
     expect(server.requests.map((request) => request.path)).toEqual([TOKEN_PATH]);
+  });
+
+  it("throws AuthenticationError when the token endpoint does not answer, holding no credentials even in its cause", async () => {
+    const server = await startPolicyServer(() => undefined);
+    const error = await rejectionOf(clientFor(server, { auth: credentials, timeout: 200 }).listReports());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toBe(`OAuth 2 token request for "oauth" to POST ${server.baseUrl}/oauth/token failed: Request timed out: POST ${server.baseUrl}/oauth/token`);
+    const printed = inspect(error, { depth: 10 });
+    expect(printed).not.toContain("s3cret");
+    expect(printed).not.toContain(Buffer.from("app-id:client-s3cret%3Ax").toString("base64"));
   });
 });
