@@ -88,6 +88,15 @@ describe("retries through a generated SDK", () => {
     expect(deleting.requests.map((request) => request.method)).toEqual(["DELETE", "DELETE"]);
   });
 
+  it("retries HEAD and OPTIONS, which are idempotent", async () => {
+    const empty: Handler = (_q, response) => void response.writeHead(204, { allow: "GET, POST" }).end();
+    const server = await startPolicyServer(inTurn(status(503), empty, status(504), empty));
+    const api = clientFor(server, { auth: { bearerAuth: "t" } });
+    await expect(api.checkFile({ fileId: "f" })).resolves.toBeUndefined();
+    await expect(api.itemsOptions.withResponse()).resolves.toMatchObject({ status: 204 });
+    expect(server.requests.map((request) => request.method)).toEqual(["HEAD", "HEAD", "OPTIONS", "OPTIONS"]);
+  });
+
   it("never retries a POST or a PATCH without an Idempotency-Key", async () => {
     const server = await startPolicyServer(status(503));
     const api = clientFor(server, { auth: { bearerAuth: "t" } });

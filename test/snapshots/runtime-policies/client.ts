@@ -66,6 +66,16 @@ export interface Client {
    */
   createItem: Endpoint<T.CreateItemArgs, T.Item, T.CreateItemError>;
   /**
+   * The methods /items allows
+   *
+   * `OPTIONS /items`
+   */
+  itemsOptions: OptionalArgsEndpoint<
+    Record<string, never>,
+    undefined,
+    T.ItemsOptionsError
+  >;
+  /**
    * Read an item (the default bearer requirement)
    *
    * `GET /items/{itemId}`
@@ -148,6 +158,12 @@ export interface Client {
    */
   uploadFile: Endpoint<T.UploadFileArgs, T.StoredFile, T.UploadFileError>;
   /**
+   * Whether a file exists, and its size
+   *
+   * `HEAD /files/{fileId}`
+   */
+  checkFile: Endpoint<T.CheckFileArgs, undefined, T.CheckFileError>;
+  /**
    * Upload a file with a description (multipart)
    *
    * `POST /files`
@@ -203,6 +219,7 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     getHealth: runtime.optionalEndpoint(op.getHealth),
     listItems: runtime.optionalEndpoint(op.listItems),
     createItem: runtime.endpoint(op.createItem),
+    itemsOptions: runtime.optionalEndpoint(op.itemsOptions),
     getItem: runtime.endpoint(op.getItem),
     replaceItem: runtime.endpoint(op.replaceItem),
     deleteItem: runtime.endpoint(op.deleteItem),
@@ -214,6 +231,7 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     getMe: runtime.optionalEndpoint(op.getMe),
     downloadFile: runtime.endpoint(op.downloadFile),
     uploadFile: runtime.endpoint(op.uploadFile),
+    checkFile: runtime.endpoint(op.checkFile),
     uploadFiles: runtime.endpoint(op.uploadFiles),
   };
 }

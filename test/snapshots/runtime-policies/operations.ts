@@ -53,6 +53,16 @@ export const createItem: OperationSpec = {
   security: [{ bearerAuth: [] }],
 };
 
+export const itemsOptions: OperationSpec = {
+  id: "itemsOptions",
+  method: "OPTIONS",
+  path: "/items",
+  params: [],
+  responses: {
+    "204": { kind: "empty" },
+  },
+};
+
 export const getItem: OperationSpec = {
   id: "getItem",
   method: "GET",
@@ -200,6 +210,18 @@ export const uploadFile: OperationSpec = {
   },
   responses: {
     "200": { kind: "json", schema: s.StoredFileSchema },
+  },
+  security: [{ bearerAuth: [] }],
+};
+
+export const checkFile: OperationSpec = {
+  id: "checkFile",
+  method: "HEAD",
+  path: "/files/{fileId}",
+  params: [{ name: "fileId", in: "path", style: "simple", explode: false }],
+  responses: {
+    "200": { kind: "empty" },
+    "404": { kind: "empty" },
   },
   security: [{ bearerAuth: [] }],
 };

@@ -103,6 +103,9 @@ export interface CreateItemArgs {
 /** The errors `createItem` declares. */
 export type CreateItemError = ApiError<422, ValidationProblem>;
 
+/** The errors `itemsOptions` declares. */
+export type ItemsOptionsError = never;
+
 /** Arguments of `getItem`. */
 export interface GetItemArgs {
   itemId: string;
@@ -179,6 +182,14 @@ export interface UploadFileArgs {
 
 /** The errors `uploadFile` declares. */
 export type UploadFileError = never;
+
+/** Arguments of `checkFile`. */
+export interface CheckFileArgs {
+  fileId: string;
+}
+
+/** The errors `checkFile` declares. */
+export type CheckFileError = ApiError<404, undefined>;
 
 /** Arguments of `uploadFiles`. */
 export interface UploadFilesArgs {
