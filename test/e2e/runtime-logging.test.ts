@@ -127,6 +127,11 @@ describe("logging through a generated SDK", () => {
     // What an app's own logging prints of an error: its message, and its properties.
     const written = [...logger.lines, ...errors.map((error) => `${(error as Error).message}\n${inspect(error, { depth: 5 })}`)].join("\n");
     expect(logger.lines.filter((line) => line.startsWith("debug [Runtime Policies] request"))).toHaveLength(12);
+    const tokenUrl = escape(`${server.baseUrl}/oauth/token`);
+    expect(logger.lines.filter((line) => line.includes(" token "))).toEqual([
+      expect.stringMatching(new RegExp(`^debug \\[Runtime Policies\\] token request POST ${tokenUrl} \\(oauth, scope "reports:read"; authorization: \\[redacted\\]\\)$`)),
+      expect.stringMatching(new RegExp(`^debug \\[Runtime Policies\\] token response 200 POST ${tokenUrl} \\(oauth\\) in \\d+ ms$`)),
+    ]);
     for (const secret of [...secretForms, "S3CR!"]) expect(written).not.toContain(secret);
     expect(server.requests.some((request) => request.headers.authorization === `Bearer ${SECRETS.accessToken}`)).toBe(true);
   });
