@@ -44,12 +44,14 @@ export function credentialOf(auth: object | undefined, scheme: string): unknown 
 }
 
 /**
- * An OAuth 2 `tokenUrl` may be relative to the server URL (OpenAPI 3.1): resolve it like a link.
+ * An OAuth 2 `tokenUrl` may be relative to the server URL (OpenAPI 3.1). `baseUrl` is taken as a
+ * folder, as for operation paths (a trailing slash does not matter): with `https://x.test/v1`,
+ * `oauth/token` is `https://x.test/v1/oauth/token` and `/oauth/token` is `https://x.test/oauth/token`.
  * A URL that still cannot be resolved is kept, and fails when fetched.
  */
 export function resolveTokenUrl(tokenUrl: string, baseUrl: string): string {
   try {
-    return new URL(tokenUrl, baseUrl === "" ? undefined : baseUrl).href;
+    return new URL(tokenUrl, baseUrl === "" ? undefined : baseUrl.replace(/\/*$/, "/")).href;
   } catch {
     return tokenUrl;
   }

@@ -162,6 +162,8 @@ export interface ApiSpec {
   /** The spec's first server URL, used when the caller gives no `baseUrl`. */
   readonly baseUrl?: string;
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
+  /** Property names the spec marks `format: password` or `writeOnly`: redacted in logged request bodies. */
+  readonly secretFields?: readonly string[];
   /**
    * Generated with `--strict`: an enum value or discriminator variant the spec did not list fails
    * validation. Otherwise such values are accepted (typed `Unlisted<…>`) and logged once.

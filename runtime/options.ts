@@ -203,9 +203,11 @@ export interface ClientOptions<Auth extends object = Record<string, never>> {
    */
   readonly logger?: Logger;
   /**
-   * The least severe level that is logged: `debug` logs every attempt and response (method, URL,
-   * status, duration, attempt, request id), `info` adds retries, `warn` validation mismatches
-   * under `validate: 'warn'`, `error` failed calls. Credentials are always `[redacted]`.
+   * The least severe level that is logged: `debug` logs every attempt (method, URL, attempt,
+   * headers, a JSON or form body) and response (status, duration, request id), `info` adds
+   * retries, `warn` validation mismatches under `validate: 'warn'`, `error` failed calls.
+   * Credentials, and body fields the spec marks `format: password` or `writeOnly`, are always
+   * `[redacted]`.
    *
    * @default 'warn'
    */

@@ -31,6 +31,7 @@ export interface Runtime {
 export function createRuntime<Auth extends object>(options: ClientOptions<Auth>, api: ApiSpec): Runtime {
   const config = resolveConfig(options, api);
   const tokenSources = new Map<string, ClientCredentialsSource>();
+  const log = new Log(options.logger ?? console, options.logLevel ?? "warn", api.title);
   const client: Client = {
     schemes: api.securitySchemes,
     config,
@@ -39,8 +40,8 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
     transport: {
       fetch: options.fetch,
       hooks: options.hooks ?? {},
-      log: new Log(options.logger ?? console, options.logLevel ?? "warn", api.title),
-      redactor: new Redactor(api.securitySchemes),
+      log,
+      redactor: new Redactor(api),
     },
     limiter: createLimiter(options.maxConcurrency ?? Number.POSITIVE_INFINITY),
     tokenSource: (scheme: string, credentials: ClientCredentials) => {
@@ -48,7 +49,7 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
       if (!source) {
         const spec = api.securitySchemes[scheme];
         const tokenUrl = spec?.type === "oauth2" && spec.tokenUrl !== undefined ? resolveTokenUrl(spec.tokenUrl, config.baseUrl) : "";
-        source = new ClientCredentialsSource({ scheme, tokenUrl, credentials, fetch: options.fetch, timeout: config.timeout });
+        source = new ClientCredentialsSource({ scheme, tokenUrl, credentials, fetch: options.fetch, timeout: config.timeout, log });
         tokenSources.set(scheme, source);
       }
       return source;

@@ -3,8 +3,9 @@
  * operation, and `createClient`, which binds each operation's spec to the runtime.
  */
 import type { Operation, SecurityScheme } from "../ir/model.js";
+import { secretPropertyNames } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
-import { type Expr, bool, call, id, member, object, path, str } from "./code/expressions.js";
+import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeMentions, type TsMember, type TsType } from "./code/types.js";
@@ -70,8 +71,11 @@ export function clientModule(ctx: EmitContext): Statement[] {
   ];
 }
 
+/** Client credentials are accepted only where the spec declares a client-credentials flow to use them with. */
 function credentialType(scheme: SecurityScheme): string {
-  return scheme.type === "http" && scheme.scheme === "basic" ? "BasicCredential" : CREDENTIAL_TYPES[scheme.type];
+  if (scheme.type === "http" && scheme.scheme === "basic") return "BasicCredential";
+  if (scheme.type === "oauth2" && scheme.tokenUrl === undefined) return "TokenCredential";
+  return CREDENTIAL_TYPES[scheme.type];
 }
 
 function authDeclaration(schemes: readonly SecurityScheme[]): Statement {
@@ -154,10 +158,12 @@ function apiSpec(ctx: EmitContext): Expr {
     if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined) fields.push({ key: "tokenUrl", value: str(scheme.tokenUrl) });
     return { key: scheme.name, value: object(fields) };
   });
+  const secretFields = secretPropertyNames(model);
   return object([
     { key: "title", value: str(model.title) },
     ...(model.baseUrl !== undefined ? [{ key: "baseUrl", value: str(model.baseUrl) }] : []),
     { key: "securitySchemes", value: object(schemes) },
+    ...(secretFields.length > 0 ? [{ key: "secretFields", value: array(secretFields.map((name) => str(name))) }] : []),
     ...(ctx.options.strict ? [{ key: "strict", value: bool(true) }] : []),
   ]);
 }

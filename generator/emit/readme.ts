@@ -3,8 +3,9 @@
  * and one example call per operation, grouped by tag). Spec text stays plain text: it is put on
  * one line and never inside a code block.
  */
+import { secretPropertyNames } from "../ir/analysis.js";
 import type { Operation, Schema, SecurityScheme } from "../ir/model.js";
-import { array, call, id, inlineObject, literal, member, newExpr, str, type Expr } from "./code/expressions.js";
+import { array, call, id, inlineObject, literal, member, newExpr, num, str, type Expr } from "./code/expressions.js";
 import { printStatementText } from "./code/module.js";
 import type { EmitContext } from "./context.js";
 import { readTemplate } from "../package-files.js";
@@ -19,12 +20,14 @@ export function readme(ctx: EmitContext): string {
     folder: "sdk",
     clientOptions: [
       model.baseUrl !== undefined ? `  baseUrl: ${JSON.stringify(model.baseUrl).replaceAll("`", "\\u0060")},` : `  baseUrl: "https://api.example.com",`,
-      ...(model.securitySchemes.length > 0 ? [`  auth: { ${model.securitySchemes.map(authExample).join(", ")} },`] : []),
+      ...authExampleLines(model.securitySchemes),
     ].join("\n"),
     defaultBaseUrl: model.baseUrl !== undefined ? `\`${model.baseUrl.replaceAll("`", "")}\`` : "none: pass `baseUrl`",
     auth: authSection(model.securitySchemes),
     exampleOperation: example?.name ?? "operation",
     exampleCall: example ? indentLines(exampleCall(ctx, example, "const result = "), "  ").trimStart() : "",
+    exampleWithOptions: example ? exampleCall(ctx, example, "", undefined, CALL_OPTIONS_EXAMPLE) : "",
+    secretFields: secretFieldsText(ctx),
     operations: operationsSection(ctx),
   };
   const fill = (template: string): string => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
@@ -47,10 +50,19 @@ function plainText(text: string): string {
     .trim();
 }
 
+/** The `auth` lines of the example client: one line, or one line per scheme when that is too long. */
+function authExampleLines(schemes: readonly SecurityScheme[]): string[] {
+  if (schemes.length === 0) return [];
+  const entries = schemes.map(authExample);
+  const oneLiner = `  auth: { ${entries.join(", ")} },`;
+  return oneLiner.length <= 100 ? [oneLiner] : ["  auth: {", ...entries.map((entry) => `    ${entry},`), "  },"];
+}
+
 function authExample(scheme: SecurityScheme): string {
   const key = /^[A-Za-z_$][\w$]*$/.test(scheme.name) ? scheme.name : JSON.stringify(scheme.name);
   if (scheme.type === "http" && scheme.scheme === "basic") return `${key}: { username: "user", password: "secret" }`;
   if (scheme.type === "apiKey") return `${key}: process.env.API_KEY!`;
+  if (scheme.type === "oauth2" && scheme.tokenUrl) return `${key}: { clientId: process.env.CLIENT_ID!, clientSecret: process.env.CLIENT_SECRET! }`;
   return `${key}: () => getAccessToken()`;
 }
 
@@ -67,14 +79,40 @@ function authSection(schemes: readonly SecurityScheme[]): string {
         return `- ${name}: an API key, sent in the ${scheme.in} \`${scheme.paramName.replaceAll("`", "")}\`.`;
       case "oauth2":
         return scheme.tokenUrl
-          ? `- ${name}: OAuth 2: an access token, or \`{ clientId, clientSecret }\` to have the client fetch, cache and refresh one.`
-          : `- ${name}: OAuth 2: an access token.`;
+          ? `- ${name}: OAuth 2: an access token, or \`{ clientId, clientSecret }\` (and optionally \`scopes\`): the client then fetches a token from \`${scheme.tokenUrl.replaceAll("`", "")}\` with the operation's scopes, caches it until it expires, and after a 401 fetches a new one once and replays the call. A relative token URL resolves under \`baseUrl\`.`
+          : `- ${name}: OAuth 2: an access token, sent as \`Authorization: Bearer …\`.`;
       case "openIdConnect":
-        return `- ${name}: OpenID Connect: an access token.`;
+        return `- ${name}: OpenID Connect: an access token, sent as \`Authorization: Bearer …\`.`;
     }
   });
-  return ["Give credentials under the names of the spec's security schemes; each operation sends only the ones it requires.", "", ...lines].join("\n");
+  return [
+    "Give credentials under the names of the spec's security schemes. Each operation sends the schemes its security requirement names (listed under each operation below); when it allows alternatives, the first one with credentials is used. Any credential may be a (sync or async) function, called once per call, so tokens can be refreshed.",
+    "",
+    ...lines,
+  ].join("\n");
 }
+
+/** What each operation needs, for its entry: `bearerAuth`, or `headerKey` or `basicAuth`. */
+function securityLine(operation: Operation): string {
+  if (operation.security.length === 0) return "No credentials.";
+  const alternatives = operation.security.map((requirement) =>
+    requirement.size === 0 ? "none" : [...requirement.keys()].map((name) => `\`${name.replaceAll("`", "")}\``).join(" and "),
+  );
+  return `Credentials: ${alternatives.join(", or ")}.`;
+}
+
+/** The secret body fields the log redacts, as a phrase for the Logging section. */
+function secretFieldsText(ctx: EmitContext): string {
+  const names = secretPropertyNames(ctx.model);
+  if (names.length === 0) return "";
+  return `, and the request body fields ${names.map((name) => `\`${name.replaceAll("`", "")}\``).join(", ")} (\`format: password\` or \`writeOnly\`)`;
+}
+
+const CALL_OPTIONS_EXAMPLE = inlineObject([
+  { key: "timeout", value: num(5000) },
+  { key: "retry", value: inlineObject([{ key: "limit", value: num(5) }]) },
+  { key: "signal", value: call(member(id("AbortSignal"), "timeout"), [num(30000)]) },
+]);
 
 function operationsSection(ctx: EmitContext): string {
   const groups = new Map<string, Operation[]>();
@@ -97,14 +135,17 @@ function operationEntry(ctx: EmitContext, operation: Operation): string {
     const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
     example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
   }
-  return [heading, "", `\`${operation.method.toUpperCase()} ${operation.path.replaceAll("`", "")}\``, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
+  return [heading, "", `\`${operation.method.toUpperCase()} ${operation.path.replaceAll("`", "")}\` · ${securityLine(operation)}`, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
 }
 
-/** `await api.op({ … })` with every required parameter and body field given a sample value. */
-function exampleCall(ctx: EmitContext, operation: Operation, prefix: string, walk?: "paginate"): string {
+/**
+ * `await api.op({ … })` with every required parameter and body field given a sample value, and
+ * `options` as the second argument when given.
+ */
+function exampleCall(ctx: EmitContext, operation: Operation, prefix: string, walk?: "paginate", options?: Expr): string {
   const properties = operation.parameters.filter((p) => p.required).map((p) => ({ key: p.key, value: sample(ctx, p.schema, 0) }));
   if (operation.body?.required) properties.push({ key: "body", value: sample(ctx, operation.body.schema, 0, operation.body.kind === "binary") });
-  const args = properties.length === 0 ? [] : [inlineObject(properties)];
+  const args = options ? [inlineObject(properties), options] : properties.length === 0 ? [] : [inlineObject(properties)];
   const method = member(id("api"), operation.name);
   if (walk) return printStatementText(prefix, call(member(method, walk), args));
   return printStatementText(`${prefix}await `, call(method, args));

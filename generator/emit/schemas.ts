@@ -125,7 +125,7 @@ function stringBase(format: string | undefined, view: View): Expr {
     case "byte":
       return z("base64");
     case "binary":
-      return view === "write" ? z("instanceof", [id("Blob")]) : z("string");
+      return view === "write" ? z("union", [array([z("instanceof", [id("Blob")]), z("instanceof", [id("ReadableStream")])])]) : z("string");
     default:
       return z("string");
   }

@@ -98,7 +98,8 @@ function baseType(ctx: EmitContext, schema: Schema, view: View, open: boolean): 
     case "ref":
       return tsRef(ctx.typeName(schema.target, view));
     case "string":
-      return schema.format === "binary" && view === "write" ? tsRef("Blob") : tsKeyword("string");
+      // A file in a request: a Blob (a File, or fs.openAsBlob's) or a stream, sent as it is read.
+      return schema.format === "binary" && view === "write" ? tsUnion([tsRef("Blob"), tsRef("ReadableStream", [tsRef("Uint8Array")])]) : tsKeyword("string");
     case "number":
       return tsKeyword("number");
     case "boolean":

@@ -2,7 +2,7 @@
  * Whole-graph facts about named schemas, computed once so emitters stay local: which schemas need
  * a separate request-side view, and which take part in reference cycles.
  */
-import type { Schema } from "./model.js";
+import type { ApiModel, Schema } from "./model.js";
 import { childSchemas, directRefs } from "./walk.js";
 
 interface Node {
@@ -96,4 +96,23 @@ export function recursiveSchemas(nodes: readonly Node[]): Set<string> {
     }
   }
   return recursive;
+}
+
+/**
+ * Property names the spec marks as secret (`format: password`, or `writeOnly`) in any schema,
+ * sorted: the runtime redacts fields of these names in the request bodies it logs.
+ */
+export function secretPropertyNames(model: ApiModel): string[] {
+  const names = new Set<string>();
+  const stack = [...model.schemas.map((named) => named.schema), ...model.operations.flatMap((operation) => (operation.body ? [operation.body.schema] : []))];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.kind === "object") for (const property of next.properties) if (isSecret(property.schema)) names.add(property.name);
+    stack.push(...childSchemas(next));
+  }
+  return [...names].sort();
+}
+
+function isSecret(schema: Schema): boolean {
+  if (schema.writeOnly === true || (schema.kind === "string" && schema.format === "password")) return true;
+  return schema.kind === "union" && schema.variants.some(isSecret);
 }

@@ -1,5 +1,6 @@
-import ky, { type Input } from "ky";
+import ky, { isNetworkError, isTimeoutError, type Input } from "ky";
 import { AuthenticationError } from "../errors/authentication-error.js";
+import type { Log } from "../logging/log.js";
 import type { FetchFunction } from "../options.js";
 import { raceAbort } from "../transport/abort.js";
 import { basicAuthorization } from "./basic.js";
@@ -12,6 +13,8 @@ export interface ClientCredentialsSourceInit {
   readonly credentials: ClientCredentials;
   readonly fetch: FetchFunction | undefined;
   readonly timeout: number | false;
+  /** For a debug line per token request and response, as for API calls. */
+  readonly log: Log;
 }
 
 interface CachedToken {
@@ -83,6 +86,9 @@ export class ClientCredentialsSource {
     const form = new URLSearchParams({ grant_type: "client_credentials" });
     if (scopes.length > 0) form.set("scope", scopes.join(" "));
     const customFetch = this.#init.fetch;
+    const { log } = this.#init;
+    const started = performance.now();
+    log.debug(`token request POST ${tokenUrl} (${scheme}, scope "${scopes.join(" ")}"; authorization: [redacted])`);
     let response: Response;
     try {
       response = await ky.post(tokenUrl, {
@@ -95,12 +101,16 @@ export class ClientCredentialsSource {
         ...(customFetch && { fetch: (input: Input, init?: RequestInit) => customFetch(input instanceof Request ? input : new Request(input, init), init) }),
       });
     } catch (error) {
-      throw fail(`failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      // ky's errors hold the request, and so the client credentials: keep only what went wrong.
+      const cause: unknown = isTimeoutError(error) ? undefined : isNetworkError(error) ? error.cause : error;
+      throw fail(`failed: ${error instanceof Error ? error.message : String(error)}`, cause === undefined ? {} : { cause });
     }
+    log.debug(`token response ${response.status} POST ${tokenUrl} (${scheme}) in ${Math.round(performance.now() - started)} ms`);
     const text = await response.text();
     const body = parseObject(text);
     if (!response.ok) {
-      const code = typeof body?.["error"] === "string" ? ` (${body["error"]})` : "";
+      // The error code is the server's text: kept to one short line, so the message stays one.
+      const code = typeof body?.["error"] === "string" ? ` (${body["error"].replace(/\s+/g, " ").slice(0, 100)})` : "";
       throw fail(`failed with ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${code}`, { status: response.status });
     }
     const token = body?.["access_token"];

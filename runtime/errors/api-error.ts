@@ -36,8 +36,11 @@ export class ApiError<TStatus extends number = number, TBody = unknown> extends 
   readonly status: TStatus;
   readonly body: TBody;
   readonly headers: Headers;
-  /** The response; its body has already been read into `body`. */
-  readonly response: Response;
+  /**
+   * The response; its body has already been read into `body`. Not enumerable, so that logging the
+   * error does not print `response.url`, the request URL unredacted.
+   */
+  declare readonly response: Response;
   /** The server's request id (`x-request-id` and similar headers), handy for support tickets. */
   readonly requestId: string | undefined;
   /**
@@ -57,7 +60,7 @@ export class ApiError<TStatus extends number = number, TBody = unknown> extends 
     this.status = init.status;
     this.body = init.body;
     this.headers = init.response.headers;
-    this.response = init.response;
+    Object.defineProperty(this, "response", { value: init.response, enumerable: false });
     this.requestId = init.requestId;
     this.bodyIssues = init.bodyIssues;
   }

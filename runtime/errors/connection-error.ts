@@ -32,5 +32,5 @@ function describeCause(cause: unknown): string {
   for (let error = cause, depth = 0; error instanceof Error && depth < 4; error = error.cause, depth++) {
     if (error.message && !messages.includes(error.message)) messages.push(error.message);
   }
-  return messages.length > 0 ? messages.join(": ") : String(cause);
+  return messages.length > 0 ? messages.join(": ") : "network error";
 }

@@ -23,7 +23,7 @@ export function encodeBody(spec: BodySpec, value: unknown): EncodedBody | undefi
     case "form":
       return { body: formBody(spec, value), contentType: undefined, streaming: false };
     case "multipart":
-      return { body: multipartBody(spec, value), contentType: undefined, streaming: false };
+      return multipartBody(spec, value);
     case "binary":
       return binaryBody(spec, value);
   }

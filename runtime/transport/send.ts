@@ -65,6 +65,7 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
   const buffered = new WeakMap<Response, BufferedBody>();
   const state: AttemptState = { attempts: 0, lastHeaders: undefined, lastDelay: 0 };
   const callerAborted = (): boolean => signal?.aborted === true;
+  const loggedBody = outgoing.body && transport.log.enabled("debug") ? transport.redactor.body(outgoing.body.body, outgoing.body.contentType) : undefined;
 
   const attempt = async (input: Input, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -72,7 +73,7 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
     state.lastHeaders = undefined;
     const started = performance.now();
     if (transport.log.enabled("debug")) {
-      transport.log.debug(`request ${context.method} ${context.url} (${context.operation}, attempt ${number}; ${transport.redactor.headers(request.headers)})`);
+      transport.log.debug(`request ${context.method} ${context.url} (${context.operation}, attempt ${number}; ${transport.redactor.headers(request.headers)}${loggedBody === undefined ? "" : `; body ${loggedBody}`})`);
     }
     const response = await (transport.fetch ?? globalThis.fetch)(request, init);
     state.lastHeaders = response.headers;
@@ -142,7 +143,8 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
       return { response: error.response, body: buffered.get(error.response) ?? bodyFromKyData(error.data, error.response), attempts: state.attempts };
     }
     if (isTimeoutError(error)) throw new TimeoutError({ ...context, timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: state.attempts });
-    if (isNetworkError(error)) throw new ConnectionError({ ...context, attempts: state.attempts, cause: error.cause ?? error });
+    // Not ky's error itself: it holds the request, credentials included.
+    if (isNetworkError(error)) throw new ConnectionError({ ...context, attempts: state.attempts, cause: error.cause });
     throw error;
   }
 }

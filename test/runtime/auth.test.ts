@@ -169,6 +169,13 @@ describe("OAuth 2 client credentials", () => {
     expect((error as Error).message).not.toContain("s3cr");
   });
 
+  it("keeps the message one line when the token endpoint's error code spans lines", async () => {
+    const server = await startServer((_q, response) => sendJson(response, 400, { error: "invalid_scope\n\nat   line 2" }));
+    const endpoint = runtimeFor<Auth>(server.url, options(server.url), api).endpoint<object, unknown>(listPets);
+    const error: unknown = await endpoint({}).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/failed with 400 Bad Request \(invalid_scope at line 2\)$/);
+  });
+
   it("uses an access token given directly, without the token endpoint", async () => {
     const request = await sendWith({ oauth: "direct" }, [{ oauth: ["x"] }]);
     expect(request.headers.authorization).toBe("Bearer direct");

@@ -76,6 +76,22 @@ describe("logging", () => {
     expect(request?.headers["x-secret-key"]).toBe("header-secret");
   });
 
+  it("shows JSON and form bodies at debug with secret fields redacted at any depth, and no other body", async () => {
+    const server = await startServer((_q, response) => sendJson(response, 200, {}));
+    const logger = memoryLogger();
+    const runtime = runtimeFor(server.url, { logger, logLevel: "debug" }, { title: "Logged API", securitySchemes: {}, secretFields: ["password", "pin"] });
+    const send = (kind: "json" | "form" | "binary", body: unknown) =>
+      runtime.endpoint<object, unknown>(operation({ method: "POST", path: "/b", body: { kind, mediaType: kind === "json" ? "application/json" : kind === "form" ? "application/x-www-form-urlencoded" : "application/octet-stream" } }))({ body });
+    await send("json", { user: { name: "ann", password: "pw-1" }, cards: [{ pin: "1234" }] });
+    await send("form", { user: { name: "ann", password: "pw-2" }, pin: "5678" });
+    await send("binary", new TextEncoder().encode("password=pw-3"));
+    const requests = logger.lines.filter((line) => line.startsWith("debug [Logged API] request"));
+    expect(requests[0]).toContain('; body {"user":{"name":"ann","password":"[redacted]"},"cards":[{"pin":"[redacted]"}]})');
+    expect(requests[1]).toContain("; body user%5Bname%5D=ann&user%5Bpassword%5D=%5Bredacted%5D&pin=%5Bredacted%5D)");
+    expect(requests[2]).not.toContain("body");
+    for (const secret of ["pw-1", "1234", "pw-2", "5678", "pw-3"]) expect(logger.lines.join("\n")).not.toContain(secret);
+  });
+
   it("logs nothing below the level, and nothing at all with 'off'", async () => {
     expect((await loggedCall((_q, response) => sendJson(response, 200, []), "info")).lines).toEqual([]);
     expect((await loggedCall((_q, response) => sendJson(response, 500, []), "off")).lines).toEqual([]);

@@ -76,6 +76,26 @@ describe("multipart bodies", () => {
     expect(form.get("count")).toBe("3");
   });
 
+  it("encodes parts itself when one is a stream, as FormData would: names escaped, files named, types kept", async () => {
+    const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+    const stream = new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
+    const request = await sendBody(
+      { kind: "multipart", mediaType: "multipart/form-data", encoding: { video: { contentType: "video/mp4" } } },
+      { video: stream, 'odd "name"\r\n': "x", photo: new File([bytes], 'a "b".png', { type: "image/png" }), raw: new Blob([bytes]), tags: ["a", "b"], meta: { x: 1 } },
+    );
+    expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=----gen-client-[0-9a-f]{24}$/);
+    expect(request.body.toString("latin1")).toContain('Content-Disposition: form-data; name="odd %22name%22%0D%0A"\r\n\r\nx\r\n');
+    const form = await parseMultipart(request);
+    const video = form.get("video") as File;
+    expect([video.name, video.type, new Uint8Array(await video.arrayBuffer())]).toEqual(["blob", "video/mp4", bytes]);
+    const photo = form.get("photo") as File;
+    expect([photo.name, photo.type]).toEqual(['a "b".png', "image/png"]);
+    expect(new Uint8Array(await (form.get("raw") as File).arrayBuffer())).toEqual(bytes);
+    expect((form.get("raw") as File).type).toBe("application/octet-stream");
+    expect(form.getAll("tags")).toEqual(["a", "b"]);
+    expect(JSON.parse(await (form.get("meta") as File).text())).toEqual({ x: 1 });
+  });
+
   it("repeats arrays and sends objects as application/json parts", async () => {
     const request = await sendBody(
       { kind: "multipart", mediaType: "multipart/form-data" },

@@ -6,4 +6,5 @@ export const E2E_SDKS: Readonly<Record<string, { readonly spec: string; readonly
   "composition-strict": { spec: "composition.yaml", strict: true },
   pagination: { spec: "pagination.yaml" },
   parameters: { spec: "parameters.yaml" },
+  "runtime-policies": { spec: "runtime-policies.yaml" },
 };

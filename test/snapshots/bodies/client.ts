@@ -162,6 +162,7 @@ const api: ApiSpec = {
   title: "Bodies",
   baseUrl: "https://files.example.com/api",
   securitySchemes: {},
+  secretFields: ["password"],
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -107,9 +107,13 @@ export const LoginResponseSchema = z.lazy(() =>
 
 export const UploadAttachmentsBodySchema = z.lazy(() =>
   z.looseObject({
-    file: z.instanceof(Blob),
-    extras: z.exactOptional(z.array(z.instanceof(Blob))),
-    thumbnail: z.exactOptional(z.instanceof(Blob)),
+    file: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
+    extras: z.exactOptional(
+      z.array(z.union([z.instanceof(Blob), z.instanceof(ReadableStream)])),
+    ),
+    thumbnail: z.exactOptional(
+      z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
+    ),
     meta: z.looseObject({
       owner: z.string(),
       public: z.exactOptional(z.boolean()),
@@ -128,7 +132,9 @@ export const CreateNoteBodySchema = z.lazy(() =>
   z.string().check(z.maxLength(10000)),
 );
 
-export const PutBlobBodySchema = z.lazy(() => z.instanceof(Blob));
+export const PutBlobBodySchema = z.lazy(() =>
+  z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
+);
 
 export const StartJobBodySchema = z.lazy(() =>
   z.looseObject({

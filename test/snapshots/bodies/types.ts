@@ -90,10 +90,10 @@ export interface LoginResponse {
 
 export interface UploadAttachmentsBody {
   /** The main file. */
-  file: Blob;
+  file: Blob | ReadableStream<Uint8Array>;
   /** More files, one part each. */
-  extras?: Blob[];
-  thumbnail?: Blob;
+  extras?: (Blob | ReadableStream<Uint8Array>)[];
+  thumbnail?: Blob | ReadableStream<Uint8Array>;
   /** Sent as one JSON part. */
   meta: {
     owner: string;
@@ -108,7 +108,7 @@ export interface UploadAttachmentsResponse {
 
 export type CreateNoteBody = string;
 
-export type PutBlobBody = Blob;
+export type PutBlobBody = Blob | ReadableStream<Uint8Array>;
 
 export interface StartJobBody {
   kind: "reindex" | "cleanup";

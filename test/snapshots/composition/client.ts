@@ -78,6 +78,7 @@ const api: ApiSpec = {
   title: "Composition",
   baseUrl: "https://kennel.example.com/v1",
   securitySchemes: {},
+  secretFields: ["cardNumber", "password"],
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -268,7 +268,7 @@ export const CreateShapeResponseSchema = z.lazy(() =>
 
 export const UploadAvatarBodySchema = z.lazy(() =>
   z.looseObject({
-    image: z.instanceof(Blob),
+    image: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
     checksum: z.exactOptional(z.base64()),
   }),
 );

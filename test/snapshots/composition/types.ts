@@ -263,7 +263,7 @@ export interface CreateShapeResponse {
 }
 
 export interface UploadAvatarBody {
-  image: Blob;
+  image: Blob | ReadableStream<Uint8Array>;
   /**
    * The image's base64 MD5.
    * @format byte

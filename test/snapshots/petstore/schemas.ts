@@ -80,7 +80,7 @@ export const PatchPetBodySchema = z.lazy(() =>
 
 export const UploadPetPhotoBodySchema = z.lazy(() =>
   z.looseObject({
-    file: z.instanceof(Blob),
+    file: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
     caption: z.exactOptional(z.string()),
     tags: z.exactOptional(z.array(z.string())),
     metadata: z.exactOptional(

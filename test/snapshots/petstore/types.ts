@@ -111,7 +111,7 @@ export interface PatchPetBody {
 
 export interface UploadPetPhotoBody {
   /** The image. */
-  file: Blob;
+  file: Blob | ReadableStream<Uint8Array>;
   /** Shown under the photo. */
   caption?: string;
   /** Search keywords, one form part each. */
