@@ -18,12 +18,13 @@ export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string,
   const mediaPointer = appendPointer(pointer, "content", mediaType);
   const kind = mediaKind(mediaType);
   const rawSchema = isObject(media) ? media.schema : undefined;
+  // Binary bodies are sent as given (Blob, bytes, a stream): their schema names no type anyone uses.
   const schema: Schema =
-    rawSchema === undefined
-      ? kind === "binary"
-        ? { kind: "string", format: "binary", pointer: mediaPointer }
-        : { kind: "unknown", pointer: mediaPointer }
-      : bodySchema(ctx, rawSchema, appendPointer(mediaPointer, "schema"), `${typeName} Body`);
+    kind === "binary"
+      ? { kind: "string", format: "binary", pointer: mediaPointer }
+      : rawSchema === undefined
+        ? { kind: "unknown", pointer: mediaPointer }
+        : bodySchema(ctx, rawSchema, appendPointer(mediaPointer, "schema"), `${typeName} Body`);
   const description = stringOf(raw.description);
   return {
     mediaType,

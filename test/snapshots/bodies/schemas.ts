@@ -132,10 +132,6 @@ export const CreateNoteBodySchema = z.lazy(() =>
   z.string().check(z.maxLength(10000)),
 );
 
-export const PutBlobBodySchema = z.lazy(() =>
-  z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
-);
-
 export const StartJobBodySchema = z.lazy(() =>
   z.looseObject({
     kind: z.enum(["reindex", "cleanup"]),

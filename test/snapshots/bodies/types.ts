@@ -108,8 +108,6 @@ export interface UploadAttachmentsResponse {
 
 export type CreateNoteBody = string;
 
-export type PutBlobBody = Blob | ReadableStream<Uint8Array>;
-
 export interface StartJobBody {
   kind: "reindex" | "cleanup";
 }

@@ -62,5 +62,3 @@ export const PetWritableSchema = z.lazy(() =>
 );
 
 export const ListPetsResponseSchema = z.lazy(() => z.array(PetSchema));
-
-export const PutPetAvatarBodySchema = z.lazy(() => z.string());

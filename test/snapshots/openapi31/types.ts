@@ -62,8 +62,6 @@ export interface PetWritable {
 
 export type ListPetsResponse = Pet[];
 
-export type PutPetAvatarBody = string;
-
 /** Arguments of `listPets`. */
 export interface ListPetsArgs {
   /** Only pets lighter than this, in kilograms. */

@@ -100,8 +100,6 @@ export const GetMeResponseSchema = z.lazy(() =>
   }),
 );
 
-export const UploadFileBodySchema = z.lazy(() => z.string());
-
 export const UploadFilesBodySchema = z.lazy(() =>
   z.looseObject({
     file: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),

@@ -77,8 +77,6 @@ export interface GetMeResponse {
   subject: string;
 }
 
-export type UploadFileBody = string;
-
 export interface UploadFilesBody {
   file: Blob | ReadableStream<Uint8Array>;
   description?: string;
