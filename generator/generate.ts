@@ -1,13 +1,17 @@
 import { performance } from "node:perf_hooks";
 import { emitSdk, type EmittedFile } from "./emit/index.js";
 import type { Warning } from "./errors.js";
+import { filterOperations, type OperationSelector } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
 import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
 import { loadSpec } from "./load/index.js";
 import { runtimeFiles } from "./package-files.js";
 
 export interface GenerateOptions {
-  /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON. */
+  /**
+   * Path of the OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON, or an http(s) URL to
+   * fetch it from.
+   */
   readonly spec: string;
   /** The API's display name in generated docs; defaults to the spec's `info.title`. */
   readonly name?: string;
@@ -23,7 +27,19 @@ export interface GenerateOptions {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * Generate only the operations with one of these tags or paths (exact, or a glob such as
+   * `/pets/**`). Every schema is still generated.
+   * @example { tags: ["pets"], paths: ["/store/**"] }
+   */
+  readonly include?: OperationSelector;
+  /** Leave out the operations with one of these tags or paths, even when `include` names them. */
+  readonly exclude?: OperationSelector;
+  /** Called as each phase starts, e.g. to show progress. */
+  readonly onPhase?: (phase: GeneratePhase) => void;
 }
+
+export type GeneratePhase = "load" | "model" | "emit";
 
 export interface GenerateResult {
   /** Every file of the SDK, generated modules first, then the runtime copy. */
@@ -33,6 +49,8 @@ export interface GenerateResult {
   readonly warnings: readonly Warning[];
   /** What the generator decided about each list-like operation's pagination, and why. */
   readonly pagination: readonly PaginationExplanation[];
+  /** The local files the spec was read from (absolute paths; none for a URL), e.g. to watch them. */
+  readonly sources: readonly string[];
   /** Milliseconds spent in each phase. */
   readonly timings: { readonly load: number; readonly model: number; readonly emit: number };
 }
@@ -46,12 +64,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     mark = now;
     return Math.round(elapsed);
   };
+  options.onPhase?.("load");
   const spec = await loadSpec(options.spec);
   const load = lap();
+  options.onPhase?.("model");
   const built = buildModel(spec);
+  // Pagination options apply before filtering, so one naming a left-out operation is no warning.
   const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
-  const model = options.name === undefined ? configured : { ...configured, title: options.name };
+  const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
+  const model = options.name === undefined ? filtered : { ...filtered, title: options.name };
   const modelTime = lap();
+  options.onPhase?.("emit");
   const files = [...emitSdk(model, { strict: options.strict === true }), ...(await runtimeFiles())];
   const emit = lap();
   return {
@@ -60,6 +83,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     schemas: model.schemas.length,
     warnings: model.warnings,
     pagination: explainPagination(model),
+    sources: spec.files,
     timings: { load, model: modelTime, emit },
   };
 }

@@ -1,17 +1,29 @@
-import { bundle, MissingPointerError, ResolverError, JSONParserError } from "@apidevtools/json-schema-ref-parser";
+import { $RefParser, MissingPointerError, ResolverError, JSONParserError } from "@apidevtools/json-schema-ref-parser";
 import path from "node:path";
 import { GenError } from "../errors.js";
+
+export interface Bundled {
+  readonly document: object;
+  /** Every local file the document was read from, the spec's own first (absolute paths). */
+  readonly files: readonly string[];
+}
 
 /**
  * Pulls `$ref`s into other files into the one document, so every later phase sees only local
  * (`#/...`) references. Single-file specs — nearly all of them — skip the bundler entirely.
+ * `$ref`s over http(s) are followed only in a spec that was itself fetched from a URL.
  */
-export async function bundleExternalRefs(file: string, document: object): Promise<object> {
-  if (!hasExternalRef(document)) return document;
+export async function bundleExternalRefs(file: string, document: object): Promise<Bundled> {
+  const remote = isUrl(file);
+  const own = remote ? [] : [path.resolve(file)];
+  if (!hasExternalRef(document)) return { document, files: own };
   try {
-    return (await bundle(path.resolve(file), structuredClone(document), {
-      resolve: { http: false },
+    const parser = new $RefParser();
+    const bundled = (await parser.bundle(remote ? file : path.resolve(file), structuredClone(document), {
+      resolve: { http: remote ? {} : false },
     })) as object;
+    const read = parser.$refs.paths("file").map((each) => path.resolve(each));
+    return { document: bundled, files: [...new Set([...own, ...read])] };
   } catch (error) {
     if (error instanceof MissingPointerError || error instanceof ResolverError) {
       throw new GenError("unresolved-ref", `cannot resolve $ref: ${firstLine(error.message)}`, {
@@ -23,6 +35,10 @@ export async function bundleExternalRefs(file: string, document: object): Promis
     }
     throw error;
   }
+}
+
+export function isUrl(spec: string): boolean {
+  return /^https?:\/\//i.test(spec);
 }
 
 function hasExternalRef(node: unknown): boolean {
