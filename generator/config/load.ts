@@ -9,13 +9,13 @@ import { configSchema, type GenClientConfig } from "./schema.js";
 /** The names a config file is found by, in the working directory only: a build runs from its project root. */
 export const CONFIG_FILES = ["gen-client.config.ts", "gen-client.config.mts", "gen-client.config.mjs", "gen-client.config.js", "gen-client.config.json"] as const;
 
-/** The config file in `dir`, or undefined; several are an error rather than a silent pick. */
+/** The config file's name in `dir`, or undefined; several are an error rather than a silent pick. */
 export function findConfig(dir: string): string | undefined {
   const found = CONFIG_FILES.filter((name) => existsSync(path.join(dir, name)));
   if (found.length > 1) {
     throw new GenError("invalid-options", `several config files: ${found.join(", ")}; keep one, or choose with --config`, { file: found[0] ?? dir });
   }
-  return found[0] === undefined ? undefined : path.join(dir, found[0]);
+  return found[0];
 }
 
 /**

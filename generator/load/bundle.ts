@@ -11,7 +11,8 @@ export interface Bundled {
 /**
  * Pulls `$ref`s into other files into the one document, so every later phase sees only local
  * (`#/...`) references. Single-file specs — nearly all of them — skip the bundler entirely.
- * `$ref`s over http(s) are followed only in a spec that was itself fetched from a URL.
+ * `$ref`s over http(s) are followed only in a spec that was itself fetched from a URL, and only
+ * to its origin: a spec is untrusted input and must not make gen-client fetch from other hosts.
  */
 export async function bundleExternalRefs(file: string, document: object): Promise<Bundled> {
   const remote = isUrl(file);
@@ -19,9 +20,9 @@ export async function bundleExternalRefs(file: string, document: object): Promis
   if (!hasExternalRef(document)) return { document, files: own };
   try {
     const parser = new $RefParser();
-    const bundled = (await parser.bundle(remote ? file : path.resolve(file), structuredClone(document), {
-      resolve: { http: remote ? {} : false },
-    })) as object;
+    const origin = remote ? new URL(file).origin : undefined;
+    const http = origin === undefined ? false : { safeUrlResolver: false, canRead: (ref: { url: string }) => URL.canParse(ref.url) && new URL(ref.url).origin === origin };
+    const bundled = (await parser.bundle(remote ? file : path.resolve(file), structuredClone(document), { resolve: { http } })) as object;
     const read = parser.$refs.paths("file").map((each) => path.resolve(each));
     return { document: bundled, files: [...new Set([...own, ...read])] };
   } catch (error) {
@@ -29,6 +30,11 @@ export async function bundleExternalRefs(file: string, document: object): Promis
       throw new GenError("unresolved-ref", `cannot resolve $ref: ${firstLine(error.message)}`, {
         file: error.source ? path.relative(process.cwd(), error.source) || file : file,
       });
+    }
+    // No resolver may read the $ref: an http(s) one from a local spec, or to another origin.
+    if (error instanceof SyntaxError && error.message.startsWith("Unable to resolve $ref pointer")) {
+      const where = remote ? "a spec from a URL may $ref only its own origin" : "a local spec may $ref only local files";
+      throw new GenError("unresolved-ref", `cannot resolve $ref: ${firstLine(error.message).replace("Unable to resolve $ref pointer ", "")}: ${where}`, { file });
     }
     if (error instanceof JSONParserError) {
       throw new GenError("syntax", `invalid YAML/JSON in a referenced file: ${firstLine(error.message)}`, { file });

@@ -58,8 +58,8 @@ async function fetchSpec(url: string): Promise<string> {
   try {
     response = await fetch(url, { headers: { accept: "application/json, application/yaml, text/yaml, */*" }, signal: AbortSignal.timeout(30_000) });
   } catch (error) {
-    const cause = (error as { cause?: { code?: unknown } }).cause?.code ?? (error as Error).name;
-    throw new GenError("file-unreadable", `cannot fetch ${url} (${String(cause)})`, { file: url });
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+    throw new GenError("file-unreadable", `cannot fetch ${url} (${String(cause?.code ?? cause?.message ?? (error as Error).message)})`, { file: url });
   }
   if (!response.ok) throw new GenError("file-unreadable", `cannot fetch ${url} (HTTP ${response.status})`, { file: url });
   return response.text();

@@ -12,7 +12,7 @@ import { GenError } from "../errors.js";
 export function assertCleanable(outDir: string, sources: readonly string[]): void {
   const out = path.resolve(outDir);
   const refuse = (why: string) => {
-    throw new GenError("invalid-options", `refusing to --clean ${outDir}: ${why}`, { file: outDir });
+    throw new GenError("invalid-options", `refusing to --clean ${outDir}: ${why}`);
   };
   const holds = (inner: string) => {
     const rel = path.relative(out, inner);
