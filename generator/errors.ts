@@ -12,6 +12,7 @@ export type ErrorCode =
   | "unresolved-ref"
   | "invalid-document"
   | "invalid-options"
+  | "invalid-sdk-file"
   | "write-failed";
 
 export interface SourceLocation {

@@ -5,7 +5,10 @@ import { filterOperations, type OperationSelector } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
 import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
 import { loadSpec } from "./load/index.js";
+import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
+import { buildSurface } from "./surface/build.js";
+import { surfaceFile } from "./surface/file.js";
 
 export interface GenerateOptions {
   /**
@@ -28,6 +31,11 @@ export interface GenerateOptions {
    */
   readonly strict?: boolean;
   /**
+   * The SDK's folder. When set, the names recorded in its `.gen-client-names.json` (if any) are
+   * kept: schemas and operations that still exist keep their exported names. Nothing is written.
+   */
+  readonly out?: string;
+  /**
    * Generate only the operations with one of these tags or paths (exact, or a glob such as
    * `/pets/**`). Every schema is still generated.
    * @example { tags: ["pets"], paths: ["/store/**"] }
@@ -42,7 +50,10 @@ export interface GenerateOptions {
 export type GeneratePhase = "load" | "model" | "emit";
 
 export interface GenerateResult {
-  /** Every file of the SDK, generated modules first, then the runtime copy. */
+  /**
+   * Every file of the SDK: generated modules, the name map (`.gen-client-names.json`) and API
+   * surface (`.gen-client-surface.json`), then the runtime copy.
+   */
   readonly files: readonly EmittedFile[];
   readonly operations: number;
   readonly schemas: number;
@@ -66,16 +77,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
   options.onPhase?.("load");
   const spec = await loadSpec(options.spec);
+  const recorded = options.out === undefined ? undefined : await readNameMap(options.out);
   const load = lap();
   options.onPhase?.("model");
-  const built = buildModel(spec);
+  const built = buildModel(spec, recorded);
   // Pagination options apply before filtering, so one naming a left-out operation is no warning.
   const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
   const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
   const model = options.name === undefined ? filtered : { ...filtered, title: options.name };
   const modelTime = lap();
   options.onPhase?.("emit");
-  const files = [...emitSdk(model, { strict: options.strict === true }), ...(await runtimeFiles())];
+  const strict = options.strict === true;
+  const files = [...emitSdk(model, { strict }), nameMapFile(model), surfaceFile(buildSurface(model, strict)), ...(await runtimeFiles())];
   const emit = lap();
   return {
     files,

@@ -2,7 +2,7 @@ import { appendPointer, GenError, parsePointer, type Warning, type WarningCode }
 import type { LoadedSpec } from "../load/index.js";
 import { locatePointer } from "../load/locate.js";
 import type { Schema } from "./model.js";
-import { NameRegistry, pascalCase, SCHEMA_NAME_SUFFIXES } from "./naming.js";
+import { NameRegistry, NO_RECORDED_NAMES, OperationNames, pascalCase, type RecordedNames } from "./naming.js";
 
 export type Json = unknown;
 export type JsonObject = Readonly<Record<string, Json>>;
@@ -28,18 +28,21 @@ interface SchemaEntry {
 }
 
 /**
- * The state of one `buildModel` run: the document, the warnings so far, and the registry of
- * named schemas. One instance per run, so generating many specs in one process shares nothing.
+ * The state of one `buildModel` run: the document, the warnings so far, the names handed out, and
+ * the registry of named schemas. One instance per run, so generating many specs in one process shares nothing.
  */
 export class BuildContext {
   readonly spec: LoadedSpec;
   readonly warnings: Warning[] = [];
-  readonly typeNames = new NameRegistry();
+  readonly typeNames: NameRegistry;
+  readonly operationNames: OperationNames;
   readonly #entries = new Map<string, SchemaEntry>();
   readonly #pending: SchemaEntry[] = [];
 
-  constructor(spec: LoadedSpec) {
+  constructor(spec: LoadedSpec, recorded: RecordedNames = NO_RECORDED_NAMES) {
     this.spec = spec;
+    this.typeNames = new NameRegistry(recorded);
+    this.operationNames = new OperationNames(recorded.operations);
   }
 
   get version(): LoadedSpec["version"] {
@@ -89,7 +92,7 @@ export class BuildContext {
   /** Registers a schema to be emitted under a name; returns its pointer (the ref target). */
   nameSchema(pointer: string, nameHint: string, raw: Json): string {
     if (!this.#entries.has(pointer)) {
-      const entry: SchemaEntry = { pointer, name: this.typeNames.claim(pascalCase(nameHint, "Schema"), SCHEMA_NAME_SUFFIXES), raw };
+      const entry: SchemaEntry = { pointer, name: this.typeNames.claimSchema(pointer, pascalCase(nameHint, "Schema")), raw };
       this.#entries.set(pointer, entry);
       this.#pending.push(entry);
     }

@@ -1,16 +1,19 @@
 import type { LoadedSpec } from "../load/index.js";
 import { BuildContext, isObject, stringOf } from "./context.js";
 import type { ApiModel, NamedSchema } from "./model.js";
-import { OperationNames } from "./naming.js";
+import type { RecordedNames } from "./naming.js";
 import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
 import { reachable, recursiveSchemas, schemasWithWritableView } from "./analysis.js";
 import { appendPointer } from "../errors.js";
 
-/** Normalizes a loaded document into the model every emitter reads. */
-export function buildModel(spec: LoadedSpec): ApiModel {
-  const ctx = new BuildContext(spec);
+/**
+ * Normalizes a loaded document into the model every emitter reads. `recorded` names (a previous
+ * generation's name map) are kept for the schemas and operations that still exist.
+ */
+export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel {
+  const ctx = new BuildContext(spec, recorded);
   const doc = spec.document;
   const info = isObject(doc.info) ? doc.info : {};
   const components = isObject(doc.components) ? doc.components : {};
@@ -22,7 +25,7 @@ export function buildModel(spec: LoadedSpec): ApiModel {
     }
   }
   const securitySchemes = convertSecuritySchemes(ctx, components.securitySchemes, "#/components/securitySchemes");
-  const operations = convertPaths(ctx, doc.paths, securitySchemes, new OperationNames());
+  const operations = convertPaths(ctx, doc.paths, securitySchemes);
   ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
 
   const named = ctx.namedSchemas();

@@ -66,49 +66,115 @@ export function camelCase(text: string, fallback = "operation"): string {
   return leadingDigitSafe(head + rest.map((word) => capitalize(word)).join(""), fallback);
 }
 
-/** Hands out unique names in call order, so the same document always yields the same names. */
-export class NameRegistry {
+/**
+ * Names a previous generation chose, by stable key: a schema's JSON pointer, an operation's
+ * `METHOD /path` (see name-map.ts). They are claimed by their key before anything else, so a new
+ * schema or operation never takes an existing export's name.
+ */
+export interface RecordedNames {
+  /** Schema pointer → type name. */
+  readonly schemas: ReadonlyMap<string, string>;
+  /** `GET /pets` → client method name. */
+  readonly operations: ReadonlyMap<string, string>;
+  /** `GET /pets` → the stem of the operation's Args and Error types. */
+  readonly operationTypes: ReadonlyMap<string, string>;
+}
+
+export const NO_RECORDED_NAMES: RecordedNames = { schemas: new Map(), operations: new Map(), operationTypes: new Map() };
+
+/**
+ * One namespace of unique names, handed out in call order. A recorded name is reserved for its
+ * key: the key gets it back while its candidate still yields it (`Pet2` for `Pet`), and no other
+ * key can take it or any of its derived names.
+ */
+class Namespace {
   readonly #taken = new Set<string>();
+  readonly #recorded = new Map<string, string>();
+  readonly #owners = new Map<string, string>();
 
-  /** Claims `candidate` and every derived name (`${name}Schema`, …) together, suffixing all. */
-  claim(candidate: string, derivedSuffixes: readonly string[] = []): string {
-    return this.#claim(candidate, [""], derivedSuffixes);
+  /** Takes a name for nobody. */
+  block(name: string): void {
+    this.#taken.add(name);
   }
 
-  /** Claims only the derived names of a stem (`${stem}Args`, `${stem}Error`), leaving the stem free. */
-  claimStem(stem: string, suffixes: readonly string[]): string {
-    return this.#claim(stem, [], suffixes);
+  reserve(key: string, name: string, suffixes: readonly string[]): void {
+    this.#recorded.set(key, name);
+    for (const suffix of suffixes) this.#owners.set(name + suffix, key);
   }
 
-  #claim(candidate: string, ownSuffix: readonly string[], derivedSuffixes: readonly string[]): string {
-    const base = RESERVED_TYPE_NAMES.has(candidate) ? `${candidate}Model` : candidate;
+  claim(key: string, base: string, suffixes: readonly string[]): string {
+    const recorded = this.#recorded.get(key);
+    if (recorded !== undefined && isNumbered(recorded, base) && this.#free(key, recorded, suffixes)) return this.#take(recorded, suffixes);
     for (let n = 1; ; n++) {
       const name = n === 1 ? base : `${base}${n}`;
-      const all = [...ownSuffix, ...derivedSuffixes].map((suffix) => name + suffix);
-      if (all.every((each) => !this.#taken.has(each))) {
-        for (const each of all) this.#taken.add(each);
-        return name;
-      }
+      if (this.#free(key, name, suffixes)) return this.#take(name, suffixes);
     }
   }
+
+  #free(key: string, name: string, suffixes: readonly string[]): boolean {
+    return suffixes.every((suffix) => !this.#taken.has(name + suffix) && (this.#owners.get(name + suffix) ?? key) === key);
+  }
+
+  #take(name: string, suffixes: readonly string[]): string {
+    for (const suffix of suffixes) this.#taken.add(name + suffix);
+    return name;
+  }
+}
+
+/** Whether `name` is what claiming `base` can yield: `base` itself or `base` with a number ≥ 2. */
+function isNumbered(name: string, base: string): boolean {
+  return name === base || (name.startsWith(base) && /^(?:[2-9]|[1-9]\d+)$/.test(name.slice(base.length)));
 }
 
 /** Suffixes every schema name reserves: its zod validator and its request-side view. */
 export const SCHEMA_NAME_SUFFIXES = ["Schema", "Writable", "WritableSchema"] as const;
+
+/** The type names an operation derives from its stem. */
+export const OPERATION_TYPE_SUFFIXES = ["Args", "Error"] as const;
+
+/** Type names (schemas and operation type stems), unique across types.ts and schemas.ts. */
+export class NameRegistry {
+  readonly #names = new Namespace();
+
+  constructor(recorded: RecordedNames = NO_RECORDED_NAMES) {
+    for (const [key, name] of recorded.schemas) this.#names.reserve(key, name, ["", ...SCHEMA_NAME_SUFFIXES]);
+    for (const [key, stem] of recorded.operationTypes) this.#names.reserve(key, stem, OPERATION_TYPE_SUFFIXES);
+  }
+
+  /** Claims a schema's type name and its derived names (`${name}Schema`, …) together, suffixing all. */
+  claimSchema(pointer: string, candidate: string): string {
+    return this.#names.claim(pointer, typeBase(candidate), ["", ...SCHEMA_NAME_SUFFIXES]);
+  }
+
+  /** Claims only the derived names of an operation's stem (`${stem}Args`, `${stem}Error`), leaving the stem free. */
+  claimOperationTypes(route: string, stem: string): string {
+    return this.#names.claim(route, typeBase(stem), OPERATION_TYPE_SUFFIXES);
+  }
+}
+
+function typeBase(candidate: string): string {
+  return RESERVED_TYPE_NAMES.has(candidate) ? `${candidate}Model` : candidate;
+}
 
 /** Bindings operations.ts declares besides the operations themselves. */
 const OPERATIONS_MODULE_BINDINGS = ["s", "z", "OperationSpec"];
 
 /**
  * Operation names: the client method (reserved words are fine as property keys) and the const
- * operations.ts exports its spec as (`delete` → `delete_`), each unique.
+ * operations.ts exports its spec as (`delete` → `delete_`), each unique. Only the method is part
+ * of the SDK's API, so only it is kept across generations.
  */
 export class OperationNames {
-  readonly #methods = new Set<string>(["__proto__"]);
+  readonly #methods = new Namespace();
   readonly #bindings = new Set<string>(OPERATIONS_MODULE_BINDINGS);
 
-  claim(candidate: string): { method: string; binding: string } {
-    const method = firstFree(candidate, this.#methods);
+  constructor(recorded: ReadonlyMap<string, string> = new Map()) {
+    this.#methods.block("__proto__");
+    for (const [route, method] of recorded) this.#methods.reserve(route, method, [""]);
+  }
+
+  claim(route: string, candidate: string): { method: string; binding: string } {
+    const method = this.#methods.claim(route, candidate, [""]);
     const binding = firstFree(isBindingName(method) ? method : `${method}_`, this.#bindings);
     return { method, binding };
   }

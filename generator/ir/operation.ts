@@ -5,7 +5,8 @@
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
 import type { HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
-import { camelCase, type OperationNames, pascalCase } from "./naming.js";
+import { camelCase, pascalCase } from "./naming.js";
+import { routeKey } from "./route.js";
 import { convertParameters } from "./parameters.js";
 import { convertRequestBody } from "./request-body.js";
 import { decidePagination } from "./pagination.js";
@@ -15,12 +16,7 @@ import { convertSecurity } from "./security.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-export function convertPaths(
-  ctx: BuildContext,
-  paths: Json,
-  schemes: readonly SecurityScheme[],
-  operationNames: OperationNames,
-): Operation[] {
+export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly SecurityScheme[]): Operation[] {
   if (!isObject(paths)) return [];
   const globalSecurity = ctx.spec.document.security;
   const converted: { operation: Operation; raw: JsonObject }[] = [];
@@ -32,7 +28,7 @@ export function convertPaths(
       const raw = item[method];
       if (!isObject(raw)) continue;
       const pointer = appendPointer(itemPointer, method);
-      converted.push({ operation: convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes, operationNames }), raw });
+      converted.push({ operation: convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes }), raw });
     }
   }
   // Pagination reads response schemas through their references: convert every named schema first.
@@ -54,15 +50,15 @@ interface OperationSource {
   readonly itemPointer: string;
   readonly globalSecurity: Json;
   readonly schemes: readonly SecurityScheme[];
-  readonly operationNames: OperationNames;
 }
 
 function convertOperation(ctx: BuildContext, source: OperationSource): Operation {
   const { path, method, raw, pointer } = source;
   const operationId = stringOf(raw.operationId)?.trim() || derivedOperationId(method, path);
-  const { method: name, binding } = source.operationNames.claim(camelCase(operationId));
+  const route = routeKey(method, path);
+  const { method: name, binding } = ctx.operationNames.claim(route, camelCase(operationId));
   // Its Args and Error types must not collide with a schema's name (`DeleteWorkflowError`).
-  const typeName = ctx.typeNames.claimStem(pascalCase(name, "Operation"), ["Args", "Error"]);
+  const typeName = ctx.typeNames.claimOperationTypes(route, pascalCase(name, "Operation"));
   const body = raw.requestBody === undefined ? undefined : convertRequestBody(ctx, raw.requestBody, appendPointer(pointer, "requestBody"), typeName);
   const located = (list: Json, at: string) => (Array.isArray(list) ? list.map((p, i) => ({ raw: p, pointer: appendPointer(at, i) })) : []);
   const parameters = withUndeclaredPathParams(

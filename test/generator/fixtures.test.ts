@@ -10,7 +10,7 @@ describe.each(fixtures)("fixture $file", ({ file, name }) => {
   it("emits the snapshotted SDK modules", async () => {
     const { result } = await generated;
     const modules = result.files.filter((file) => !file.path.startsWith("runtime/"));
-    expect(modules.map((file) => file.path)).toEqual(["README.md", "client.ts", "index.ts", "operations.ts", "schemas.ts", "types.ts"]);
+    expect(modules.map((file) => file.path)).toEqual(["README.md", "client.ts", "index.ts", "operations.ts", "schemas.ts", "types.ts", ".gen-client-names.json", ".gen-client-surface.json"]);
     for (const file of modules) {
       await expect(file.contents).toMatchFileSnapshot(path.join(repoRoot, "test/snapshots", name, file.path));
     }

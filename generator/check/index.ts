@@ -1,0 +1,167 @@
+/**
+ * `gen-client --check`: regenerates an SDK in memory and compares it with the committed one. The
+ * files say whether it is out of date; the stored API surfaces say what that means for the
+ * SDK's users, change by change, breaking or not.
+ */
+import { open, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { generate, type GenerateOptions } from "../generate.js";
+import { NAME_MAP_FILE } from "../name-map.js";
+import { packageVersion } from "../package-files.js";
+import { diffSurfaces, type SurfaceChange } from "../surface/diff.js";
+import { parseSurface, SURFACE_FILE } from "../surface/file.js";
+import type { EmittedFile } from "../emit/index.js";
+
+export type { ChangeKind, SurfaceChange } from "../surface/diff.js";
+
+export interface FileChange {
+  /** Relative to the SDK's folder, with `/` separators. */
+  readonly path: string;
+  /** `added`: generated now, missing on disk; `removed`: a generated file no longer generated. */
+  readonly change: "added" | "modified" | "removed";
+}
+
+export interface CheckReport {
+  /** The SDK's folder, as given. */
+  readonly out: string;
+  /** The spec, as given. */
+  readonly spec: string;
+  /** Whether every file gen-client would write is on disk byte for byte, and no stale one is. */
+  readonly upToDate: boolean;
+  /** Relative paths of the files that differ: added, modified or removed. */
+  readonly changedFiles: readonly string[];
+  /** The same, with what happened to each. */
+  readonly fileChanges: readonly FileChange[];
+  /** What changed for the SDK's users; empty when nothing did or when `surfaceCompared` is false. */
+  readonly changes: readonly SurfaceChange[];
+  /** How many of `changes` break code written against the committed SDK. */
+  readonly breaking: number;
+  /**
+   * Whether the committed SDK had a stored API surface to compare with. SDKs written by older
+   * gen-client versions have none: then only files are compared.
+   */
+  readonly surfaceCompared: boolean;
+  /** The gen-client version the committed SDK was written by (from its runtime copy), and this one. */
+  readonly generatorVersion: { readonly committed: string | undefined; readonly current: string };
+}
+
+/** Compares the SDK in `options.out` with what `generate(options)` makes of the spec now. */
+export async function checkSdk(options: GenerateOptions & { readonly out: string }): Promise<CheckReport> {
+  const result = await generate(options);
+  const fileChanges = [...(await changedFiles(options.out, result.files)), ...(await staleFiles(options.out, result.files))].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  const committedSurface = await readOptional(path.join(options.out, SURFACE_FILE));
+  const surfaceCompared = committedSurface !== undefined;
+  let changes: SurfaceChange[] = [];
+  if (committedSurface !== undefined && fileChanges.length > 0) {
+    const fresh = result.files.find((file) => file.path === SURFACE_FILE);
+    if (!fresh) throw new Error(`internal: generate() emitted no ${SURFACE_FILE}`);
+    changes = diffSurfaces(parseSurface(committedSurface, path.join(options.out, SURFACE_FILE)), parseSurface(fresh.contents, SURFACE_FILE));
+  }
+  return {
+    out: options.out,
+    spec: options.spec,
+    upToDate: fileChanges.length === 0,
+    changedFiles: fileChanges.map((file) => file.path),
+    fileChanges,
+    changes,
+    breaking: changes.filter((change) => change.breaking).length,
+    surfaceCompared,
+    generatorVersion: { committed: await committedVersion(options.out), current: packageVersion() },
+  };
+}
+
+async function changedFiles(out: string, files: readonly EmittedFile[]): Promise<FileChange[]> {
+  const changes: FileChange[] = [];
+  for (const file of files) {
+    const current = await readOptional(path.join(out, file.path));
+    if (current === undefined) changes.push({ path: file.path, change: "added" });
+    else if (current !== file.contents) changes.push({ path: file.path, change: "modified" });
+  }
+  return changes;
+}
+
+/** Files on disk that gen-client once generated (by their header) and would not generate now. */
+async function staleFiles(out: string, files: readonly EmittedFile[]): Promise<FileChange[]> {
+  const emitted = new Set(files.map((file) => file.path));
+  const entries = await readdir(out, { recursive: true, withFileTypes: true }).catch(() => []);
+  const stale: FileChange[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(out, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+    if (emitted.has(relative) || relative.split("/").some((segment) => segment === "node_modules")) continue;
+    if (relative === NAME_MAP_FILE || relative === SURFACE_FILE || (relative.endsWith(".ts") && isGenerated(await head(path.join(out, relative))))) {
+      stale.push({ path: relative, change: "removed" });
+    }
+  }
+  return stale;
+}
+
+function isGenerated(start: string): boolean {
+  return /^\/\*\*\n \* Generated by gen-client from /.test(start) || start.startsWith("// Copied from the runtime of gen-client ");
+}
+
+async function head(file: string): Promise<string> {
+  const handle = await open(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(256), position: 0 });
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The version in the committed runtime copy's header: `// Copied from the runtime of gen-client 0.1.0.` */
+async function committedVersion(out: string): Promise<string | undefined> {
+  const text = await readOptional(path.join(out, "runtime", "index.ts"));
+  return text === undefined ? undefined : /^\/\/ Copied from the runtime of gen-client (\S+?)\.\s/.exec(text)?.[1];
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  return readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined;
+    throw error;
+  });
+}
+
+/** The report for a terminal: a headline, then one line per change (breaking ones first), then the files. */
+export function formatCheckReport(report: CheckReport): string {
+  if (report.upToDate) return `${report.out} is up to date with ${report.spec}.`;
+  const { changes, fileChanges, generatorVersion } = report;
+  if (fileChanges.every((file) => file.change === "added") && fileChanges.some((file) => file.path === "index.ts")) {
+    return `${report.out} is out of date with ${report.spec}: no SDK has been generated there yet.`;
+  }
+  const lines: string[] = [];
+  const counted = changes.length > 0 ? ` (${plural(changes.length, "change")}, ${report.breaking} breaking)` : "";
+  lines.push(`${report.out} is out of date with ${report.spec}${counted}:`);
+  const ordered = [...changes.filter((change) => change.breaking), ...changes.filter((change) => !change.breaking)];
+  for (const change of ordered) lines.push(`  ${label(change).padEnd(9)} ${change.message}`);
+  if (!report.surfaceCompared) {
+    lines.push(`  (${report.out} has no ${SURFACE_FILE}: it was written by an older gen-client, so only its files are compared)`);
+  } else if (changes.length === 0) {
+    lines.push("  the API is unchanged: only documentation, generated code or the runtime differ");
+  }
+  if (generatorVersion.committed !== generatorVersion.current) {
+    lines.push(`  generator: gen-client ${generatorVersion.committed ?? "(unknown)"} → ${generatorVersion.current}`);
+  }
+  for (const kind of ["modified", "added", "removed"] as const) {
+    const paths = fileChanges.filter((file) => file.change === kind).map((file) => file.path);
+    if (paths.length > 0) lines.push(`  ${kind} files: ${abbreviated(paths, 8)}`);
+  }
+  return lines.join("\n");
+}
+
+function label(change: SurfaceChange): string {
+  if (change.breaking) return "breaking";
+  if (/^added-|-added$/.test(change.kind)) return "added";
+  return "changed";
+}
+
+function abbreviated(items: readonly string[], max: number): string {
+  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,75 @@
+/** `.gen-client-surface.json`: the API surface stored beside the SDK, for `--check` to diff against. */
+import type { EmittedFile } from "../emit/index.js";
+import { GenError } from "../errors.js";
+import { isRecord, printStoredJson } from "../stored-json.js";
+import type { ApiSurface, OperationSurface, SchemaSurface } from "./model.js";
+
+export const SURFACE_FILE = ".gen-client-surface.json";
+
+const COMMENT =
+  "The API this SDK offers, as gen-client sees it: `gen-client --check` compares it with a fresh generation to say what changed for the SDK's users. Generated: commit it, do not edit it.";
+
+export function surfaceFile(surface: ApiSurface): EmittedFile {
+  return { path: SURFACE_FILE, contents: printStoredJson({ $comment: COMMENT, ...surface }, expandsInSurface) };
+}
+
+/** A line per operation and type member, and per parameter, error and slot within them. */
+function expandsInSurface(path: readonly string[]): boolean {
+  return path.length < 3 || (path.length === 3 && ["params", "errors", "slots"].includes(path[2] ?? ""));
+}
+
+/** Reads a stored surface; anything that is not one gen-client wrote is a one-line error. */
+export function parseSurface(text: string, file: string): ApiSurface {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalid(file, "is not JSON");
+  }
+  if (!isRecord(value) || typeof value.strict !== "boolean" || !isRecord(value.operations) || !isRecord(value.schemas)) {
+    throw invalid(file, "is not an API surface gen-client wrote");
+  }
+  for (const [name, operation] of Object.entries(value.operations)) {
+    if (!isOperation(operation)) throw invalid(file, `has an unreadable entry for operation ${JSON.stringify(name)}`);
+  }
+  for (const [name, schema] of Object.entries(value.schemas)) {
+    if (!isSchema(schema)) throw invalid(file, `has an unreadable entry for type ${JSON.stringify(name)}`);
+  }
+  return value as unknown as ApiSurface;
+}
+
+function isOperation(value: unknown): value is OperationSurface {
+  return (
+    isRecord(value) &&
+    typeof value.route === "string" &&
+    isRecord(value.params) &&
+    Object.values(value.params).every(isSlot) &&
+    (value.body === undefined || isSlot(value.body)) &&
+    isSlot(value.result) &&
+    isRecord(value.errors) &&
+    Object.values(value.errors).every((type) => typeof type === "string")
+  );
+}
+
+function isSchema(value: unknown): value is SchemaSurface {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.sides) &&
+    value.sides.every((side) => side === "request" || side === "response") &&
+    isRecord(value.slots) &&
+    Object.values(value.slots).every(isSlot)
+  );
+}
+
+function isSlot(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.type === "string" &&
+    (value.values === undefined || (Array.isArray(value.values) && value.values.every((v) => ["string", "number", "boolean"].includes(typeof v)))) &&
+    (value.variants === undefined || (Array.isArray(value.variants) && value.variants.every((v) => typeof v === "string")))
+  );
+}
+
+function invalid(file: string, problem: string): GenError {
+  return new GenError("invalid-sdk-file", `${file} ${problem}; regenerate the SDK to replace it`, { file });
+}
