@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import type { ApiConfig } from "./config/schema.js";
 import { GenError } from "./errors.js";
+import { checkApis } from "./cli/check.js";
 import { generateApi, type RunFlags } from "./cli/generate-api.js";
 import { resolveApis, type CliOptions } from "./cli/jobs.js";
 import { Reporter } from "./cli/reporter.js";
@@ -31,8 +32,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("-n, --name <Name>", "the API's name in generated docs (default: the spec's info.title)")
     .option("--strict", "validators reject object keys and enum values the spec does not list")
     .option("-c, --config <file>", "config file (default: gen-client.config.* in the working directory)")
+    .option("--check", "write nothing; exit 1 and explain the changes when a committed SDK is out of date with its spec or gen-client")
+    .option("--json", "with --check: print the reports as JSON")
     .addOption(new Option("-w, --watch", "regenerate when a spec file changes; an invalid edit keeps the last good output").conflicts(["check"]))
-    .option("--clean", "also delete files in the output directory that are not part of the SDK")
+    .addOption(new Option("--clean", "also delete files in the output directory that are not part of the SDK").conflicts(["check"]))
     .addOption(new Option("--explain-pagination", "list each list-like operation's pagination style and why"))
     .addOption(new Option("--verbose", "print timings per phase and the files written and removed").conflicts(["quiet"]))
     .option("-q, --quiet", "print only errors and the summary line")
@@ -43,7 +46,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       reporter = new Reporter(options.quiet === true ? "quiet" : options.verbose === true ? "verbose" : "normal");
       const apis = await resolveApis(spec, options);
       const flags: RunFlags = { clean: options.clean === true, explainPagination: options.explainPagination === true };
-      code = options.watch === true ? await watchApis(apis, flags, reporter) : await generateAll(apis, flags, reporter);
+      if (options.check === true) code = await checkApis(apis, options.json === true, reporter);
+      else if (options.watch === true) code = await watchApis(apis, flags, reporter);
+      else code = await generateAll(apis, flags, reporter);
     });
   try {
     await program.parseAsync([...argv], { from: "user" });

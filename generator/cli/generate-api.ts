@@ -12,8 +12,9 @@ export interface RunFlags {
 /** Generates and writes one API's SDK, printing its summary line; a bad spec throws a `GenError`. */
 export async function generateApi(api: ApiConfig, flags: RunFlags, reporter: Reporter): Promise<GenerateResult> {
   const started = performance.now();
-  const { out, ...options } = api;
-  const result = await generate({ ...options, onPhase: (phase) => reporter.progress(api.spec, phase) });
+  const { out } = api;
+  // `out` also makes generate() keep the names recorded in the committed SDK.
+  const result = await generate({ ...api, onPhase: (phase) => reporter.progress(api.spec, phase) });
   reporter.progress(api.spec, "write");
   const writeStarted = performance.now();
   const written = await writeSdk(out, result.files, { clean: flags.clean, sources: result.sources });

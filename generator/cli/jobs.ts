@@ -23,6 +23,7 @@ export interface CliOptions {
  * in it are relative to it, and the generated headers then quote the spec path as written there.
  */
 export async function resolveApis(spec: string | undefined, options: CliOptions): Promise<readonly ApiConfig[]> {
+  if (options.json === true && options.check !== true) throw new GenError("invalid-options", "--json goes with --check");
   if (spec !== undefined) {
     if (options.config !== undefined) throw new GenError("invalid-options", "give either a spec or --config, not both");
     return [

@@ -2,7 +2,7 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { outRoot, repoRoot } from "./sdk.js";
+import { repoRoot } from "./sdk.js";
 
 const run = promisify(execFile);
 export const cli = path.join(repoRoot, "bin/gen-client.js");
@@ -43,11 +43,12 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
 }
 
 /**
- * A fresh folder for one test inside the repo (test/.out/cli), so a config file there can
- * `import { defineConfig } from "gen-client"`: the package resolves to itself.
+ * A fresh folder for one test inside the repo (.tmp/cli, git-ignored), so a config file there
+ * can `import { defineConfig } from "gen-client"`: the package resolves to itself. Not under
+ * test/.out, whose own package.json (written for type-checks) would hide the repo's.
  */
 export async function scratchDir(name: string): Promise<string> {
-  const root = path.join(outRoot, "cli");
+  const root = path.join(repoRoot, ".tmp/cli");
   await mkdir(root, { recursive: true });
   return mkdtemp(path.join(root, `${name}-`));
 }
