@@ -25,7 +25,7 @@ export class Reporter {
   /** Replaces the progress line, e.g. `petstore: emit…`. */
   progress(label: string, step: string): void {
     if (!this.#progress) return;
-    process.stderr.write(`\r\x1b[2K${styleText("dim", `gen-client: ${label}: ${step}…`, { stream: process.stderr })}`);
+    process.stderr.write(`\r\x1b[2K${this.paint("dim", `gen-client: ${label}: ${step}…`, process.stderr)}`);
     this.#drawn = true;
   }
 
@@ -38,7 +38,7 @@ export class Reporter {
   detail(line: string): void {
     if (this.verbosity !== "verbose") return;
     this.#clearProgress();
-    process.stderr.write(`${styleText("dim", line, { stream: process.stderr })}\n`);
+    process.stderr.write(`${this.paint("dim", line, process.stderr)}\n`);
   }
 
   info(line: string): void {
@@ -50,12 +50,12 @@ export class Reporter {
   warning(file: string, warning: Warning): void {
     if (this.verbosity === "quiet") return;
     this.#clearProgress();
-    process.stderr.write(`gen-client: ${this.#paint("yellow", "warning")}: ${formatWarning(file, warning)}\n`);
+    process.stderr.write(`gen-client: ${this.paint("yellow", "warning", process.stderr)}: ${formatWarning(file, warning)}\n`);
   }
 
   error(error: GenError): void {
     this.#clearProgress();
-    process.stderr.write(`gen-client: ${this.#paint("red", "error")}: ${error.format()}\n`);
+    process.stderr.write(`gen-client: ${this.paint("red", "error", process.stderr)}: ${error.format()}\n`);
   }
 
   /** Anything but a `GenError` is a bug in gen-client: say so, with the stack only when debugging. */
@@ -68,10 +68,6 @@ export class Reporter {
 
   paint(style: Style, text: string, stream: NodeJS.WriteStream = process.stdout): string {
     return styleText(style, text, { stream });
-  }
-
-  #paint(style: Style, text: string): string {
-    return styleText(style, text, { stream: process.stderr });
   }
 
   #clearProgress(): void {

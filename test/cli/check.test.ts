@@ -1,19 +1,12 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { genClient, scratchDir } from "../support/cli.js";
-import { fixturePath, repoRoot } from "../support/sdk.js";
-
-async function multiApiProject(): Promise<string> {
-  const dir = await scratchDir("check");
-  await cp(path.join(repoRoot, "test/cli/fixtures/multi-api"), dir, { recursive: true });
-  for (const spec of ["petstore.yaml", "pagination.yaml"]) await cp(fixturePath(spec), path.join(dir, "specs", spec));
-  return dir;
-}
+import { copyProject, genClient, scratchDir } from "../support/cli.js";
+import { fixturePath } from "../support/sdk.js";
 
 describe("gen-client --check", () => {
   it("is green on fresh output and red, with the changes an SDK user sees, after a spec edit", async () => {
-    const dir = await multiApiProject();
+    const dir = await copyProject("multi-api");
     const before = await genClient(dir, "--check");
     expect(before.code).toBe(1);
     expect(before.stdout).toContain("src/sdk/petstore is out of date with specs/petstore.yaml: no SDK has been generated there yet.\n");

@@ -1,20 +1,11 @@
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { genClient, scratchDir } from "../support/cli.js";
-import { fixturePath, repoRoot } from "../support/sdk.js";
-
-/** A copy of test/cli/fixtures/<name> with the petstore and pagination fixtures under specs/. */
-async function project(name: string): Promise<string> {
-  const dir = await scratchDir(name);
-  await cp(path.join(repoRoot, "test/cli/fixtures", name), dir, { recursive: true });
-  for (const spec of ["petstore.yaml", "pagination.yaml"]) await cp(fixturePath(spec), path.join(dir, "specs", spec));
-  return dir;
-}
+import { copyProject, genClient, scratchDir } from "../support/cli.js";
 
 describe("gen-client with a config file", () => {
   it("generates every API of gen-client.config.json with its options", async () => {
-    const dir = await project("multi-api");
+    const dir = await copyProject("multi-api");
     const result = await genClient(dir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -34,7 +25,7 @@ describe("gen-client with a config file", () => {
   });
 
   it("runs the APIs of a config given with --config from the config's folder", async () => {
-    const dir = await project("multi-api");
+    const dir = await copyProject("multi-api");
     const result = await genClient(path.dirname(dir), "--config", path.join(path.basename(dir), "gen-client.config.json"));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("gen-client: specs/petstore.yaml → src/sdk/petstore: ");
@@ -42,7 +33,7 @@ describe("gen-client with a config file", () => {
   });
 
   it("loads a TypeScript config that imports defineConfig from gen-client", async () => {
-    const dir = await project("ts-config");
+    const dir = await copyProject("ts-config");
     const result = await genClient(dir);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^gen-client: specs\/petstore\.yaml → sdk\/petstore: 5 operations /);
@@ -84,7 +75,7 @@ describe("gen-client with a config file", () => {
   });
 
   it("reports a bad spec of one API and still generates the others", async () => {
-    const dir = await project("multi-api");
+    const dir = await copyProject("multi-api");
     await writeFile(path.join(dir, "specs/petstore.yaml"), "openapi: 3.0.3\ninfo: [\n");
     const result = await genClient(dir);
     expect(result.code).toBe(1);

@@ -1,24 +1,15 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { genClient, scratchDir } from "../support/cli.js";
 import { startServer, type TestServer } from "../support/http-server.js";
+import { repoRoot } from "../support/sdk.js";
 
+const fixture = path.join(repoRoot, "test/cli/fixtures/split-spec");
 const files: Readonly<Record<string, string>> = {
-  "/specs/api.yaml": `openapi: 3.0.3
-info: { title: Remote, version: "1" }
-paths:
-  /things:
-    get:
-      operationId: listThings
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema: { $ref: "./schemas.yaml#/Thing" }
-`,
-  "/specs/schemas.yaml": "Thing:\n  type: object\n  properties:\n    remoteField: { type: string }\n",
+  "/specs/api.yaml": readFileSync(path.join(fixture, "api.yaml"), "utf8"),
+  "/specs/schemas.yaml": readFileSync(path.join(fixture, "schemas.yaml"), "utf8"),
   "/specs/elsewhere.yaml": "openapi: 3.0.3\ninfo: { title: Elsewhere, version: '1' }\npaths:\n  /x:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: 'http://localhost:1/secret.yaml#/Thing' }\n",
 };
 
@@ -38,7 +29,7 @@ describe("a spec given as an http(s) URL", () => {
     const result = await genClient(dir, `${server.url}/specs/api.yaml`, "--out", "sdk");
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain(`gen-client: ${server.url}/specs/api.yaml → sdk: 1 operations`);
-    expect(await readFile(path.join(dir, "sdk/types.ts"), "utf8")).toContain("remoteField?: string;");
+    expect(await readFile(path.join(dir, "sdk/types.ts"), "utf8")).toContain("name?: string;");
   });
 
   it("follows no $ref to another origin", async () => {

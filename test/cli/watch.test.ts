@@ -1,26 +1,14 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { cp, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { scratchDir, startGenClient, until } from "../support/cli.js";
 import type { ChildProcess } from "node:child_process";
-
-const spec = `openapi: 3.0.3
-info: { title: Watched, version: "1" }
-paths:
-  /things:
-    get:
-      operationId: listThings
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema: { $ref: "./schemas.yaml#/Thing" }
-`;
+import { scratchDir, startGenClient, until } from "../support/cli.js";
+import { repoRoot } from "../support/sdk.js";
 
 const schemas = (field: string) => `Thing:\n  type: object\n  properties:\n    ${field}: { type: string }\n`;
 
 const summaries = (stdout: string) => stdout.split("\n").filter((line) => line.startsWith("gen-client: api.yaml → sdk: ")).length;
+const fixture = path.join(repoRoot, "test/cli/fixtures/split-spec");
 
 describe("gen-client --watch", () => {
   let child: ChildProcess | undefined;
@@ -30,8 +18,8 @@ describe("gen-client --watch", () => {
 
   it("regenerates when the spec or a file it $refs changes, and keeps the last good output on a bad edit", async () => {
     const dir = await scratchDir("watch");
-    await writeFile(path.join(dir, "api.yaml"), spec);
-    await writeFile(path.join(dir, "schemas.yaml"), schemas("name"));
+    await cp(fixture, dir, { recursive: true });
+    const spec = await readFile(path.join(dir, "api.yaml"), "utf8");
     const started = startGenClient(dir, "api.yaml", "--out", "sdk", "--watch");
     child = started.child;
     const { output } = started;
@@ -53,7 +41,7 @@ describe("gen-client --watch", () => {
     expect(await types()).toContain("title?: string;");
 
     // Saved the way many editors do: a new file renamed over the old one.
-    await writeFile(path.join(dir, "api.yaml.tmp"), spec.replace("title: Watched", "title: Renamed"));
+    await writeFile(path.join(dir, "api.yaml.tmp"), spec.replace("title: Split", "title: Renamed"));
     await rename(path.join(dir, "api.yaml.tmp"), path.join(dir, "api.yaml"));
     await until(() => summaries(output.stdout) === 3, "a run after the rename-save");
     expect(await readFile(path.join(dir, "sdk/README.md"), "utf8")).toMatch(/^# Renamed\n/);

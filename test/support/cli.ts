@@ -1,8 +1,8 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp } from "node:fs/promises";
+import { cp, mkdir, mkdtemp } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { repoRoot } from "./sdk.js";
+import { fixturePath, repoRoot } from "./sdk.js";
 
 const run = promisify(execFile);
 export const cli = path.join(repoRoot, "bin/gen-client.js");
@@ -51,6 +51,14 @@ export async function scratchDir(name: string): Promise<string> {
   const root = path.join(repoRoot, ".tmp/cli");
   await mkdir(root, { recursive: true });
   return mkdtemp(path.join(root, `${name}-`));
+}
+
+/** A scratch copy of test/cli/fixtures/<name>, with the petstore and pagination fixtures under specs/. */
+export async function copyProject(name: string): Promise<string> {
+  const dir = await scratchDir(name);
+  await cp(path.join(repoRoot, "test/cli/fixtures", name), dir, { recursive: true });
+  for (const spec of ["petstore.yaml", "pagination.yaml"]) await cp(fixturePath(spec), path.join(dir, "specs", spec));
+  return dir;
 }
 
 function cliEnv(): NodeJS.ProcessEnv {
