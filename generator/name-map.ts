@@ -28,7 +28,7 @@ export function nameMapFile(model: ApiModel): EmittedFile {
     operations: sorted(routes.map(({ route, operation }) => [route, operation.name])),
     operationTypes: sorted(routes.map(({ route, operation }) => [route, operation.typeName])),
   };
-  return { path: NAME_MAP_FILE, contents: printStoredJson(map, (at) => at.length < 2) };
+  return { path: NAME_MAP_FILE, contents: printStoredJson(map, (depth) => depth < 2) };
 }
 
 /** The names recorded in `<outDir>/.gen-client-names.json`, or none when there is no such file yet. */

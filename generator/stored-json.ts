@@ -1,24 +1,31 @@
 /**
  * JSON for files gen-client keeps in an SDK folder and expects to be committed: the objects
- * `expand` picks (by their key path from the root) get one key per line, anything else stays on
- * its key's line, so a diff of the file shows one line per change.
+ * `expand` picks (by depth below the root and their own key) get one key per line, anything
+ * else stays on its key's line, so a diff of the file shows one line per change.
  */
-export function printStoredJson(value: unknown, expand: (path: readonly string[]) => boolean): string {
-  return `${print(value, [], expand, "")}\n`;
+export function printStoredJson(value: unknown, expand: (depth: number, key: string) => boolean): string {
+  return `${print(value, 0, "", expand, "")}\n`;
 }
 
-function print(value: unknown, path: readonly string[], expand: (path: readonly string[]) => boolean, indent: string): string {
-  if (!isRecord(value) || Object.keys(value).length === 0 || !expand(path)) return compact(value);
+function print(value: unknown, depth: number, key: string, expand: (depth: number, key: string) => boolean, indent: string): string {
+  if (!isRecord(value) || !expand(depth, key)) return compact(value);
   const inner = `${indent}  `;
-  const lines = Object.entries(value).map(([key, each]) => `${inner}${JSON.stringify(key)}: ${print(each, [...path, key], expand, inner)}`);
-  return `{\n${lines.join(",\n")}\n${indent}}`;
+  let text = "";
+  for (const each in value) {
+    if (!Object.hasOwn(value, each)) continue;
+    text += `${text === "" ? "" : ",\n"}${inner}${JSON.stringify(each)}: ${print(value[each], depth + 1, each, expand, inner)}`;
+  }
+  return text === "" ? "{}" : `{\n${text}\n${indent}}`;
 }
 
 function compact(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(compact).join(", ")}]`;
   if (isRecord(value)) {
-    const entries = Object.entries(value).map(([key, each]) => `${JSON.stringify(key)}: ${compact(each)}`);
-    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+    let text = "";
+    for (const each in value) {
+      if (Object.hasOwn(value, each)) text += `${text === "" ? "" : ", "}${JSON.stringify(each)}: ${compact(value[each])}`;
+    }
+    return text === "" ? "{}" : `{ ${text} }`;
   }
   return JSON.stringify(value) ?? "null";
 }

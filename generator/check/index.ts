@@ -6,7 +6,6 @@
 import { open, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { generate, type GenerateOptions } from "../generate.js";
-import { NAME_MAP_FILE } from "../name-map.js";
 import { packageVersion } from "../package-files.js";
 import { diffSurfaces, type SurfaceChange } from "../surface/diff.js";
 import { parseSurface, SURFACE_FILE } from "../surface/file.js";
@@ -91,7 +90,7 @@ async function staleFiles(out: string, files: readonly EmittedFile[]): Promise<F
     if (!entry.isFile()) continue;
     const relative = path.relative(out, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
     if (emitted.has(relative) || relative.split("/").some((segment) => segment === "node_modules")) continue;
-    if (relative === NAME_MAP_FILE || relative === SURFACE_FILE || (relative.endsWith(".ts") && isGenerated(await head(path.join(out, relative))))) {
+    if (relative.endsWith(".ts") && isGenerated(await head(path.join(out, relative)))) {
       stale.push({ path: relative, change: "removed" });
     }
   }
@@ -127,10 +126,17 @@ async function readOptional(file: string): Promise<string | undefined> {
 
 /** The report for a terminal: a headline, then one line per change (breaking ones first), then the files. */
 export function formatCheckReport(report: CheckReport): string {
-  if (report.upToDate) return `${report.out} is up to date with ${report.spec}.`;
+  // Names and routes come from the spec: control characters in them are shown escaped, never sent to the terminal.
+  return reportLines(report)
+    .map((line) => line.replace(/[\p{Cc}\u2028\u2029]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`))
+    .join("\n");
+}
+
+function reportLines(report: CheckReport): string[] {
+  if (report.upToDate) return [`${report.out} is up to date with ${report.spec}.`];
   const { changes, fileChanges, generatorVersion } = report;
   if (fileChanges.every((file) => file.change === "added") && fileChanges.some((file) => file.path === "index.ts")) {
-    return `${report.out} is out of date with ${report.spec}: no SDK has been generated there yet.`;
+    return [`${report.out} is out of date with ${report.spec}: no SDK has been generated there yet.`];
   }
   const lines: string[] = [];
   const counted = changes.length > 0 ? ` (${plural(changes.length, "change")}, ${report.breaking} breaking)` : "";
@@ -149,7 +155,7 @@ export function formatCheckReport(report: CheckReport): string {
     const paths = fileChanges.filter((file) => file.change === kind).map((file) => file.path);
     if (paths.length > 0) lines.push(`  ${kind} files: ${abbreviated(paths, 8)}`);
   }
-  return lines.join("\n");
+  return lines;
 }
 
 function label(change: SurfaceChange): string {

@@ -4,6 +4,7 @@
  */
 import type { ApiModel, NamedSchema, Operation, Response, Schema } from "../ir/model.js";
 import { reachable } from "../ir/analysis.js";
+import { paginationOf } from "../ir/pagination.js";
 import { isIdentifier } from "../ir/naming.js";
 import { routeKey } from "../ir/route.js";
 import { successResponses } from "../emit/types.js";
@@ -28,8 +29,11 @@ function operationSurface(describe: Describer, operation: Operation): OperationS
   const { body } = operation;
   const successes = new Set(successResponses(operation));
   const errors = operation.responses.filter((response) => !successes.has(response) && !response.status.startsWith("2"));
+  const pagination = paginationOf(operation)?.style;
   return {
     route: routeKey(operation.method, operation.path),
+    ...(operation.deprecated && { deprecated: true }),
+    ...(pagination !== undefined && { pagination }),
     params: sortedRecord(params),
     ...(body && {
       body: canonical({
@@ -60,7 +64,7 @@ function responseText(describe: Describer, response: Response): string {
 function schemaSurface(describe: Describer, named: NamedSchema, sides: readonly Side[]): SchemaSurface {
   const slots: [string, Slot][] = [["", describe.slot(named.schema)]];
   describe.children(named.schema, "", slots);
-  return { sides, slots: sortedRecord(slots) };
+  return { sides, ...(named.hasWritableView && { writable: true }), slots: sortedRecord(slots) };
 }
 
 /** Which sides each named schema is met on; one no operation uses counts as both. */

@@ -16,6 +16,10 @@ export type ChangeKind =
   | "media-type-changed"
   | "error-added"
   | "error-removed"
+  | "pagination-added"
+  | "pagination-removed"
+  | "pagination-changed"
+  | "deprecated"
   | Rule;
 
 export interface SurfaceChange {
@@ -36,26 +40,28 @@ export function diffSurfaces(before: ApiSurface, after: ApiSurface): SurfaceChan
 
 function diffOperations(before: ApiSurface, after: ApiSurface, strict: boolean): SurfaceChange[] {
   const changes: SurfaceChange[] = [];
-  const renamedTo = new Map<string, string>();
+  // A method gone and one new for the same route: the spec renamed the operation.
+  const renamedFrom = new Map<string, string>();
   const added = keysOnlyIn(after.operations, before.operations);
   for (const name of keysOnlyIn(before.operations, after.operations)) {
     const route = own(before.operations, name)?.route;
-    const successor = added.find((candidate) => own(after.operations, candidate)?.route === route);
-    if (successor !== undefined) renamedTo.set(successor, name);
+    const successor = added.find((candidate) => own(after.operations, candidate)?.route === route && !renamedFrom.has(candidate));
+    if (successor !== undefined) renamedFrom.set(successor, name);
   }
+  const renamed = new Set(renamedFrom.values());
   for (const name of sortedUnion(before.operations, after.operations)) {
     const old = own(before.operations, name);
     const now = own(after.operations, name);
     const subject = `api.${name}`;
     if (old && now) changes.push(...diffOperation(subject, old, now, strict));
     else if (now) {
-      const previous = renamedTo.get(name);
+      const previous = renamedFrom.get(name);
       changes.push(
         previous === undefined
           ? change("operation-added", subject, `${subject} (${now.route}) added`, false)
           : change("operation-renamed", subject, `api.${previous} renamed to ${subject} (${now.route})`, true),
       );
-    } else if (old && ![...renamedTo.values()].includes(name)) {
+    } else if (old && !renamed.has(name)) {
       changes.push(change("operation-removed", subject, `${subject} (${old.route}) removed`, true));
     }
   }
@@ -78,6 +84,8 @@ function diffOperation(subject: string, old: OperationSurface, now: OperationSur
     changes.push(change("media-type-changed", subject, `${subject}: request body now sent as ${now.body.media} (was ${old.body.media})`, false));
   }
   changes.push(...diffSlot({ subject, label: "result", sides: ["response"], strict, presence: false }, old.result, now.result));
+  if (old.pagination !== now.pagination) changes.push(paginationChange(subject, old.pagination, now.pagination));
+  if (now.deprecated && !old.deprecated) changes.push(change("deprecated", subject, `${subject}: now deprecated`, false));
   for (const status of sortedUnion(old.errors, now.errors)) {
     const before = own(old.errors, status);
     const after = own(now.errors, status);
@@ -91,6 +99,12 @@ function diffOperation(subject: string, old: OperationSurface, now: OperationSur
   return changes;
 }
 
+function paginationChange(subject: string, before: string | undefined, after: string | undefined): SurfaceChange {
+  if (before === undefined) return change("pagination-added", subject, `${subject}: new .paginate() and .pages() (${after} pagination)`, false);
+  if (after === undefined) return change("pagination-removed", subject, `${subject}: .paginate() and .pages() removed`, true);
+  return change("pagination-changed", subject, `${subject}: pages are now followed by ${after} (was ${before})`, false);
+}
+
 // --- exported types --------------------------------------------------------------------------
 
 function diffSchemas(before: ApiSurface, after: ApiSurface, strict: boolean): SurfaceChange[] {
@@ -101,6 +115,10 @@ function diffSchemas(before: ApiSurface, after: ApiSurface, strict: boolean): Su
     if (!old) changes.push(change("type-added", name, `${name}: new type`, false));
     else if (!now) changes.push(change("type-removed", name, `${name}: type removed`, true));
     else changes.push(...diffSchema(name, old, now, strict));
+    if (old && now && old.writable !== now.writable) {
+      const writable = `${name}Writable`;
+      changes.push(now.writable ? change("type-added", writable, `${writable}: new type`, false) : change("type-removed", writable, `${writable}: type removed`, true));
+    }
   }
   return changes;
 }
@@ -213,6 +231,8 @@ function admits(wide: Slot, narrow: Slot): boolean {
   if (wide.type === "number" && narrow.type === "integer") return true;
   if (wide.type === "string" && (/^string\(.+\)$/.test(narrow.type) || (narrow.type === "enum" && (narrow.values ?? []).every((v) => typeof v === "string")))) return true;
   if (wide.type === "union" && (wide.variants ?? []).includes(display(narrow))) return true;
+  // `Base & object`: everything the intersection admits, Base does.
+  if (narrow.type.split(" & ").includes(wide.type) && narrow.type !== wide.type) return true;
   return false;
 }
 

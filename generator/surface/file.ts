@@ -14,8 +14,8 @@ export function surfaceFile(surface: ApiSurface): EmittedFile {
 }
 
 /** A line per operation and type member, and per parameter, error and slot within them. */
-function expandsInSurface(path: readonly string[]): boolean {
-  return path.length < 3 || (path.length === 3 && ["params", "errors", "slots"].includes(path[2] ?? ""));
+function expandsInSurface(depth: number, key: string): boolean {
+  return depth < 3 || (depth === 3 && (key === "params" || key === "errors" || key === "slots"));
 }
 
 /** Reads a stored surface; anything that is not one gen-client wrote is a one-line error. */
@@ -47,7 +47,8 @@ function isOperation(value: unknown): value is OperationSurface {
     (value.body === undefined || isSlot(value.body)) &&
     isSlot(value.result) &&
     isRecord(value.errors) &&
-    Object.values(value.errors).every((type) => typeof type === "string")
+    Object.values(value.errors).every((type) => typeof type === "string") &&
+    (value.pagination === undefined || typeof value.pagination === "string")
   );
 }
 

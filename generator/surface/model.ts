@@ -20,6 +20,9 @@ export type Side = "request" | "response";
 export interface OperationSurface {
   /** `GET /pets/{petId}`. */
   readonly route: string;
+  readonly deprecated?: true;
+  /** The paginator's style, when the method has `.paginate()` and `.pages()`. */
+  readonly pagination?: string;
   /** By key in the operation's args object. */
   readonly params: Readonly<Record<string, Slot>>;
   readonly body?: Slot;
@@ -31,6 +34,8 @@ export interface OperationSurface {
 
 export interface SchemaSurface {
   readonly sides: readonly Side[];
+  /** Whether the SDK also exports the request-side view, `${name}Writable`. */
+  readonly writable?: true;
   /**
    * Every position of the type that has a type of its own, by path: `""` is the type itself,
    * `owner.name` a nested field, `tags[]` array items, `labels{}` map values. Types of named
