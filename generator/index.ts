@@ -1,6 +1,6 @@
 /**
  * gen-client's programmatic API. `generate` returns the SDK's files in memory; `writeSdk` writes
- * them the way the CLI does.
+ * them the way the CLI does; `checkSdk` is `--check`; `defineConfig` types a config file.
  */
 export { generate, type GenerateOptions, type GeneratePhase, type GenerateResult } from "./generate.js";
 export type { OperationSelector } from "./ir/filter.js";

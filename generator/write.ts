@@ -24,7 +24,7 @@ export interface WriteResult {
 }
 
 /** What writing `files` into `outDir` would change, without changing anything. */
-export async function planWrite(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<{ readonly changed: readonly EmittedFile[]; readonly unchanged: readonly string[]; readonly stale: readonly string[] }> {
+async function planWrite(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<{ readonly changed: readonly EmittedFile[]; readonly unchanged: readonly string[]; readonly stale: readonly string[] }> {
   const out = path.resolve(outDir);
   const all = [...files, { path: MANIFEST, contents: manifestContents(files.map((file) => file.path)) }];
   const changed: EmittedFile[] = [];

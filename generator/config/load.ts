@@ -13,7 +13,7 @@ export const CONFIG_FILES = ["gen-client.config.ts", "gen-client.config.mts", "g
 export function findConfig(dir: string): string | undefined {
   const found = CONFIG_FILES.filter((name) => existsSync(path.join(dir, name)));
   if (found.length > 1) {
-    throw new GenError("invalid-options", `several config files: ${found.join(", ")}; keep one, or choose with --config`, { file: found[0] ?? dir });
+    throw new GenError("invalid-options", `several config files: ${found.join(", ")}; keep one, or choose with --config`);
   }
   return found[0];
 }

@@ -1,9 +1,18 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import type { ApiConfig } from "../../generator/index.js";
+import type { configSchema } from "../../generator/config/schema.js";
 import { copyProject, genClient, scratchDir } from "../support/cli.js";
 
 describe("gen-client with a config file", () => {
+  it("accepts every option of generate() but the progress callback (checked by the type-check test)", () => {
+    type Accepted = keyof z.output<typeof configSchema>["apis"][number];
+    expectTypeOf<Accepted>().toEqualTypeOf<keyof ApiConfig>();
+    expectTypeOf<"onPhase">().not.toExtend<Accepted>();
+  });
+
   it("generates every API of gen-client.config.json with its options", async () => {
     const dir = await copyProject("multi-api");
     const result = await genClient(dir);
@@ -71,7 +80,7 @@ describe("gen-client with a config file", () => {
     await writeFile(path.join(dir, "gen-client.config.mjs"), "export default { apis: [] };\n");
     const result = await genClient(dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("gen-client: error: gen-client.config.mjs: several config files: gen-client.config.mjs, gen-client.config.json; keep one, or choose with --config\n");
+    expect(result.stderr).toBe("gen-client: error: several config files: gen-client.config.mjs, gen-client.config.json; keep one, or choose with --config\n");
   });
 
   it("reports a bad spec of one API and still generates the others", async () => {
