@@ -36,7 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--json", "with --check: print the reports as JSON")
     .addOption(new Option("-w, --watch", "regenerate when a spec file changes; an invalid edit keeps the last good output").conflicts(["check"]))
     .addOption(new Option("--clean", "also delete files in the output directory that are not part of the SDK").conflicts(["check"]))
-    .addOption(new Option("--explain-pagination", "list each list-like operation's pagination style and why"))
+    .option("--explain-pagination", "list each list-like operation's pagination style and why")
     .addOption(new Option("--verbose", "print timings per phase and the files written and removed").conflicts(["quiet"]))
     .option("-q, --quiet", "print only errors and the summary line")
     .addHelpText("after", EXAMPLES)
@@ -67,7 +67,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 /**
  * Generates every API one after another. Generation is CPU-bound on the main thread, and worker
  * threads did not pay off: four fixture APIs on 2 cores took 0.5 s in sequence and 1.3–1.6 s in
- * four workers, each of which loads the generator (prettier's printer, yaml, zod) anew. A bad spec is reported and the other APIs are still generated.
+ * four workers, each of which loads the generator (prettier's printer, yaml, zod) anew.
+ * A bad spec is reported and the other APIs are still generated.
  */
 async function generateAll(apis: readonly ApiConfig[], flags: RunFlags, reporter: Reporter): Promise<number> {
   let failed = false;
