@@ -3,7 +3,7 @@ import path from "node:path";
 import { GenError } from "./errors.js";
 import type { EmittedFile } from "./emit/index.js";
 import { assertCleanable, listFiles, removeEmptyFolders } from "./write/clean.js";
-import { MANIFEST, manifestContents, readManifest } from "./write/manifest.js";
+import { MANIFEST, manifestContents, previouslyGenerated } from "./write/manifest.js";
 
 export interface WriteOptions {
   /**
@@ -35,7 +35,7 @@ async function planWrite(outDir: string, files: readonly EmittedFile[], options:
     else changed.push(file);
   }
   const belongs = new Set(all.map((file) => file.path));
-  const candidates = options.clean === true ? await listFiles(out) : await readManifest(out);
+  const candidates = options.clean === true ? await listFiles(out) : await previouslyGenerated(out);
   const present = new Set(options.clean === true ? candidates : await listFiles(out));
   const stale = candidates.filter((file) => !belongs.has(file) && present.has(file)).sort();
   return { changed, unchanged, stale };

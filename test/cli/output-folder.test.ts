@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { genClient, scratchDir } from "../support/cli.js";
@@ -82,6 +82,19 @@ describe("the output folder", () => {
     expect(await readFile(path.join(dir, "sdk/extensions.ts"), "utf8")).toBe("export const mine = 1;\n");
     expect(existsSync(path.join(dir, "sdk/runtime/custom/hook.ts"))).toBe(true);
     expect(JSON.parse(await readFile(path.join(dir, "sdk/.gen-client-manifest.json"), "utf8")).files).not.toContain("schemas.ts");
+  });
+
+  it("recognises generated files by their header in a folder without a manifest", async () => {
+    const dir = await tinyProject();
+    await genClient(dir, "tiny.yaml", "--out", "sdk");
+    await rm(path.join(dir, "sdk/.gen-client-manifest.json"));
+    await writeFile(path.join(dir, "sdk/extensions.ts"), "export const mine = 1;\n");
+    await writeFile(path.join(dir, "tiny.yaml"), withoutSchemas);
+    const result = await genClient(dir, "tiny.yaml", "--out", "sdk");
+    expect(result.stdout).toMatch(/ files \(\d+ written, 1 removed\) /);
+    expect(existsSync(path.join(dir, "sdk/schemas.ts"))).toBe(false);
+    expect(existsSync(path.join(dir, "sdk/extensions.ts"))).toBe(true);
+    expect(existsSync(path.join(dir, "sdk/.gen-client-manifest.json"))).toBe(true);
   });
 
   it("deletes every other file with --clean", async () => {
