@@ -52,12 +52,10 @@ export async function checkSdk(options: GenerateOptions & { readonly out: string
   );
   const committedSurface = await readOptional(path.join(options.out, SURFACE_FILE));
   const surfaceCompared = committedSurface !== undefined;
-  let changes: SurfaceChange[] = [];
-  if (committedSurface !== undefined && fileChanges.length > 0) {
-    const fresh = result.files.find((file) => file.path === SURFACE_FILE);
-    if (!fresh) throw new Error(`internal: generate() emitted no ${SURFACE_FILE}`);
-    changes = diffSurfaces(parseSurface(committedSurface, path.join(options.out, SURFACE_FILE)), parseSurface(fresh.contents, SURFACE_FILE));
-  }
+  const changes =
+    committedSurface === undefined || fileChanges.length === 0
+      ? []
+      : diffSurfaces(parseSurface(committedSurface, path.join(options.out, SURFACE_FILE)), parseSurface(freshSurface(result.files), SURFACE_FILE));
   return {
     out: options.out,
     spec: options.spec,
@@ -69,6 +67,12 @@ export async function checkSdk(options: GenerateOptions & { readonly out: string
     surfaceCompared,
     generatorVersion: { committed: await committedVersion(options.out), current: packageVersion() },
   };
+}
+
+function freshSurface(files: readonly EmittedFile[]): string {
+  const surface = files.find((file) => file.path === SURFACE_FILE);
+  if (!surface) throw new Error(`internal: generate() emitted no ${SURFACE_FILE}`);
+  return surface.contents;
 }
 
 async function changedFiles(out: string, files: readonly EmittedFile[]): Promise<FileChange[]> {

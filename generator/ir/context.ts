@@ -28,8 +28,9 @@ interface SchemaEntry {
 }
 
 /**
- * The state of one `buildModel` run: the document, the warnings so far, the names handed out, and
- * the registry of named schemas. One instance per run, so generating many specs in one process shares nothing.
+ * The state of one `buildModel` run: the document, the warnings so far, the names handed out,
+ * and the registry of named schemas. One instance per run, so generating many specs in one
+ * process shares nothing.
  */
 export class BuildContext {
   readonly spec: LoadedSpec;

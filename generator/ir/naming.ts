@@ -68,8 +68,8 @@ export function camelCase(text: string, fallback = "operation"): string {
 
 /**
  * Names a previous generation chose, by stable key: a schema's JSON pointer, an operation's
- * `METHOD /path` (see name-map.ts). They are claimed by their key before anything else, so a new
- * schema or operation never takes an existing export's name.
+ * `METHOD /path` (see name-map.ts). Each is reserved for its key from the start, so a new schema
+ * or operation never takes an existing export's name, whatever its place in the document.
  */
 export interface RecordedNames {
   /** Schema pointer → type name. */
@@ -127,10 +127,10 @@ function isNumbered(name: string, base: string): boolean {
 }
 
 /** Suffixes every schema name reserves: its zod validator and its request-side view. */
-export const SCHEMA_NAME_SUFFIXES = ["Schema", "Writable", "WritableSchema"] as const;
+const SCHEMA_NAME_SUFFIXES = ["Schema", "Writable", "WritableSchema"] as const;
 
 /** The type names an operation derives from its stem. */
-export const OPERATION_TYPE_SUFFIXES = ["Args", "Error"] as const;
+const OPERATION_TYPE_SUFFIXES = ["Args", "Error"] as const;
 
 /** Type names (schemas and operation type stems), unique across types.ts and schemas.ts. */
 export class NameRegistry {

@@ -1,6 +1,10 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { generate } from "../../generator/index.js";
+import { parseSurface, SURFACE_FILE } from "../../generator/surface/file.js";
 import type { ApiSurface, OperationSurface, SchemaSurface, Side, Slot } from "../../generator/surface/model.js";
 import { diffSurfaces } from "../../generator/surface/diff.js";
+import { fixturePath, fixtures, repoRoot } from "../support/sdk.js";
 
 const op = (parts: Partial<OperationSurface> = {}): OperationSurface => ({
   route: "GET /pets",
@@ -242,5 +246,21 @@ describe("the API surface diff", () => {
   it("finds nothing between equal surfaces", () => {
     const pets = surface({ operations: { listPets: op() }, schemas: { Pet: type(both, { name: { type: "string", required: true } }) } });
     expect(diffSurfaces(pets, structuredClone(pets))).toEqual([]);
+  });
+
+  it.each(fixtures)("reads back $file's stored surface and finds no change against itself", async ({ file }) => {
+    const { files } = await generate({ spec: path.relative(repoRoot, fixturePath(file)) });
+    const stored = files.find((each) => each.path === SURFACE_FILE)?.contents ?? "";
+    const surface = parseSurface(stored, SURFACE_FILE);
+    expect(Object.keys(surface.operations).length + Object.keys(surface.schemas).length).toBeGreaterThan(0);
+    expect(diffSurfaces(surface, parseSurface(stored, SURFACE_FILE))).toEqual([]);
+  });
+
+  it.each([
+    ["{", "x.json is not JSON; regenerate the SDK to replace it"],
+    ["{}", "x.json is not an API surface gen-client wrote; regenerate the SDK to replace it"],
+    ['{ "strict": false, "schemas": {}, "operations": { "getPet": { "route": 1 } } }', 'x.json has an unreadable entry for operation "getPet"; regenerate the SDK to replace it'],
+  ])("rejects a stored surface it did not write: %s", (text, message) => {
+    expect(() => parseSurface(text, "x.json")).toThrow(message);
   });
 });
