@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { emitSdk, type EmittedFile } from "./emit/index.js";
 import type { Warning } from "./errors.js";
+import { filterOperations, type OperationSelector } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
 import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
 import { loadSpec } from "./load/index.js";
@@ -10,7 +11,10 @@ import { buildSurface } from "./surface/build.js";
 import { surfaceFile } from "./surface/file.js";
 
 export interface GenerateOptions {
-  /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON. */
+  /**
+   * Path of the OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON, or an http(s) URL to
+   * fetch it from.
+   */
   readonly spec: string;
   /** The API's display name in generated docs; defaults to the spec's `info.title`. */
   readonly name?: string;
@@ -39,7 +43,19 @@ export interface GenerateOptions {
    * kept: schemas and operations that still exist keep their exported names. Nothing is written.
    */
   readonly out?: string;
+  /**
+   * Generate only the operations with one of these tags or paths (exact, or a glob such as
+   * `/pets/**`). Every schema is still generated.
+   * @example { tags: ["pets"], paths: ["/store/**"] }
+   */
+  readonly include?: OperationSelector;
+  /** Leave out the operations with one of these tags or paths, even when `include` names them. */
+  readonly exclude?: OperationSelector;
+  /** Called as each phase starts, e.g. to show progress. */
+  readonly onPhase?: (phase: GeneratePhase) => void;
 }
+
+export type GeneratePhase = "load" | "model" | "emit";
 
 export interface GenerateResult {
   /**
@@ -52,6 +68,8 @@ export interface GenerateResult {
   readonly warnings: readonly Warning[];
   /** What the generator decided about each list-like operation's pagination, and why. */
   readonly pagination: readonly PaginationExplanation[];
+  /** The local files the spec was read from (absolute paths; none for a URL), e.g. to watch them. */
+  readonly sources: readonly string[];
   /** Milliseconds spent in each phase. */
   readonly timings: { readonly load: number; readonly model: number; readonly emit: number };
 }
@@ -65,13 +83,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     mark = now;
     return Math.round(elapsed);
   };
+  options.onPhase?.("load");
   const spec = await loadSpec(options.spec);
   const recorded = options.out === undefined ? undefined : await readNameMap(options.out);
   const load = lap();
+  options.onPhase?.("model");
   const built = buildModel(spec, recorded);
+  // Pagination options apply before filtering, so one naming a left-out operation is no warning.
   const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
-  const model = options.name === undefined ? configured : { ...configured, title: options.name };
+  const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
+  const model = options.name === undefined ? filtered : { ...filtered, title: options.name };
   const modelTime = lap();
+  options.onPhase?.("emit");
   const strict = options.strict === true;
   const testing = options.testing !== false;
   const files = [...emitSdk(model, { strict, testing }), nameMapFile(model), surfaceFile(buildSurface(model, strict)), ...(await runtimeFiles({ testing }))];
@@ -82,6 +105,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     schemas: model.schemas.length,
     warnings: model.warnings,
     pagination: explainPagination(model),
+    sources: spec.files,
     timings: { load, model: modelTime, emit },
   };
 }

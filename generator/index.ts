@@ -1,9 +1,11 @@
 /**
  * gen-client's programmatic API. `generate` returns the SDK's files in memory; `writeSdk` writes
- * them the way the CLI does.
+ * them the way the CLI does; `checkSdk` is `--check`; `defineConfig` types a config file.
  */
-export { generate, type GenerateOptions, type GenerateResult } from "./generate.js";
-export { writeSdk, type WriteResult } from "./write.js";
+export { generate, type GenerateOptions, type GeneratePhase, type GenerateResult } from "./generate.js";
+export type { OperationSelector } from "./ir/filter.js";
+export { writeSdk, type WriteOptions, type WriteResult } from "./write.js";
+export { defineConfig, type ApiConfig, type GenClientConfig } from "./config/schema.js";
 export { checkSdk, formatCheckReport, type ChangeKind, type CheckReport, type FileChange, type SurfaceChange } from "./check/index.js";
 export type { EmittedFile } from "./emit/index.js";
 export type { PaginationConfig, PaginationExplanation, PaginationOption } from "./ir/pagination.js";

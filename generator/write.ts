@@ -2,45 +2,84 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { GenError } from "./errors.js";
 import type { EmittedFile } from "./emit/index.js";
+import { assertCleanable, listFiles, removeEmptyFolders } from "./write/clean.js";
+import { MANIFEST, manifestContents, previouslyGenerated } from "./write/manifest.js";
+
+export interface WriteOptions {
+  /**
+   * Also delete every file in the folder that is not part of the SDK, the user's own included.
+   * Refused for a folder that holds the working directory or `sources`, or looks like a project root.
+   * @default false
+   */
+  readonly clean?: boolean;
+  /** The spec's files (`GenerateResult.sources`), which `clean` must never delete. */
+  readonly sources?: readonly string[];
+}
 
 export interface WriteResult {
-  readonly written: number;
-  readonly unchanged: number;
+  /** Relative paths, `/`-separated, sorted. */
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** What writing `files` into `outDir` would change, without changing anything. */
+async function planWrite(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<{ readonly changed: readonly EmittedFile[]; readonly unchanged: readonly string[]; readonly stale: readonly string[] }> {
+  const out = path.resolve(outDir);
+  const all = [...files, { path: MANIFEST, contents: manifestContents(files.map((file) => file.path)) }];
+  const changed: EmittedFile[] = [];
+  const unchanged: string[] = [];
+  for (const file of all) {
+    const current = await readFile(path.join(out, file.path), "utf8").catch(() => undefined);
+    if (current === file.contents) unchanged.push(file.path);
+    else changed.push(file);
+  }
+  const belongs = new Set(all.map((file) => file.path));
+  const candidates = options.clean === true ? await listFiles(out) : await previouslyGenerated(out);
+  const present = new Set(options.clean === true ? candidates : await listFiles(out));
+  const stale = candidates.filter((file) => !belongs.has(file) && present.has(file)).sort();
+  return { changed, unchanged, stale };
 }
 
 /**
  * Writes an SDK so a failure never leaves half-written files: everything is staged in a temp
  * folder beside the output first, then each changed file is renamed into place. Unchanged files
- * are not touched, so their mtimes survive and build tools don't rebuild them.
+ * are not touched, so their mtimes survive and build tools don't rebuild them. Files an earlier
+ * run generated that are no longer part of the SDK are removed (see write/manifest.ts); other
+ * files only with `clean`.
  */
-export async function writeSdk(outDir: string, files: readonly EmittedFile[]): Promise<WriteResult> {
+export async function writeSdk(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  if (options.clean === true) assertCleanable(outDir, options.sources ?? []);
   const out = path.resolve(outDir);
-  const changed: EmittedFile[] = [];
-  for (const file of files) {
-    const current = await readFile(path.join(out, file.path), "utf8").catch(() => undefined);
-    if (current !== file.contents) changed.push(file);
-  }
-  if (changed.length === 0) return { written: 0, unchanged: files.length };
+  const { changed, unchanged, stale } = await planWrite(outDir, files, options);
   try {
-    await mkdir(path.dirname(out), { recursive: true });
-    const staging = await mkdtemp(path.join(path.dirname(out), `.${path.basename(out)}.gen-client-`));
-    try {
-      for (const file of changed) {
-        const target = path.join(staging, file.path);
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, file.contents);
-      }
-      for (const file of changed) {
-        const target = path.join(out, file.path);
-        await mkdir(path.dirname(target), { recursive: true });
-        await rename(path.join(staging, file.path), target);
-      }
-    } finally {
-      await rm(staging, { recursive: true, force: true });
-    }
+    if (changed.length > 0) await moveIntoPlace(out, changed);
+    for (const file of stale) await rm(path.join(out, file), { force: true });
+    await removeEmptyFolders(out, stale);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     throw new GenError("write-failed", `cannot write the SDK to ${outDir} (${code})`, { file: outDir });
   }
-  return { written: changed.length, unchanged: files.length - changed.length };
+  // The manifest is bookkeeping, not part of the SDK: it is not reported.
+  const sdk = (file: string) => file !== MANIFEST;
+  return { written: changed.map((file) => file.path).filter(sdk).sort(), unchanged: unchanged.filter(sdk).sort(), removed: stale };
+}
+
+async function moveIntoPlace(out: string, changed: readonly EmittedFile[]): Promise<void> {
+  await mkdir(path.dirname(out), { recursive: true });
+  const staging = await mkdtemp(path.join(path.dirname(out), `.${path.basename(out)}.gen-client-`));
+  try {
+    for (const file of changed) {
+      const target = path.join(staging, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.contents);
+    }
+    for (const file of changed) {
+      const target = path.join(out, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(path.join(staging, file.path), target);
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }

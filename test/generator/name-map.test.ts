@@ -18,7 +18,7 @@ function spec(schemas: Document, paths: Document = {}): Document {
 }
 
 function model(document: Document, recorded?: RecordedNames): ApiModel {
-  return buildModel({ file: "spec.json", text: JSON.stringify(document), version: "3.0", document }, recorded);
+  return buildModel({ file: "spec.json", text: JSON.stringify(document), version: "3.0", document, files: [] }, recorded);
 }
 
 /** The names a model's name map records: what the next generation reads back. */

@@ -1,0 +1,57 @@
+import path from "node:path";
+import type { ApiConfig } from "../config/schema.js";
+import { findConfig, loadConfig } from "../config/load.js";
+import { GenError } from "../errors.js";
+
+export interface CliOptions {
+  readonly out?: string;
+  readonly name?: string;
+  readonly strict?: boolean;
+  readonly testing?: boolean;
+  readonly config?: string;
+  readonly check?: boolean;
+  readonly json?: boolean;
+  readonly watch?: boolean;
+  readonly clean?: boolean;
+  readonly explainPagination?: boolean;
+  readonly verbose?: boolean;
+  readonly quiet?: boolean;
+}
+
+/**
+ * The APIs one invocation works on: the spec on the command line, or every API of the config
+ * file. With a config, gen-client moves into the config's folder first (like `make -C`): paths
+ * in it are relative to it, and the generated headers then quote the spec path as written there.
+ */
+export async function resolveApis(spec: string | undefined, options: CliOptions): Promise<readonly ApiConfig[]> {
+  if (options.json === true && options.check !== true) throw new GenError("invalid-options", "--json goes with --check");
+  if (spec !== undefined) {
+    if (options.config !== undefined) throw new GenError("invalid-options", "give either a spec or --config, not both");
+    return [
+      {
+        spec,
+        out: options.out ?? defaultOutDir(spec),
+        strict: options.strict === true,
+        ...(options.name !== undefined && { name: options.name }),
+        ...(options.testing === false && { testing: false }),
+      },
+    ];
+  }
+  // commander sets `testing: true` unless --no-testing is given.
+  const commandLineOnly = [...(["out", "name", "strict"] as const).filter((key) => options[key] !== undefined), ...(options.testing === false ? ["no-testing"] : [])];
+  if (commandLineOnly.length > 0) {
+    throw new GenError("invalid-options", `--${commandLineOnly[0]} needs a spec; with a config file, set it per API in the config`);
+  }
+  const file = options.config ?? findConfig(process.cwd());
+  if (file === undefined) {
+    throw new GenError("invalid-options", "no spec given and no gen-client.config.{ts,mts,mjs,js,json} here; run `gen-client <spec> --out <dir>`, or see `gen-client --help`");
+  }
+  const config = await loadConfig(file);
+  const dir = path.dirname(path.resolve(file));
+  if (dir !== process.cwd()) process.chdir(dir);
+  return config.apis;
+}
+
+function defaultOutDir(spec: string): string {
+  return path.join("generated", path.basename(spec).replace(/\.(ya?ml|json)$/i, ""));
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import type { GenerateOptions } from "../generate.js";
+import { readXPagination } from "../ir/pagination.js";
+
+/** One API of a config file: the options of `generate()`, plus where its SDK goes. */
+export interface ApiConfig extends Omit<GenerateOptions, "onPhase"> {
+  /** The SDK's folder. Relative paths (here and in `spec`) are relative to the config file. */
+  readonly out: string;
+}
+
+/** What `gen-client.config.{ts,mts,mjs,js,json}` exports (as default). */
+export interface GenClientConfig {
+  readonly apis: readonly ApiConfig[];
+}
+
+const selector = z.strictObject({
+  tags: z.array(z.string()).exactOptional(),
+  paths: z.array(z.string()).exactOptional(),
+});
+
+// The same check as the `x-pagination` extension's, so a config entry and the spec agree.
+const paginationEntry = z.unknown().transform((value, ctx) => {
+  const config = readXPagination(value);
+  if (typeof config !== "string") return config;
+  ctx.addIssue({ code: "custom", message: config });
+  return z.NEVER;
+});
+
+const api = z.strictObject({
+  spec: z.string().min(1),
+  out: z.string().min(1),
+  name: z.string().min(1).exactOptional(),
+  strict: z.boolean().exactOptional(),
+  testing: z.boolean().exactOptional(),
+  pagination: z.record(z.string(), paginationEntry).exactOptional(),
+  include: selector.exactOptional(),
+  exclude: selector.exactOptional(),
+});
+
+export const configSchema = z.strictObject({ apis: z.array(api).min(1, "list at least one API") }) satisfies z.ZodType<GenClientConfig>;
+
+/**
+ * Types a config file's object; it returns it unchanged.
+ * @example
+ * // gen-client.config.ts
+ * import { defineConfig } from "gen-client";
+ * export default defineConfig({ apis: [{ spec: "specs/petstore.yaml", out: "src/sdk/petstore" }] });
+ */
+export function defineConfig(config: GenClientConfig): GenClientConfig {
+  return config;
+}

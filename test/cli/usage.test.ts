@@ -1,0 +1,49 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { genClient, scratchDir } from "../support/cli.js";
+import { fixturePath, repoRoot } from "../support/sdk.js";
+
+describe("the CLI's everyday output", () => {
+  it("prints the package's version", async () => {
+    const { version } = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
+    expect(await genClient(repoRoot, "--version")).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it("shows examples in --help", async () => {
+    const result = await genClient(repoRoot, "--help");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage: gen-client [options] [spec]");
+    expect(result.stdout).toContain("$ gen-client specs/petstore.yaml --out src/sdk/petstore");
+    expect(result.stdout).toContain("$ gen-client --check");
+  });
+
+  it("prints only the summary line without a TTY, and no color codes", async () => {
+    const dir = await scratchDir("usage");
+    const result = await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^gen-client: \S+petstore\.yaml → sdk: 13 operations \(0 paginated\), 13 schemas, \d+ files \(\d+ written\) in [\d.]+ s\n$/);
+  });
+
+  it("adds phase timings and the files written with --verbose", async () => {
+    const dir = await scratchDir("usage");
+    const result = await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--verbose");
+    expect(result.stderr).toMatch(/^ {2}phases: load \d+ ms, model \d+ ms, emit \d+ ms, write \d+ ms\n {2}written: \.gen-client-names\.json, \.gen-client-surface\.json, README\.md, client\.ts, index\.ts, operations\.ts, schemas\.ts, types\.ts, runtime\/ \(\d+ files\)\n$/);
+  });
+
+  it("leaves out warnings with --quiet", async () => {
+    const dir = await scratchDir("usage");
+    await writeFile(path.join(dir, "warn.yaml"), "openapi: 3.0.3\ninfo: { title: W, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Bad: { type: string, pattern: '(' }\n");
+    const loud = await genClient(dir, "warn.yaml", "--out", "sdk");
+    expect(loud.stderr).toMatch(/^gen-client: warning: warn\.yaml #\/components\/schemas\/Bad\/pattern: /);
+    const quiet = await genClient(dir, "warn.yaml", "--out", "sdk", "--quiet");
+    expect(quiet.stderr).toBe("");
+    expect(quiet.stdout).toMatch(/, 1 warning\n$/);
+  });
+
+  it("refuses --verbose with --quiet, and --out without a spec", async () => {
+    const dir = await scratchDir("usage");
+    expect((await genClient(dir, "x.yaml", "--verbose", "--quiet")).stderr).toContain("option '--verbose' cannot be used with option '-q, --quiet'");
+    expect(await genClient(dir, "--out", "sdk")).toEqual({ code: 1, stdout: "", stderr: "gen-client: error: --out needs a spec; with a config file, set it per API in the config\n" });
+  });
+});

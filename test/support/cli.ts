@@ -1,0 +1,67 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { cp, mkdir, mkdtemp } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { fixturePath, repoRoot } from "./sdk.js";
+
+const run = promisify(execFile);
+export const cli = path.join(repoRoot, "bin/gen-client.js");
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI as a user would, in `cwd`, without a TTY and outside CI mode. */
+export async function genClient(cwd: string, ...args: string[]): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, env: cliEnv() });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+/** Starts the CLI (e.g. with --watch) and collects its output as it comes. */
+export function startGenClient(cwd: string, ...args: string[]): { readonly child: ChildProcess; readonly output: { stdout: string; stderr: string } } {
+  const child = spawn(process.execPath, [cli, ...args], { cwd, env: cliEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  const output = { stdout: "", stderr: "" };
+  child.stdout.on("data", (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output.stderr += chunk.toString()));
+  return { child, output };
+}
+
+/** Polls until `condition` holds; the test's own timeout bounds the wait. */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * A fresh folder for one test inside the repo (.tmp/cli, git-ignored), so a config file there
+ * can `import { defineConfig } from "gen-client"`: the package resolves to itself. Not under
+ * test/.out, whose own package.json (written for type-checks) would hide the repo's.
+ */
+export async function scratchDir(name: string): Promise<string> {
+  const root = path.join(repoRoot, ".tmp/cli");
+  await mkdir(root, { recursive: true });
+  return mkdtemp(path.join(root, `${name}-`));
+}
+
+/** A scratch copy of test/cli/fixtures/<name>, with the petstore and pagination fixtures under specs/. */
+export async function copyProject(name: string): Promise<string> {
+  const dir = await scratchDir(name);
+  await cp(path.join(repoRoot, "test/cli/fixtures", name), dir, { recursive: true });
+  for (const spec of ["petstore.yaml", "pagination.yaml"]) await cp(fixturePath(spec), path.join(dir, "specs", spec));
+  return dir;
+}
+
+function cliEnv(): NodeJS.ProcessEnv {
+  const { CI: _ci, FORCE_COLOR: _force, ...env } = process.env;
+  return { ...env, NO_COLOR: "1" };
+}
