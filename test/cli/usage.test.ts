@@ -28,7 +28,7 @@ describe("the CLI's everyday output", () => {
   it("adds phase timings and the files written with --verbose", async () => {
     const dir = await scratchDir("usage");
     const result = await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--verbose");
-    expect(result.stderr).toMatch(/^ {2}phases: load \d+ ms, model \d+ ms, emit \d+ ms, write \d+ ms\n {2}written: \.gen-client-names\.json, \.gen-client-surface\.json, README\.md, client\.ts, index\.ts, operations\.ts, schemas\.ts, types\.ts, runtime\/ \(\d+ files\)\n$/);
+    expect(result.stderr).toMatch(/^ {2}phases: load \d+ ms, model \d+ ms, emit \d+ ms, write \d+ ms\n {2}written: \.gen-client-names\.json, \.gen-client-surface\.json, README\.md, client\.ts, index\.ts, operations\.ts, schemas\.ts, testing\.ts, types\.ts, runtime\/ \(\d+ files\)\n$/);
   });
 
   it("leaves out warnings with --quiet", async () => {
