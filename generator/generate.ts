@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import type { ValidationMode } from "./emit/context.js";
 import { emitSdk, type EmittedFile } from "./emit/index.js";
 import type { Warning } from "./errors.js";
 import { filterOperations, type OperationSelector } from "./ir/filter.js";
@@ -30,6 +31,13 @@ export interface GenerateOptions {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * The SDK's default response validation, used when `createClient()` is given no `validate`:
+   * `"strict"` throws `ResponseValidationError`, `"warn"` logs the mismatch and returns the body,
+   * `"off"` skips validation. A client's or a call's `validate` option still overrides it.
+   * @default "strict"
+   */
+  readonly validate?: ValidationMode;
   /**
    * Emit `testing.ts` with `createMockApi()`, a typed mock of the API for tests of code that uses
    * the SDK, and copy the kit's runtime part (`runtime/testing/`). It needs nothing beyond ky and
@@ -97,7 +105,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   options.onPhase?.("emit");
   const strict = options.strict === true;
   const testing = options.testing !== false;
-  const files = [...emitSdk(model, { strict, testing }), nameMapFile(model), surfaceFile(buildSurface(model, strict)), ...(await runtimeFiles({ testing }))];
+  const validate = options.validate ?? "strict";
+  const files = [...emitSdk(model, { strict, testing, validate }), nameMapFile(model), surfaceFile(buildSurface(model, strict)), ...(await runtimeFiles({ testing }))];
   const emit = lap();
   return {
     files,

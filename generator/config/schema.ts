@@ -31,6 +31,7 @@ const api = z.strictObject({
   out: z.string().min(1),
   name: z.string().min(1).exactOptional(),
   strict: z.boolean().exactOptional(),
+  validate: z.enum(["strict", "warn", "off"]).exactOptional(),
   testing: z.boolean().exactOptional(),
   pagination: z.record(z.string(), paginationEntry).exactOptional(),
   include: selector.exactOptional(),

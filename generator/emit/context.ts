@@ -8,11 +8,16 @@ import { jsdocLines } from "./code/literals.js";
  */
 export type View = "read" | "write";
 
+/** How responses are validated by default (see `GenerateOptions.validate`). */
+export type ValidationMode = "strict" | "warn" | "off";
+
 export interface EmitOptions {
   /** Closed objects and enums (see `GenerateOptions.strict`). */
   readonly strict: boolean;
   /** Emit `testing.ts`, the mock kit (see `GenerateOptions.testing`). */
   readonly testing: boolean;
+  /** The client's default `validate` (see `GenerateOptions.validate`). */
+  readonly validate: ValidationMode;
 }
 
 /** What every emitter needs to look up about the model. */

@@ -22,6 +22,7 @@ export function readme(ctx: EmitContext): string {
       model.baseUrl !== undefined ? `  baseUrl: ${JSON.stringify(model.baseUrl).replaceAll("`", "\\u0060")},` : `  baseUrl: "https://api.example.com",`,
       ...authExampleLines(model.securitySchemes),
     ].join("\n"),
+    defaultValidate: `\`"${ctx.options.validate}"\`${ctx.options.validate === "strict" ? "" : " (this SDK's default)"}`,
     defaultBaseUrl: model.baseUrl !== undefined ? `\`${model.baseUrl.replaceAll("`", "")}\`` : "none: pass `baseUrl`",
     auth: authSection(model.securitySchemes),
     exampleOperation: example?.name ?? "operation",
