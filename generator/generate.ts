@@ -8,6 +8,7 @@ import { applyPaginationOptions, explainPagination, type PaginationExplanation, 
 import { loadSpec } from "./load/index.js";
 import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
+import { placeRuntime, type RuntimeOption } from "./runtime-placement.js";
 import { buildSurface } from "./surface/build.js";
 import { surfaceFile } from "./surface/file.js";
 
@@ -31,6 +32,14 @@ export interface GenerateOptions {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * Where the runtime goes: `"copy"` into the SDK's folder (`<out>/runtime/`); `{ path }` into a
+   * folder several SDKs share (relative to the working directory), which the SDK then imports by a
+   * relative path from `out` (so `out` is required). The shared folder must lie outside `out`; it
+   * holds the whole runtime, the testing kit included, and is returned as `sharedRuntime`.
+   * @default "copy"
+   */
+  readonly runtime?: RuntimeOption;
   /**
    * The SDK's default response validation, used when `createClient()` is given no `validate`:
    * `"strict"` throws `ResponseValidationError`, `"warn"` logs the mismatch and returns the body,
@@ -67,10 +76,16 @@ export type GeneratePhase = "load" | "model" | "emit";
 
 export interface GenerateResult {
   /**
-   * Every file of the SDK: generated modules, the name map (`.gen-client-names.json`) and API
-   * surface (`.gen-client-surface.json`), then the runtime copy.
+   * Every file of the SDK, relative to its folder: generated modules, the name map
+   * (`.gen-client-names.json`) and API surface (`.gen-client-surface.json`), then the runtime copy
+   * (none with a shared runtime).
    */
   readonly files: readonly EmittedFile[];
+  /**
+   * With `runtime: { path }`: the shared runtime folder (as given) and its files, relative to it.
+   * Write them with `writeSdk(sharedRuntime.path, sharedRuntime.files)`.
+   */
+  readonly sharedRuntime?: { readonly path: string; readonly files: readonly EmittedFile[] };
   readonly operations: number;
   readonly schemas: number;
   readonly warnings: readonly Warning[];
@@ -91,6 +106,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     mark = now;
     return Math.round(elapsed);
   };
+  const runtime = placeRuntime(options.runtime, options.out);
   options.onPhase?.("load");
   const spec = await loadSpec(options.spec);
   const recorded = options.out === undefined ? undefined : await readNameMap(options.out);
@@ -106,10 +122,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const strict = options.strict === true;
   const testing = options.testing !== false;
   const validate = options.validate ?? "strict";
-  const files = [...emitSdk(model, { strict, testing, validate }), nameMapFile(model), surfaceFile(buildSurface(model, strict)), ...(await runtimeFiles({ testing }))];
+  const sdk = [...emitSdk(model, { strict, testing, validate, runtime: runtime.specifier }), nameMapFile(model), surfaceFile(buildSurface(model, strict))];
+  // A shared runtime serves SDKs with and without the testing kit: it always holds it.
+  const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined });
+  const files = runtime.shared === undefined ? [...sdk, ...runtimeCopy.map((file) => ({ ...file, path: `runtime/${file.path}` }))] : sdk;
   const emit = lap();
   return {
     files,
+    ...(runtime.shared !== undefined && { sharedRuntime: { path: runtime.shared, files: runtimeCopy } }),
     operations: model.operations.length,
     schemas: model.schemas.length,
     warnings: model.warnings,

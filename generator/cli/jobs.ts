@@ -9,6 +9,8 @@ export interface CliOptions {
   readonly name?: string;
   readonly strict?: boolean;
   readonly validate?: ValidationMode;
+  /** A shared runtime folder. */
+  readonly runtime?: string;
   readonly testing?: boolean;
   readonly config?: string;
   readonly check?: boolean;
@@ -36,12 +38,13 @@ export async function resolveApis(spec: string | undefined, options: CliOptions)
         strict: options.strict === true,
         ...(options.name !== undefined && { name: options.name }),
         ...(options.validate !== undefined && { validate: options.validate }),
+        ...(options.runtime !== undefined && { runtime: { path: options.runtime } }),
         ...(options.testing === false && { testing: false }),
       },
     ];
   }
   // commander sets `testing: true` unless --no-testing is given.
-  const commandLineOnly = [...(["out", "name", "strict", "validate"] as const).filter((key) => options[key] !== undefined), ...(options.testing === false ? ["no-testing"] : [])];
+  const commandLineOnly = [...(["out", "name", "strict", "validate", "runtime"] as const).filter((key) => options[key] !== undefined), ...(options.testing === false ? ["no-testing"] : [])];
   if (commandLineOnly.length > 0) {
     throw new GenError("invalid-options", `--${commandLineOnly[0]} needs a spec; with a config file, set it per API in the config`);
   }

@@ -31,7 +31,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
   return [
     {
       s: "import",
-      from: "./runtime/index.js",
+      from: ctx.runtimeModule(),
       names: [...(hasOperations ? [{ name: "createRuntime" }] : []), ...runtimeTypes.sort().map((name) => ({ name, typeOnly: true }))],
     },
     ...(hasOperations

@@ -18,6 +18,11 @@ export interface EmitOptions {
   readonly testing: boolean;
   /** The client's default `validate` (see `GenerateOptions.validate`). */
   readonly validate: ValidationMode;
+  /**
+   * The runtime folder as a module specifier from the SDK's folder: `./runtime` for the SDK's own
+   * copy, a path such as `../runtime` for a shared one (see `GenerateOptions.runtime`).
+   */
+  readonly runtime: string;
 }
 
 /** What every emitter needs to look up about the model. */
@@ -31,6 +36,11 @@ export class EmitContext {
     this.model = model;
     this.options = options;
     this.#byPointer = new Map(model.schemas.map((schema) => [schema.pointer, schema]));
+  }
+
+  /** The specifier of a runtime module, e.g. `./runtime/index.js`. */
+  runtimeModule(module = "index.js"): string {
+    return `${this.options.runtime}/${module}`;
   }
 
   named(pointer: string): NamedSchema {

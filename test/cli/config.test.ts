@@ -60,6 +60,7 @@ describe("gen-client with a config file", () => {
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "validate": "loose" }] }', 'apis[0].validate: invalid option: expected one of "strict"|"warn"|"off"'],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "pagination": { "listThings": { "style": "pages" } } }] }', "apis[0].pagination.listThings: style must be one of offset, page, cursor, nextUrl, linkHeader"],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "include": { "tags": "pets" } }] }', "apis[0].include.tags: invalid input: expected array, received string"],
+    ['{ "apis": [{ "spec": "a.yaml", "out": "a", "runtime": "shared" }] }', 'apis[0].runtime: expected "copy" or { "path": "<folder>" }'],
     ['{ "apis": [] }', "apis: list at least one API"],
     ['{ "apis": [{ "spec": 1, "out": 2 }] }', "apis[0].spec: invalid input: expected string, received number (and 1 more problem)"],
   ])("reports %s with the file and the offending key", async (json, message) => {
