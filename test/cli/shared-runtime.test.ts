@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { GenError, generate, writeSdk } from "../../generator/index.js";
 import { listFiles } from "../../generator/write/clean.js";
@@ -38,6 +39,10 @@ describe("a runtime folder shared by the APIs of a config", () => {
     expect(await readFile(path.join(dir, "src/sdk/petstore/client.ts"), "utf8")).toContain('} from "../runtime/index.js";');
     expect(await readFile(path.join(dir, "src/sdk/petstore/testing.ts"), "utf8")).toContain('from "../runtime/testing/index.js";');
     expect(await readFile(path.join(dir, "src/sdk/pagination/README.md"), "utf8")).toContain("it imports the shared runtime folder `../runtime/`");
+    for (const file of files.filter((each) => /^(petstore|pagination)\/\w+\.ts$/.test(each))) {
+      const contents = await readFile(path.join(dir, "src/sdk", file), "utf8");
+      expect(await prettier.format(contents, { parser: "typescript" }), file).toBe(contents);
+    }
     const sdks = ["petstore", "pagination", "runtime"].map((name) => path.join(dir, "src/sdk", name));
     expect(await typecheck(sdks, "NodeNext", "shared-runtime")).toBe("");
   });
