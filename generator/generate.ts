@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import type { ValidationMode } from "./emit/context.js";
 import { emitSdk, type EmittedFile } from "./emit/index.js";
 import type { Warning } from "./errors.js";
 import { filterOperations, type OperationSelector } from "./ir/filter.js";
@@ -7,6 +8,7 @@ import { applyPaginationOptions, explainPagination, type PaginationExplanation, 
 import { loadSpec } from "./load/index.js";
 import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
+import { placeRuntime, type RuntimeOption } from "./runtime-placement.js";
 import { buildSurface } from "./surface/build.js";
 import { surfaceFile } from "./surface/file.js";
 
@@ -30,6 +32,21 @@ export interface GenerateOptions {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * Where the runtime goes: `"copy"` into the SDK's folder (`<out>/runtime/`); `{ path }` into a
+   * folder several SDKs share (relative to the working directory), which the SDK then imports by a
+   * relative path from `out` (so `out` is required). The shared folder must lie outside `out`; it
+   * holds the whole runtime, the testing kit included, and is returned as `sharedRuntime`.
+   * @default "copy"
+   */
+  readonly runtime?: RuntimeOption;
+  /**
+   * The SDK's default response validation, used when `createClient()` is given no `validate`:
+   * `"strict"` throws `ResponseValidationError`, `"warn"` logs the mismatch and returns the body,
+   * `"off"` skips validation. A client's or a call's `validate` option still overrides it.
+   * @default "strict"
+   */
+  readonly validate?: ValidationMode;
   /**
    * Emit `testing.ts` with `createMockApi()`, a typed mock of the API for tests of code that uses
    * the SDK, and copy the kit's runtime part (`runtime/testing/`). It needs nothing beyond ky and
@@ -59,10 +76,16 @@ export type GeneratePhase = "load" | "model" | "emit";
 
 export interface GenerateResult {
   /**
-   * Every file of the SDK: generated modules, the name map (`.gen-client-names.json`) and API
-   * surface (`.gen-client-surface.json`), then the runtime copy.
+   * Every file of the SDK, relative to its folder: generated modules, the name map
+   * (`.gen-client-names.json`) and API surface (`.gen-client-surface.json`), then the runtime copy
+   * (none with a shared runtime).
    */
   readonly files: readonly EmittedFile[];
+  /**
+   * With `runtime: { path }`: the shared runtime folder (as given) and its files, relative to it.
+   * Write them with `writeSdk(sharedRuntime.path, sharedRuntime.files)`.
+   */
+  readonly sharedRuntime?: { readonly path: string; readonly files: readonly EmittedFile[] };
   readonly operations: number;
   readonly schemas: number;
   readonly warnings: readonly Warning[];
@@ -83,6 +106,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     mark = now;
     return Math.round(elapsed);
   };
+  const runtime = placeRuntime(options.runtime, options.out);
   options.onPhase?.("load");
   const spec = await loadSpec(options.spec);
   const recorded = options.out === undefined ? undefined : await readNameMap(options.out);
@@ -97,10 +121,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   options.onPhase?.("emit");
   const strict = options.strict === true;
   const testing = options.testing !== false;
-  const files = [...emitSdk(model, { strict, testing }), nameMapFile(model), surfaceFile(buildSurface(model, strict)), ...(await runtimeFiles({ testing }))];
+  const validate = options.validate ?? "strict";
+  const sdk = [...emitSdk(model, { strict, testing, validate, runtime: runtime.specifier }), nameMapFile(model), surfaceFile(buildSurface(model, strict))];
+  // A shared runtime serves SDKs with and without the testing kit: it always holds it.
+  const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined });
+  const files = runtime.shared === undefined ? [...sdk, ...runtimeCopy.map((file) => ({ ...file, path: `runtime/${file.path}` }))] : sdk;
   const emit = lap();
   return {
     files,
+    ...(runtime.shared !== undefined && { sharedRuntime: { path: runtime.shared, files: runtimeCopy } }),
     operations: model.operations.length,
     schemas: model.schemas.length,
     warnings: model.warnings,

@@ -26,8 +26,9 @@ export function packageVersion(): string {
 }
 
 /**
- * The runtime sources every SDK carries in `<out>/runtime/`, so it depends only on ky and zod.
- * The testing kit (`runtime/testing/`) comes only with `testing`.
+ * The runtime sources, relative to the runtime folder, which every SDK carries in `<out>/runtime/`
+ * (or imports from a shared folder), so it depends only on ky and zod. The testing kit
+ * (`testing/`) comes only with `testing`.
  */
 export async function runtimeFiles(options: { readonly testing: boolean }): Promise<EmittedFile[]> {
   const root = packagePath("runtime");
@@ -38,5 +39,5 @@ export async function runtimeFiles(options: { readonly testing: boolean }): Prom
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .filter((file) => options.testing || !file.startsWith("testing/"))
     .sort();
-  return Promise.all(files.map(async (file) => ({ path: `runtime/${file}`, contents: header + (await readFile(path.join(root, file), "utf8")) })));
+  return Promise.all(files.map(async (file) => ({ path: file, contents: header + (await readFile(path.join(root, file), "utf8")) })));
 }

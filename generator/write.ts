@@ -3,7 +3,7 @@ import path from "node:path";
 import { GenError } from "./errors.js";
 import type { EmittedFile } from "./emit/index.js";
 import { assertCleanable, listFiles, removeEmptyFolders } from "./write/clean.js";
-import { MANIFEST, manifestContents, previouslyGenerated } from "./write/manifest.js";
+import { isInside, MANIFEST, manifestContents, previouslyGenerated } from "./write/manifest.js";
 
 export interface WriteOptions {
   /**
@@ -42,7 +42,7 @@ async function planWrite(outDir: string, files: readonly EmittedFile[], options:
 }
 
 /**
- * Writes an SDK so a failure never leaves half-written files: everything is staged in a temp
+ * Writes an SDK (or a shared runtime folder) so a failure never leaves half-written files: everything is staged in a temp
  * folder beside the output first, then each changed file is renamed into place. Unchanged files
  * are not touched, so their mtimes survive and build tools don't rebuild them. Files an earlier
  * run generated that are no longer part of the SDK are removed (see write/manifest.ts); other
@@ -51,6 +51,9 @@ async function planWrite(outDir: string, files: readonly EmittedFile[], options:
 export async function writeSdk(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<WriteResult> {
   if (options.clean === true) assertCleanable(outDir, options.sources ?? []);
   const out = path.resolve(outDir);
+  // Each folder is written on its own, with its own manifest: nothing may reach out of it.
+  const outside = files.find((file) => !isInside(out, file.path));
+  if (outside !== undefined) throw new GenError("invalid-options", `refusing to write ${outside.path}: it is not inside ${outDir}`);
   const { changed, unchanged, stale } = await planWrite(outDir, files, options);
   try {
     if (changed.length > 0) await moveIntoPlace(out, changed);

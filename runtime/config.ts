@@ -27,7 +27,7 @@ export function resolveConfig(options: ClientOptions<object>, api: ApiSpec): Con
     auth: options.auth,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     retry: resolveRetry(options.retry, DEFAULT_RETRY),
-    validate: options.validate ?? "strict",
+    validate: options.validate ?? api.validate ?? "strict",
     validateRequests: options.validateRequests ?? false,
     idempotencyKey: typeof idempotencyKey === "function" ? idempotencyKey : idempotencyKey === true ? randomIdempotencyKey : undefined,
   };

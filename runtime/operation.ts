@@ -3,6 +3,7 @@
  * OpenAPI default (parameter styles, media kinds, security inheritance) so the runtime never reads
  * the spec itself.
  */
+import type { ValidationMode } from "./options.js";
 
 /**
  * A zod schema, typed opaquely. Checking every generated schema against zod's full `ZodType`
@@ -169,4 +170,6 @@ export interface ApiSpec {
    * validation. Otherwise such values are accepted (typed `Unlisted<…>`) and logged once.
    */
   readonly strict?: boolean;
+  /** The SDK's default for `ClientOptions.validate` (generated with `validate`); `'strict'` when absent. */
+  readonly validate?: ValidationMode;
 }

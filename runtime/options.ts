@@ -213,9 +213,10 @@ export interface ClientOptions<Auth extends object = Record<string, never>> {
    */
   readonly logLevel?: LogLevel;
   /**
-   * What to do when a JSON body does not match its schema.
+   * What to do when a JSON body does not match its schema: `'strict'` throws
+   * `ResponseValidationError`, `'warn'` logs and returns the body, `'off'` skips validation.
    *
-   * @default 'strict'
+   * @default the SDK's default (`'strict'` unless it was generated with another `validate`)
    */
   readonly validate?: ValidationMode;
   /**

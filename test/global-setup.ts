@@ -8,8 +8,8 @@ import { E2E_SDKS } from "./support/e2e-sdks.js";
 import { outRoot } from "./support/sdk.js";
 
 export async function setup(): Promise<void> {
-  for (const [name, { spec, strict }] of Object.entries(E2E_SDKS)) {
-    const result = await generate({ spec: path.join("fixtures", spec), strict: strict === true });
+  for (const [name, { spec, ...options }] of Object.entries(E2E_SDKS)) {
+    const result = await generate({ spec: path.join("fixtures", spec), ...options });
     await writeSdk(path.join(outRoot, "sdk", name), result.files);
   }
 }

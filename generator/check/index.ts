@@ -16,7 +16,7 @@ import { previouslyGenerated } from "../write/manifest.js";
 export type { ChangeKind, SurfaceChange } from "../surface/diff.js";
 
 export interface FileChange {
-  /** Relative to the SDK's folder, with `/` separators. */
+  /** Relative to the SDK's folder, with `/` separators; a shared runtime's files start with `../`. */
   readonly path: string;
   /** `added`: generated now, missing on disk; `removed`: a generated file no longer generated. */
   readonly change: "added" | "modified" | "removed";
@@ -49,8 +49,9 @@ export interface CheckReport {
 /** Compares the SDK in `options.out` with what `generate(options)` makes of the spec now. */
 export async function checkSdk(options: GenerateOptions & { readonly out: string }): Promise<CheckReport> {
   const result = await generate(options);
-  const fileChanges = [...(await changedFiles(options.out, result.files)), ...(await staleFiles(options.out, result.files))].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  const shared = result.sharedRuntime;
+  const fileChanges = [...(await folderChanges(options.out, result.files)), ...(shared === undefined ? [] : await sharedRuntimeChanges(options.out, shared.path, shared.files))].sort(
+    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
   );
   const committedSurface = await readOptional(path.join(options.out, SURFACE_FILE));
   const surfaceCompared = committedSurface !== undefined;
@@ -67,7 +68,7 @@ export async function checkSdk(options: GenerateOptions & { readonly out: string
     changes,
     breaking: changes.filter((change) => change.breaking).length,
     surfaceCompared,
-    generatorVersion: { committed: await committedVersion(options.out), current: packageVersion() },
+    generatorVersion: { committed: await committedVersion(shared?.path ?? path.join(options.out, "runtime")), current: packageVersion() },
   };
 }
 
@@ -75,6 +76,17 @@ function freshSurface(files: readonly EmittedFile[]): string {
   const surface = files.find((file) => file.path === SURFACE_FILE);
   if (!surface) throw new Error(`internal: generate() emitted no ${SURFACE_FILE}`);
   return surface.contents;
+}
+
+/** What writing `files` into `dir` would add, modify or remove. */
+async function folderChanges(dir: string, files: readonly EmittedFile[]): Promise<FileChange[]> {
+  return [...(await changedFiles(dir, files)), ...(await staleFiles(dir, files))];
+}
+
+/** The shared runtime folder's changes, its paths relative to the SDK's folder. */
+async function sharedRuntimeChanges(out: string, dir: string, files: readonly EmittedFile[]): Promise<FileChange[]> {
+  const fromOut = path.relative(out, dir).split(path.sep).join("/");
+  return (await folderChanges(dir, files)).map((change) => ({ ...change, path: `${fromOut}/${change.path}` }));
 }
 
 async function changedFiles(out: string, files: readonly EmittedFile[]): Promise<FileChange[]> {
@@ -99,9 +111,9 @@ async function staleFiles(out: string, files: readonly EmittedFile[]): Promise<F
     .map((file) => ({ path: file, change: "removed" }));
 }
 
-/** The version in the committed runtime copy's header: `// Copied from the runtime of gen-client 0.1.0.` */
-async function committedVersion(out: string): Promise<string | undefined> {
-  const text = await readOptional(path.join(out, "runtime", "index.ts"));
+/** The version in the committed runtime's header: `// Copied from the runtime of gen-client 0.1.0.` */
+async function committedVersion(runtimeDir: string): Promise<string | undefined> {
+  const text = await readOptional(path.join(runtimeDir, "index.ts"));
   return text === undefined ? undefined : /^\/\/ Copied from the runtime of gen-client (\S+?)\.\s/.exec(text)?.[1];
 }
 

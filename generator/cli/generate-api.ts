@@ -17,6 +17,8 @@ export async function generateApi(api: ApiConfig, flags: RunFlags, reporter: Rep
   const result = await generate({ ...api, onPhase: (phase) => reporter.progress(api.spec, phase) });
   reporter.progress(api.spec, "write");
   const writeStarted = performance.now();
+  // The shared runtime first: the SDK written next imports it.
+  const shared = result.sharedRuntime === undefined ? undefined : await writeSdk(result.sharedRuntime.path, result.sharedRuntime.files);
   const written = await writeSdk(out, result.files, { clean: flags.clean, sources: result.sources });
   const writeTime = Math.round(performance.now() - writeStarted);
   for (const warning of result.warnings) reporter.warning(api.spec, warning);
@@ -25,22 +27,29 @@ export async function generateApi(api: ApiConfig, flags: RunFlags, reporter: Rep
       reporter.result(`${method.toUpperCase()} ${route} ${operation}: ${style} [${origin}] ${reason}`);
     }
   }
-  reporter.result(summary(api, result, written, performance.now() - started));
+  reporter.result(summary(api, result, written, shared, performance.now() - started));
   const { load, model, emit } = result.timings;
   reporter.detail(`  phases: load ${load} ms, model ${model} ms, emit ${emit} ms, write ${writeTime} ms`);
   for (const [what, files] of [["written", written.written], ["removed", written.removed]] as const) {
     if (files.length > 0) reporter.detail(`  ${what}: ${compact(files)}`);
   }
   if (written.unchanged.length > 0) reporter.detail(`  unchanged: ${written.unchanged.length} files`);
+  if (shared !== undefined && result.sharedRuntime !== undefined) {
+    reporter.detail(`  shared runtime ${result.sharedRuntime.path}: ${shared.written.length} written, ${shared.unchanged.length} unchanged, ${shared.removed.length} removed`);
+  }
   return result;
 }
 
-function summary(api: ApiConfig, result: GenerateResult, written: WriteResult, elapsed: number): string {
+/** The files count the shared runtime's too, so the line reads the same whichever way the runtime is placed. */
+function summary(api: ApiConfig, result: GenerateResult, written: WriteResult, shared: WriteResult | undefined, elapsed: number): string {
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const paginated = result.pagination.filter((entry) => entry.style !== "none").length;
-  const changes = [`${written.written.length} written`, ...(written.removed.length > 0 ? [`${written.removed.length} removed`] : [])].join(", ");
+  const files = result.files.length + (result.sharedRuntime?.files.length ?? 0);
+  const writes = written.written.length + (shared?.written.length ?? 0);
+  const removals = written.removed.length + (shared?.removed.length ?? 0);
+  const changes = [`${writes} written`, ...(removals > 0 ? [`${removals} removed`] : [])].join(", ");
   const warnings = result.warnings.length > 0 ? `, ${count(result.warnings.length, "warning")}` : "";
-  return `gen-client: ${api.spec} → ${api.out}: ${result.operations} operations (${paginated} paginated), ${result.schemas} schemas, ${result.files.length} files (${changes}) in ${(elapsed / 1000).toFixed(2)} s${warnings}`;
+  return `gen-client: ${api.spec} → ${api.out}: ${result.operations} operations (${paginated} paginated), ${result.schemas} schemas, ${files} files (${changes}) in ${(elapsed / 1000).toFixed(2)} s${warnings}`;
 }
 
 /** `README.md, client.ts, runtime/ (57 files)`: the runtime copy would drown the SDK's own files. */

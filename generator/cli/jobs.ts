@@ -1,12 +1,16 @@
 import path from "node:path";
 import type { ApiConfig } from "../config/schema.js";
 import { findConfig, loadConfig } from "../config/load.js";
+import type { ValidationMode } from "../emit/context.js";
 import { GenError } from "../errors.js";
 
 export interface CliOptions {
   readonly out?: string;
   readonly name?: string;
   readonly strict?: boolean;
+  readonly validate?: ValidationMode;
+  /** A shared runtime folder. */
+  readonly runtime?: string;
   readonly testing?: boolean;
   readonly config?: string;
   readonly check?: boolean;
@@ -33,12 +37,14 @@ export async function resolveApis(spec: string | undefined, options: CliOptions)
         out: options.out ?? defaultOutDir(spec),
         strict: options.strict === true,
         ...(options.name !== undefined && { name: options.name }),
+        ...(options.validate !== undefined && { validate: options.validate }),
+        ...(options.runtime !== undefined && { runtime: { path: options.runtime } }),
         ...(options.testing === false && { testing: false }),
       },
     ];
   }
   // commander sets `testing: true` unless --no-testing is given.
-  const commandLineOnly = [...(["out", "name", "strict"] as const).filter((key) => options[key] !== undefined), ...(options.testing === false ? ["no-testing"] : [])];
+  const commandLineOnly = [...(["out", "name", "strict", "validate", "runtime"] as const).filter((key) => options[key] !== undefined), ...(options.testing === false ? ["no-testing"] : [])];
   if (commandLineOnly.length > 0) {
     throw new GenError("invalid-options", `--${commandLineOnly[0]} needs a spec; with a config file, set it per API in the config`);
   }

@@ -31,6 +31,8 @@ const api = z.strictObject({
   out: z.string().min(1),
   name: z.string().min(1).exactOptional(),
   strict: z.boolean().exactOptional(),
+  runtime: z.union([z.literal("copy"), z.strictObject({ path: z.string().min(1) })], { error: 'expected "copy" or { "path": "<folder>" }' }).exactOptional(),
+  validate: z.enum(["strict", "warn", "off"]).exactOptional(),
   testing: z.boolean().exactOptional(),
   pagination: z.record(z.string(), paginationEntry).exactOptional(),
   include: selector.exactOptional(),

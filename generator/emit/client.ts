@@ -31,7 +31,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
   return [
     {
       s: "import",
-      from: "./runtime/index.js",
+      from: ctx.runtimeModule(),
       names: [...(hasOperations ? [{ name: "createRuntime" }] : []), ...runtimeTypes.sort().map((name) => ({ name, typeOnly: true }))],
     },
     ...(hasOperations
@@ -165,5 +165,7 @@ function apiSpec(ctx: EmitContext): Expr {
     { key: "securitySchemes", value: object(schemes) },
     ...(secretFields.length > 0 ? [{ key: "secretFields", value: array(secretFields.map((name) => str(name))) }] : []),
     ...(ctx.options.strict ? [{ key: "strict", value: bool(true) }] : []),
+    // "strict" is the runtime's own default: SDKs generated without the option stay as they were.
+    ...(ctx.options.validate !== "strict" ? [{ key: "validate", value: str(ctx.options.validate) }] : []),
   ]);
 }

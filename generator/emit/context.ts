@@ -8,11 +8,21 @@ import { jsdocLines } from "./code/literals.js";
  */
 export type View = "read" | "write";
 
+/** How responses are validated by default (see `GenerateOptions.validate`). */
+export type ValidationMode = "strict" | "warn" | "off";
+
 export interface EmitOptions {
   /** Closed objects and enums (see `GenerateOptions.strict`). */
   readonly strict: boolean;
   /** Emit `testing.ts`, the mock kit (see `GenerateOptions.testing`). */
   readonly testing: boolean;
+  /** The client's default `validate` (see `GenerateOptions.validate`). */
+  readonly validate: ValidationMode;
+  /**
+   * The runtime folder as a module specifier from the SDK's folder: `./runtime` for the SDK's own
+   * copy, a path such as `../runtime` for a shared one (see `GenerateOptions.runtime`).
+   */
+  readonly runtime: string;
 }
 
 /** What every emitter needs to look up about the model. */
@@ -26,6 +36,11 @@ export class EmitContext {
     this.model = model;
     this.options = options;
     this.#byPointer = new Map(model.schemas.map((schema) => [schema.pointer, schema]));
+  }
+
+  /** The specifier of a runtime module, e.g. `./runtime/index.js`. */
+  runtimeModule(module = "index.js"): string {
+    return `${this.options.runtime}/${module}`;
   }
 
   named(pointer: string): NamedSchema {

@@ -41,7 +41,7 @@ const RUNTIME_TYPES = [
 export function indexModule(ctx: EmitContext): Statement[] {
   return [
     { s: "exportFrom", from: "./client.js", names: [{ name: "createClient" }, { name: "Auth", typeOnly: true }, { name: "Client", typeOnly: true }] },
-    { s: "exportFrom", from: "./runtime/index.js", names: [...RUNTIME_VALUES.map((name) => ({ name })), ...RUNTIME_TYPES.map((name) => ({ name, typeOnly: true }))] },
+    { s: "exportFrom", from: ctx.runtimeModule(), names: [...RUNTIME_VALUES.map((name) => ({ name })), ...RUNTIME_TYPES.map((name) => ({ name, typeOnly: true }))] },
     ...(ctx.model.schemas.length > 0 ? [{ s: "exportAll", from: "./schemas.js" } as const] : []),
     { s: "exportAll", typeOnly: true, from: "./types.js" },
   ];

@@ -22,8 +22,8 @@ export function operationsModule(ctx: EmitContext): Statement[] {
   const usesOwnProperties = uses("ownProperties");
   const imports: Statement[] = [
     usesOwnProperties
-      ? { s: "import", from: "./runtime/index.js", names: [{ name: "ownProperties" }, { name: "OperationSpec", typeOnly: true }] }
-      : { s: "import", typeOnly: true, from: "./runtime/index.js", names: [{ name: "OperationSpec" }] },
+      ? { s: "import", from: ctx.runtimeModule(), names: [{ name: "ownProperties" }, { name: "OperationSpec", typeOnly: true }] }
+      : { s: "import", typeOnly: true, from: ctx.runtimeModule(), names: [{ name: "OperationSpec" }] },
   ];
   if (uses("z")) imports.push({ s: "import", from: "zod", names: [{ name: "z" }] });
   if (uses("s")) imports.push({ s: "importNamespace", from: "./schemas.js", as: "s" });

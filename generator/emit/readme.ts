@@ -22,6 +22,8 @@ export function readme(ctx: EmitContext): string {
       model.baseUrl !== undefined ? `  baseUrl: ${JSON.stringify(model.baseUrl).replaceAll("`", "\\u0060")},` : `  baseUrl: "https://api.example.com",`,
       ...authExampleLines(model.securitySchemes),
     ].join("\n"),
+    runtime: ctx.options.runtime === "./runtime" ? "" : `\n${sharedRuntimeNote(ctx.options.runtime)}\n`,
+    defaultValidate: `\`"${ctx.options.validate}"\`${ctx.options.validate === "strict" ? "" : " (this SDK's default)"}`,
     defaultBaseUrl: model.baseUrl !== undefined ? `\`${model.baseUrl.replaceAll("`", "")}\`` : "none: pass `baseUrl`",
     auth: authSection(model.securitySchemes),
     exampleOperation: example?.name ?? "operation",
@@ -34,6 +36,11 @@ export function readme(ctx: EmitContext): string {
   // The testing section is filled first, and becomes a value itself: its placeholders are its own.
   values["testing"] = ctx.options.testing && example ? `${fill(readTemplate("README-testing.md"))}\n` : "";
   return fill(readTemplate("README.md"));
+}
+
+/** Where a shared runtime is; the path comes from the config, so backticks in it are dropped. */
+function sharedRuntimeNote(specifier: string): string {
+  return `Its runtime (requests, retries, validation, errors) is not copied into this folder: it imports the shared runtime folder \`${specifier.replaceAll("`", "")}/\` (relative to this folder), which other SDKs use too. gen-client writes and updates it with the SDKs; commit it with them.`;
 }
 
 /** Spec text for a heading or list item: one line, no raw HTML. */

@@ -18,7 +18,7 @@ export function schemasModule(ctx: EmitContext): Statement[] {
   ]);
   const imports: Statement[] = [{ s: "import", from: "zod", names: [{ name: "z" }] }];
   if (consts.some((statement) => mentions(statement.value, "ownProperties"))) {
-    imports.push({ s: "import", from: "./runtime/index.js", names: [{ name: "ownProperties" }] });
+    imports.push({ s: "import", from: ctx.runtimeModule(), names: [{ name: "ownProperties" }] });
   }
   if (ctx.model.schemas.some((named) => named.recursive)) imports.push({ s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" });
   return [...imports, ...consts];

@@ -9,20 +9,19 @@ import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext } from "./context.js";
 
-const KIT = "./runtime/testing/index.js";
-
 export function testingModule(ctx: EmitContext): Statement[] {
   const { model } = ctx;
   const hasOperations = model.operations.length > 0;
+  const kit = ctx.runtimeModule("testing/index.js");
   return [
     { s: "import", typeOnly: true, from: "./client.js", names: [{ name: "Client" }] },
     ...(hasOperations ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),
-    { s: "import", from: KIT, names: [{ name: "createMock" }, { name: "MockApiOf", typeOnly: true }, { name: "MockOptions", typeOnly: true }] },
-    { s: "exportFrom", from: KIT, names: [{ name: "MockError" }] },
+    { s: "import", from: kit, names: [{ name: "createMock" }, { name: "MockApiOf", typeOnly: true }, { name: "MockOptions", typeOnly: true }] },
+    { s: "exportFrom", from: kit, names: [{ name: "MockError" }] },
     {
       s: "exportFrom",
       typeOnly: true,
-      from: KIT,
+      from: kit,
       names: ["Failure", "FakeOptions", "MockOptions", "MockReply", "OperationMock"].map((name) => ({ name })),
     },
     {

@@ -29,7 +29,7 @@ export function typesModule(ctx: EmitContext): Statement[] {
   }
   const runtimeTypes = ["ApiError", "Unlisted", "UnlistedVariant"].filter((name) => statements.some((statement) => statementMentions(statement, name)));
   if (runtimeTypes.length === 0) return statements;
-  return [{ s: "import", typeOnly: true, from: "./runtime/index.js", names: runtimeTypes.map((name) => ({ name })) }, ...statements];
+  return [{ s: "import", typeOnly: true, from: ctx.runtimeModule(), names: runtimeTypes.map((name) => ({ name })) }, ...statements];
 }
 
 function namedType(ctx: EmitContext, named: NamedSchema, view: View): Statement {

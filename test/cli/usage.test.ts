@@ -41,6 +41,16 @@ describe("the CLI's everyday output", () => {
     expect(quiet.stdout).toMatch(/, 1 warning\n$/);
   });
 
+  it("bakes --validate into the client as its default, and refuses an unknown mode", async () => {
+    const dir = await scratchDir("usage");
+    expect((await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--validate", "warn")).code).toBe(0);
+    expect(await readFile(path.join(dir, "sdk/client.ts"), "utf8")).toContain('validate: "warn",');
+    const bad = await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--validate", "loose");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("argument 'loose' is invalid. Allowed choices are strict, warn, off.");
+    expect(await genClient(dir, "--validate", "off")).toEqual({ code: 1, stdout: "", stderr: "gen-client: error: --validate needs a spec; with a config file, set it per API in the config\n" });
+  });
+
   it("refuses --verbose with --quiet, and --out without a spec", async () => {
     const dir = await scratchDir("usage");
     expect((await genClient(dir, "x.yaml", "--verbose", "--quiet")).stderr).toContain("option '--verbose' cannot be used with option '-q, --quiet'");

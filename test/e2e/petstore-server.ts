@@ -91,6 +91,10 @@ export async function startPetstore(): Promise<PetstoreServer> {
       // A status added to the API after the SDK was generated.
       return json(res, 200, { id: 777, name: "Newt", status: "adopted" });
     }
+    if (path === "/pets/888" && method === "GET") {
+      // A body that breaks the schema: the name is missing and the id is a string.
+      return json(res, 200, { id: "888", tag: "ghost" });
+    }
     if (path === "/pets/666" && method === "GET") {
       // A hostile body: keys that pollute prototypes when copied carelessly.
       res.writeHead(200, { "content-type": "application/json" });

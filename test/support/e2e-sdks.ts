@@ -1,7 +1,16 @@
+import type { GenerateOptions } from "../../generator/index.js";
+
+/** How test/global-setup.ts generates one SDK: a fixture and the options of generate(). */
+export interface E2eSdk extends Pick<GenerateOptions, "strict" | "validate"> {
+  /** A file name in fixtures/. */
+  readonly spec: string;
+}
+
 /** SDKs generated before the tests run (see test/global-setup.ts), by folder name. */
-export const E2E_SDKS: Readonly<Record<string, { readonly spec: string; readonly strict?: boolean }>> = {
+export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   petstore: { spec: "petstore.yaml" },
   "petstore-strict": { spec: "petstore.yaml", strict: true },
+  "petstore-warn": { spec: "petstore.yaml", validate: "warn" },
   composition: { spec: "composition.yaml" },
   "composition-strict": { spec: "composition.yaml", strict: true },
   pagination: { spec: "pagination.yaml" },
