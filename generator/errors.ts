@@ -70,12 +70,19 @@ function formatLocation(location: SourceLocation | undefined): string {
 
 /** Builds JSON pointers the way RFC 6901 escapes them. */
 export function pointer(...segments: readonly (string | number)[]): string {
-  return `#/${segments.map((s) => String(s).replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
+  return `#/${segments.map(escapeSegment).join("/")}`;
+}
+
+function escapeSegment(segment: string | number): string {
+  const text = String(segment);
+  // Built for every schema node of a big spec: most segments need no escaping.
+  return text.includes("~") || text.includes("/") ? text.replaceAll("~", "~0").replaceAll("/", "~1") : text;
 }
 
 export function appendPointer(base: string, ...segments: readonly (string | number)[]): string {
-  const tail = pointer(...segments).slice(1);
-  return base === "#" ? `#${tail}` : `${base}${tail}`;
+  let result = base;
+  for (const segment of segments) result += `/${escapeSegment(segment)}`;
+  return result;
 }
 
 export function parsePointer(ref: string): string[] {

@@ -90,10 +90,10 @@ async function exchange(client: Client, operation: OperationSpec, prepared: Prep
  */
 async function baseHeaders(config: Config, operation: OperationSpec, prepared: PreparedRequest, callHeaders: HeadersRecord | undefined): Promise<Headers> {
   const headers = new Headers();
-  setAll(headers, Object.entries(await clientHeaders(config.headers)));
+  if (config.headers !== undefined) setAll(headers, Object.entries(await clientHeaders(config.headers)));
   setAll(headers, prepared.headers);
   if (prepared.body?.contentType !== undefined) headers.set("content-type", prepared.body.contentType);
-  setAll(headers, Object.entries(callHeaders ?? {}));
+  if (callHeaders !== undefined) setAll(headers, Object.entries(callHeaders));
   const wantsKey = operation.method === "POST" || operation.method === "PATCH";
   if (wantsKey && config.idempotencyKey && !headers.has("idempotency-key")) headers.set("idempotency-key", config.idempotencyKey());
   return headers;
@@ -101,6 +101,8 @@ async function baseHeaders(config: Config, operation: OperationSpec, prepared: P
 
 /** Adds credentials and cookies; the call's own headers still win, credentials included. */
 function withCredentials(base: Headers, auth: AppliedAuth, cookies: readonly string[], callHeaders: HeadersRecord | undefined): Headers {
+  // `base` is not changed (a replay after a token refresh starts from it again), so it can be sent as it is.
+  if (auth.headers.length === 0 && auth.cookies.length === 0 && cookies.length === 0) return base;
   const headers = new Headers(base);
   setAll(headers, auth.headers);
   const allCookies = [headers.get("cookie"), ...cookies, ...auth.cookies].filter((cookie) => cookie !== null && cookie !== "");

@@ -14,6 +14,13 @@ export interface Validator {
   readonly _zod: unknown;
 }
 
+/**
+ * A validator, or a function that makes one when it is first needed (the runtime keeps the
+ * result). Named schemas are `z.lazy` already; inline ones are functions, so that importing an SDK
+ * with a thousand operations builds no schema, and `validate: 'off'` never builds one.
+ */
+export type LazyValidator = Validator | (() => Validator);
+
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
@@ -41,7 +48,7 @@ export interface ParamSpec {
   /** The parameter uses `content: application/json`: its value is sent JSON-encoded. */
   readonly json?: boolean;
   /** Validator for the value, used when the client validates requests. */
-  readonly schema?: Validator;
+  readonly schema?: LazyValidator;
 }
 
 /** How a request body is encoded. */
@@ -59,7 +66,7 @@ export interface BodySpec {
   readonly mediaType: string;
   /** Per-property encoding of form and multipart bodies. */
   readonly encoding?: Readonly<Record<string, PartEncoding>>;
-  readonly schema?: Validator;
+  readonly schema?: LazyValidator;
 }
 
 /** How a response body is read: `binary` is returned as the unread `Response`. */
@@ -67,7 +74,7 @@ export type ResponseKind = "json" | "text" | "binary" | "empty";
 
 export interface ResponseSpec {
   readonly kind: ResponseKind;
-  readonly schema?: Validator;
+  readonly schema?: LazyValidator;
 }
 
 /**

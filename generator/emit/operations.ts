@@ -4,7 +4,7 @@
  */
 import type { FieldPath, Operation, Pagination, Parameter, Response, Schema, ValueSource } from "../ir/model.js";
 import { isFieldPath, paginationOf } from "../ir/pagination.js";
-import { array, arrow, bool, call, inlineObject, mentions, num, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
+import { array, arrow, bool, inlineObject, mentions, num, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
@@ -35,11 +35,11 @@ type SchemaOf = (schema: Schema, view: View) => Expr | undefined;
 
 function operationSpec(ctx: EmitContext, operation: Operation): Expr {
   const validator = (schemaExpr: Expr | undefined): ObjectProperty[] => (schemaExpr ? [{ key: "schema", value: schemaExpr }] : []);
-  /** Named schemas are referenced; an inline one is wrapped in `z.lazy` to keep imports cheap. */
+  /** Named schemas are referenced; an inline one is a function the runtime calls on first use (see `LazyValidator`). */
   const schemaOf: SchemaOf = (schema, view) => {
     if (schema.kind === "unknown") return undefined;
     if (schema.kind === "ref" && !schema.nullable) return path(`s.${schemaName(ctx, schema.target, view)}`);
-    return call(path("z.lazy"), [arrow(toZod(ctx, schema, view, (name) => path(`s.${name}`)))]);
+    return arrow(toZod(ctx, schema, view, (name) => path(`s.${name}`)));
   };
 
   const properties: ObjectProperty[] = [

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from "../errors/format-issues.js";
 import { RequestValidationError } from "../errors/request-validation-error.js";
-import type { OperationSpec } from "../operation.js";
+import type { OperationSpec, LazyValidator } from "../operation.js";
 import { check } from "../response/validate.js";
 import { argKey, type Args } from "./args.js";
 
@@ -10,7 +10,7 @@ import { argKey, type Args } from "./args.js";
  */
 export function validateRequest(operation: OperationSpec, args: Args): void {
   const issues: ValidationIssue[] = [];
-  const collect = (key: string, schema: OperationSpec["params"][number]["schema"], value: unknown): void => {
+  const collect = (key: string, schema: LazyValidator | undefined, value: unknown): void => {
     if (schema === undefined || value === undefined) return;
     const checked = check(schema, value);
     if (!checked.ok) issues.push(...checked.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })));

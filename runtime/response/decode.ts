@@ -7,13 +7,16 @@ export interface BufferedBody {
   readonly contentType: string;
 }
 
+const utf8 = new TextDecoder();
+
 /** Decodes text per the Content-Type's charset (UTF-8 when absent or unknown). */
 export function bodyText({ bytes, contentType }: BufferedBody): string {
   const charset = /;\s*charset\s*=\s*"?([^";,\s]+)/i.exec(contentType)?.[1];
+  if (charset === undefined) return utf8.decode(bytes);
   try {
-    return new TextDecoder(charset ?? "utf-8").decode(bytes);
+    return new TextDecoder(charset).decode(bytes);
   } catch {
-    return new TextDecoder().decode(bytes);
+    return utf8.decode(bytes);
   }
 }
 

@@ -10,6 +10,7 @@ import type { Received } from "../transport/send.js";
 import type { ApiResponse } from "./api-response.js";
 import { bodyText, errorBody, parseJsonBody, type BufferedBody } from "./decode.js";
 import { requestIdOf } from "./request-id.js";
+import { rereadable } from "./rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
 import { check } from "./validate.js";
 import type { ValidationIssue } from "../errors/format-issues.js";
@@ -34,7 +35,15 @@ export function interpret(received: Received, interpreter: Interpreter): ApiResp
   const { response } = received;
   const spec = selectResponseSpec(interpreter.operation.responses, response.status);
   if (!isSuccess(response.status)) throw apiError(received, spec, interpreter);
-  return { data: successData(received, spec, interpreter), status: response.status, headers: response.headers, response };
+  let readable: Response | undefined;
+  return {
+    data: successData(received, spec, interpreter),
+    status: response.status,
+    headers: response.headers,
+    get response() {
+      return (readable ??= rereadable(response, received.body));
+    },
+  };
 }
 
 function successData({ response, body }: Received, spec: ResponseSpec | undefined, interpreter: Interpreter): unknown {

@@ -9,6 +9,7 @@ import type { FetchFunction, Hooks } from "../options.js";
 import type { EncodedBody } from "../request/body.js";
 import type { BufferedBody } from "../response/decode.js";
 import { requestIdOf } from "../response/request-id.js";
+import { rereadable } from "../response/rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "../response/select-spec.js";
 import { kyRetryOptions, type RetryPolicy } from "./retry-policy.js";
 
@@ -42,7 +43,7 @@ export interface Outgoing {
 }
 
 export interface Received {
-  /** The final response, 2xx or not. */
+  /** The final response, 2xx or not. Its body may have been read into `body`: see `rereadable`. */
   readonly response: Response;
   /** Its whole body, read inside the attempt; `undefined` when handed over unread (binary, HEAD, 204). */
   readonly body: BufferedBody | undefined;
@@ -62,11 +63,14 @@ export interface Received {
 export async function send(transport: Transport, outgoing: Outgoing): Promise<Received> {
   const { operation, signal } = outgoing;
   const context: CallContext = { operation: operation.id, method: operation.method, url: transport.redactor.url(outgoing.url) };
-  const buffered = new WeakMap<Response, BufferedBody>();
+  /** The body the latest attempt read, and the response ky was handed for it. */
+  let buffered: { readonly response: Response; readonly body: BufferedBody } | undefined;
+  const bufferedBody = (response: Response): BufferedBody | undefined => (buffered?.response === response ? buffered.body : undefined);
   const state: AttemptState = { attempts: 0, lastHeaders: undefined, lastDelay: 0 };
   const callerAborted = (): boolean => signal?.aborted === true;
   const loggedBody = outgoing.body && transport.log.enabled("debug") ? transport.redactor.body(outgoing.body.body, outgoing.body.contentType) : undefined;
 
+  const afterResponseHooks = (transport.hooks.afterResponse?.length ?? 0) > 0;
   const attempt = async (input: Input, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     const number = ++state.attempts;
@@ -86,10 +90,11 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
         if (request.signal.aborted) throw request.signal.reason ?? error;
         throw new ConnectionError({ ...context, attempts: number, cause: error });
       }
-      result = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
-      // A constructed Response has an empty `url`; callers of withResponse() expect the real one.
-      Object.defineProperty(result, "url", { value: response.url });
-      buffered.set(result, { bytes, contentType: response.headers.get("content-type") ?? "" });
+      const body: BufferedBody = { bytes, contentType: response.headers.get("content-type") ?? "" };
+      // ky reads an error response's body, and hands each afterResponse hook a clone: those get a
+      // readable copy. Otherwise nothing reads it before the call's result (see `rereadable`).
+      if (!isSuccess(response.status) || afterResponseHooks) result = rereadable(response, body);
+      buffered = { response: result, body };
     }
     if (transport.log.enabled("debug")) {
       const requestId = requestIdOf(response.headers);
@@ -135,12 +140,12 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
 
   try {
     const response = await ky(outgoing.url, options);
-    const body = buffered.get(response) ?? (response.body !== null && needsBuffering(operation, response.status) ? await readBody(response) : undefined);
+    const body = bufferedBody(response) ?? (response.body !== null && needsBuffering(operation, response.status) ? await readBody(response) : undefined);
     return { response, body, attempts: state.attempts };
   } catch (error) {
     if (callerAborted()) throw signal?.reason;
     if (isHTTPError(error)) {
-      return { response: error.response, body: buffered.get(error.response) ?? bodyFromKyData(error.data, error.response), attempts: state.attempts };
+      return { response: error.response, body: bufferedBody(error.response) ?? bodyFromKyData(error.data, error.response), attempts: state.attempts };
     }
     if (isTimeoutError(error)) throw new TimeoutError({ ...context, timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: state.attempts });
     // Not ky's error itself: it holds the request, credentials included.

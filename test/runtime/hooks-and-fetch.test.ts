@@ -22,6 +22,16 @@ describe("ky hooks", () => {
     expect(server.requests.map((request) => request.headers["x-hooked"])).toEqual(["yes", "yes"]);
   });
 
+  it("lets an afterResponse hook read the body the call then returns", async () => {
+    const server = await startServer((_q, response) => sendJson(response, 200, { id: 7 }));
+    const seen: unknown[] = [];
+    const endpoint = runtimeFor(server.url, { hooks: { afterResponse: [async ({ response }) => void seen.push(await response.json())] } }).endpoint<object, unknown>(
+      operation({ path: "/h" }),
+    );
+    await expect(endpoint({})).resolves.toEqual({ id: 7 });
+    expect(seen).toEqual([{ id: 7 }]);
+  });
+
   it("reads a response an afterResponse hook substitutes", async () => {
     const server = await startServer((_q, response) => sendJson(response, 200, { from: "server" }));
     const endpoint = runtimeFor(server.url, {

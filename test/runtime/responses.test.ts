@@ -20,6 +20,16 @@ describe("successful responses", () => {
     expect(result.response.url).toMatch(/\/r$/);
   });
 
+  it("hands over a response whose JSON or text body can be read again", async () => {
+    const json = await call((_q, response) => sendJson(response, 200, { id: 1 }), { "200": { kind: "json" } });
+    expect(json.response).toBe(json.response);
+    expect(await json.response.json()).toEqual({ id: 1 });
+    expect(json.response.status).toBe(200);
+    expect(json.response.headers.get("content-type")).toMatch(/^application\/json/);
+    const text = await call((_q, response) => sendText(response, 200, "plain"), { "200": { kind: "text" } });
+    expect(await text.response.text()).toBe("plain");
+  });
+
   it("returns zod's output: defaults applied and unknown keys stripped", async () => {
     const schema = z.object({ id: z.number(), tags: z.array(z.string()).default([]) });
     const result = await call((_q, response) => sendJson(response, 200, { id: 1, extra: true }), { "200": { kind: "json", schema } });

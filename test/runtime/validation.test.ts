@@ -8,20 +8,20 @@ afterEach(closeServers);
 
 const Pet = z.object({ id: z.number(), name: z.string(), tags: z.array(z.string()) });
 
-/** A schema that counts how often it is built, like the `z.lazy` wrappers in generated SDKs. */
-function countingLazy<T extends z.ZodType>(schema: T): { schema: z.ZodLazy<T>; builds: () => number } {
+/** A schema made on first use, counting how often, like the inline schemas of generated operation specs. */
+function countingThunk<T extends z.ZodType>(schema: T): { schema: () => T; builds: () => number } {
   let builds = 0;
   return {
-    schema: z.lazy(() => {
+    schema: () => {
       builds++;
       return schema;
-    }),
+    },
     builds: () => builds,
   };
 }
 
 async function getPet(body: unknown, validate?: ValidationMode, status = 200) {
-  const lazy = countingLazy(Pet);
+  const lazy = countingThunk(Pet);
   const logger = memoryLogger();
   const server = await startServer((_q, response) => sendJson(response, status, body));
   const op: OperationSpec = operation({
@@ -71,6 +71,16 @@ describe("response validation", () => {
     expect(lines).toEqual([]);
   });
 
+  it("builds the schema on the first check only", async () => {
+    const lazy = countingThunk(Pet);
+    const server = await startServer((_q, response) => sendJson(response, 200, { id: 1, name: "Rex", tags: [] }));
+    const endpoint = runtimeFor(server.url).endpoint<object, unknown>(operation({ path: "/p", responses: { "200": { kind: "json", schema: lazy.schema } } }));
+    expect(lazy.builds()).toBe(0);
+    await endpoint({});
+    await endpoint({});
+    expect(lazy.builds()).toBe(1);
+  });
+
   it("can be overridden per call", async () => {
     const server = await startServer((_q, response) => sendJson(response, 200, wrong));
     const endpoint = runtimeFor(server.url).endpoint<object, unknown>(operation({ path: "/p", responses: { "200": { kind: "json", schema: Pet } } }));
@@ -107,7 +117,7 @@ describe("request validation", () => {
     id: "addPet",
     method: "POST",
     path: "/pets",
-    params: [param("limit", "query", { schema: z.number().int().max(100) })],
+    params: [param("limit", "query", { schema: () => z.number().int().max(100) })],
     body: { kind: "json", mediaType: "application/json", schema: Pet },
   });
 

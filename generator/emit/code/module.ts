@@ -37,16 +37,25 @@ export type BodyStatement =
   | { readonly s: "const"; readonly name: string; readonly value: Expr }
   | { readonly s: "return"; readonly value: Expr };
 
-/** Prints a module: the header comment, then statements; imports stay together. */
+/**
+ * Prints a module: the header comment, then statements; imports stay together. Each top-level
+ * statement starts on a fresh line at column 0, so its layout depends on nothing around it: they
+ * are printed one at a time, which keeps only one statement's doc alive (a big API's whole-module
+ * doc is hundreds of megabytes for the garbage collector to trace).
+ */
 export function printModule(header: readonly string[], statements: readonly Statement[]): string {
-  const parts: Doc[] = [jsdoc(header), hardline, hardline];
+  const parts: string[] = [printDoc(jsdoc(header)), "\n\n"];
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
-    if (previous) parts.push(hardline, isModuleLink(previous) && isModuleLink(statement) ? "" : hardline);
-    parts.push(printStatement(statement));
+    if (previous) parts.push(isModuleLink(previous) && isModuleLink(statement) ? "\n" : "\n\n");
+    parts.push(printDoc(printStatement(statement)));
   });
-  parts.push(hardline);
-  return printer.printDocToString(parts, { printWidth: 80, tabWidth: 2, useTabs: false }).formatted;
+  parts.push("\n");
+  return parts.join("");
+}
+
+function printDoc(doc: Doc): string {
+  return printer.printDocToString(doc, { printWidth: 80, tabWidth: 2, useTabs: false }).formatted;
 }
 
 function isModuleLink(statement: Statement): boolean {
@@ -128,7 +137,7 @@ function printFunction(statement: Extract<Statement, { s: "function" }>): Doc {
 
 /** One expression statement as text (for examples in docs), prefixed with e.g. `await `. */
 export function printStatementText(prefix: string, expr: Expr): string {
-  return printer.printDocToString([prefix, printExpr(expr), ";"], { printWidth: 80, tabWidth: 2, useTabs: false }).formatted;
+  return printDoc([prefix, printExpr(expr), ";"]);
 }
 
 /** Whether a type declaration refers to the type `name`. */

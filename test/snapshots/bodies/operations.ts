@@ -216,7 +216,7 @@ export const downloadInvoice: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   responses: {

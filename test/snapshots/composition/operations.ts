@@ -32,7 +32,7 @@ export const getServiceDog: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.guid()),
+      schema: () => z.guid(),
     },
   ],
   responses: {
@@ -95,7 +95,7 @@ export const uploadAvatar: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.guid()),
+      schema: () => z.guid(),
     },
   ],
   body: {

@@ -92,7 +92,7 @@ export const getUsersByUserIdRepos: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   responses: {

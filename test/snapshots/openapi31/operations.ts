@@ -17,7 +17,7 @@ export const listPets: OperationSpec = {
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.number().check(z.gt(0))),
+      schema: () => z.number().check(z.gt(0)),
     },
     {
       name: "size",
@@ -57,7 +57,7 @@ export const getPet: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int().check(z.gt(0))),
+      schema: () => z.int().check(z.gt(0)),
     },
   ],
   responses: {
@@ -76,7 +76,7 @@ export const deletePet: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int().check(z.gt(0))),
+      schema: () => z.int().check(z.gt(0)),
     },
   ],
   responses: {
@@ -94,7 +94,7 @@ export const getPetLocation: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int().check(z.gt(0))),
+      schema: () => z.int().check(z.gt(0)),
     },
   ],
   responses: {
@@ -112,7 +112,7 @@ export const putPetAvatar: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int().check(z.gt(0))),
+      schema: () => z.int().check(z.gt(0)),
     },
   ],
   body: {

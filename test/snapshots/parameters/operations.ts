@@ -17,14 +17,14 @@ export const pathSimple: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
     {
       name: "ids",
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.array(z.int())),
+      schema: () => z.array(z.int()),
     },
     {
       name: "point",
@@ -38,7 +38,7 @@ export const pathSimple: OperationSpec = {
       in: "path",
       style: "simple",
       explode: true,
-      schema: z.lazy(() => z.array(z.int())),
+      schema: () => z.array(z.int()),
     },
     {
       name: "pointExploded",
@@ -63,14 +63,14 @@ export const pathLabel: OperationSpec = {
       in: "path",
       style: "label",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
     {
       name: "ids",
       in: "path",
       style: "label",
       explode: false,
-      schema: z.lazy(() => z.array(z.int())),
+      schema: () => z.array(z.int()),
     },
     {
       name: "point",
@@ -84,7 +84,7 @@ export const pathLabel: OperationSpec = {
       in: "path",
       style: "label",
       explode: true,
-      schema: z.lazy(() => z.array(z.int())),
+      schema: () => z.array(z.int()),
     },
     {
       name: "pointExploded",
@@ -109,14 +109,14 @@ export const pathMatrix: OperationSpec = {
       in: "path",
       style: "matrix",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
     {
       name: "ids",
       in: "path",
       style: "matrix",
       explode: false,
-      schema: z.lazy(() => z.array(z.int())),
+      schema: () => z.array(z.int()),
     },
     {
       name: "point",
@@ -130,7 +130,7 @@ export const pathMatrix: OperationSpec = {
       in: "path",
       style: "matrix",
       explode: true,
-      schema: z.lazy(() => z.array(z.int())),
+      schema: () => z.array(z.int()),
     },
     {
       name: "pointExploded",
@@ -155,14 +155,14 @@ export const queryStyles: OperationSpec = {
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.array(z.string())),
+      schema: () => z.array(z.string()),
     },
     {
       name: "ids",
       in: "query",
       style: "form",
       explode: false,
-      schema: z.lazy(() => z.array(z.int()).check(z.minLength(1))),
+      schema: () => z.array(z.int()).check(z.minLength(1)),
     },
     {
       name: "point",
@@ -183,21 +183,21 @@ export const queryStyles: OperationSpec = {
       in: "query",
       style: "spaceDelimited",
       explode: false,
-      schema: z.lazy(() => z.array(z.string())),
+      schema: () => z.array(z.string()),
     },
     {
       name: "colors",
       in: "query",
       style: "pipeDelimited",
       explode: false,
-      schema: z.lazy(() => z.array(s.ColorSchema)),
+      schema: () => z.array(s.ColorSchema),
     },
     {
       name: "filter",
       in: "query",
       style: "deepObject",
       explode: true,
-      schema: z.lazy(() =>
+      schema: () =>
         z.looseObject({
           name: z.exactOptional(z.string()),
           age: z.exactOptional(
@@ -207,7 +207,6 @@ export const queryStyles: OperationSpec = {
             }),
           ),
         }),
-      ),
     },
     {
       name: "redirect",
@@ -222,12 +221,11 @@ export const queryStyles: OperationSpec = {
       style: "form",
       explode: true,
       json: true,
-      schema: z.lazy(() =>
+      schema: () =>
         z.looseObject({
           q: z.string(),
           fuzzy: z.exactOptional(z.boolean()),
         }),
-      ),
     },
     { name: "sort", in: "query", style: "form", explode: true },
     {
@@ -235,7 +233,7 @@ export const queryStyles: OperationSpec = {
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.enum(["asc", "desc"])),
+      schema: () => z.enum(["asc", "desc"]),
     },
   ],
   responses: {
@@ -254,7 +252,7 @@ export const headersAndCookies: OperationSpec = {
       in: "header",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.array(z.string())),
+      schema: () => z.array(z.string()),
     },
     {
       name: "X-Point",
@@ -268,7 +266,7 @@ export const headersAndCookies: OperationSpec = {
       in: "header",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int().check(z.gte(0))),
+      schema: () => z.int().check(z.gte(0)),
     },
     { name: "session", in: "cookie", style: "form", explode: true },
     {
@@ -276,14 +274,14 @@ export const headersAndCookies: OperationSpec = {
       in: "cookie",
       style: "form",
       explode: false,
-      schema: z.lazy(() => z.array(z.string())),
+      schema: () => z.array(z.string()),
     },
     {
       name: "consent",
       in: "cookie",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.boolean()),
+      schema: () => z.boolean(),
     },
   ],
   responses: {
@@ -301,28 +299,28 @@ export const listAccountItems: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.guid()),
+      schema: () => z.guid(),
     },
     {
       name: "limit",
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.int().check(z.gte(1), z.lte(500))),
+      schema: () => z.int().check(z.gte(1), z.lte(500)),
     },
     {
       name: "page[size]",
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.int().check(z.gte(1), z.lte(100))),
+      schema: () => z.int().check(z.gte(1), z.lte(100)),
     },
     {
       name: "page[number]",
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.int().check(z.gte(1))),
+      schema: () => z.int().check(z.gte(1)),
     },
     { name: "X-Trace-Id", in: "header", style: "simple", explode: false },
   ],
@@ -349,14 +347,14 @@ export const createAccountItem: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.guid()),
+      schema: () => z.guid(),
     },
     {
       name: "limit",
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.int().check(z.lte(50))),
+      schema: () => z.int().check(z.lte(50)),
     },
     { name: "X-Trace-Id", in: "header", style: "simple", explode: false },
   ],
@@ -382,7 +380,7 @@ export const getDocument: OperationSpec = {
       key: "query.id",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   responses: {
@@ -402,7 +400,7 @@ export const replaceDocument: OperationSpec = {
       key: "query.body",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.enum(["full", "none"])),
+      schema: () => z.enum(["full", "none"]),
     },
   ],
   body: {
@@ -425,7 +423,7 @@ export const searchWithOddNames: OperationSpec = {
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.int().check(z.gte(1), z.lte(100))),
+      schema: () => z.int().check(z.gte(1), z.lte(100)),
     },
     { name: "filter.name", in: "query", style: "form", explode: true },
     {
@@ -433,7 +431,7 @@ export const searchWithOddNames: OperationSpec = {
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.boolean()),
+      schema: () => z.boolean(),
     },
   ],
   responses: {

@@ -17,14 +17,14 @@ export const listPets: OperationSpec = {
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.int32().check(z.gte(1), z.lte(100))),
+      schema: () => z.int32().check(z.gte(1), z.lte(100)),
     },
     {
       name: "tags",
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.array(z.string())),
+      schema: () => z.array(z.string()),
     },
     {
       name: "status",
@@ -69,7 +69,7 @@ export const searchPets: OperationSpec = {
       in: "query",
       style: "deepObject",
       explode: true,
-      schema: z.lazy(() =>
+      schema: () =>
         z.looseObject({
           name: z.exactOptional(z.string()),
           age: z.exactOptional(
@@ -79,7 +79,6 @@ export const searchPets: OperationSpec = {
             }),
           ),
         }),
-      ),
     },
     { name: "session", in: "cookie", style: "form", explode: true },
   ],
@@ -99,7 +98,7 @@ export const getPetById: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   responses: {
@@ -119,7 +118,7 @@ export const updatePet: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   body: {
@@ -144,7 +143,7 @@ export const deletePet: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   responses: {
@@ -164,7 +163,7 @@ export const patchPet: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   body: {
@@ -189,7 +188,7 @@ export const downloadPetPhoto: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   responses: {
@@ -209,7 +208,7 @@ export const uploadPetPhoto: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   body: {
@@ -234,7 +233,7 @@ export const updatePetForm: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   body: {
@@ -259,7 +258,7 @@ export const getPetHealth: OperationSpec = {
       in: "path",
       style: "simple",
       explode: false,
-      schema: z.lazy(() => z.int()),
+      schema: () => z.int(),
     },
   ],
   responses: {
