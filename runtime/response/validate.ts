@@ -19,7 +19,8 @@ export function check(schema: LazyValidator | undefined, value: unknown): Checke
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: result.error.issues };
 }
 
-function validatorOf(schema: LazyValidator): Validator {
+/** The validator itself: an inline schema's is made on first use, then kept. */
+export function validatorOf(schema: LazyValidator): Validator {
   if (typeof schema !== "function") return schema;
   let validator = built.get(schema);
   if (validator === undefined) {

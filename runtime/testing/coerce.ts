@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "../errors/format-issues.js";
-import type { Validator } from "../operation.js";
+import type { LazyValidator } from "../operation.js";
 import { isPlainObject } from "../request/values.js";
 import { check } from "../response/validate.js";
 import { Delimited } from "./wire-value.js";
@@ -13,7 +13,7 @@ const MAX_ROUNDS = 64;
  * wire had text, the text is converted (`"42"` → `42`, `"a,b"` → `["a", "b"]`). The result is the
  * decoded value whether or not it then matches; a value without a schema stays text.
  */
-export function coerce(schema: Validator | undefined, wire: unknown): unknown {
+export function coerce(schema: LazyValidator | undefined, wire: unknown): unknown {
   let value = wire;
   if (schema === undefined) return settle(value);
   for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -1,7 +1,7 @@
 import { toJSONSchema, type core } from "zod";
 import type { OperationSpec } from "../operation.js";
 import { selectResponseSpec } from "../response/select-spec.js";
-import { check } from "../response/validate.js";
+import { check, validatorOf } from "../response/validate.js";
 import { MockError } from "./mock-error.js";
 import { describeOperation } from "./reply.js";
 
@@ -30,7 +30,7 @@ export async function fakeBody(operation: OperationSpec, where: string, status: 
   if (spec.kind !== "json") return `fake ${operation.id} ${seed}`;
   if (spec.schema === undefined) return {};
   // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
-  const schema = spec.schema as core.$ZodType;
+  const schema = validatorOf(spec.schema) as core.$ZodType;
   const jsonSchema = toJSONSchema(schema, { io: "input", unrepresentable: "any", cycles: "ref", reused: "inline" });
   const sampler = await loadSampler(where);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

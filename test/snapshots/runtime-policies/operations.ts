@@ -27,7 +27,7 @@ export const listItems: OperationSpec = {
       in: "query",
       style: "form",
       explode: true,
-      schema: z.lazy(() => z.int().check(z.gte(1))),
+      schema: () => z.int().check(z.gte(1)),
     },
   ],
   responses: {
