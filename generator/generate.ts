@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import type { ValidationMode } from "./emit/context.js";
+import type { DatesMode, ValidationMode } from "./emit/context.js";
 import { emitSdk, type EmittedFile } from "./emit/index.js";
 import type { Warning } from "./errors.js";
 import { filterOperations, type OperationSelector } from "./ir/filter.js";
@@ -47,6 +47,13 @@ export interface GenerateOptions {
    * @default "strict"
    */
   readonly validate?: ValidationMode;
+  /**
+   * How `format: date-time` values appear in the SDK: `"string"`, RFC 3339 text (validators check
+   * the format); `"date"`, `Date` objects in types, validators and results (sent as RFC 3339 with
+   * `Z`). `format: date` stays a string either way: a calendar date has no time zone.
+   * @default "string"
+   */
+  readonly dates?: DatesMode;
   /**
    * Emit `testing.ts` with `createMockApi()`, a typed mock of the API for tests of code that uses
    * the SDK, and copy the kit's runtime part (`runtime/testing/`). It needs nothing beyond ky and
@@ -122,7 +129,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const strict = options.strict === true;
   const testing = options.testing !== false;
   const validate = options.validate ?? "strict";
-  const sdk = [...emitSdk(model, { strict, testing, validate, runtime: runtime.specifier }), nameMapFile(model), surfaceFile(buildSurface(model, strict))];
+  const dates = options.dates ?? "string";
+  const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier }), nameMapFile(model), surfaceFile(buildSurface(model, strict, dates))];
   // A shared runtime serves SDKs with and without the testing kit: it always holds it.
   const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined });
   const files = runtime.shared === undefined ? [...sdk, ...runtimeCopy.map((file) => ({ ...file, path: `runtime/${file.path}` }))] : sdk;

@@ -25,6 +25,8 @@ export interface Client {
   readonly tokenSource: (scheme: string, credentials: ClientCredentials) => ClientCredentialsSource;
   /** The SDK was generated with `--strict`: unlisted enum values fail validation. */
   readonly strict: boolean;
+  /** The SDK was generated with `dates: "date"`: date-time values are `Date`s. */
+  readonly dates: boolean;
   /** Unlisted enum values and variants already logged, each once. */
   readonly reportedUnlisted: Set<string>;
 }
@@ -79,6 +81,7 @@ async function exchange(client: Client, operation: OperationSpec, prepared: Prep
     validate: options.validate ?? config.validate,
     log: transport.log,
     strict: client.strict,
+    dates: client.dates,
     reported: client.reportedUnlisted,
   });
 }

@@ -179,4 +179,9 @@ export interface ApiSpec {
   readonly strict?: boolean;
   /** The SDK's default for `ClientOptions.validate` (generated with `validate`); `'strict'` when absent. */
   readonly validate?: ValidationMode;
+  /**
+   * Generated with `dates: "date"`: `format: date-time` values are `Date`s, so bodies returned
+   * unvalidated are still walked to decode them. Absent: they stay strings.
+   */
+  readonly dates?: "date";
 }

@@ -36,6 +36,7 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
     schemes: api.securitySchemes,
     config,
     strict: api.strict === true,
+    dates: api.dates === "date",
     reportedUnlisted: new Set(),
     transport: {
       fetch: options.fetch,

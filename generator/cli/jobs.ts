@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ApiConfig } from "../config/schema.js";
 import { findConfig, loadConfig } from "../config/load.js";
-import type { ValidationMode } from "../emit/context.js";
+import type { DatesMode, ValidationMode } from "../emit/context.js";
 import { GenError } from "../errors.js";
 
 export interface CliOptions {
@@ -9,6 +9,7 @@ export interface CliOptions {
   readonly name?: string;
   readonly strict?: boolean;
   readonly validate?: ValidationMode;
+  readonly dates?: DatesMode;
   /** A shared runtime folder. */
   readonly runtime?: string;
   readonly testing?: boolean;
@@ -38,13 +39,14 @@ export async function resolveApis(spec: string | undefined, options: CliOptions)
         strict: options.strict === true,
         ...(options.name !== undefined && { name: options.name }),
         ...(options.validate !== undefined && { validate: options.validate }),
+        ...(options.dates !== undefined && { dates: options.dates }),
         ...(options.runtime !== undefined && { runtime: { path: options.runtime } }),
         ...(options.testing === false && { testing: false }),
       },
     ];
   }
   // commander sets `testing: true` unless --no-testing is given.
-  const commandLineOnly = [...(["out", "name", "strict", "validate", "runtime"] as const).filter((key) => options[key] !== undefined), ...(options.testing === false ? ["no-testing"] : [])];
+  const commandLineOnly = [...(["out", "name", "strict", "validate", "dates", "runtime"] as const).filter((key) => options[key] !== undefined), ...(options.testing === false ? ["no-testing"] : [])];
   if (commandLineOnly.length > 0) {
     throw new GenError("invalid-options", `--${commandLineOnly[0]} needs a spec; with a config file, set it per API in the config`);
   }

@@ -33,6 +33,7 @@ const api = z.strictObject({
   strict: z.boolean().exactOptional(),
   runtime: z.union([z.literal("copy"), z.strictObject({ path: z.string().min(1) })], { error: 'expected "copy" or { "path": "<folder>" }' }).exactOptional(),
   validate: z.enum(["strict", "warn", "off"]).exactOptional(),
+  dates: z.enum(["string", "date"]).exactOptional(),
   testing: z.boolean().exactOptional(),
   pagination: z.record(z.string(), paginationEntry).exactOptional(),
   include: selector.exactOptional(),

@@ -167,5 +167,6 @@ function apiSpec(ctx: EmitContext): Expr {
     ...(ctx.options.strict ? [{ key: "strict", value: bool(true) }] : []),
     // "strict" is the runtime's own default: SDKs generated without the option stay as they were.
     ...(ctx.options.validate !== "strict" ? [{ key: "validate", value: str(ctx.options.validate) }] : []),
+    ...(ctx.options.dates === "date" ? [{ key: "dates", value: str("date") }] : []),
   ]);
 }

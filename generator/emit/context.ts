@@ -11,6 +11,9 @@ export type View = "read" | "write";
 /** How responses are validated by default (see `GenerateOptions.validate`). */
 export type ValidationMode = "strict" | "warn" | "off";
 
+/** How `format: date-time` values appear in code (see `GenerateOptions.dates`). */
+export type DatesMode = "string" | "date";
+
 export interface EmitOptions {
   /** Closed objects and enums (see `GenerateOptions.strict`). */
   readonly strict: boolean;
@@ -18,6 +21,8 @@ export interface EmitOptions {
   readonly testing: boolean;
   /** The client's default `validate` (see `GenerateOptions.validate`). */
   readonly validate: ValidationMode;
+  /** `format: date-time` as RFC 3339 strings or as `Date`s (see `GenerateOptions.dates`). */
+  readonly dates: DatesMode;
   /**
    * The runtime folder as a module specifier from the SDK's folder: `./runtime` for the SDK's own
    * copy, a path such as `../runtime` for a shared one (see `GenerateOptions.runtime`).
@@ -67,6 +72,11 @@ export class EmitContext {
   /** The view a named schema's plain name stands for. */
   mainView(named: NamedSchema): View {
     return named.requestOnly ? "write" : "read";
+  }
+
+  /** Whether a schema is a date-time the SDK hands out as a `Date` (`dates: "date"`). */
+  isDate(schema: Schema): boolean {
+    return this.options.dates === "date" && schema.kind === "string" && schema.format === "date-time";
   }
 
   /** Follows refs to the schema itself (stopping at cycles). */

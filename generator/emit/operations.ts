@@ -8,7 +8,7 @@ import { array, arrow, bool, inlineObject, mentions, num, object, path, str, typ
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
-import { schemaName, toZod } from "./schemas.js";
+import { RUNTIME_VALIDATORS, schemaName, toZod } from "./schemas.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
   const consts = ctx.model.operations.map((operation) => ({
@@ -19,10 +19,10 @@ export function operationsModule(ctx: EmitContext): Statement[] {
     value: operationSpec(ctx, operation),
   }));
   const uses = (name: string) => consts.some((statement) => mentions(statement.value, name));
-  const usesOwnProperties = uses("ownProperties");
+  const runtimeNames = RUNTIME_VALIDATORS.filter(uses);
   const imports: Statement[] = [
-    usesOwnProperties
-      ? { s: "import", from: ctx.runtimeModule(), names: [{ name: "ownProperties" }, { name: "OperationSpec", typeOnly: true }] }
+    runtimeNames.length > 0
+      ? { s: "import", from: ctx.runtimeModule(), names: [...runtimeNames.map((name) => ({ name })), { name: "OperationSpec", typeOnly: true }] }
       : { s: "import", typeOnly: true, from: ctx.runtimeModule(), names: [{ name: "OperationSpec" }] },
   ];
   if (uses("z")) imports.push({ s: "import", from: "zod", names: [{ name: "z" }] });

@@ -171,8 +171,10 @@ function sample(ctx: EmitContext, schema: Schema, depth: number, binary = false)
   switch (schema.kind) {
     case "ref":
       return sample(ctx, ctx.named(schema.target).schema, depth + 1);
-    case "string":
-      return str(SAMPLE_STRINGS[schema.format ?? ""] ?? "string");
+    case "string": {
+      const text = str(SAMPLE_STRINGS[schema.format ?? ""] ?? "string");
+      return ctx.isDate(schema) ? newExpr(id("Date"), [text]) : text;
+    }
     case "number":
       return literal(schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 1));
     case "boolean":

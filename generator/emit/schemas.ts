@@ -17,12 +17,14 @@ export function schemasModule(ctx: EmitContext): Statement[] {
     ...(named.hasWritableView ? [schemaConst(ctx, named, "write")] : []),
   ]);
   const imports: Statement[] = [{ s: "import", from: "zod", names: [{ name: "z" }] }];
-  if (consts.some((statement) => mentions(statement.value, "ownProperties"))) {
-    imports.push({ s: "import", from: ctx.runtimeModule(), names: [{ name: "ownProperties" }] });
-  }
+  const runtimeNames = RUNTIME_VALIDATORS.filter((name) => consts.some((statement) => mentions(statement.value, name)));
+  if (runtimeNames.length > 0) imports.push({ s: "import", from: ctx.runtimeModule(), names: runtimeNames.map((name) => ({ name })) });
   if (ctx.model.schemas.some((named) => named.recursive)) imports.push({ s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" });
   return [...imports, ...consts];
 }
+
+/** Runtime helpers emitted validators refer to. */
+export const RUNTIME_VALIDATORS = ["isoDateTime", "ownProperties"] as const;
 
 export function schemaName(ctx: EmitContext, pointer: string, view: View): string {
   return `${ctx.typeName(pointer, view)}Schema`;
@@ -53,6 +55,8 @@ function baseZod(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle): E
     case "ref":
       return ref(schemaName(ctx, schema.target, view));
     case "string":
+      // Length and pattern constrain text, which a `Date` no longer is; the codec checks RFC 3339.
+      if (ctx.isDate(schema)) return id("isoDateTime");
       return withChecks(stringBase(schema.format, view), [
         schema.minLength !== undefined && z("minLength", [num(schema.minLength)]),
         schema.maxLength !== undefined && z("maxLength", [num(schema.maxLength)]),

@@ -98,6 +98,7 @@ function baseType(ctx: EmitContext, schema: Schema, view: View, open: boolean): 
     case "ref":
       return tsRef(ctx.typeName(schema.target, view));
     case "string":
+      if (ctx.isDate(schema)) return tsRef("Date");
       // A file in a request: a Blob (a File, or fs.openAsBlob's) or a stream, sent as it is read.
       return schema.format === "binary" && view === "write" ? tsUnion([tsRef("Blob"), tsRef("ReadableStream", [tsRef("Uint8Array")])]) : tsKeyword("string");
     case "number":

@@ -7,12 +7,14 @@ import { reachable } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
 import { isIdentifier } from "../ir/naming.js";
 import { routeKey } from "../ir/route.js";
+import type { DatesMode } from "../emit/context.js";
 import { successResponses } from "../emit/types.js";
 import type { ApiSurface, OperationSurface, SchemaSurface, Side, Slot } from "./model.js";
 
-export function buildSurface(model: ApiModel, strict: boolean): ApiSurface {
+/** `dates`: with `"date"`, date-time positions read `Date`, so switching modes shows in `--check`. */
+export function buildSurface(model: ApiModel, strict: boolean, dates: DatesMode = "string"): ApiSurface {
   const names = new Map(model.schemas.map((named) => [named.pointer, named.name]));
-  const describe = new Describer(names);
+  const describe = new Describer(names, dates);
   const sides = schemaSides(model);
   return {
     strict,
@@ -86,9 +88,11 @@ function schemaSides(model: ApiModel): Map<string, Side[]> {
 /** Summaries of schemas, naming named ones instead of expanding them. */
 class Describer {
   readonly #names: ReadonlyMap<string, string>;
+  readonly #dates: DatesMode;
 
-  constructor(names: ReadonlyMap<string, string>) {
+  constructor(names: ReadonlyMap<string, string>, dates: DatesMode) {
     this.#names = names;
+    this.#dates = dates;
   }
 
   /** The slot for a position holding `schema`; enums and unions list their members for diffing. */
@@ -145,6 +149,7 @@ class Describer {
       case "ref":
         return this.#names.get(schema.target) ?? "unknown";
       case "string":
+        if (schema.format === "date-time" && this.#dates === "date") return "Date";
         return schema.format === "binary" ? "binary" : schema.format !== undefined ? `string(${schema.format})` : "string";
       case "number":
         return schema.integer ? "integer" : "number";

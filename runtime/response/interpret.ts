@@ -12,7 +12,9 @@ import { bodyText, errorBody, parseJsonBody, type BufferedBody } from "./decode.
 import { requestIdOf } from "./request-id.js";
 import { rereadable } from "./rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
-import { check } from "./validate.js";
+import { check, validatorOf, type Checked } from "./validate.js";
+import { reviveDates } from "./revive-dates.js";
+import type { core } from "zod";
 import type { ValidationIssue } from "../errors/format-issues.js";
 import { unlistedValues } from "../unlisted.js";
 
@@ -25,6 +27,8 @@ export interface Interpreter {
   readonly strict: boolean;
   /** Unlisted values already logged by this client, so each is reported once. */
   readonly reported: Set<string>;
+  /** The SDK was generated with `dates: "date"`: bodies not validated still get their `Date`s. */
+  readonly dates: boolean;
 }
 
 /**
@@ -62,14 +66,25 @@ function successData({ response, body }: Received, spec: ResponseSpec | undefine
       body: json.text,
     });
   }
-  if (interpreter.validate === "off" || json.value === undefined) return json.value;
+  if (json.value === undefined) return undefined;
+  if (interpreter.validate === "off") return asTyped(json.value, spec, interpreter);
   const checked = check(spec.schema, json.value);
   if (checked.ok) return checked.value;
-  if (tolerated(checked.issues, json.value, interpreter)) return json.value;
+  if (tolerated(checked.issues, json.value, interpreter)) return asTyped(json.value, spec, interpreter);
   const error = new ResponseValidationError({ ...interpreter.context, status: response.status, issues: checked.issues, body: json.value });
   if (interpreter.validate === "strict") throw error;
   interpreter.log.warn(error.message);
-  return json.value;
+  return asTyped(json.value, spec, interpreter);
+}
+
+/**
+ * A body returned without zod's output (not validated, or not valid) as its type says: with
+ * `dates: "date"`, date-time text becomes `Date`s (the schema is walked, not checked).
+ */
+function asTyped(value: unknown, spec: ResponseSpec, interpreter: Interpreter): unknown {
+  if (!interpreter.dates || spec.schema === undefined) return value;
+  // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
+  return reviveDates(validatorOf(spec.schema) as core.$ZodType, value);
 }
 
 /**
@@ -104,15 +119,19 @@ function undeclaredBody(body: BufferedBody): unknown {
 function apiError({ response, body }: Received, spec: ResponseSpec | undefined, interpreter: Interpreter): ApiError {
   let value = body === undefined ? undefined : errorBody(body, spec?.kind);
   let bodyIssues: ApiError["bodyIssues"];
-  if (interpreter.validate !== "off" && spec?.kind === "json" && spec.schema !== undefined && value !== undefined) {
-    const checked = check(spec.schema, value);
-    if (checked.ok) value = checked.value;
-    else if (tolerated(checked.issues, value, interpreter)) {
-      // Kept as received: only values the spec did not list differ.
-    } else if (interpreter.validate === "strict") bodyIssues = checked.issues;
+  if (spec?.kind === "json" && spec.schema !== undefined && value !== undefined) {
+    const checked: Checked | undefined = interpreter.validate === "off" ? undefined : check(spec.schema, value);
+    if (checked?.ok) value = checked.value;
     else {
-      const mismatch = new ResponseValidationError({ ...interpreter.context, status: response.status, issues: checked.issues, body: value });
-      interpreter.log.warn(mismatch.message);
+      // Kept as received (with its Dates): unchecked, only values the spec did not list differ, or a mismatch.
+      if (checked !== undefined && !tolerated(checked.issues, value, interpreter)) {
+        if (interpreter.validate === "strict") bodyIssues = checked.issues;
+        else {
+          const mismatch = new ResponseValidationError({ ...interpreter.context, status: response.status, issues: checked.issues, body: value });
+          interpreter.log.warn(mismatch.message);
+        }
+      }
+      value = asTyped(value, spec, interpreter);
     }
   }
   return new ApiError({ ...interpreter.context, status: response.status, body: value, response, requestId: requestIdOf(response.headers), bodyIssues });

@@ -1,4 +1,5 @@
 import { toJSONSchema, type core } from "zod";
+import { isoDateTime } from "../dates.js";
 import type { OperationSpec } from "../operation.js";
 import { selectResponseSpec } from "../response/select-spec.js";
 import { check, validatorOf } from "../response/validate.js";
@@ -31,13 +32,20 @@ export async function fakeBody(operation: OperationSpec, where: string, status: 
   if (spec.schema === undefined) return {};
   // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
   const schema = validatorOf(spec.schema) as core.$ZodType;
-  const jsonSchema = toJSONSchema(schema, { io: "input", unrepresentable: "any", cycles: "ref", reused: "inline" });
+  const jsonSchema = toJSONSchema(schema, { io: "input", unrepresentable: "any", cycles: "ref", reused: "inline", override: wireDates });
   const sampler = await loadSampler(where);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const sample = await sampler.generate(jsonSchema, { ...SAMPLER_OPTIONS, seed: seed + attempt * 7919 });
     if (check(spec.schema, sample).ok) return sample;
   }
   throw new MockError(`${where}: could not generate a valid ${status} response of ${describeOperation(operation)} from its schema; give a body with returns()`);
+}
+
+/** A `dates: "date"` SDK's date-time also admits a `Date` in code; on the wire it is RFC 3339 text. */
+function wireDates(context: { readonly zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  if (context.zodSchema !== isoDateTime) return;
+  for (const key of Object.keys(context.jsonSchema)) Reflect.deleteProperty(context.jsonSchema, key);
+  Object.assign(context.jsonSchema, { type: "string", format: "date-time" });
 }
 
 async function loadSampler(where: string): Promise<Sampler> {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,13 +30,18 @@ function consistencyModule(schemaNames: readonly string[]): string {
   ].join("\n");
 }
 
-describe.each(fixtures)("validators of $file", ({ file, name }) => {
+// `dates: "date"` changes only fixtures with date-time values.
+const withDateTimes = fixtures.filter(({ file }) => readFileSync(fixturePath(file), "utf8").includes("date-time"));
+const cases = [...fixtures.map((fixture) => ({ ...fixture, dates: "string" as const })), ...withDateTimes.map((fixture) => ({ ...fixture, dates: "date" as const }))];
+
+describe.each(cases)("validators of $file with dates $dates", ({ file, name, dates }) => {
   it("infer exactly the emitted TypeScript types", async () => {
-    const { result, out } = await generateInto(fixturePath(file), `consistency/${name}`);
+    const dir = dates === "date" ? `${name}-dates` : name;
+    const { result, out } = await generateInto(fixturePath(file), `consistency/${dir}`, { dates });
     const schemas = result.files.find((file) => file.path === "schemas.ts")?.contents ?? "";
     const names = [...schemas.matchAll(/^export const (\w+)Schema\b/gmu)].map((match) => match[1] ?? "");
     expect(names.length).toBeGreaterThan(0);
     await writeFile(path.join(out, "consistency.ts"), consistencyModule(names));
-    expect(await typecheck([out], "NodeNext", `consistency-${name}`)).toBe("");
+    expect(await typecheck([out], "NodeNext", `consistency-${dir}`)).toBe("");
   });
 });

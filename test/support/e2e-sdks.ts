@@ -1,7 +1,7 @@
 import type { GenerateOptions } from "../../generator/index.js";
 
 /** How test/global-setup.ts generates one SDK: a fixture and the options of generate(). */
-export interface E2eSdk extends Pick<GenerateOptions, "strict" | "validate"> {
+export interface E2eSdk extends Pick<GenerateOptions, "strict" | "validate" | "dates"> {
   /** A file name in fixtures/. */
   readonly spec: string;
 }
@@ -11,6 +11,8 @@ export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   petstore: { spec: "petstore.yaml" },
   "petstore-strict": { spec: "petstore.yaml", strict: true },
   "petstore-warn": { spec: "petstore.yaml", validate: "warn" },
+  "petstore-dates": { spec: "petstore.yaml", dates: "date" },
+  "composition-dates": { spec: "composition.yaml", dates: "date" },
   composition: { spec: "composition.yaml" },
   "composition-strict": { spec: "composition.yaml", strict: true },
   pagination: { spec: "pagination.yaml" },

@@ -4,7 +4,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { generate, writeSdk, type GenerateResult } from "../../generator/index.js";
+import { generate, writeSdk, type GenerateOptions, type GenerateResult } from "../../generator/index.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Generated SDKs for tests live here (git-ignored), beside the repo's node_modules. */
@@ -21,10 +21,10 @@ export const fixtures: readonly { readonly file: string; readonly name: string }
   .map((file) => ({ file, name: file.replace(/\.(ya?ml|json)$/, "") }));
 
 /** Generates a fixture's SDK into test/.out/<dir> and returns the in-memory result too. */
-export async function generateInto(spec: string, dir: string): Promise<{ result: GenerateResult; out: string }> {
+export async function generateInto(spec: string, dir: string, options: Omit<GenerateOptions, "spec"> = {}): Promise<{ result: GenerateResult; out: string }> {
   const out = path.join(outRoot, dir);
   await rm(out, { recursive: true, force: true });
-  const result = await generate({ spec: path.relative(repoRoot, spec) });
+  const result = await generate({ spec: path.relative(repoRoot, spec), ...options });
   await writeSdk(out, result.files);
   return { result, out };
 }

@@ -1,0 +1,130 @@
+import { safeParse, type core } from "zod";
+import { isIsoDateTime, isoDateTime } from "../dates.js";
+
+/** Guards against schemas that refer to themselves without descending into the value. */
+const MAX_STEPS = 512;
+
+/**
+ * Turns the date-time text of a body that was not (or not successfully) validated into `Date`s,
+ * as a `dates: "date"` SDK's types promise: the schema is walked alongside the value, and only
+ * text at `isoDateTime` positions that is valid RFC 3339 is replaced; anything else, keys the
+ * schema does not list included, stays as received. Objects and arrays are changed in place (the
+ * body is the SDK's own parse); the possibly replaced value is returned.
+ */
+export function reviveDates(schema: core.$ZodType, value: unknown): unknown {
+  return revive(schema, value, 0);
+}
+
+function revive(schema: core.$ZodType, value: unknown, steps: number): unknown {
+  if (schema === isoDateTime) return typeof value === "string" && isIsoDateTime(value) ? new Date(value) : value;
+  if (steps > MAX_STEPS || value === null || (typeof value !== "object" && typeof value !== "string")) return value;
+  const next = steps + 1;
+  const def = (schema as core.$ZodTypes)._zod.def;
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "nonoptional":
+    case "readonly":
+    case "catch":
+      return revive(def.innerType, value, next);
+    case "lazy":
+      return revive(def.getter(), value, next);
+    case "pipe":
+      // A preprocess step (such as ownProperties) reads the received value: its target has the shape.
+      return revive(def.in._zod.def.type === "transform" ? def.out : def.in, value, next);
+    case "intersection":
+      return revive(def.right, revive(def.left, value, next), next);
+    case "union": {
+      const variant = variantFor(def, value);
+      return variant ? revive(variant, value, next) : value;
+    }
+    case "array":
+      if (Array.isArray(value)) value.forEach((item, index) => setOwn(value, index, revive(def.element, item, next)));
+      return value;
+    case "tuple":
+      if (Array.isArray(value)) {
+        value.forEach((item, index) => {
+          const itemSchema = def.items[index] ?? def.rest;
+          if (itemSchema) setOwn(value, index, revive(itemSchema, item, next));
+        });
+      }
+      return value;
+    case "object":
+      if (isRecord(value)) {
+        const shape = def.shape;
+        for (const key of Object.keys(value)) {
+          const property = Object.hasOwn(shape, key) ? shape[key] : def.catchall;
+          if (property) setOwn(value, key, revive(property, value[key], next));
+        }
+      }
+      return value;
+    case "record":
+      if (isRecord(value)) for (const key of Object.keys(value)) setOwn(value, key, revive(def.valueType, value[key], next));
+      return value;
+    default:
+      return value;
+  }
+}
+
+/**
+ * The variant a value belongs to: by its tag in a discriminated union; otherwise the first it
+ * passes or, the body not being valid, the first of its kind (date-time text, array, object).
+ */
+function variantFor(def: core.$ZodUnionDef, value: unknown): core.$ZodType | undefined {
+  const tagKey = "discriminator" in def && typeof def.discriminator === "string" ? def.discriminator : undefined;
+  if (tagKey !== undefined) {
+    const tag: unknown = isRecord(value) ? value[tagKey] : undefined;
+    return def.options.find((option) => option._zod.propValues?.[tagKey]?.has(tag as core.util.Primitive) === true);
+  }
+  const kind = kindOfValue(value);
+  if (kind === undefined) return undefined;
+  return def.options.find((option) => safeParse(option, value).success) ?? def.options.find((option) => kindOf(option, 0) === kind);
+}
+
+type Kind = "date" | "array" | "object";
+
+function kindOfValue(value: unknown): Kind | undefined {
+  if (typeof value === "string") return isIsoDateTime(value) ? "date" : undefined;
+  return Array.isArray(value) ? "array" : isRecord(value) ? "object" : undefined;
+}
+
+/** What a schema admits at its top, through wrappers; undefined for anything else. */
+function kindOf(schema: core.$ZodType, steps: number): Kind | undefined {
+  if (schema === isoDateTime) return "date";
+  if (steps > MAX_STEPS) return undefined;
+  const def = (schema as core.$ZodTypes)._zod.def;
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "nonoptional":
+    case "readonly":
+    case "catch":
+      return kindOf(def.innerType, steps + 1);
+    case "lazy":
+      return kindOf(def.getter(), steps + 1);
+    case "pipe":
+      return kindOf(def.in._zod.def.type === "transform" ? def.out : def.in, steps + 1);
+    case "array":
+    case "tuple":
+      return "array";
+    case "object":
+    case "record":
+    case "intersection":
+      return "object";
+    default:
+      return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Defined rather than assigned: a `__proto__` key of parsed JSON is an own property, not the prototype. */
+function setOwn(target: object, key: string | number, value: unknown): void {
+  if (Reflect.get(target, key) !== value) Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
