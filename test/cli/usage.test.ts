@@ -51,6 +51,17 @@ describe("the CLI's everyday output", () => {
     expect(await genClient(dir, "--validate", "off")).toEqual({ code: 1, stdout: "", stderr: "gen-client: error: --validate needs a spec; with a config file, set it per API in the config\n" });
   });
 
+  it("makes date-times Dates with --dates date, and refuses an unknown mode", async () => {
+    const dir = await scratchDir("usage");
+    expect((await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--dates", "date")).code).toBe(0);
+    expect(await readFile(path.join(dir, "sdk/types.ts"), "utf8")).toContain("createdAt?: Date;");
+    expect(await readFile(path.join(dir, "sdk/client.ts"), "utf8")).toContain('dates: "date",');
+    const bad = await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--dates", "Date");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("argument 'Date' is invalid. Allowed choices are string, date.");
+    expect(await genClient(dir, "--dates", "date")).toEqual({ code: 1, stdout: "", stderr: "gen-client: error: --dates needs a spec; with a config file, set it per API in the config\n" });
+  });
+
   it("refuses --verbose with --quiet, and --out without a spec", async () => {
     const dir = await scratchDir("usage");
     expect((await genClient(dir, "x.yaml", "--verbose", "--quiet")).stderr).toContain("option '--verbose' cannot be used with option '-q, --quiet'");

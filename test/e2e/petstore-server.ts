@@ -91,6 +91,14 @@ export async function startPetstore(): Promise<PetstoreServer> {
       // A status added to the API after the SDK was generated.
       return json(res, 200, { id: 777, name: "Newt", status: "adopted" });
     }
+    if (path === "/pets/778" && method === "GET") {
+      // An unlisted status beside a date-time.
+      return json(res, 200, { id: 778, name: "Newt", status: "adopted", createdAt: "2026-01-02T03:04:05Z" });
+    }
+    if (path === "/pets/889" && method === "GET") {
+      // A body that breaks the schema (the id is a string) beside a date-time.
+      return json(res, 200, { id: "889", name: "Ghost", createdAt: "2026-01-02T03:04:05Z" });
+    }
     if (path === "/pets/888" && method === "GET") {
       // A body that breaks the schema: the name is missing and the id is a string.
       return json(res, 200, { id: "888", tag: "ghost" });

@@ -1,11 +1,17 @@
 import path from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../generator/index.js";
+import { generate, type GenerateOptions } from "../../generator/index.js";
 import { fixturePath, fixtures, generateInto, repoRoot, typecheck } from "../support/sdk.js";
 
-describe.each(fixtures)("fixture $file", ({ file, name }) => {
-  const generated = generateInto(fixturePath(file), `fixtures/${name}`);
+/** Every fixture with default options, plus variants whose options change the output (snapshotted under their name). */
+const cases: readonly { readonly file: string; readonly name: string; readonly options: Omit<GenerateOptions, "spec"> }[] = [
+  ...fixtures.map((fixture) => ({ ...fixture, options: {} })),
+  { file: "petstore.yaml", name: "petstore-dates", options: { dates: "date" } },
+];
+
+describe.each(cases)("fixture $name", ({ file, name, options }) => {
+  const generated = generateInto(fixturePath(file), `fixtures/${name}`, options);
 
   it("emits the snapshotted SDK modules", async () => {
     const { result } = await generated;
@@ -18,7 +24,7 @@ describe.each(fixtures)("fixture $file", ({ file, name }) => {
 
   it("emits byte-identical output on a second run", async () => {
     const { result } = await generated;
-    const again = await generate({ spec: path.relative(repoRoot, fixturePath(file)) });
+    const again = await generate({ spec: path.relative(repoRoot, fixturePath(file)), ...options });
     expect(again.files).toEqual(result.files);
   });
 

@@ -256,6 +256,18 @@ describe("the API surface diff", () => {
     expect(diffSurfaces(surface, parseSurface(stored, SURFACE_FILE))).toEqual([]);
   });
 
+  it("reports switching date-times from strings to Dates as breaking", async () => {
+    const surfaceOf = async (dates: "string" | "date") => {
+      const { files } = await generate({ spec: path.relative(repoRoot, fixturePath("petstore.yaml")), dates });
+      return parseSurface(files.find((each) => each.path === SURFACE_FILE)?.contents ?? "", SURFACE_FILE);
+    };
+    const changes = diffSurfaces(await surfaceOf("string"), await surfaceOf("date"));
+    expect(changes.map((change) => [change.message, change.breaking])).toEqual([
+      ['Pet: field "createdAt" type string(date-time) → Date', true],
+      ['UploadPetPhotoBody: field "metadata.takenAt" type string(date-time) → Date', true],
+    ]);
+  });
+
   it.each([
     ["{", "x.json is not JSON; regenerate the SDK to replace it"],
     ["{}", "x.json is not an API surface gen-client wrote; regenerate the SDK to replace it"],
