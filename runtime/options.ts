@@ -27,6 +27,8 @@ export interface Logger {
  * - `'strict'`: throw `ResponseValidationError` (the parsed, zod output value is returned otherwise);
  * - `'warn'`: log the mismatch at `warn` and return the body as received;
  * - `'off'`: never look at schemas (they are not even built), return the body as received.
+ * In an SDK generated with `dates: "date"`, a body returned as received still has its date-time
+ * text turned into `Date`s: its schema is built and walked for that, though not checked.
  */
 export type ValidationMode = "strict" | "warn" | "off";
 

@@ -30,6 +30,7 @@ export function readme(ctx: EmitContext): string {
     exampleCall: example ? indentLines(exampleCall(ctx, example, "const result = "), "  ").trimStart() : "",
     exampleWithOptions: example ? exampleCall(ctx, example, "", undefined, CALL_OPTIONS_EXAMPLE) : "",
     secretFields: secretFieldsText(ctx),
+    dates: ctx.options.dates === "date" ? `\n\n${DATES_NOTE}` : "",
     operations: operationsSection(ctx),
   };
   const fill = (template: string): string => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
@@ -201,6 +202,12 @@ function sample(ctx: EmitContext, schema: Schema, depth: number, binary = false)
       return inlineObject([]);
   }
 }
+
+const DATES_NOTE = [
+  "Date-times (`format: date-time`) are `Date` objects, in arguments (sent as RFC 3339 text in UTC)",
+  "and in results, whether or not the response was validated. Calendar dates (`format: date`) stay",
+  'strings such as `"2024-01-01"`: a `Date` would add a time of day and a time zone.',
+].join("\n");
 
 const SAMPLE_STRINGS: Readonly<Record<string, string>> = {
   "date-time": "2024-01-01T00:00:00Z",

@@ -1,6 +1,7 @@
 /**
  * `schemas.ts`: a zod validator per named schema, `${Name}Schema`, next to its type. Each is a
- * `z.lazy`, so importing the SDK builds nothing and `validate: "off"` never builds a schema.
+ * `z.lazy`, so importing the SDK builds nothing and `validate: "off"` never builds a schema (but
+ * with `dates: "date"`, where unvalidated bodies are walked along their schemas for date-times).
  */
 import type { NamedSchema, ObjectSchema, Schema } from "../ir/model.js";
 import { arrow, array, bool, call, id, inlineObject, literal, member, mentions, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
