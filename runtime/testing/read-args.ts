@@ -1,8 +1,10 @@
 import { isJsonMediaType } from "../media-type.js";
-import type { BodySpec, OperationSpec, ParamSpec } from "../operation.js";
+import type { core } from "zod";
+import type { BodySpec, LazyValidator, OperationSpec, ParamSpec } from "../operation.js";
 import { argKey } from "../request/args.js";
 import { coerce } from "./coerce.js";
-import { check } from "../response/validate.js";
+import { reviveDates } from "../response/revive-dates.js";
+import { check, validatorOf } from "../response/validate.js";
 import { arraysFromIndices, bracketKeys, cookieParam, headerParam, pathParam, queryParam, rawQueryPairs, setDeep, unclaimedPairs, type RawPairs } from "./read-params.js";
 
 /**
@@ -18,7 +20,7 @@ export async function readArgs(operation: OperationSpec, request: Request, pathV
   for (const param of operation.params) {
     const wire = wireValue(param, request, pathValues, pairs, claimed);
     if (wire === undefined) absent.push(param);
-    else args[argKey(param)] = param.json ? parseJson(String(coerce(undefined, wire))) : coerce(param.schema, wire);
+    else args[argKey(param)] = withDates(param.schema, param.json ? parseJson(String(coerce(undefined, wire))) : coerce(param.schema, wire));
   }
   // An exploded form object spreads its properties into the query under names of their own:
   // the pairs no parameter claimed are its value, if its schema accepts them.
@@ -28,7 +30,7 @@ export async function readArgs(operation: OperationSpec, request: Request, pathV
       if (param.in !== "query" || param.style !== "form" || !param.explode || param.schema === undefined) continue;
       const value = coerce(param.schema, rest);
       if (!check(param.schema, value).ok) continue;
-      args[argKey(param)] = value;
+      args[argKey(param)] = withDates(param.schema, value);
       break;
     }
   }
@@ -59,17 +61,26 @@ async function readBody(spec: BodySpec, request: Request): Promise<unknown> {
   switch (spec.kind) {
     case "json": {
       const text = await request.text();
-      return text === "" ? undefined : parseJson(text);
+      return text === "" ? undefined : withDates(spec.schema, parseJson(text));
     }
     case "text":
       return request.text();
     case "binary":
       return request.blob();
     case "form":
-      return coerce(spec.schema, formObject(spec, new URLSearchParams(await request.text())));
+      return withDates(spec.schema, coerce(spec.schema, formObject(spec, new URLSearchParams(await request.text()))));
     case "multipart":
-      return coerce(spec.schema, await multipartObject(spec, await request.formData()));
+      return withDates(spec.schema, coerce(spec.schema, await multipartObject(spec, await request.formData())));
   }
+}
+
+/**
+ * Date-time text as the `Date` the caller passed, in an SDK generated with `dates: "date"` (in
+ * other SDKs no schema has a date position, and the value stays as it is).
+ */
+function withDates(schema: LazyValidator | undefined, value: unknown): unknown {
+  // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
+  return schema === undefined ? value : reviveDates(validatorOf(schema) as core.$ZodType, value);
 }
 
 /** A form body as an object: `a[b]=1` nests, repeated names make lists, JSON-encoded fields are parsed. */

@@ -61,6 +61,14 @@ describe("the testing kit of a dates SDK", () => {
     expect(await api.getPetById({ petId: 1 })).toEqual({ id: 1, name: "Rex", createdAt: created });
   });
 
+  it("records the Dates a call was given", async () => {
+    const mock = createMockApi();
+    const api = createClient({ baseUrl: "http://api.test/v1", fetch: mock.fetch, logLevel: "off", auth });
+    mock.uploadPetPhoto.returns({ url: "/photo", size: 3 });
+    await api.uploadPetPhoto({ petId: 1, body: { file: new Blob(["png"]), metadata: { takenAt: created } } });
+    expect(mock.uploadPetPhoto.calls.map((call) => call.body.metadata)).toEqual([{ takenAt: created }]);
+  });
+
   it("fakes date-times that reach the client as Dates", async () => {
     const mock = createMockApi();
     const api = createClient({ baseUrl: "http://api.test/v1", fetch: mock.fetch, logLevel: "off", auth });
