@@ -12,7 +12,60 @@ const MAX_STEPS = 512;
  * body is the SDK's own parse); the possibly replaced value is returned.
  */
 export function reviveDates(schema: core.$ZodType, value: unknown): unknown {
-  return revive(schema, value, 0);
+  return holdsDates(schema) ? revive(schema, value, 0) : value;
+}
+
+/** Whether a schema reaches an `isoDateTime`, kept per schema: most bodies of most APIs have none to walk for. */
+const reachesDates = new WeakMap<core.$ZodType, boolean>();
+
+function holdsDates(root: core.$ZodType): boolean {
+  let holds = reachesDates.get(root);
+  if (holds === undefined) {
+    holds = false;
+    const seen = new Set<core.$ZodType>();
+    const stack = [root];
+    for (let schema = stack.pop(); schema !== undefined && !holds; schema = stack.pop()) {
+      if (schema === isoDateTime) holds = true;
+      else if (!seen.has(schema)) {
+        seen.add(schema);
+        stack.push(...children(schema));
+      }
+    }
+    reachesDates.set(root, holds);
+  }
+  return holds;
+}
+
+function children(schema: core.$ZodType): core.$ZodType[] {
+  const def = (schema as core.$ZodTypes)._zod.def;
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "nonoptional":
+    case "readonly":
+    case "catch":
+      return [def.innerType];
+    case "lazy":
+      return [def.getter()];
+    case "pipe":
+      return [def.in, def.out];
+    case "intersection":
+      return [def.left, def.right];
+    case "union":
+      return [...def.options];
+    case "array":
+      return [def.element];
+    case "tuple":
+      return [...def.items, ...(def.rest ? [def.rest] : [])];
+    case "object":
+      return [...Object.values(def.shape), ...(def.catchall ? [def.catchall] : [])];
+    case "record":
+      return [def.valueType];
+    default:
+      return [];
+  }
 }
 
 function revive(schema: core.$ZodType, value: unknown, steps: number): unknown {

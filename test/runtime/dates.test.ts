@@ -77,6 +77,14 @@ describe("reviveDates", () => {
     expect(reviveDates(isoDateTime, "2024-05-06T07:08:09+02:00")).toEqual(new Date("2024-05-06T05:08:09Z"));
   });
 
+  it("does not walk a body whose schema reaches no date-time", () => {
+    const read: PropertyKey[] = [];
+    const body = new Proxy({ a: ["x"] }, { ownKeys: (target) => (read.push("ownKeys"), Reflect.ownKeys(target)), get: (target, key) => (read.push(key), Reflect.get(target, key)) });
+    const node: z.ZodType<unknown> = z.lazy(() => z.looseObject({ a: z.array(z.string()), next: node.optional() }));
+    expect(reviveDates(node, body)).toBe(body);
+    expect(read).toEqual([]);
+  });
+
   it("reads through preprocess steps and keeps a __proto__ key an own property", () => {
     const schema = z.preprocess(ownProperties, z.looseObject({ constructor: isoDateTime, ["__proto__"]: isoDateTime }));
     const body: unknown = JSON.parse(`{"constructor":"${at}","__proto__":"${at}"}`);
