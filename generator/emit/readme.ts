@@ -31,6 +31,7 @@ export function readme(ctx: EmitContext): string {
     exampleWithOptions: example ? exampleCall(ctx, example, "", undefined, CALL_OPTIONS_EXAMPLE) : "",
     secretFields: secretFieldsText(ctx),
     dates: ctx.options.dates === "date" ? `\n\n${DATES_NOTE}` : "",
+    additions: ctx.options.strict ? STRICT_ADDITIONS : TOLERATED_ADDITIONS,
     operations: operationsSection(ctx),
   };
   const fill = (template: string): string => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
@@ -38,6 +39,17 @@ export function readme(ctx: EmitContext): string {
   values["testing"] = ctx.options.testing && example ? `${fill(readTemplate("README-testing.md"))}\n` : "";
   return fill(readTemplate("README.md"));
 }
+
+const TOLERATED_ADDITIONS = [
+  "Responses may carry what the API added after this SDK was generated: object keys the spec does",
+  "not list pass, and an enum value or a discriminated union's variant it does not list is returned",
+  "as received, typed `Unlisted<…>` or `UnlistedVariant<…>` (handle it in the `default` of a",
+  "`switch`), and logged once at `warn`. Regenerate the SDK to type it.",
+].join("\n");
+const STRICT_ADDITIONS = [
+  "This SDK was generated with `--strict`: a response with an object key, enum value or union",
+  "variant the spec does not list fails validation.",
+].join("\n");
 
 /** Where a shared runtime is; the path comes from the config, so backticks in it are dropped. */
 function sharedRuntimeNote(specifier: string): string {
