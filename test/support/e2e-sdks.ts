@@ -12,7 +12,6 @@ export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   "petstore-strict": { spec: "petstore.yaml", strict: true },
   "petstore-warn": { spec: "petstore.yaml", validate: "warn" },
   "petstore-dates": { spec: "petstore.yaml", dates: "date" },
-  "composition-dates": { spec: "composition.yaml", dates: "date" },
   composition: { spec: "composition.yaml" },
   "composition-strict": { spec: "composition.yaml", strict: true },
   pagination: { spec: "pagination.yaml" },
