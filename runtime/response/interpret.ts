@@ -1,3 +1,4 @@
+import type { core } from "zod";
 import { ApiError } from "../errors/api-error.js";
 import { customIssue } from "../errors/format-issues.js";
 import { ResponseValidationError } from "../errors/response-validation-error.js";
@@ -14,7 +15,6 @@ import { rereadable } from "./rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
 import { check, validatorOf, type Checked } from "./validate.js";
 import { reviveDates } from "./revive-dates.js";
-import type { core } from "zod";
 import type { ValidationIssue } from "../errors/format-issues.js";
 import { unlistedValues } from "../unlisted.js";
 

@@ -1,5 +1,5 @@
-import { isJsonMediaType } from "../media-type.js";
 import type { core } from "zod";
+import { isJsonMediaType } from "../media-type.js";
 import type { BodySpec, LazyValidator, OperationSpec, ParamSpec } from "../operation.js";
 import { argKey } from "../request/args.js";
 import { coerce } from "./coerce.js";
