@@ -35,6 +35,15 @@ describe("gen-client --check", () => {
     expect(await readFile(path.join(dir, "src/sdk/petstore/client.ts"), "utf8")).toContain("getInventory");
   });
 
+  it("reports switching --dates as breaking changes of the date-time fields", async () => {
+    const dir = await scratchDir("check");
+    await cp(fixturePath("petstore.yaml"), path.join(dir, "petstore.yaml"));
+    expect((await genClient(dir, "petstore.yaml", "--out", "sdk")).code).toBe(0);
+    const switched = await genClient(dir, "petstore.yaml", "--out", "sdk", "--check", "--dates", "date");
+    expect(switched.code).toBe(1);
+    expect(switched.stdout).toContain('  breaking  Pet: field "createdAt" type string(date-time) → Date\n');
+  });
+
   it("prints the reports as JSON with --json", async () => {
     const dir = await scratchDir("check");
     await cp(fixturePath("petstore.yaml"), path.join(dir, "petstore.yaml"));
