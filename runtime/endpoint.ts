@@ -1,5 +1,6 @@
 import { ApiError } from "./errors/api-error.js";
-import type { OperationSpec } from "./operation.js";
+import type { LazyOperationSpec, OperationSpec } from "./operation.js";
+import { operationOf } from "./operation-of.js";
 import type { CallOptions } from "./options.js";
 import type { ApiResponse } from "./response/api-response.js";
 import { selectResponseSpec } from "./response/select-spec.js";
@@ -25,7 +26,7 @@ export interface Endpoint<A, R, E extends ApiError = ApiError> {
    * its schema (or was not checked): narrows it to `E`, whose `status` then narrows `body`.
    */
   isError(error: unknown): error is E;
-  /** What the runtime knows about the operation. */
+  /** What the runtime knows about the operation (built on first use when the SDK defers it). */
   readonly operation: OperationSpec;
 }
 
@@ -40,15 +41,18 @@ export type CallFunction = (operation: OperationSpec, args: unknown, options: Ca
 
 /**
  * Builds the endpoint object. Its result type `R` is the generator's promise about the operation:
- * the runtime produces what the operation's spec describes and cannot check `R` itself.
+ * the runtime produces what the operation's spec describes and cannot check `R` itself. A spec
+ * function is called on the endpoint's first use, not here: creating a client builds no spec.
  */
-export function createEndpoint<A, R, E extends ApiError>(call: CallFunction, operation: OperationSpec): OptionalArgsEndpoint<A, R, E> {
-  const withResponse = (args?: A, options?: CallOptions): Promise<ApiResponse<R>> => call(operation, args, options) as Promise<ApiResponse<R>>;
+export function createEndpoint<A, R, E extends ApiError>(call: CallFunction, lazy: LazyOperationSpec): OptionalArgsEndpoint<A, R, E> {
+  const withResponse = (args?: A, options?: CallOptions): Promise<ApiResponse<R>> => call(operationOf(lazy), args, options) as Promise<ApiResponse<R>>;
   const endpoint = async (args?: A, options?: CallOptions): Promise<R> => (await withResponse(args, options)).data;
-  const isError = (error: unknown): error is E =>
-    error instanceof ApiError &&
-    error.operation === operation.id &&
-    error.bodyIssues === undefined &&
-    selectResponseSpec(operation.responses, error.status) !== undefined;
-  return Object.assign(endpoint, { withResponse, isError, operation });
+  const isError = (error: unknown): error is E => {
+    if (!(error instanceof ApiError) || error.bodyIssues !== undefined) return false;
+    const operation = operationOf(lazy);
+    return error.operation === operation.id && selectResponseSpec(operation.responses, error.status) !== undefined;
+  };
+  // A getter: reading `operation` builds the spec. `defineProperty` leaves it out of the type, hence the cast.
+  const operation: PropertyDescriptor = { get: () => operationOf(lazy), enumerable: true };
+  return Object.defineProperty(Object.assign(endpoint, { withResponse, isError }), "operation", operation) as OptionalArgsEndpoint<A, R, E>;
 }

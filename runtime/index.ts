@@ -48,6 +48,7 @@ export type {
   CursorPaginationSpec,
   FieldPath,
   HttpMethod,
+  LazyOperationSpec,
   LinkHeaderPaginationSpec,
   NextUrlPaginationSpec,
   OffsetPaginationSpec,

@@ -99,6 +99,13 @@ export interface OperationSpec {
   readonly pagination?: PaginationSpec;
 }
 
+/**
+ * An operation's spec, or a function that builds it when the operation is first used (the runtime
+ * keeps the result; see `operationOf`). Generated SDKs pass functions, so that importing an SDK
+ * with a thousand operations compiles none of their literals up front.
+ */
+export type LazyOperationSpec = OperationSpec | (() => OperationSpec);
+
 /** Property names from a JSON value down, e.g. `["meta", "next"]`; empty: the value itself. */
 export type FieldPath = readonly string[];
 

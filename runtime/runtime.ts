@@ -6,7 +6,7 @@ import { createEndpoint, type CallFunction, type Endpoint, type OptionalArgsEndp
 import type { ApiError } from "./errors/api-error.js";
 import { Log } from "./logging/log.js";
 import { Redactor } from "./logging/redact.js";
-import type { ApiSpec, OperationSpec } from "./operation.js";
+import type { ApiSpec, LazyOperationSpec } from "./operation.js";
 import type { ClientOptions } from "./options.js";
 import { withPagination, type OptionalArgsPaginatedEndpoint, type PaginatedEndpoint } from "./pagination/paginated-endpoint.js";
 import type { PagingContext } from "./pagination/walk.js";
@@ -15,13 +15,13 @@ import { createLimiter } from "./transport/concurrency.js";
 /** Binds operation specs to one client's options; generated `createClient` functions use it. */
 export interface Runtime {
   /** An endpoint whose arguments include something required. */
-  endpoint<A, R, E extends ApiError = ApiError>(operation: OperationSpec): Endpoint<A, R, E>;
+  endpoint<A, R, E extends ApiError = ApiError>(operation: LazyOperationSpec): Endpoint<A, R, E>;
   /** An endpoint whose arguments may be left out. */
-  optionalEndpoint<A, R, E extends ApiError = ApiError>(operation: OperationSpec): OptionalArgsEndpoint<A, R, E>;
+  optionalEndpoint<A, R, E extends ApiError = ApiError>(operation: LazyOperationSpec): OptionalArgsEndpoint<A, R, E>;
   /** An endpoint with `pages()` and `paginate()`, for an operation with a pagination spec. */
-  paginatedEndpoint<A, P, I, E extends ApiError = ApiError>(operation: OperationSpec): PaginatedEndpoint<A, P, I, E>;
+  paginatedEndpoint<A, P, I, E extends ApiError = ApiError>(operation: LazyOperationSpec): PaginatedEndpoint<A, P, I, E>;
   /** A paginated endpoint whose arguments may be left out. */
-  optionalPaginatedEndpoint<A, P, I, E extends ApiError = ApiError>(operation: OperationSpec): OptionalArgsPaginatedEndpoint<A, P, I, E>;
+  optionalPaginatedEndpoint<A, P, I, E extends ApiError = ApiError>(operation: LazyOperationSpec): OptionalArgsPaginatedEndpoint<A, P, I, E>;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * `operations.ts`: the data the runtime needs per operation (`OperationSpec`), with every
- * OpenAPI default already resolved by the IR.
+ * OpenAPI default already resolved by the IR. Each is a function the runtime calls on the
+ * operation's first use, so importing a big SDK compiles only the specs it calls.
  */
 import type { FieldPath, Operation, Pagination, Parameter, Response, Schema, ValueSource } from "../ir/model.js";
 import { isFieldPath, paginationOf } from "../ir/pagination.js";
@@ -15,8 +16,7 @@ export function operationsModule(ctx: EmitContext): Statement[] {
     s: "const" as const,
     exported: true,
     name: operation.binding,
-    type: tsRef("OperationSpec"),
-    value: operationSpec(ctx, operation),
+    value: arrow(operationSpec(ctx, operation), tsRef("OperationSpec")),
   }));
   const uses = (name: string) => consts.some((statement) => mentions(statement.value, name));
   const runtimeNames = RUNTIME_VALIDATORS.filter(uses);

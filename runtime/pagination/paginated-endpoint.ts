@@ -31,8 +31,10 @@ export interface OptionalArgsPaginatedEndpoint<A, P, I, E extends ApiError = Api
  * generator's promise: the walk reads what the operation's pagination spec says.
  */
 export function withPagination<A, P, I, E extends ApiError>(endpoint: OptionalArgsEndpoint<A, P, E>, context: PagingContext): OptionalArgsPaginatedEndpoint<A, P, I, E> {
-  const operation = paginated(endpoint.operation);
-  const pages = (args?: A, options?: PaginateOptions) => walkPages(context, operation, args, options) as AsyncGenerator<ApiPage<P, I>, void, undefined>;
+  // Read on the first walk, not here: `endpoint.operation` builds the spec (see `createEndpoint`).
+  let operation: PagedOperationSpec | undefined;
+  const pages = (args?: A, options?: PaginateOptions) =>
+    walkPages(context, (operation ??= paginated(endpoint.operation)), args, options) as AsyncGenerator<ApiPage<P, I>, void, undefined>;
   async function* paginate(args?: A, options?: PaginateOptions): AsyncGenerator<I, void, undefined> {
     let left = options?.maxItems ?? Number.POSITIVE_INFINITY;
     for await (const page of pages(args, options)) {
@@ -45,7 +47,9 @@ export function withPagination<A, P, I, E extends ApiError>(endpoint: OptionalAr
   return Object.assign(endpoint, { pages, paginate });
 }
 
-function paginated(operation: OperationSpec): OperationSpec & { readonly pagination: PaginationSpec } {
+type PagedOperationSpec = OperationSpec & { readonly pagination: PaginationSpec };
+
+function paginated(operation: OperationSpec): PagedOperationSpec {
   const { pagination } = operation;
   if (!pagination) throw new Error(`internal: operation ${operation.id} has no pagination spec`);
   return { ...operation, pagination };

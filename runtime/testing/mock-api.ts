@@ -1,4 +1,5 @@
-import type { OperationSpec } from "../operation.js";
+import type { LazyOperationSpec } from "../operation.js";
+import { operationOf } from "../operation-of.js";
 import { MockError } from "./mock-error.js";
 import { OperationMockState } from "./operation-mock.js";
 import { readArgs } from "./read-args.js";
@@ -10,9 +11,10 @@ import type { MockApiOf, MockControls, MockOptions, MswHttp, OperationMocks } fr
  * Creates a mock of an API from its operation specs, keyed like the client's methods. Generated
  * `testing.ts` files call it with their `Client` type; tests use that file's `createMockApi()`.
  */
-export function createMock<C>(operations: { readonly [K in keyof C]: OperationSpec }, options: MockOptions = {}): MockApiOf<C> {
-  const specs: Readonly<Record<string, OperationSpec>> = operations;
-  const routes = buildRoutes(specs);
+export function createMock<C>(operations: { readonly [K in keyof C]: LazyOperationSpec }, options: MockOptions = {}): MockApiOf<C> {
+  // Routing needs every operation's method and path, so the mock builds all specs up front.
+  const lazySpecs: Readonly<Record<string, LazyOperationSpec>> = operations;
+  const routes = buildRoutes(Object.fromEntries(Object.entries(lazySpecs).map(([key, operation]) => [key, operationOf(operation)])));
   const states = new Map(routes.map((route) => [route.key, new OperationMockState(route.key, route.operation)]));
   const errors: MockError[] = [];
   const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);

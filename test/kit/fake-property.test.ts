@@ -21,7 +21,9 @@ describe.each(cases)("returnsFake() for $file with dates $dates", ({ file, name,
   const sdk = generateInto(fixturePath(file), `kit-fake/${dates === "date" ? `${name}-dates` : name}`, { dates }).then(async ({ out }) => {
     const load = async (module: string): Promise<Record<string, unknown>> => (await import(pathToFileURL(path.join(out, module)).href)) as Record<string, unknown>;
     const [operations, fake, validate] = await Promise.all([load("operations.ts"), load("runtime/testing/fake.ts"), load("runtime/response/validate.ts")]);
-    return { operations: Object.values(operations) as OperationSpec[], fakeBody: fake["fakeBody"] as Fake, check: validate["check"] as Check };
+    // operations.ts exports each spec as a function that builds it.
+    const specs = (Object.values(operations) as (() => OperationSpec)[]).map((build) => build());
+    return { operations: specs, fakeBody: fake["fakeBody"] as Fake, check: validate["check"] as Check };
   });
 
   it("makes data every JSON response's validator accepts, the same for the same seed", async () => {

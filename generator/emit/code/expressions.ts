@@ -23,7 +23,7 @@ export type Expr =
   | { readonly e: "new"; readonly callee: Expr; readonly args: readonly Expr[] }
   | { readonly e: "object"; readonly properties: readonly ObjectProperty[]; readonly inline?: boolean }
   | { readonly e: "array"; readonly items: readonly Expr[] }
-  | { readonly e: "arrow"; readonly body: Expr };
+  | { readonly e: "arrow"; readonly body: Expr; readonly returnType?: TsType };
 
 export interface ObjectProperty {
   readonly key: string;
@@ -44,7 +44,7 @@ export const object = (properties: readonly ObjectProperty[]): Expr => ({ e: "ob
 /** An object that stays on one line when it fits (`{ offset: true }`); others are always expanded. */
 export const inlineObject = (properties: readonly ObjectProperty[]): Expr => ({ e: "object", properties, inline: true });
 export const array = (items: readonly Expr[]): Expr => ({ e: "array", items });
-export const arrow = (body: Expr): Expr => ({ e: "arrow", body });
+export const arrow = (body: Expr, returnType?: TsType): Expr => (returnType ? { e: "arrow", body, returnType } : { e: "arrow", body });
 
 /** `a.b.c` from a dotted path. */
 export function path(dotted: string): Expr {
@@ -147,9 +147,12 @@ function printArray(items: readonly Expr[]): Doc {
 /** Arrow bodies that are calls go on the next line when they break, as prettier does. */
 function printArrow(expr: Extract<Expr, { e: "arrow" }>, expandLastArg: boolean): Doc {
   const body = printExpr(expr.body);
-  if (expr.body.e === "object" || expr.body.e === "array" || expr.body.e === "arrow") return group(["() => ", body]);
+  const head = expr.returnType ? ["(): ", printType(expr.returnType), " =>"] : "() =>";
+  // An object body needs parentheses, or it would read as a block.
+  if (expr.body.e === "object") return group([head, " (", body, ")"]);
+  if (expr.body.e === "array" || expr.body.e === "arrow") return group([head, " ", body]);
   const shouldAddSoftLine = expandLastArg;
-  return group(["() =>", group([indent([line, body]), shouldAddSoftLine ? [ifBreak(","), softline] : ""])]);
+  return group([head, group([indent([line, body]), shouldAddSoftLine ? [ifBreak(","), softline] : ""])]);
 }
 
 // --- calls -------------------------------------------------------------------------------------

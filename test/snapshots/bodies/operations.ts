@@ -7,7 +7,7 @@ import type { OperationSpec } from "./runtime/index.js";
 import { z } from "zod";
 import * as s from "./schemas.js";
 
-export const createWidget: OperationSpec = {
+export const createWidget = (): OperationSpec => ({
   id: "createWidget",
   method: "POST",
   path: "/widgets",
@@ -22,9 +22,9 @@ export const createWidget: OperationSpec = {
     "400": { kind: "json", schema: s.ValidationProblemSchema },
     "401": { kind: "json", schema: s.OAuthErrorSchema },
   },
-};
+});
 
-export const getWidget: OperationSpec = {
+export const getWidget = (): OperationSpec => ({
   id: "getWidget",
   method: "GET",
   path: "/widgets/{widgetId}",
@@ -36,9 +36,9 @@ export const getWidget: OperationSpec = {
     "404": { kind: "json", schema: s.ProblemSchema },
     "500": { kind: "json", schema: s.ServerErrorSchema },
   },
-};
+});
 
-export const deleteWidget: OperationSpec = {
+export const deleteWidget = (): OperationSpec => ({
   id: "deleteWidget",
   method: "DELETE",
   path: "/widgets/{widgetId}",
@@ -47,9 +47,9 @@ export const deleteWidget: OperationSpec = {
     "204": { kind: "empty" },
     "404": { kind: "json", schema: s.ProblemSchema },
   },
-};
+});
 
-export const patchWidget: OperationSpec = {
+export const patchWidget = (): OperationSpec => ({
   id: "patchWidget",
   method: "PATCH",
   path: "/widgets/{widgetId}",
@@ -62,9 +62,9 @@ export const patchWidget: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.WidgetSchema },
   },
-};
+});
 
-export const login: OperationSpec = {
+export const login = (): OperationSpec => ({
   id: "login",
   method: "POST",
   path: "/sessions",
@@ -78,9 +78,9 @@ export const login: OperationSpec = {
     "200": { kind: "json", schema: s.LoginResponseSchema },
     "401": { kind: "json", schema: s.OAuthErrorSchema },
   },
-};
+});
 
-export const createContact: OperationSpec = {
+export const createContact = (): OperationSpec => ({
   id: "createContact",
   method: "POST",
   path: "/contacts",
@@ -93,9 +93,9 @@ export const createContact: OperationSpec = {
   responses: {
     "201": { kind: "json", schema: s.ContactSchema },
   },
-};
+});
 
-export const uploadAttachments: OperationSpec = {
+export const uploadAttachments = (): OperationSpec => ({
   id: "uploadAttachments",
   method: "POST",
   path: "/attachments",
@@ -112,9 +112,9 @@ export const uploadAttachments: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.UploadAttachmentsResponseSchema },
   },
-};
+});
 
-export const createNote: OperationSpec = {
+export const createNote = (): OperationSpec => ({
   id: "createNote",
   method: "POST",
   path: "/notes",
@@ -127,9 +127,9 @@ export const createNote: OperationSpec = {
   responses: {
     "200": { kind: "text" },
   },
-};
+});
 
-export const getBlob: OperationSpec = {
+export const getBlob = (): OperationSpec => ({
   id: "getBlob",
   method: "GET",
   path: "/blobs/{key}",
@@ -138,9 +138,9 @@ export const getBlob: OperationSpec = {
     "200": { kind: "binary" },
     "404": { kind: "json", schema: s.ProblemSchema },
   },
-};
+});
 
-export const putBlob: OperationSpec = {
+export const putBlob = (): OperationSpec => ({
   id: "putBlob",
   method: "PUT",
   path: "/blobs/{key}",
@@ -152,9 +152,9 @@ export const putBlob: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const startJob: OperationSpec = {
+export const startJob = (): OperationSpec => ({
   id: "startJob",
   method: "POST",
   path: "/jobs",
@@ -167,9 +167,9 @@ export const startJob: OperationSpec = {
   responses: {
     "202": { kind: "empty" },
   },
-};
+});
 
-export const importWidgets: OperationSpec = {
+export const importWidgets = (): OperationSpec => ({
   id: "importWidgets",
   method: "POST",
   path: "/imports",
@@ -184,9 +184,9 @@ export const importWidgets: OperationSpec = {
     "202": { kind: "json", schema: s.JobSchema },
     "400": { kind: "json", schema: s.ValidationProblemSchema },
   },
-};
+});
 
-export const getSalesReportCsv: OperationSpec = {
+export const getSalesReportCsv = (): OperationSpec => ({
   id: "getSalesReportCsv",
   method: "GET",
   path: "/reports/sales",
@@ -194,9 +194,9 @@ export const getSalesReportCsv: OperationSpec = {
   responses: {
     "200": { kind: "text" },
   },
-};
+});
 
-export const getSalesReportXml: OperationSpec = {
+export const getSalesReportXml = (): OperationSpec => ({
   id: "getSalesReportXml",
   method: "GET",
   path: "/reports/sales.xml",
@@ -204,9 +204,9 @@ export const getSalesReportXml: OperationSpec = {
   responses: {
     "200": { kind: "text" },
   },
-};
+});
 
-export const downloadInvoice: OperationSpec = {
+export const downloadInvoice = (): OperationSpec => ({
   id: "downloadInvoice",
   method: "GET",
   path: "/invoices/{invoiceId}.pdf",
@@ -223,9 +223,9 @@ export const downloadInvoice: OperationSpec = {
     "200": { kind: "binary" },
     "404": { kind: "json", schema: s.ProblemSchema },
   },
-};
+});
 
-export const getAvatar: OperationSpec = {
+export const getAvatar = (): OperationSpec => ({
   id: "getAvatar",
   method: "GET",
   path: "/avatars/{userId}",
@@ -233,9 +233,9 @@ export const getAvatar: OperationSpec = {
   responses: {
     "200": { kind: "binary" },
   },
-};
+});
 
-export const trackEvent: OperationSpec = {
+export const trackEvent = (): OperationSpec => ({
   id: "trackEvent",
   method: "POST",
   path: "/events",
@@ -249,9 +249,9 @@ export const trackEvent: OperationSpec = {
     "2XX": { kind: "json", schema: s.TrackEventResponseSchema },
     "4XX": { kind: "json", schema: s.ProblemSchema },
   },
-};
+});
 
-export const getStatus: OperationSpec = {
+export const getStatus = (): OperationSpec => ({
   id: "getStatus",
   method: "GET",
   path: "/status",
@@ -259,4 +259,4 @@ export const getStatus: OperationSpec = {
   responses: {
     default: { kind: "json", schema: s.GetStatusErrorDefaultSchema },
   },
-};
+});

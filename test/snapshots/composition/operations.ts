@@ -7,7 +7,7 @@ import type { OperationSpec } from "./runtime/index.js";
 import { z } from "zod";
 import * as s from "./schemas.js";
 
-export const createDog: OperationSpec = {
+export const createDog = (): OperationSpec => ({
   id: "createDog",
   method: "POST",
   path: "/dogs",
@@ -20,9 +20,9 @@ export const createDog: OperationSpec = {
   responses: {
     "201": { kind: "json", schema: s.DogSchema },
   },
-};
+});
 
-export const getServiceDog: OperationSpec = {
+export const getServiceDog = (): OperationSpec => ({
   id: "getServiceDog",
   method: "GET",
   path: "/service-dogs/{dogId}",
@@ -38,9 +38,9 @@ export const getServiceDog: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ServiceDogSchema },
   },
-};
+});
 
-export const createShape: OperationSpec = {
+export const createShape = (): OperationSpec => ({
   id: "createShape",
   method: "POST",
   path: "/shapes",
@@ -53,9 +53,9 @@ export const createShape: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.CreateShapeResponseSchema },
   },
-};
+});
 
-export const createPayment: OperationSpec = {
+export const createPayment = (): OperationSpec => ({
   id: "createPayment",
   method: "POST",
   path: "/payments",
@@ -68,9 +68,9 @@ export const createPayment: OperationSpec = {
   responses: {
     "202": { kind: "json", schema: s.PaymentSchema },
   },
-};
+});
 
-export const createAccount: OperationSpec = {
+export const createAccount = (): OperationSpec => ({
   id: "createAccount",
   method: "POST",
   path: "/accounts",
@@ -83,9 +83,9 @@ export const createAccount: OperationSpec = {
   responses: {
     "201": { kind: "json", schema: s.AccountSchema },
   },
-};
+});
 
-export const uploadAvatar: OperationSpec = {
+export const uploadAvatar = (): OperationSpec => ({
   id: "uploadAvatar",
   method: "PUT",
   path: "/accounts/{accountId}/avatar",
@@ -106,9 +106,9 @@ export const uploadAvatar: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const getCatalog: OperationSpec = {
+export const getCatalog = (): OperationSpec => ({
   id: "getCatalog",
   method: "GET",
   path: "/catalog",
@@ -116,4 +116,4 @@ export const getCatalog: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.CatalogSchema },
   },
-};
+});

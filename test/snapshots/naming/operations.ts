@@ -7,7 +7,7 @@ import type { OperationSpec } from "./runtime/index.js";
 import { z } from "zod";
 import * as s from "./schemas.js";
 
-export const listPets: OperationSpec = {
+export const listPets = (): OperationSpec => ({
   id: "list-pets",
   method: "GET",
   path: "/pets",
@@ -15,9 +15,9 @@ export const listPets: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ListPetsResponseSchema },
   },
-};
+});
 
-export const petsCreate: OperationSpec = {
+export const petsCreate = (): OperationSpec => ({
   id: "pets.create",
   method: "POST",
   path: "/pets",
@@ -30,9 +30,9 @@ export const petsCreate: OperationSpec = {
   responses: {
     "201": { kind: "json", schema: s.PetItem4Schema },
   },
-};
+});
 
-export const getPetsByPetId: OperationSpec = {
+export const getPetsByPetId = (): OperationSpec => ({
   id: "get pets  By petId ",
   method: "GET",
   path: "/pets/{petId}",
@@ -40,9 +40,9 @@ export const getPetsByPetId: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.PetItem2Schema },
   },
-};
+});
 
-export const delete_: OperationSpec = {
+export const delete_ = (): OperationSpec => ({
   id: "delete",
   method: "DELETE",
   path: "/pets/{petId}",
@@ -50,9 +50,9 @@ export const delete_: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const petsGet: OperationSpec = {
+export const petsGet = (): OperationSpec => ({
   id: "Pets_Get",
   method: "GET",
   path: "/pets/{petId}/details",
@@ -60,9 +60,9 @@ export const petsGet: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ClassSchema },
   },
-};
+});
 
-export const getPet: OperationSpec = {
+export const getPet = (): OperationSpec => ({
   id: "get_pet",
   method: "GET",
   path: "/legacy/pet",
@@ -70,9 +70,9 @@ export const getPet: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ObjectSchema },
   },
-};
+});
 
-export const getPet2: OperationSpec = {
+export const getPet2 = (): OperationSpec => ({
   id: "getPet",
   method: "GET",
   path: "/pet",
@@ -80,9 +80,9 @@ export const getPet2: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.PromiseSchema },
   },
-};
+});
 
-export const getUsersByUserIdRepos: OperationSpec = {
+export const getUsersByUserIdRepos = (): OperationSpec => ({
   id: "get users  By user-id  repos",
   method: "GET",
   path: "/users/{user-id}/repos",
@@ -98,9 +98,9 @@ export const getUsersByUserIdRepos: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ArraySchema },
   },
-};
+});
 
-export const postRoot: OperationSpec = {
+export const postRoot = (): OperationSpec => ({
   id: "post root",
   method: "POST",
   path: "/",
@@ -113,9 +113,9 @@ export const postRoot: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.DeleteSchema },
   },
-};
+});
 
-export const getV1ItemsJson: OperationSpec = {
+export const getV1ItemsJson = (): OperationSpec => ({
   id: "get v1 items.json",
   method: "GET",
   path: "/v1/items.json",
@@ -123,9 +123,9 @@ export const getV1ItemsJson: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.GetV1ItemsJsonResponseSchema },
   },
-};
+});
 
-export const getHostile: OperationSpec = {
+export const getHostile = (): OperationSpec => ({
   id: "getHostile",
   method: "GET",
   path: "/hostile",
@@ -136,4 +136,4 @@ export const getHostile: OperationSpec = {
     "200": { kind: "json", schema: s.WeirdSchema },
     "400": { kind: "json", schema: s.GetHostileError400Schema },
   },
-};
+});

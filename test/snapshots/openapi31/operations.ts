@@ -7,7 +7,7 @@ import type { OperationSpec } from "./runtime/index.js";
 import { z } from "zod";
 import * as s from "./schemas.js";
 
-export const listPets: OperationSpec = {
+export const listPets = (): OperationSpec => ({
   id: "listPets",
   method: "GET",
   path: "/pets",
@@ -30,9 +30,9 @@ export const listPets: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ListPetsResponseSchema },
   },
-};
+});
 
-export const createPet: OperationSpec = {
+export const createPet = (): OperationSpec => ({
   id: "createPet",
   method: "POST",
   path: "/pets",
@@ -45,9 +45,9 @@ export const createPet: OperationSpec = {
   responses: {
     "201": { kind: "json", schema: s.PetSchema },
   },
-};
+});
 
-export const getPet: OperationSpec = {
+export const getPet = (): OperationSpec => ({
   id: "getPet",
   method: "GET",
   path: "/pets/{petId}",
@@ -64,9 +64,9 @@ export const getPet: OperationSpec = {
     "200": { kind: "json", schema: s.PetSchema },
     "404": { kind: "empty" },
   },
-};
+});
 
-export const deletePet: OperationSpec = {
+export const deletePet = (): OperationSpec => ({
   id: "deletePet",
   method: "DELETE",
   path: "/pets/{petId}",
@@ -82,9 +82,9 @@ export const deletePet: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const getPetLocation: OperationSpec = {
+export const getPetLocation = (): OperationSpec => ({
   id: "getPetLocation",
   method: "GET",
   path: "/pets/{petId}/location",
@@ -100,9 +100,9 @@ export const getPetLocation: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.CoordinatesSchema },
   },
-};
+});
 
-export const putPetAvatar: OperationSpec = {
+export const putPetAvatar = (): OperationSpec => ({
   id: "putPetAvatar",
   method: "PUT",
   path: "/pets/{petId}/avatar",
@@ -122,4 +122,4 @@ export const putPetAvatar: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});

@@ -7,7 +7,7 @@ import type { OperationSpec } from "./runtime/index.js";
 import { z } from "zod";
 import * as s from "./schemas.js";
 
-export const listOffsetItems: OperationSpec = {
+export const listOffsetItems = (): OperationSpec => ({
   id: "listOffsetItems",
   method: "GET",
   path: "/offset/items",
@@ -39,9 +39,9 @@ export const listOffsetItems: OperationSpec = {
     defaultLimit: 100,
     total: ["total"],
   },
-};
+});
 
-export const listSkipItems: OperationSpec = {
+export const listSkipItems = (): OperationSpec => ({
   id: "listSkipItems",
   method: "GET",
   path: "/skip/items",
@@ -72,9 +72,9 @@ export const listSkipItems: OperationSpec = {
     limit: "take",
     total: { header: "X-Total-Count" },
   },
-};
+});
 
-export const listStartItems: OperationSpec = {
+export const listStartItems = (): OperationSpec => ({
   id: "listStartItems",
   method: "GET",
   path: "/start/items",
@@ -104,9 +104,9 @@ export const listStartItems: OperationSpec = {
     limit: "count",
     defaultLimit: 50,
   },
-};
+});
 
-export const listPagedItems: OperationSpec = {
+export const listPagedItems = (): OperationSpec => ({
   id: "listPagedItems",
   method: "GET",
   path: "/pages/items",
@@ -139,9 +139,9 @@ export const listPagedItems: OperationSpec = {
     firstPage: 1,
     hasMore: ["has_more"],
   },
-};
+});
 
-export const listNumberedItems: OperationSpec = {
+export const listNumberedItems = (): OperationSpec => ({
   id: "listNumberedItems",
   method: "GET",
   path: "/numbered/items",
@@ -173,9 +173,9 @@ export const listNumberedItems: OperationSpec = {
     total: ["totalElements"],
     totalPages: ["totalPages"],
   },
-};
+});
 
-export const listCursorItems: OperationSpec = {
+export const listCursorItems = (): OperationSpec => ({
   id: "listCursorItems",
   method: "GET",
   path: "/cursor/items",
@@ -199,9 +199,9 @@ export const listCursorItems: OperationSpec = {
     cursor: "cursor",
     nextCursor: ["meta", "next_cursor"],
   },
-};
+});
 
-export const listTokenItems: OperationSpec = {
+export const listTokenItems = (): OperationSpec => ({
   id: "listTokenItems",
   method: "GET",
   path: "/tokens/items",
@@ -224,9 +224,9 @@ export const listTokenItems: OperationSpec = {
     cursor: "pageToken",
     nextCursor: ["nextPageToken"],
   },
-};
+});
 
-export const listMetaItems: OperationSpec = {
+export const listMetaItems = (): OperationSpec => ({
   id: "listMetaItems",
   method: "GET",
   path: "/meta/items",
@@ -240,9 +240,9 @@ export const listMetaItems: OperationSpec = {
     cursor: "after",
     nextCursor: ["meta", "next"],
   },
-};
+});
 
-export const listAfterItems: OperationSpec = {
+export const listAfterItems = (): OperationSpec => ({
   id: "listAfterItems",
   method: "GET",
   path: "/after/items",
@@ -272,9 +272,9 @@ export const listAfterItems: OperationSpec = {
     nextCursor: { lastItem: ["id"] },
     hasMore: ["has_more"],
   },
-};
+});
 
-export const listNextItems: OperationSpec = {
+export const listNextItems = (): OperationSpec => ({
   id: "listNextItems",
   method: "GET",
   path: "/next/items",
@@ -290,9 +290,9 @@ export const listNextItems: OperationSpec = {
     items: ["results"],
     next: ["next"],
   },
-};
+});
 
-export const listLinkedItems: OperationSpec = {
+export const listLinkedItems = (): OperationSpec => ({
   id: "listLinkedItems",
   method: "GET",
   path: "/links/items",
@@ -305,9 +305,9 @@ export const listLinkedItems: OperationSpec = {
     items: ["data"],
     next: ["links", "next"],
   },
-};
+});
 
-export const listLinkHeaderItems: OperationSpec = {
+export const listLinkHeaderItems = (): OperationSpec => ({
   id: "listLinkHeaderItems",
   method: "GET",
   path: "/link/items",
@@ -335,9 +335,9 @@ export const listLinkHeaderItems: OperationSpec = {
     style: "linkHeader",
     items: [],
   },
-};
+});
 
-export const listCustomThings: OperationSpec = {
+export const listCustomThings = (): OperationSpec => ({
   id: "listCustomThings",
   method: "GET",
   path: "/custom/things",
@@ -367,9 +367,9 @@ export const listCustomThings: OperationSpec = {
     limit: "batch",
     total: { header: "X-Total" },
   },
-};
+});
 
-export const listSpeakeasyItems: OperationSpec = {
+export const listSpeakeasyItems = (): OperationSpec => ({
   id: "listSpeakeasyItems",
   method: "GET",
   path: "/speakeasy/items",
@@ -391,9 +391,9 @@ export const listSpeakeasyItems: OperationSpec = {
     cursor: "since",
     nextCursor: { lastItem: ["id"] },
   },
-};
+});
 
-export const listHeaderNextItems: OperationSpec = {
+export const listHeaderNextItems = (): OperationSpec => ({
   id: "listHeaderNextItems",
   method: "GET",
   path: "/header-next/items",
@@ -401,9 +401,9 @@ export const listHeaderNextItems: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ListHeaderNextItemsResponseSchema },
   },
-};
+});
 
-export const listPlainItems: OperationSpec = {
+export const listPlainItems = (): OperationSpec => ({
   id: "listPlainItems",
   method: "GET",
   path: "/plain/items",
@@ -411,9 +411,9 @@ export const listPlainItems: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ListPlainItemsResponseSchema },
   },
-};
+});
 
-export const listUnpaginatedItems: OperationSpec = {
+export const listUnpaginatedItems = (): OperationSpec => ({
   id: "listUnpaginatedItems",
   method: "GET",
   path: "/off/items",
@@ -436,4 +436,4 @@ export const listUnpaginatedItems: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ListUnpaginatedItemsResponseSchema },
   },
-};
+});

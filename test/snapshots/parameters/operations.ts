@@ -7,7 +7,7 @@ import type { OperationSpec } from "./runtime/index.js";
 import { z } from "zod";
 import * as s from "./schemas.js";
 
-export const pathSimple: OperationSpec = {
+export const pathSimple = (): OperationSpec => ({
   id: "pathSimple",
   method: "GET",
   path: "/styles/simple/{id}/{ids}/{point}/{idsExploded}/{pointExploded}",
@@ -51,9 +51,9 @@ export const pathSimple: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const pathLabel: OperationSpec = {
+export const pathLabel = (): OperationSpec => ({
   id: "pathLabel",
   method: "GET",
   path: "/styles/label/{id}/{ids}/{point}/{idsExploded}/{pointExploded}",
@@ -97,9 +97,9 @@ export const pathLabel: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const pathMatrix: OperationSpec = {
+export const pathMatrix = (): OperationSpec => ({
   id: "pathMatrix",
   method: "GET",
   path: "/styles/matrix{id}{ids}{point}{idsExploded}{pointExploded}",
@@ -143,9 +143,9 @@ export const pathMatrix: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const queryStyles: OperationSpec = {
+export const queryStyles = (): OperationSpec => ({
   id: "queryStyles",
   method: "GET",
   path: "/styles/query",
@@ -239,9 +239,9 @@ export const queryStyles: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const headersAndCookies: OperationSpec = {
+export const headersAndCookies = (): OperationSpec => ({
   id: "headersAndCookies",
   method: "GET",
   path: "/styles/headers-and-cookies",
@@ -287,9 +287,9 @@ export const headersAndCookies: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const listAccountItems: OperationSpec = {
+export const listAccountItems = (): OperationSpec => ({
   id: "listAccountItems",
   method: "GET",
   path: "/accounts/{accountId}/items",
@@ -335,9 +335,9 @@ export const listAccountItems: OperationSpec = {
     defaultSize: 20,
     firstPage: 1,
   },
-};
+});
 
-export const createAccountItem: OperationSpec = {
+export const createAccountItem = (): OperationSpec => ({
   id: "createAccountItem",
   method: "POST",
   path: "/accounts/{accountId}/items",
@@ -366,9 +366,9 @@ export const createAccountItem: OperationSpec = {
   responses: {
     "201": { kind: "json", schema: s.ItemSchema },
   },
-};
+});
 
-export const getDocument: OperationSpec = {
+export const getDocument = (): OperationSpec => ({
   id: "getDocument",
   method: "GET",
   path: "/documents/{id}",
@@ -386,9 +386,9 @@ export const getDocument: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.DocumentSchema },
   },
-};
+});
 
-export const replaceDocument: OperationSpec = {
+export const replaceDocument = (): OperationSpec => ({
   id: "replaceDocument",
   method: "PUT",
   path: "/documents/{id}",
@@ -411,9 +411,9 @@ export const replaceDocument: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.DocumentSchema },
   },
-};
+});
 
-export const searchWithOddNames: OperationSpec = {
+export const searchWithOddNames = (): OperationSpec => ({
   id: "searchWithOddNames",
   method: "GET",
   path: "/search",
@@ -437,4 +437,4 @@ export const searchWithOddNames: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.SearchWithOddNamesResponseSchema },
   },
-};
+});

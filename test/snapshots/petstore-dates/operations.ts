@@ -7,7 +7,7 @@ import type { OperationSpec } from "./runtime/index.js";
 import { z } from "zod";
 import * as s from "./schemas.js";
 
-export const listPets: OperationSpec = {
+export const listPets = (): OperationSpec => ({
   id: "listPets",
   method: "GET",
   path: "/pets",
@@ -40,9 +40,9 @@ export const listPets: OperationSpec = {
     default: { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const addPet: OperationSpec = {
+export const addPet = (): OperationSpec => ({
   id: "addPet",
   method: "POST",
   path: "/pets",
@@ -57,9 +57,9 @@ export const addPet: OperationSpec = {
     "422": { kind: "json", schema: s.ValidationErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const searchPets: OperationSpec = {
+export const searchPets = (): OperationSpec => ({
   id: "searchPets",
   method: "GET",
   path: "/pets/search",
@@ -86,9 +86,9 @@ export const searchPets: OperationSpec = {
     "200": { kind: "json", schema: s.SearchPetsResponseSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const getPetById: OperationSpec = {
+export const getPetById = (): OperationSpec => ({
   id: "getPetById",
   method: "GET",
   path: "/pets/{petId}",
@@ -106,9 +106,9 @@ export const getPetById: OperationSpec = {
     "404": { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const updatePet: OperationSpec = {
+export const updatePet = (): OperationSpec => ({
   id: "updatePet",
   method: "PUT",
   path: "/pets/{petId}",
@@ -131,9 +131,9 @@ export const updatePet: OperationSpec = {
     "404": { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const deletePet: OperationSpec = {
+export const deletePet = (): OperationSpec => ({
   id: "deletePet",
   method: "DELETE",
   path: "/pets/{petId}",
@@ -151,9 +151,9 @@ export const deletePet: OperationSpec = {
     "404": { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const patchPet: OperationSpec = {
+export const patchPet = (): OperationSpec => ({
   id: "patchPet",
   method: "PATCH",
   path: "/pets/{petId}",
@@ -176,9 +176,9 @@ export const patchPet: OperationSpec = {
     "404": { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const downloadPetPhoto: OperationSpec = {
+export const downloadPetPhoto = (): OperationSpec => ({
   id: "downloadPetPhoto",
   method: "GET",
   path: "/pets/{petId}/photo",
@@ -196,9 +196,9 @@ export const downloadPetPhoto: OperationSpec = {
     "404": { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const uploadPetPhoto: OperationSpec = {
+export const uploadPetPhoto = (): OperationSpec => ({
   id: "uploadPetPhoto",
   method: "POST",
   path: "/pets/{petId}/photo",
@@ -221,9 +221,9 @@ export const uploadPetPhoto: OperationSpec = {
     "404": { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const updatePetForm: OperationSpec = {
+export const updatePetForm = (): OperationSpec => ({
   id: "updatePetForm",
   method: "POST",
   path: "/pets/{petId}/form",
@@ -246,9 +246,9 @@ export const updatePetForm: OperationSpec = {
     "404": { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const getPetHealth: OperationSpec = {
+export const getPetHealth = (): OperationSpec => ({
   id: "getPetHealth",
   method: "GET",
   path: "/pets/{petId}/health",
@@ -266,9 +266,9 @@ export const getPetHealth: OperationSpec = {
     "404": { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const getInventory: OperationSpec = {
+export const getInventory = (): OperationSpec => ({
   id: "getInventory",
   method: "GET",
   path: "/store/inventory",
@@ -278,9 +278,9 @@ export const getInventory: OperationSpec = {
     "401": { kind: "json", schema: s.ErrorSchema },
   },
   security: [{ api_key: [] }],
-};
+});
 
-export const ping: OperationSpec = {
+export const ping = (): OperationSpec => ({
   id: "ping",
   method: "GET",
   path: "/ping",
@@ -288,4 +288,4 @@ export const ping: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});

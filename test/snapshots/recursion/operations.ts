@@ -6,7 +6,7 @@
 import type { OperationSpec } from "./runtime/index.js";
 import * as s from "./schemas.js";
 
-export const getTree: OperationSpec = {
+export const getTree = (): OperationSpec => ({
   id: "getTree",
   method: "GET",
   path: "/tree",
@@ -14,9 +14,9 @@ export const getTree: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.NodeSchema },
   },
-};
+});
 
-export const replaceTree: OperationSpec = {
+export const replaceTree = (): OperationSpec => ({
   id: "replaceTree",
   method: "PUT",
   path: "/tree",
@@ -29,9 +29,9 @@ export const replaceTree: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.NodeSchema },
   },
-};
+});
 
-export const getPerson: OperationSpec = {
+export const getPerson = (): OperationSpec => ({
   id: "getPerson",
   method: "GET",
   path: "/people/{personId}",
@@ -39,9 +39,9 @@ export const getPerson: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.PersonSchema },
   },
-};
+});
 
-export const getCompany: OperationSpec = {
+export const getCompany = (): OperationSpec => ({
   id: "getCompany",
   method: "GET",
   path: "/companies/{companyId}",
@@ -49,9 +49,9 @@ export const getCompany: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.CompanySchema },
   },
-};
+});
 
-export const listCategories: OperationSpec = {
+export const listCategories = (): OperationSpec => ({
   id: "listCategories",
   method: "GET",
   path: "/categories",
@@ -59,9 +59,9 @@ export const listCategories: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ListCategoriesResponseSchema },
   },
-};
+});
 
-export const getFileSystem: OperationSpec = {
+export const getFileSystem = (): OperationSpec => ({
   id: "getFileSystem",
   method: "GET",
   path: "/files",
@@ -69,9 +69,9 @@ export const getFileSystem: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.DirectorySchema },
   },
-};
+});
 
-export const putDocument: OperationSpec = {
+export const putDocument = (): OperationSpec => ({
   id: "putDocument",
   method: "PUT",
   path: "/documents/{documentId}",
@@ -84,9 +84,9 @@ export const putDocument: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.JsonValueSchema },
   },
-};
+});
 
-export const getHistory: OperationSpec = {
+export const getHistory = (): OperationSpec => ({
   id: "getHistory",
   method: "GET",
   path: "/history",
@@ -94,4 +94,4 @@ export const getHistory: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.ChangeSchema },
   },
-};
+});

@@ -7,7 +7,7 @@ import type { OperationSpec } from "./runtime/index.js";
 import { z } from "zod";
 import * as s from "./schemas.js";
 
-export const getHealth: OperationSpec = {
+export const getHealth = (): OperationSpec => ({
   id: "getHealth",
   method: "GET",
   path: "/health",
@@ -15,9 +15,9 @@ export const getHealth: OperationSpec = {
   responses: {
     "200": { kind: "json", schema: s.HealthSchema },
   },
-};
+});
 
-export const listItems: OperationSpec = {
+export const listItems = (): OperationSpec => ({
   id: "listItems",
   method: "GET",
   path: "/items",
@@ -34,9 +34,9 @@ export const listItems: OperationSpec = {
     "200": { kind: "json", schema: s.ListItemsResponseSchema },
   },
   security: [{ queryKey: [] }],
-};
+});
 
-export const createItem: OperationSpec = {
+export const createItem = (): OperationSpec => ({
   id: "createItem",
   method: "POST",
   path: "/items",
@@ -51,9 +51,9 @@ export const createItem: OperationSpec = {
     "422": { kind: "json", schema: s.ValidationProblemSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const itemsOptions: OperationSpec = {
+export const itemsOptions = (): OperationSpec => ({
   id: "itemsOptions",
   method: "OPTIONS",
   path: "/items",
@@ -61,9 +61,9 @@ export const itemsOptions: OperationSpec = {
   responses: {
     "204": { kind: "empty" },
   },
-};
+});
 
-export const getItem: OperationSpec = {
+export const getItem = (): OperationSpec => ({
   id: "getItem",
   method: "GET",
   path: "/items/{itemId}",
@@ -73,9 +73,9 @@ export const getItem: OperationSpec = {
     "404": { kind: "json", schema: s.NotFoundSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const replaceItem: OperationSpec = {
+export const replaceItem = (): OperationSpec => ({
   id: "replaceItem",
   method: "PUT",
   path: "/items/{itemId}",
@@ -91,9 +91,9 @@ export const replaceItem: OperationSpec = {
     "422": { kind: "json", schema: s.ValidationProblemSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const deleteItem: OperationSpec = {
+export const deleteItem = (): OperationSpec => ({
   id: "deleteItem",
   method: "DELETE",
   path: "/items/{itemId}",
@@ -103,9 +103,9 @@ export const deleteItem: OperationSpec = {
     "404": { kind: "json", schema: s.NotFoundSchema },
   },
   security: [{ headerKey: [] }, { basicAuth: [] }],
-};
+});
 
-export const patchItem: OperationSpec = {
+export const patchItem = (): OperationSpec => ({
   id: "patchItem",
   method: "PATCH",
   path: "/items/{itemId}",
@@ -120,9 +120,9 @@ export const patchItem: OperationSpec = {
     "404": { kind: "json", schema: s.NotFoundSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const getAudit: OperationSpec = {
+export const getAudit = (): OperationSpec => ({
   id: "getAudit",
   method: "GET",
   path: "/audit",
@@ -131,9 +131,9 @@ export const getAudit: OperationSpec = {
     "200": { kind: "json", schema: s.GetAuditResponseSchema },
   },
   security: [{ bearerAuth: [], cookieKey: [] }],
-};
+});
 
-export const createAccount: OperationSpec = {
+export const createAccount = (): OperationSpec => ({
   id: "createAccount",
   method: "POST",
   path: "/accounts",
@@ -147,9 +147,9 @@ export const createAccount: OperationSpec = {
     "201": { kind: "json", schema: s.CreateAccountResponseSchema },
     "422": { kind: "json", schema: s.ValidationProblemSchema },
   },
-};
+});
 
-export const listReports: OperationSpec = {
+export const listReports = (): OperationSpec => ({
   id: "listReports",
   method: "GET",
   path: "/reports",
@@ -158,9 +158,9 @@ export const listReports: OperationSpec = {
     "200": { kind: "json", schema: s.ListReportsResponseSchema },
   },
   security: [{ oauth: ["reports:read"] }],
-};
+});
 
-export const createReport: OperationSpec = {
+export const createReport = (): OperationSpec => ({
   id: "createReport",
   method: "POST",
   path: "/reports",
@@ -174,9 +174,9 @@ export const createReport: OperationSpec = {
     "201": { kind: "json", schema: s.ReportSchema },
   },
   security: [{ oauth: ["reports:read", "reports:write"] }],
-};
+});
 
-export const getMe: OperationSpec = {
+export const getMe = (): OperationSpec => ({
   id: "getMe",
   method: "GET",
   path: "/me",
@@ -185,9 +185,9 @@ export const getMe: OperationSpec = {
     "200": { kind: "json", schema: s.GetMeResponseSchema },
   },
   security: [{ oidc: ["openid"] }, { userOAuth: ["profile"] }],
-};
+});
 
-export const downloadFile: OperationSpec = {
+export const downloadFile = (): OperationSpec => ({
   id: "downloadFile",
   method: "GET",
   path: "/files/{fileId}",
@@ -197,9 +197,9 @@ export const downloadFile: OperationSpec = {
     "404": { kind: "json", schema: s.NotFoundSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const uploadFile: OperationSpec = {
+export const uploadFile = (): OperationSpec => ({
   id: "uploadFile",
   method: "PUT",
   path: "/files/{fileId}",
@@ -212,9 +212,9 @@ export const uploadFile: OperationSpec = {
     "200": { kind: "json", schema: s.StoredFileSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const checkFile: OperationSpec = {
+export const checkFile = (): OperationSpec => ({
   id: "checkFile",
   method: "HEAD",
   path: "/files/{fileId}",
@@ -224,9 +224,9 @@ export const checkFile: OperationSpec = {
     "404": { kind: "empty" },
   },
   security: [{ bearerAuth: [] }],
-};
+});
 
-export const uploadFiles: OperationSpec = {
+export const uploadFiles = (): OperationSpec => ({
   id: "uploadFiles",
   method: "POST",
   path: "/files",
@@ -240,4 +240,4 @@ export const uploadFiles: OperationSpec = {
     "201": { kind: "json", schema: s.StoredFileSchema },
   },
   security: [{ bearerAuth: [] }],
-};
+});
