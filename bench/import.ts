@@ -34,8 +34,9 @@ export async function runImport(github: Spec, runs: number, log: (line: string) 
   const failures: string[] = [];
   const entries: { kind: "baseline" | "gen-client" | "hey-api-zod"; entry: string }[] = [{ kind: "baseline", entry: "" }];
   const genOut = outDir("gen-client", github.id);
-  if (!existsSync(join(genOut, "index.ts"))) {
-    // Generation was not run in this invocation: make the SDK now (not timed).
+  {
+    // Always from the current build (not timed): a run of `--only import` must not measure the
+    // SDK an earlier run left in bench/.work/out.
     const gen = GENERATORS.find((g) => g.id === "gen-client");
     if (gen !== undefined) {
       resetDir(genOut);
