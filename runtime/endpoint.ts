@@ -1,6 +1,6 @@
 import { ApiError } from "./errors/api-error.js";
 import type { LazyOperationSpec, OperationSpec } from "./operation.js";
-import { operationOf } from "./operation-of.js";
+import { builtOnce } from "./built-once.js";
 import type { CallOptions } from "./options.js";
 import type { ApiResponse } from "./response/api-response.js";
 import { selectResponseSpec } from "./response/select-spec.js";
@@ -45,14 +45,14 @@ export type CallFunction = (operation: OperationSpec, args: unknown, options: Ca
  * function is called on the endpoint's first use, not here: creating a client builds no spec.
  */
 export function createEndpoint<A, R, E extends ApiError>(call: CallFunction, lazy: LazyOperationSpec): OptionalArgsEndpoint<A, R, E> {
-  const withResponse = (args?: A, options?: CallOptions): Promise<ApiResponse<R>> => call(operationOf(lazy), args, options) as Promise<ApiResponse<R>>;
+  const withResponse = (args?: A, options?: CallOptions): Promise<ApiResponse<R>> => call(builtOnce(lazy), args, options) as Promise<ApiResponse<R>>;
   const endpoint = async (args?: A, options?: CallOptions): Promise<R> => (await withResponse(args, options)).data;
   const isError = (error: unknown): error is E => {
     if (!(error instanceof ApiError) || error.bodyIssues !== undefined) return false;
-    const operation = operationOf(lazy);
+    const operation = builtOnce(lazy);
     return error.operation === operation.id && selectResponseSpec(operation.responses, error.status) !== undefined;
   };
   // A getter: reading `operation` builds the spec. `defineProperty` leaves it out of the type, hence the cast.
-  const operation: PropertyDescriptor = { get: () => operationOf(lazy), enumerable: true };
+  const operation: PropertyDescriptor = { get: () => builtOnce(lazy), enumerable: true };
   return Object.defineProperty(Object.assign(endpoint, { withResponse, isError }), "operation", operation) as OptionalArgsEndpoint<A, R, E>;
 }

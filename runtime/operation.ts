@@ -101,7 +101,7 @@ export interface OperationSpec {
 
 /**
  * An operation's spec, or a function that builds it when the operation is first used (the runtime
- * keeps the result; see `operationOf`). Generated SDKs pass functions, so that importing an SDK
+ * keeps the result; see `builtOnce`). Generated SDKs pass functions, so that importing an SDK
  * with a thousand operations compiles none of their literals up front.
  */
 export type LazyOperationSpec = OperationSpec | (() => OperationSpec);

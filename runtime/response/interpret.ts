@@ -1,4 +1,5 @@
 import type { core } from "zod";
+import { builtOnce } from "../built-once.js";
 import { ApiError } from "../errors/api-error.js";
 import { customIssue } from "../errors/format-issues.js";
 import { ResponseValidationError } from "../errors/response-validation-error.js";
@@ -13,7 +14,7 @@ import { bodyText, errorBody, parseJsonBody, type BufferedBody } from "./decode.
 import { requestIdOf } from "./request-id.js";
 import { rereadable } from "./rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
-import { check, validatorOf, type Checked } from "./validate.js";
+import { check, type Checked } from "./validate.js";
 import { reviveDates } from "./revive-dates.js";
 import type { ValidationIssue } from "../errors/format-issues.js";
 import { unlistedValues } from "../unlisted.js";
@@ -84,7 +85,7 @@ function successData({ response, body }: Received, spec: ResponseSpec | undefine
 function asTyped(value: unknown, spec: ResponseSpec, interpreter: Interpreter): unknown {
   if (!interpreter.dates || spec.schema === undefined) return value;
   // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
-  return reviveDates(validatorOf(spec.schema) as core.$ZodType, value);
+  return reviveDates(builtOnce(spec.schema) as core.$ZodType, value);
 }
 
 /**

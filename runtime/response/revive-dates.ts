@@ -38,17 +38,9 @@ function holdsDates(root: core.$ZodType): boolean {
 
 function children(schema: core.$ZodType): core.$ZodType[] {
   const def = (schema as core.$ZodTypes)._zod.def;
+  const inner = wrapped(def);
+  if (inner !== undefined) return [inner];
   switch (def.type) {
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "nonoptional":
-    case "readonly":
-    case "catch":
-      return [def.innerType];
-    case "lazy":
-      return [def.getter()];
     case "pipe":
       return [def.in, def.out];
     case "intersection":
@@ -73,17 +65,9 @@ function revive(schema: core.$ZodType, value: unknown, steps: number): unknown {
   if (steps > MAX_STEPS || value === null || (typeof value !== "object" && typeof value !== "string")) return value;
   const next = steps + 1;
   const def = (schema as core.$ZodTypes)._zod.def;
+  const inner = wrapped(def);
+  if (inner !== undefined) return revive(inner, value, next);
   switch (def.type) {
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "nonoptional":
-    case "readonly":
-    case "catch":
-      return revive(def.innerType, value, next);
-    case "lazy":
-      return revive(def.getter(), value, next);
     case "pipe":
       // A preprocess step (such as ownProperties) reads the received value: its target has the shape.
       return revive(def.in._zod.def.type === "transform" ? def.out : def.in, value, next);
@@ -148,17 +132,9 @@ function kindOf(schema: core.$ZodType, steps: number): Kind | undefined {
   if (schema === isoDateTime) return "date";
   if (steps > MAX_STEPS) return undefined;
   const def = (schema as core.$ZodTypes)._zod.def;
+  const inner = wrapped(def);
+  if (inner !== undefined) return kindOf(inner, steps + 1);
   switch (def.type) {
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "nonoptional":
-    case "readonly":
-    case "catch":
-      return kindOf(def.innerType, steps + 1);
-    case "lazy":
-      return kindOf(def.getter(), steps + 1);
     case "pipe":
       return kindOf(def.in._zod.def.type === "transform" ? def.out : def.in, steps + 1);
     case "array":
@@ -168,6 +144,24 @@ function kindOf(schema: core.$ZodType, steps: number): Kind | undefined {
     case "record":
     case "intersection":
       return "object";
+    default:
+      return undefined;
+  }
+}
+
+/** The schema a wrapper (optional, nullable, default, …, lazy) stands for; undefined for any other kind. */
+function wrapped(def: core.$ZodTypes["_zod"]["def"]): core.$ZodType | undefined {
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "nonoptional":
+    case "readonly":
+    case "catch":
+      return def.innerType;
+    case "lazy":
+      return def.getter();
     default:
       return undefined;
   }

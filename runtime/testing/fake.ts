@@ -1,8 +1,9 @@
 import { toJSONSchema, type core } from "zod";
+import { builtOnce } from "../built-once.js";
 import { isoDateTime } from "../dates.js";
 import type { OperationSpec } from "../operation.js";
 import { selectResponseSpec } from "../response/select-spec.js";
-import { check, validatorOf } from "../response/validate.js";
+import { check } from "../response/validate.js";
 import { MockError } from "./mock-error.js";
 import { describeOperation } from "./reply.js";
 
@@ -31,7 +32,7 @@ export async function fakeBody(operation: OperationSpec, where: string, status: 
   if (spec.kind !== "json") return `fake ${operation.id} ${seed}`;
   if (spec.schema === undefined) return {};
   // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
-  const schema = validatorOf(spec.schema) as core.$ZodType;
+  const schema = builtOnce(spec.schema) as core.$ZodType;
   const jsonSchema = toJSONSchema(schema, { io: "input", unrepresentable: "any", cycles: "ref", reused: "inline", override: wireDates });
   const sampler = await loadSampler(where);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

@@ -1,5 +1,5 @@
 import type { LazyOperationSpec } from "../operation.js";
-import { operationOf } from "../operation-of.js";
+import { builtOnce } from "../built-once.js";
 import { MockError } from "./mock-error.js";
 import { OperationMockState } from "./operation-mock.js";
 import { readArgs } from "./read-args.js";
@@ -14,7 +14,7 @@ import type { MockApiOf, MockControls, MockOptions, MswHttp, OperationMocks } fr
 export function createMock<C>(operations: { readonly [K in keyof C]: LazyOperationSpec }, options: MockOptions = {}): MockApiOf<C> {
   // Routing needs every operation's method and path, so the mock builds all specs up front.
   const lazySpecs: Readonly<Record<string, LazyOperationSpec>> = operations;
-  const routes = buildRoutes(Object.fromEntries(Object.entries(lazySpecs).map(([key, operation]) => [key, operationOf(operation)])));
+  const routes = buildRoutes(Object.fromEntries(Object.entries(lazySpecs).map(([key, operation]) => [key, builtOnce(operation)])));
   const states = new Map(routes.map((route) => [route.key, new OperationMockState(route.key, route.operation)]));
   const errors: MockError[] = [];
   const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);

@@ -1,10 +1,11 @@
 import type { core } from "zod";
+import { builtOnce } from "../built-once.js";
 import { isJsonMediaType } from "../media-type.js";
 import type { BodySpec, LazyValidator, OperationSpec, ParamSpec } from "../operation.js";
 import { argKey } from "../request/args.js";
 import { coerce } from "./coerce.js";
 import { reviveDates } from "../response/revive-dates.js";
-import { check, validatorOf } from "../response/validate.js";
+import { check } from "../response/validate.js";
 import { arraysFromIndices, bracketKeys, cookieParam, headerParam, pathParam, queryParam, rawQueryPairs, setDeep, unclaimedPairs, type RawPairs } from "./read-params.js";
 
 /**
@@ -80,7 +81,7 @@ async function readBody(spec: BodySpec, request: Request): Promise<unknown> {
  */
 function withDates(schema: LazyValidator | undefined, value: unknown): unknown {
   // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
-  return schema === undefined ? value : reviveDates(validatorOf(schema) as core.$ZodType, value);
+  return schema === undefined ? value : reviveDates(builtOnce(schema) as core.$ZodType, value);
 }
 
 /** A form body as an object: `a[b]=1` nests, repeated names make lists, JSON-encoded fields are parsed. */
