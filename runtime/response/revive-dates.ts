@@ -1,5 +1,6 @@
 import { safeParse, type core } from "zod";
 import { isIsoDateTime, isoDateTime } from "../dates.js";
+import { isPlainObject } from "../request/values.js";
 
 /** Guards against schemas that refer to themselves without descending into the value. */
 const MAX_STEPS = 512;
@@ -89,7 +90,7 @@ function revive(schema: core.$ZodType, value: unknown, steps: number): unknown {
       }
       return value;
     case "object":
-      if (isRecord(value)) {
+      if (isPlainObject(value)) {
         const shape = def.shape;
         for (const key of Object.keys(value)) {
           const property = Object.hasOwn(shape, key) ? shape[key] : def.catchall;
@@ -98,7 +99,7 @@ function revive(schema: core.$ZodType, value: unknown, steps: number): unknown {
       }
       return value;
     case "record":
-      if (isRecord(value)) for (const key of Object.keys(value)) setOwn(value, key, revive(def.valueType, value[key], next));
+      if (isPlainObject(value)) for (const key of Object.keys(value)) setOwn(value, key, revive(def.valueType, value[key], next));
       return value;
     default:
       return value;
@@ -112,7 +113,7 @@ function revive(schema: core.$ZodType, value: unknown, steps: number): unknown {
 function variantFor(def: core.$ZodUnionDef, value: unknown): core.$ZodType | undefined {
   const tagKey = "discriminator" in def && typeof def.discriminator === "string" ? def.discriminator : undefined;
   if (tagKey !== undefined) {
-    const tag: unknown = isRecord(value) ? value[tagKey] : undefined;
+    const tag: unknown = isPlainObject(value) ? value[tagKey] : undefined;
     return def.options.find((option) => option._zod.propValues?.[tagKey]?.has(tag as core.util.Primitive) === true);
   }
   const kind = kindOfValue(value);
@@ -124,7 +125,7 @@ type Kind = "date" | "array" | "object";
 
 function kindOfValue(value: unknown): Kind | undefined {
   if (typeof value === "string") return isIsoDateTime(value) ? "date" : undefined;
-  return Array.isArray(value) ? "array" : isRecord(value) ? "object" : undefined;
+  return Array.isArray(value) ? "array" : isPlainObject(value) ? "object" : undefined;
 }
 
 /** What a schema admits at its top, through wrappers; undefined for anything else. */
@@ -165,10 +166,6 @@ function wrapped(def: core.$ZodTypes["_zod"]["def"]): core.$ZodType | undefined 
     default:
       return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Defined rather than assigned: a `__proto__` key of parsed JSON is an own property, not the prototype. */
