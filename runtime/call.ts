@@ -29,6 +29,8 @@ export interface Client {
   readonly dates: boolean;
   /** Unlisted enum values and variants already logged, each once. */
   readonly reportedUnlisted: Set<string>;
+  /** See `ApiSpec.loadValidators`. */
+  readonly loadValidators: (() => Promise<void>) | undefined;
 }
 
 /**
@@ -38,6 +40,7 @@ export interface Client {
 export async function call(client: Client, operation: OperationSpec, rawArgs: unknown, options: CallOptions = {}): Promise<ApiResponse<unknown>> {
   try {
     const args = readArgs(rawArgs);
+    if (client.loadValidators !== undefined && needsValidators(client, options)) await client.loadValidators();
     if (client.config.validateRequests) validateRequest(operation, args);
     const prepared = prepareRequest(operation, args, client.config.baseUrl);
     return await client.limiter.run(() => exchange(client, operation, prepared, options), options.signal);
@@ -45,6 +48,11 @@ export async function call(client: Client, operation: OperationSpec, rawArgs: un
     reportFailure(client.transport.log, operation, error, options.signal);
     throw error;
   }
+}
+
+/** Validators check requests and responses, and find the date-times to decode when nothing is checked. */
+function needsValidators(client: Client, options: CallOptions): boolean {
+  return client.config.validateRequests || (options.validate ?? client.config.validate) !== "off" || client.dates;
 }
 
 async function exchange(client: Client, operation: OperationSpec, prepared: PreparedRequest, options: CallOptions): Promise<ApiResponse<unknown>> {

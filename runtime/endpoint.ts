@@ -26,7 +26,10 @@ export interface Endpoint<A, R, E extends ApiError = ApiError> {
    * its schema (or was not checked): narrows it to `E`, whose `status` then narrows `body`.
    */
   isError(error: unknown): error is E;
-  /** What the runtime knows about the operation (built on first use when the SDK defers it). */
+  /**
+   * What the runtime knows about the operation (built on first use when the SDK defers it). Its
+   * validators refer to the SDK's schemas.ts, which its first validating call loads.
+   */
   readonly operation: OperationSpec;
 }
 

@@ -16,8 +16,9 @@ export interface Validator {
 
 /**
  * A validator, or a function that makes one when it is first needed (the runtime keeps the
- * result). Named schemas are `z.lazy` already; inline ones are functions, so that importing an SDK
- * with a thousand operations builds no schema, and `validate: 'off'` never builds one.
+ * result, and calls it only after `ApiSpec.loadValidators`). Generated SDKs pass functions, so
+ * that importing an SDK with a thousand operations builds no schema, and `validate: 'off'` never
+ * builds one.
  */
 export type LazyValidator = Validator | (() => Validator);
 
@@ -191,4 +192,9 @@ export interface ApiSpec {
    * unvalidated are still walked to decode them. Absent: they stay strings.
    */
   readonly dates?: "date";
+  /**
+   * Makes the validators that operation specs refer to usable: generated SDKs import their
+   * schemas.ts here, on the first call that needs it, rather than when the SDK is imported.
+   */
+  readonly loadValidators?: () => Promise<void>;
 }

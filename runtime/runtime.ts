@@ -38,6 +38,7 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
     strict: api.strict === true,
     dates: api.dates === "date",
     reportedUnlisted: new Set(),
+    loadValidators: api.loadValidators,
     transport: {
       fetch: options.fetch,
       hooks: options.hooks ?? {},

@@ -10,6 +10,7 @@ import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeMentions, type TsMember, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
+import { operationSpecs } from "./operations.js";
 import { resultType, toType } from "./types.js";
 
 const CREDENTIAL_TYPES: Readonly<Record<SecurityScheme["type"], string>> = {
@@ -168,5 +169,6 @@ function apiSpec(ctx: EmitContext): Expr {
     // "strict" is the runtime's own default: SDKs generated without the option stay as they were.
     ...(ctx.options.validate !== "strict" ? [{ key: "validate", value: str(ctx.options.validate) }] : []),
     ...(ctx.options.dates === "date" ? [{ key: "dates", value: str("date") }] : []),
+    ...(operationSpecs(ctx).usesSchemas ? [{ key: "loadValidators", value: path("op.loadValidators") }] : []),
   ]);
 }

@@ -37,12 +37,14 @@ const RUNTIME_TYPES = [
   "ValidationMode",
 ];
 
-/** `index.ts`: createClient, every type and validator, and the runtime's errors and options. */
+/**
+ * `index.ts`: createClient, every type, and the runtime's errors and options. Validators are
+ * imported from schemas.ts itself: re-exported here, importing the SDK would parse all of them.
+ */
 export function indexModule(ctx: EmitContext): Statement[] {
   return [
     { s: "exportFrom", from: "./client.js", names: [{ name: "createClient" }, { name: "Auth", typeOnly: true }, { name: "Client", typeOnly: true }] },
     { s: "exportFrom", from: ctx.runtimeModule(), names: [...RUNTIME_VALUES.map((name) => ({ name })), ...RUNTIME_TYPES.map((name) => ({ name, typeOnly: true }))] },
-    ...(ctx.model.schemas.length > 0 ? [{ s: "exportAll", from: "./schemas.js" } as const] : []),
     { s: "exportAll", typeOnly: true, from: "./types.js" },
   ];
 }

@@ -9,15 +9,11 @@ import { array, arrow, bool, inlineObject, mentions, num, object, path, str, typ
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
+import { readTemplate } from "../package-files.js";
 import { RUNTIME_VALIDATORS, schemaName, toZod } from "./schemas.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
-  const consts = ctx.model.operations.map((operation) => ({
-    s: "const" as const,
-    exported: true,
-    name: operation.binding,
-    value: arrow(operationSpec(ctx, operation), tsRef("OperationSpec")),
-  }));
+  const { consts, usesSchemas } = operationSpecs(ctx);
   const uses = (name: string) => consts.some((statement) => mentions(statement.value, name));
   const runtimeNames = RUNTIME_VALIDATORS.filter(uses);
   const imports: Statement[] = [
@@ -26,8 +22,36 @@ export function operationsModule(ctx: EmitContext): Statement[] {
       : { s: "import", typeOnly: true, from: ctx.runtimeModule(), names: [{ name: "OperationSpec" }] },
   ];
   if (uses("z")) imports.push({ s: "import", from: "zod", names: [{ name: "z" }] });
-  if (uses("s")) imports.push({ s: "importNamespace", from: "./schemas.js", as: "s" });
-  return [...imports, ...consts];
+  if (!usesSchemas) return [...imports, ...consts];
+  imports.push({ s: "importNamespace", typeOnly: true, from: "./schemas.js", as: "Schemas" });
+  return [...imports, { s: "verbatim", text: readTemplate("load-validators.ts.txt") }, ...consts];
+}
+
+interface OperationSpecs {
+  readonly consts: readonly Extract<Statement, { s: "const" }>[];
+  readonly usesSchemas: boolean;
+}
+
+const built = new WeakMap<EmitContext, OperationSpecs>();
+
+/**
+ * Each operation's spec, as the `const` operations.ts exports; and whether any refers to a named
+ * schema, in which case operations.ts loads schemas.ts on demand and client.ts hands the loader
+ * to the runtime. Built once per SDK: both modules ask.
+ */
+export function operationSpecs(ctx: EmitContext): OperationSpecs {
+  let specs = built.get(ctx);
+  if (specs === undefined) {
+    const consts = ctx.model.operations.map((operation) => ({
+      s: "const" as const,
+      exported: true,
+      name: operation.binding,
+      value: arrow(operationSpec(ctx, operation), tsRef("OperationSpec")),
+    }));
+    specs = { consts, usesSchemas: consts.some((statement) => mentions(statement.value, "s")) };
+    built.set(ctx, specs);
+  }
+  return specs;
 }
 
 /** A validator expression for a schema, or undefined when there is nothing to check. */
@@ -38,7 +62,8 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
   /** Named schemas are referenced; an inline one is a function the runtime calls on first use (see `LazyValidator`). */
   const schemaOf: SchemaOf = (schema, view) => {
     if (schema.kind === "unknown") return undefined;
-    if (schema.kind === "ref" && !schema.nullable) return path(`s.${schemaName(ctx, schema.target, view)}`);
+    // A function either way: `s` is schemas.ts, which is only there once a call has loaded it.
+    if (schema.kind === "ref" && !schema.nullable) return arrow(path(`s.${schemaName(ctx, schema.target, view)}`));
     return arrow(toZod(ctx, schema, view, (name) => path(`s.${name}`)));
   };
 

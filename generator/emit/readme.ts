@@ -8,6 +8,7 @@ import type { Operation, Schema, SecurityScheme } from "../ir/model.js";
 import { array, call, id, inlineObject, literal, member, newExpr, num, str, type Expr } from "./code/expressions.js";
 import { printStatementText } from "./code/module.js";
 import type { EmitContext } from "./context.js";
+import { operationSpecs } from "./operations.js";
 import { readTemplate } from "../package-files.js";
 
 export function readme(ctx: EmitContext): string {
@@ -31,6 +32,7 @@ export function readme(ctx: EmitContext): string {
     exampleWithOptions: example ? exampleCall(ctx, example, "", undefined, CALL_OPTIONS_EXAMPLE) : "",
     secretFields: secretFieldsText(ctx),
     dates: ctx.options.dates === "date" ? `\n\n${DATES_NOTE}` : "",
+    validators: model.schemas.length > 0 ? `\n\n${validatorsNote(ctx)}` : "",
     additions: ctx.options.strict ? STRICT_ADDITIONS : TOLERATED_ADDITIONS,
     operations: operationsSection(ctx),
   };
@@ -213,6 +215,14 @@ function sample(ctx: EmitContext, schema: Schema, depth: number, binary = false)
     case "unknown":
       return inlineObject([]);
   }
+}
+
+function validatorsNote(ctx: EmitContext): string {
+  const [first] = ctx.model.schemas;
+  const example = first ? `\`${first.name}Schema\` for \`${first.name}\`` : "";
+  const where = `The zod validators are in \`schemas.ts\` (${example}); import them from there.`;
+  if (!operationSpecs(ctx).usesSchemas) return where;
+  return `${where} The client\nimports that module on its first call that validates, so importing the SDK does not load them.`;
 }
 
 const DATES_NOTE = [

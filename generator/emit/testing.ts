@@ -8,14 +8,17 @@ import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext } from "./context.js";
+import { operationSpecs } from "./operations.js";
 
 export function testingModule(ctx: EmitContext): Statement[] {
   const { model } = ctx;
   const hasOperations = model.operations.length > 0;
   const kit = ctx.runtimeModule("testing/index.js");
+  const { usesSchemas } = operationSpecs(ctx);
   return [
     { s: "import", typeOnly: true, from: "./client.js", names: [{ name: "Client" }] },
     ...(hasOperations ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),
+    ...(usesSchemas ? [{ s: "importNamespace", from: "./schemas.js", as: "schemas" } as const] : []),
     { s: "import", from: kit, names: [{ name: "createMock" }, { name: "MockApiOf", typeOnly: true }, { name: "MockOptions", typeOnly: true }] },
     { s: "exportFrom", from: kit, names: [{ name: "MockError" }] },
     {
@@ -36,6 +39,8 @@ export function testingModule(ctx: EmitContext): Statement[] {
       params: [{ name: "options", type: tsRef("MockOptions"), initializer: object([]) }],
       returnType: tsRef("MockApi"),
       body: [
+        // Mocks check each reply when it is registered, so the validators must be there at once.
+        ...(usesSchemas ? [{ s: "expression", value: call(path("op.useValidators"), [id("schemas")]) } as const] : []),
         {
           s: "return",
           value: call(

@@ -3,7 +3,7 @@
  * given a value, want valid or not. Each row names the JSON Schema rule it exercises.
  */
 import { describe, expect, it } from "vitest";
-import * as sdk from "../.out/sdk/composition/index.js";
+import * as sdk from "../.out/sdk/composition/schemas.js";
 
 const dog = { id: "6f1c2a9e-0d4b-4c8e-9a7b-1e2f3a4b5c6d", species: "dog", name: "Rex", breed: "lab" };
 const account = { id: "6f1c2a9e-0d4b-4c8e-9a7b-1e2f3a4b5c6d", email: "a@example.com" };

@@ -21,8 +21,13 @@ describe.each(cases)("returnsFake() for $file with dates $dates", ({ file, name,
   const sdk = generateInto(fixturePath(file), `kit-fake/${dates === "date" ? `${name}-dates` : name}`, { dates }).then(async ({ out }) => {
     const load = async (module: string): Promise<Record<string, unknown>> => (await import(pathToFileURL(path.join(out, module)).href)) as Record<string, unknown>;
     const [operations, fake, validate] = await Promise.all([load("operations.ts"), load("runtime/testing/fake.ts"), load("runtime/response/validate.ts")]);
-    // operations.ts exports each spec as a function that builds it.
-    const specs = (Object.values(operations) as (() => OperationSpec)[]).map((build) => build());
+    // operations.ts exports each spec as a function that builds it, beside the loader of the
+    // validators the specs refer to.
+    const { loadValidators, ...others } = operations as Record<string, () => unknown>;
+    await loadValidators?.();
+    const specs = Object.entries(others)
+      .filter(([name]) => name !== "useValidators")
+      .map(([, build]) => build() as OperationSpec);
     return { operations: specs, fakeBody: fake["fakeBody"] as Fake, check: validate["check"] as Check };
   });
 

@@ -25,7 +25,9 @@ export type Statement =
   | { readonly s: "interface"; readonly name: string; readonly extends: readonly TsType[]; readonly members: readonly TsMember[]; readonly doc?: readonly string[] }
   | { readonly s: "type"; readonly name: string; readonly type: TsType; readonly doc?: readonly string[] }
   | { readonly s: "const"; readonly name: string; readonly type?: TsType; readonly value: Expr; readonly doc?: readonly string[]; readonly exported: boolean }
-  | { readonly s: "function"; readonly name: string; readonly params: readonly Param[]; readonly returnType?: TsType; readonly body: readonly BodyStatement[]; readonly doc?: readonly string[] };
+  | { readonly s: "function"; readonly name: string; readonly params: readonly Param[]; readonly returnType?: TsType; readonly body: readonly BodyStatement[]; readonly doc?: readonly string[] }
+  /** Code from templates/, already laid out; printed as it is. */
+  | { readonly s: "verbatim"; readonly text: string };
 
 export interface Param {
   readonly name: string;
@@ -35,6 +37,7 @@ export interface Param {
 
 export type BodyStatement =
   | { readonly s: "const"; readonly name: string; readonly value: Expr }
+  | { readonly s: "expression"; readonly value: Expr }
   | { readonly s: "return"; readonly value: Expr };
 
 /**
@@ -43,8 +46,8 @@ export type BodyStatement =
  * are printed one at a time, which keeps only one statement's doc alive (a big API's whole-module
  * doc is hundreds of megabytes for the garbage collector to trace).
  */
-export function printModule(header: readonly string[], statements: readonly Statement[]): string {
-  const parts: string[] = [printDoc(jsdoc(header)), "\n\n"];
+export function printModule(header: readonly string[], statements: readonly Statement[], pragmas: readonly string[] = []): string {
+  const parts: string[] = [printDoc(jsdoc(header)), "\n", ...pragmas.map((pragma) => `${pragma}\n`), "\n"];
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
     if (previous) parts.push(isModuleLink(previous) && isModuleLink(statement) ? "\n" : "\n\n");
@@ -88,6 +91,8 @@ function printStatement(statement: Statement): Doc {
       ]);
     case "function":
       return withDoc(statement.doc, printFunction(statement));
+    case "verbatim":
+      return join(hardline, statement.text.trimEnd().split("\n"));
   }
 }
 
@@ -121,9 +126,16 @@ function printFunction(statement: Extract<Statement, { s: "function" }>): Doc {
     param.initializer ? [" = ", printExpr(param.initializer)] : "",
   ]);
   const signature = group(["(", indent([softline, join([",", line], params)]), ifBreak(","), softline, ")"]);
-  const body = statement.body.map((each) =>
-    each.s === "return" ? ["return ", printExpr(each.value), ";"] : [printAssignment(["const ", each.name], " =", each.value), ";"],
-  );
+  const body = statement.body.map((each): Doc => {
+    switch (each.s) {
+      case "const":
+        return [printAssignment(["const ", each.name], " =", each.value), ";"];
+      case "expression":
+        return [printExpr(each.value), ";"];
+      case "return":
+        return ["return ", printExpr(each.value), ";"];
+    }
+  });
   return [
     "export function ",
     statement.name,

@@ -163,6 +163,7 @@ const api: ApiSpec = {
   baseUrl: "https://files.example.com/api",
   securitySchemes: {},
   secretFields: ["password"],
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -79,6 +79,7 @@ const api: ApiSpec = {
   baseUrl: "https://kennel.example.com/v1",
   securitySchemes: {},
   secretFields: ["cardNumber", "password"],
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

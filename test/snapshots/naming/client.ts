@@ -118,6 +118,7 @@ const api: ApiSpec = {
   title: "Naming */ edge cases",
   baseUrl: "https://names.example.com",
   securitySchemes: {},
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

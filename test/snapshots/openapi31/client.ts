@@ -68,6 +68,7 @@ const api: ApiSpec = {
   title: "Adoption Center",
   baseUrl: "https://adopt.example.com/api",
   securitySchemes: {},
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

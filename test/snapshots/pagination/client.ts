@@ -241,6 +241,7 @@ const api: ApiSpec = {
   title: "Pagination",
   baseUrl: "https://pages.example.com/v1",
   securitySchemes: {},
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -36,5 +36,4 @@ export {
   type ValidationIssue,
   type ValidationMode,
 } from "./runtime/index.js";
-export * from "./schemas.js";
 export type * from "./types.js";

@@ -120,6 +120,7 @@ const api: ApiSpec = {
   title: "Parameters",
   baseUrl: "https://params.example.com/v1",
   securitySchemes: {},
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

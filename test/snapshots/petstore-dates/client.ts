@@ -171,6 +171,7 @@ const api: ApiSpec = {
     },
   },
   dates: "date",
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

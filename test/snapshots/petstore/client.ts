@@ -170,6 +170,7 @@ const api: ApiSpec = {
       name: "X-API-Key",
     },
   },
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

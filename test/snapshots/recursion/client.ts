@@ -84,6 +84,7 @@ const api: ApiSpec = {
   title: "Recursion",
   baseUrl: "https://org.example.com/api",
   securitySchemes: {},
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

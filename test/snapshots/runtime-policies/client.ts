@@ -210,6 +210,7 @@ const api: ApiSpec = {
     },
   },
   secretFields: ["password", "recoveryCode"],
+  loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

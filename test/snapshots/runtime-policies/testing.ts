@@ -5,6 +5,7 @@
 
 import type { Client } from "./client.js";
 import * as op from "./operations.js";
+import * as schemas from "./schemas.js";
 import {
   createMock,
   type MockApiOf,
@@ -34,6 +35,7 @@ export type MockApi = MockApiOf<Client>;
  * ```
  */
 export function createMockApi(options: MockOptions = {}): MockApi {
+  op.useValidators(schemas);
   return createMock<Client>(
     {
       getHealth: op.getHealth,

@@ -1,0 +1,61 @@
+/**
+ * Importing an SDK parses none of its validators: the client imports schemas.ts on its first call
+ * that validates, and never when validation is off. Watched from a fresh `node` process running
+ * the Petstore SDK compiled to JavaScript, whose module loads a hook records.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { outRoot, repoRoot } from "../support/sdk.js";
+import { startPetstore, type PetstoreServer } from "./petstore-server.js";
+
+const run = promisify(execFile);
+const sdk = path.join(outRoot, "sdk/petstore");
+const compiled = path.join(outRoot, "lazy-validators");
+
+const probe = `
+import { registerHooks } from "node:module";
+const loaded = new Set();
+registerHooks({
+  load(url, context, next) {
+    loaded.add(url);
+    return next(url, context);
+  },
+});
+const schemasLoaded = () => loaded.has(new URL("./schemas.js", import.meta.url).href);
+const { createClient, ResponseValidationError } = await import("./index.js");
+const api = createClient({ baseUrl: process.argv[2], auth: { bearerAuth: "t" } });
+const report = { afterImport: schemasLoaded() };
+// 888 answers a body that breaks the Pet schema.
+await api.getPetById({ petId: 888 }, { validate: "off" });
+report.afterUnvalidatedCall = schemasLoaded();
+report.validatedCall = await api.getPetById({ petId: 888 }).then(() => "resolved", (error) => error instanceof ResponseValidationError ? "ResponseValidationError" : String(error));
+report.afterValidatedCall = schemasLoaded();
+process.stdout.write(JSON.stringify(report));
+`;
+
+let server: PetstoreServer;
+
+beforeAll(async () => {
+  server = await startPetstore();
+  await rm(compiled, { recursive: true, force: true });
+  await mkdir(compiled, { recursive: true });
+  const tsc = path.join(repoRoot, "node_modules/typescript7/bin/tsc");
+  const options = ["--outDir", compiled, "--rootDir", sdk, "--module", "NodeNext", "--target", "ES2023", "--noCheck", "--skipLibCheck", "--types", "", "--ignoreConfig"];
+  await run(process.execPath, [tsc, ...options, path.join(sdk, "index.ts")], { cwd: repoRoot });
+  await writeFile(path.join(compiled, "package.json"), JSON.stringify({ type: "module" }));
+  await writeFile(path.join(compiled, "probe.js"), probe);
+});
+afterAll(() => server.close());
+
+it("loads schemas.ts on the first validating call, not on import nor on a call with validation off", async () => {
+  const { stdout } = await run(process.execPath, [path.join(compiled, "probe.js"), server.baseUrl], { cwd: compiled });
+  expect(JSON.parse(stdout)).toEqual({
+    afterImport: false,
+    afterUnvalidatedCall: false,
+    validatedCall: "ResponseValidationError",
+    afterValidatedCall: true,
+  });
+});
