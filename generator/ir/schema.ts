@@ -154,27 +154,41 @@ function readLiterals(ctx: BuildContext, raw: JsonObject, pointer: string): Excl
 }
 
 function convertComposition(ctx: BuildContext, raw: JsonObject, pointer: string, meta: SchemaMeta): Schema | undefined {
-  const own = ownObjectPart(ctx, raw, pointer);
-  if (Array.isArray(raw.allOf) && raw.allOf.length > 0) {
-    // An allOf inside an allOf adds nothing but nesting: its parts join the outer list.
-    const parts = raw.allOf
-      .map((part, i) => convertSchema(ctx, part, appendPointer(pointer, "allOf", i)))
-      .flatMap((part) => (part.kind === "allOf" && !part.nullable ? part.parts : [part]));
-    const union = convertAlternatives(ctx, raw, pointer, { pointer });
-    const all = [...parts, ...(own ? [own] : []), ...(union ? [union] : [])];
-    return all.length === 1 && all[0] ? { ...all[0], ...meta } : { kind: "allOf", parts: all, ...meta };
+  const allOf = Array.isArray(raw.allOf) && raw.allOf.length > 0 ? raw.allOf : undefined;
+  const alternatives = alternativesOf(raw);
+  // The own part is converted only for a composition: otherwise the caller converts the schema
+  // once more, and every nested object would be converted twice per level (warnings too).
+  if (!allOf) {
+    if (!alternatives) return undefined;
+    const own = ownObjectPart(ctx, raw, pointer);
+    const union = convertAlternatives(ctx, raw, alternatives, pointer, own ? { pointer } : meta);
+    return own ? { kind: "allOf", parts: [own, union], ...meta } : union;
   }
-  const union = convertAlternatives(ctx, raw, pointer, own ? { pointer } : meta);
-  if (!union) return undefined;
-  return own ? { kind: "allOf", parts: [own, union], ...meta } : union;
+  const own = ownObjectPart(ctx, raw, pointer);
+  // An allOf inside an allOf adds nothing but nesting: its parts join the outer list.
+  const parts = allOf
+    .map((part, i) => convertSchema(ctx, part, appendPointer(pointer, "allOf", i)))
+    .flatMap((part) => (part.kind === "allOf" && !part.nullable ? part.parts : [part]));
+  const union = alternatives && convertAlternatives(ctx, raw, alternatives, pointer, { pointer });
+  const all = [...parts, ...(own ? [own] : []), ...(union ? [union] : [])];
+  return all.length === 1 && all[0] ? { ...all[0], ...meta } : { kind: "allOf", parts: all, ...meta };
 }
 
-/** oneOf / anyOf. Alternatives that only restate `required` add nothing to a type: dropped. */
-function convertAlternatives(ctx: BuildContext, raw: JsonObject, pointer: string, meta: SchemaMeta): Schema | undefined {
+interface Alternatives {
+  readonly keyword: "oneOf" | "anyOf";
+  readonly list: readonly Json[];
+}
+
+/** oneOf / anyOf; none when the alternatives only restate `required`, which adds nothing to a type. */
+function alternativesOf(raw: JsonObject): Alternatives | undefined {
   const keyword = Array.isArray(raw.oneOf) ? "oneOf" : Array.isArray(raw.anyOf) ? "anyOf" : undefined;
   if (!keyword) return undefined;
   const list = raw[keyword] as readonly Json[];
   if (list.length === 0 || list.every((v) => isObject(v) && Object.keys(v).every((k) => k === "required" || k === "description"))) return undefined;
+  return { keyword, list };
+}
+
+function convertAlternatives(ctx: BuildContext, raw: JsonObject, { keyword, list }: Alternatives, pointer: string, meta: SchemaMeta): Schema {
   const variants = list.map((variant, i) => convertSchema(ctx, variant, appendPointer(pointer, keyword, i)));
   const discriminator = readDiscriminator(ctx, raw, variants, pointer);
   return discriminator ? { kind: "union", variants, discriminator, ...meta } : { kind: "union", variants, ...meta };
