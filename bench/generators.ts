@@ -1,7 +1,7 @@
 /**
  * The generators under test and how each is invoked: always `node <its bin>` with the bench's Node,
  * never through npx (whose start-up would be counted). None of them runs a formatter: gen-client
- * lays its output out with prettier's doc printer while emitting (there is no separate formatting
+ * lays its output out with prettier's layout algorithm while emitting (there is no separate formatting
  * pass to time), hey-api's `postProcess` defaults to none and orval's `prettier` option to off.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";

@@ -80,7 +80,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.generation !== undefined) {
     out.push("## Generation");
     out.push("");
-    out.push("Formatter share: gen-client has no separate formatter pass — it prints prettier-formatted code directly (its emitters lay code out with prettier's doc printer), so the formatter share is 0 by construction and the layout cost is inside its generation time. The peers were also run without a formatter (their defaults).");
+    out.push("Formatter share: gen-client has no separate formatter pass — it prints prettier-formatted code directly (its emitters lay code out with prettier's layout algorithm), so the formatter share is 0 by construction and the layout cost is inside its generation time. The peers were also run without a formatter (their defaults).");
     out.push("");
     for (const spec of r.specs) {
       const perSpec = r.generation[spec.id];

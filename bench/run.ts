@@ -92,7 +92,7 @@ if (parts.includes("generation") || parts.includes("typecheck") || parts.include
 const specs: Spec[] = specIds.map((id) => spec(id));
 const notes: string[] = [
   ...SKIPPED_PEERS.map((p) => `${p.name}: ${p.reason}.`),
-  "gen-client has no separate formatter pass: it prints prettier-formatted code directly (prettier's doc printer is used while emitting), so there is no formatter time to split out.",
+  "gen-client has no separate formatter pass: it prints prettier-formatted code directly (prettier's layout algorithm is used while emitting), so there is no formatter time to split out.",
   "orval 8.38.0 is installed with `@scalar/openapi-parser` overridden to 0.29.8 (inside its ^0.29.2 range): the newest 0.29.x needs a `@scalar/openapi-validator` version the npm registry reachable here does not serve.",
 ];
 

@@ -3,14 +3,10 @@
  * gen-client emits: member chains (`z.string().check(…)`), call arguments with a hugged last
  * object/array/arrow argument, and always-expanded object literals.
  */
-import { builders, utils } from "prettier/doc";
+import { breakParent, conditionalGroup, fill, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, willBreak, type Doc } from "./doc.js";
 import { jsdoc, propertyKey } from "./shared.js";
 import { numberLiteral, stringLiteral } from "./literals.js";
 import { printType, type TsType } from "./types.js";
-
-type Doc = builders.Doc;
-
-const { breakParent, conditionalGroup, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } = builders;
 
 export type Expr =
   | { readonly e: "id"; readonly name: string }
@@ -131,7 +127,7 @@ function printArray(items: readonly Expr[]): Doc {
   if (items.length === 0) return "[]";
   const printed = items.map(printExpr);
   const concise = items.every((item) => item.e === "number") && items.length > 1;
-  const body = concise ? builders.fill(join([",", line], printed)) : join([",", line], printed);
+  const body = concise ? fill(join([",", line], printed)) : join([",", line], printed);
   // prettier always breaks arrays of several objects (or arrays) that each have several entries.
   const first = items[0];
   const shouldBreak =
@@ -176,11 +172,11 @@ function printArguments(args: readonly Expr[]): Doc {
   const penultimate = args[args.length - 2];
   const shouldGroupLast = last !== undefined && couldExpandArg(last) && (!penultimate || penultimate.e !== last.e);
   if (shouldGroupLast && last) {
-    if (printed.slice(0, -1).some(utils.willBreak)) return allArgsBrokenOut();
+    if (printed.slice(0, -1).some(willBreak)) return allArgsBrokenOut();
     const expandedLast = last.e === "arrow" ? printArrow(last, true) : printed[printed.length - 1];
     const head = printed.slice(0, -1).map((doc) => [doc, ", "]);
     return [
-      printed.some(utils.willBreak) ? breakParent : "",
+      printed.some(willBreak) ? breakParent : "",
       conditionalGroup([
         ["(", ...head, expandedLast ?? "", ")"],
         ["(", ...head, group(expandedLast ?? "", { shouldBreak: true }), ")"],
@@ -188,7 +184,7 @@ function printArguments(args: readonly Expr[]): Doc {
       ]),
     ];
   }
-  return group(["(", indent([softline, ...separated]), ifBreak(","), softline, ")"], { shouldBreak: printed.some(utils.willBreak) });
+  return group(["(", indent([softline, ...separated]), ifBreak(","), softline, ")"], { shouldBreak: printed.some(willBreak) });
 }
 
 /** A simple argument, by prettier's `isSimpleCallArgument`. */
@@ -258,12 +254,11 @@ function printMemberChain(expr: Extract<Expr, { e: "call" }>): Doc {
   if (groups.length + 1 <= 2) return group(oneLine);
   const expanded = [first, indent(group([hardline, join(hardline, groups)]))];
   const calls = links.filter((link): link is Extract<ChainLink, { kind: "call" }> => link.kind === "call");
-  if ((calls.length > 2 && calls.some((c) => !c.expr.args.every((arg) => isSimpleCallArgument(arg)))) || groups.slice(0, -1).some(utils.willBreak)) {
+  if ((calls.length > 2 && calls.some((c) => !c.expr.args.every((arg) => isSimpleCallArgument(arg)))) || groups.slice(0, -1).some(willBreak)) {
     return group(expanded);
   }
-  return [utils.willBreak(oneLine) ? breakParent : "", conditionalGroup([oneLine, expanded])];
+  return [willBreak(oneLine) ? breakParent : "", conditionalGroup([oneLine, expanded])];
 }
-
 
 // --- assignments -------------------------------------------------------------------------------
 
@@ -297,5 +292,5 @@ export function printAssignment(left: Doc, operator: string, value: Expr): Doc {
     return group([group(left), operator, group(indent([line, right]))]);
   }
   const groupId = Symbol("assignment");
-  return group([group(left), operator, group(indent(line), { id: groupId }), indentIfBreak(right, { groupId })]);
+  return group([group(left), operator, group(indent(line), { id: groupId }), indentIfBreak(right, groupId)]);
 }

@@ -1,16 +1,14 @@
 /**
- * Top-level statements as data, and a file printer that lays them out with prettier's doc
- * printer at prettier's defaults (80 columns, 2 spaces, double quotes, trailing commas).
+ * Top-level statements as data, and a file printer that lays them out as prettier would at its
+ * defaults (80 columns, 2 spaces, double quotes, trailing commas): prettier's docs and layout
+ * algorithm (see doc.ts, printer.ts).
  */
-import { builders, printer } from "prettier/doc";
+import { group, hardline, ifBreak, indent, join, line, softline, type Doc } from "./doc.js";
+import { printDoc } from "./printer.js";
 import { printAssignment, printExpr, type Expr } from "./expressions.js";
 import { jsdoc } from "./shared.js";
 import { stringLiteral } from "./literals.js";
 import { printAnnotation, printObjectType, printType, typeMentions, type TsMember, type TsType } from "./types.js";
-
-type Doc = builders.Doc;
-
-const { group, hardline, ifBreak, indent, join, line, softline } = builders;
 
 export interface ImportName {
   readonly name: string;
@@ -55,10 +53,6 @@ export function printModule(header: readonly string[], statements: readonly Stat
   });
   parts.push("\n");
   return parts.join("");
-}
-
-function printDoc(doc: Doc): string {
-  return printer.printDocToString(doc, { printWidth: 80, tabWidth: 2, useTabs: false }).formatted;
 }
 
 function isModuleLink(statement: Statement): boolean {

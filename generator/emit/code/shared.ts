@@ -1,10 +1,6 @@
-import { builders } from "prettier/doc";
+import { hardline, join, type Doc } from "./doc.js";
 import { isIdentifier } from "../../ir/naming.js";
 import { stringLiteral } from "./literals.js";
-
-type Doc = builders.Doc;
-
-const { hardline, join } = builders;
 
 /** A JSDoc block from already-escaped lines (see `jsdocLines`). */
 export function jsdoc(lines: readonly string[]): Doc {

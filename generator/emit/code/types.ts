@@ -3,13 +3,9 @@
  * printer for these node kinds (union indentation, object hugging, intersection alignment), so
  * emitted files are already prettier-formatted; `test/generator/prettier.test.ts` holds us to it.
  */
-import { builders } from "prettier/doc";
+import { align, group, hardline, ifBreak, indent, join, line, softline, type Doc } from "./doc.js";
 import { jsdoc, propertyKey } from "./shared.js";
 import { numberLiteral, stringLiteral } from "./literals.js";
-
-type Doc = builders.Doc;
-
-const { align, group, indent, join, line, softline, hardline, ifBreak } = builders;
 
 export type TsType =
   | { readonly t: "keyword"; readonly name: "string" | "number" | "boolean" | "null" | "unknown" | "never" | "undefined" }
