@@ -1,6 +1,5 @@
 import path from "node:path";
 import type { ApiConfig } from "../config/schema.js";
-import { findConfig, loadConfig } from "../config/load.js";
 import type { DatesMode, ValidationMode } from "../emit/context.js";
 import { GenError } from "../errors.js";
 
@@ -50,6 +49,8 @@ export async function resolveApis(spec: string | undefined, options: CliOptions)
   if (commandLineOnly.length > 0) {
     throw new GenError("invalid-options", `--${commandLineOnly[0]} needs a spec; with a config file, set it per API in the config`);
   }
+  // Loaded only without a spec: it brings in zod, for the config's schema.
+  const { findConfig, loadConfig } = await import("../config/load.js");
   const file = options.config ?? findConfig(process.cwd());
   if (file === undefined) {
     throw new GenError("invalid-options", "no spec given and no gen-client.config.{ts,mts,mjs,js,json} here; run `gen-client <spec> --out <dir>`, or see `gen-client --help`");

@@ -1,4 +1,3 @@
-import { $RefParser, MissingPointerError, ResolverError, JSONParserError } from "@apidevtools/json-schema-ref-parser";
 import path from "node:path";
 import { GenError } from "../errors.js";
 
@@ -10,7 +9,8 @@ export interface Bundled {
 
 /**
  * Pulls `$ref`s into other files into the one document, so every later phase sees only local
- * (`#/...`) references. Single-file specs — nearly all of them — skip the bundler entirely.
+ * (`#/...`) references. Single-file specs — nearly all of them — skip the bundler entirely (it
+ * is not even loaded).
  * `$ref`s over http(s) are followed only in a spec that was itself fetched from a URL, and only
  * to its origin: a spec is untrusted input and must not make gen-client fetch from other hosts.
  */
@@ -18,6 +18,7 @@ export async function bundleExternalRefs(file: string, document: object): Promis
   const remote = isUrl(file);
   const own = remote ? [] : [path.resolve(file)];
   if (!hasExternalRef(document)) return { document, files: own };
+  const { $RefParser, MissingPointerError, ResolverError, JSONParserError } = await import("@apidevtools/json-schema-ref-parser");
   try {
     const parser = new $RefParser();
     const origin = remote ? new URL(file).origin : undefined;

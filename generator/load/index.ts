@@ -21,7 +21,7 @@ export interface LoadedSpec {
 /** Reads (or fetches, given an http(s) URL), parses and bundles one OpenAPI document; every failure is a `GenError`. */
 export async function loadSpec(file: string): Promise<LoadedSpec> {
   const text = isUrl(file) ? await fetchSpec(file) : await readSpecFile(file);
-  const parsed = parseSpecText(text, file);
+  const parsed = await parseSpecText(text, file);
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new GenError("not-openapi", "not an OpenAPI document: expected a mapping at the top level", { file });
   }

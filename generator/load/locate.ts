@@ -1,5 +1,10 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
 import { parsePointer } from "../errors.js";
+
+// The YAML parser is loaded only to locate an error (loading it takes ~25 ms), and errors are
+// raised from synchronous code: a `require`, not an `import()`.
+const require = createRequire(import.meta.url);
 
 export interface Position {
   readonly line: number;
@@ -11,6 +16,7 @@ export interface Position {
  * slow, so this runs only when an error is reported, never on the happy path.
  */
 export function locatePointer(text: string, pointer: string): Position | undefined {
+  const { isMap, isSeq, LineCounter, parseDocument } = require("yaml") as typeof Yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
   let node: unknown = doc.contents;
@@ -28,7 +34,7 @@ export function locatePointer(text: string, pointer: string): Position | undefin
       break;
     }
   }
-  const target = (keyNode ?? node) as Node | undefined;
+  const target = (keyNode ?? node) as Yaml.Node | undefined;
   const offset = target?.range?.[0];
   if (offset === undefined) return undefined;
   const { line, col } = lineCounter.linePos(offset);
