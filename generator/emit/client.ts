@@ -8,7 +8,7 @@ import { paginationOf } from "../ir/pagination.js";
 import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
-import { tsKeyword, tsRef, typeMentions, type TsMember, type TsType } from "./code/types.js";
+import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
 import { resultType, toType } from "./types.js";
@@ -25,7 +25,8 @@ export function clientModule(ctx: EmitContext): Statement[] {
   const credentialTypes = [...new Set(model.securitySchemes.map(credentialType))].sort();
   const endpointTypes = new Set(model.operations.map((operation) => endpointKind(operation).type));
   const members = model.operations.map((operation) => clientMember(ctx, operation));
-  const resultTypes = ["Unlisted", "UnlistedVariant"].filter((name) => members.some((member) => typeMentions(member.type, name)));
+  const used = typeNames(members.map((member) => member.type));
+  const resultTypes = ["Unlisted", "UnlistedVariant"].filter((name) => used.has(name));
   // An API without operations (webhooks only) gets an empty client and nothing it would not use.
   const hasOperations = model.operations.length > 0;
   const runtimeTypes = [...(hasOperations ? ["ApiSpec"] : []), "ClientOptions", ...endpointTypes, ...credentialTypes, ...resultTypes];

@@ -5,7 +5,7 @@
  */
 import type { FieldPath, Operation, Pagination, Parameter, Response, Schema, ValueSource } from "../ir/model.js";
 import { isFieldPath, paginationOf } from "../ir/pagination.js";
-import { array, arrow, bool, inlineObject, mentions, num, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
+import { array, arrow, bool, identifiers, inlineObject, num, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
@@ -13,8 +13,8 @@ import { readTemplate } from "../package-files.js";
 import { RUNTIME_VALIDATORS, schemaName, toZod } from "./schemas.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
-  const { consts, usesSchemas } = operationSpecs(ctx);
-  const uses = (name: string) => consts.some((statement) => mentions(statement.value, name));
+  const { consts, used, usesSchemas } = operationSpecs(ctx);
+  const uses = (name: string) => used.has(name);
   const runtimeNames = RUNTIME_VALIDATORS.filter(uses);
   const imports: Statement[] = [
     runtimeNames.length > 0
@@ -29,6 +29,8 @@ export function operationsModule(ctx: EmitContext): Statement[] {
 
 interface OperationSpecs {
   readonly consts: readonly Extract<Statement, { s: "const" }>[];
+  /** The identifiers the specs refer to. */
+  readonly used: ReadonlySet<string>;
   readonly usesSchemas: boolean;
 }
 
@@ -48,7 +50,8 @@ export function operationSpecs(ctx: EmitContext): OperationSpecs {
       name: operation.binding,
       value: arrow(operationSpec(ctx, operation), tsRef("OperationSpec")),
     }));
-    specs = { consts, usesSchemas: consts.some((statement) => mentions(statement.value, "s")) };
+    const used = identifiers(consts.map((statement) => statement.value));
+    specs = { consts, used, usesSchemas: used.has("s") };
     built.set(ctx, specs);
   }
   return specs;

@@ -4,7 +4,7 @@
  * with `dates: "date"`, where unvalidated bodies are walked along their schemas for date-times).
  */
 import type { NamedSchema, ObjectSchema, Schema } from "../ir/model.js";
-import { arrow, array, bool, call, id, inlineObject, literal, member, mentions, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
+import { arrow, array, bool, call, id, identifiers, inlineObject, literal, member, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import { type EmitContext, inView, type View } from "./context.js";
@@ -18,7 +18,8 @@ export function schemasModule(ctx: EmitContext): Statement[] {
     ...(named.hasWritableView ? [schemaConst(ctx, named, "write")] : []),
   ]);
   const imports: Statement[] = [{ s: "import", from: "zod", names: [{ name: "z" }] }];
-  const runtimeNames = RUNTIME_VALIDATORS.filter((name) => consts.some((statement) => mentions(statement.value, name)));
+  const used = identifiers(consts.map((statement) => statement.value));
+  const runtimeNames = RUNTIME_VALIDATORS.filter((name) => used.has(name));
   if (runtimeNames.length > 0) imports.push({ s: "import", from: ctx.runtimeModule(), names: runtimeNames.map((name) => ({ name })) });
   if (ctx.model.schemas.some((named) => named.recursive)) imports.push({ s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" });
   return [...imports, ...consts];

@@ -3,9 +3,9 @@
  * each operation's `Args` and `Error` types.
  */
 import type { MediaKind, NamedSchema, ObjectSchema, Operation, Response, Schema } from "../ir/model.js";
-import { statementMentions, type Statement } from "./code/module.js";
+import { declaredTypes, type Statement } from "./code/module.js";
 import { jsdocLines } from "./code/literals.js";
-import { tsIntersection, tsKeyword, tsRef, tsUnion, type TsMember, type TsType } from "./code/types.js";
+import { tsIntersection, tsKeyword, tsRef, tsUnion, typeNames, type TsMember, type TsType } from "./code/types.js";
 import { type EmitContext, inView, schemaDoc, type View } from "./context.js";
 import { discriminatorTag } from "./shapes.js";
 
@@ -27,7 +27,8 @@ export function typesModule(ctx: EmitContext): Statement[] {
       doc: [`The errors \`${operation.name}\` declares.`],
     });
   }
-  const runtimeTypes = ["ApiError", "Unlisted", "UnlistedVariant"].filter((name) => statements.some((statement) => statementMentions(statement, name)));
+  const used = typeNames(declaredTypes(statements));
+  const runtimeTypes = ["ApiError", "Unlisted", "UnlistedVariant"].filter((name) => used.has(name));
   if (runtimeTypes.length === 0) return statements;
   return [{ s: "import", typeOnly: true, from: ctx.runtimeModule(), names: runtimeTypes.map((name) => ({ name })) }, ...statements];
 }

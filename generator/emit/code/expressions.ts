@@ -59,25 +59,22 @@ export function literal(value: unknown): Expr {
   return nullExpr;
 }
 
-/** Whether an expression refers to the identifier `name` (to import only what is used). */
-export function mentions(expr: Expr, name: string): boolean {
-  switch (expr.e) {
-    case "id":
-      return expr.name === name;
-    case "member":
-      return mentions(expr.object, name);
-    case "call":
-    case "new":
-      return mentions(expr.callee, name) || expr.args.some((arg) => mentions(arg, name));
-    case "object":
-      return expr.properties.some((property) => mentions(property.value, name));
-    case "array":
-      return expr.items.some((item) => mentions(item, name));
-    case "arrow":
-      return mentions(expr.body, name);
-    default:
-      return false;
-  }
+/**
+ * The identifiers expressions refer to, to import only what is used: one walk over a module's
+ * expressions, however many names are then looked up.
+ */
+export function identifiers(exprs: readonly Expr[]): Set<string> {
+  const found = new Set<string>();
+  const visit = (expr: Expr): void => {
+    if (expr.e === "id") found.add(expr.name);
+    else if (expr.e === "member") visit(expr.object);
+    else if (expr.e === "call" || expr.e === "new") [expr.callee, ...expr.args].forEach(visit);
+    else if (expr.e === "object") expr.properties.forEach((property) => visit(property.value));
+    else if (expr.e === "array") expr.items.forEach(visit);
+    else if (expr.e === "arrow") visit(expr.body);
+  };
+  exprs.forEach(visit);
+  return found;
 }
 
 export function printExpr(expr: Expr): Doc {

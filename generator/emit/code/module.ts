@@ -8,7 +8,7 @@ import { printDoc } from "./printer.js";
 import { printAssignment, printExpr, type Expr } from "./expressions.js";
 import { jsdoc } from "./shared.js";
 import { stringLiteral } from "./literals.js";
-import { printAnnotation, printObjectType, printType, typeMentions, type TsMember, type TsType } from "./types.js";
+import { printAnnotation, printObjectType, printType, type TsMember, type TsType } from "./types.js";
 
 export interface ImportName {
   readonly name: string;
@@ -146,11 +146,11 @@ export function printStatementText(prefix: string, expr: Expr): string {
   return printDoc([prefix, printExpr(expr), ";"]);
 }
 
-/** Whether a type declaration refers to the type `name`. */
-export function statementMentions(statement: Statement, name: string): boolean {
-  if (statement.s === "type") return typeMentions(statement.type, name);
-  if (statement.s === "interface") {
-    return statement.extends.some((type) => typeMentions(type, name)) || statement.members.some((member) => typeMentions(member.type, name));
-  }
-  return false;
+/** The types type declarations are made of (see `typeNames`). */
+export function declaredTypes(statements: readonly Statement[]): TsType[] {
+  return statements.flatMap((statement) => {
+    if (statement.s === "type") return [statement.type];
+    if (statement.s === "interface") return [...statement.extends, ...statement.members.map((member) => member.type)];
+    return [];
+  });
 }

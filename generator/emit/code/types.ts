@@ -57,23 +57,20 @@ export function tsIntersection(types: readonly TsType[]): TsType {
   return flat.length === 1 && flat[0] ? flat[0] : { t: "intersection", types: flat };
 }
 
-/** Whether a type refers to the type `name` (to import only what is used). */
-export function typeMentions(type: TsType, name: string): boolean {
-  switch (type.t) {
-    case "ref":
-      return type.name === name || (type.args ?? []).some((arg) => typeMentions(arg, name));
-    case "array":
-      return typeMentions(type.element, name);
-    case "tuple":
-      return type.elements.some((each) => typeMentions(each, name)) || (type.rest !== undefined && typeMentions(type.rest, name));
-    case "union":
-    case "intersection":
-      return type.types.some((each) => typeMentions(each, name));
-    case "object":
-      return type.members.some((member) => typeMentions(member.type, name));
-    default:
-      return false;
-  }
+/** The type names types refer to, to import only what is used: one walk (see `identifiers`). */
+export function typeNames(types: readonly TsType[]): Set<string> {
+  const found = new Set<string>();
+  const visit = (type: TsType): void => {
+    if (type.t === "ref") {
+      found.add(type.name);
+      type.args?.forEach(visit);
+    } else if (type.t === "array") visit(type.element);
+    else if (type.t === "tuple") [...type.elements, ...(type.rest ? [type.rest] : [])].forEach(visit);
+    else if (type.t === "union" || type.t === "intersection") type.types.forEach(visit);
+    else if (type.t === "object") type.members.forEach((member) => visit(member.type));
+  };
+  types.forEach(visit);
+  return found;
 }
 
 export function printType(type: TsType, parent?: TsType["t"] | "member"): Doc {
