@@ -8,6 +8,7 @@ import type { OperationSpec } from "../operation.js";
 import type { FetchFunction, Hooks } from "../options.js";
 import type { EncodedBody } from "../request/body.js";
 import type { BufferedBody } from "../response/decode.js";
+import { readBytes } from "../response/read-bytes.js";
 import { requestIdOf } from "../response/request-id.js";
 import { rereadable } from "../response/rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "../response/select-spec.js";
@@ -90,7 +91,7 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
     if (response.body !== null && needsBuffering(operation, response.status)) {
       let bytes: Uint8Array<ArrayBuffer>;
       try {
-        bytes = new Uint8Array(await response.arrayBuffer());
+        bytes = await readBytes(response);
       } catch (error) {
         if (request.signal.aborted) throw request.signal.reason ?? error;
         throw new ConnectionError({ ...context(), attempts: number, cause: error });
@@ -174,7 +175,7 @@ function needsBuffering(operation: OperationSpec, status: number): boolean {
 
 /** A response a hook made up (so not read by our fetch). */
 async function readBody(response: Response): Promise<BufferedBody> {
-  return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get("content-type") ?? "" };
+  return { bytes: await readBytes(response), contentType: response.headers.get("content-type") ?? "" };
 }
 
 /** An error response a hook made up: ky has already read it into `error.data` (text, or parsed JSON). */
