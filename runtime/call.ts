@@ -2,9 +2,11 @@ import { applyAuth, NO_AUTH, type AppliedAuth, type AuthContext } from "./auth/a
 import type { ClientCredentialsSource } from "./auth/client-credentials.js";
 import type { ClientCredentials } from "./auth/credentials.js";
 import { selectRequirement } from "./auth/select-security.js";
-import { clientHeaders, credentialOf, type Config } from "./config.js";
+import { credentialOf, type Config } from "./config.js";
+import type { CallContext } from "./errors/sdk-error.js";
 import type { Log } from "./logging/log.js";
-import type { ApiSpec, OperationSpec } from "./operation.js";
+import type { Redactor } from "./logging/redact.js";
+import type { ApiSpec, OperationSpec, SecurityRequirement } from "./operation.js";
 import type { CallOptions, HeadersRecord } from "./options.js";
 import { readArgs } from "./request/args.js";
 import { prepareRequest, type PreparedRequest } from "./request/prepare.js";
@@ -57,23 +59,27 @@ function needsValidators(client: Client, options: CallOptions): boolean {
 
 async function exchange(client: Client, operation: OperationSpec, prepared: PreparedRequest, options: CallOptions): Promise<ApiResponse<unknown>> {
   const { config, transport } = client;
-  const headers = await baseHeaders(config, operation, prepared, options.headers);
+  // Awaited only when it is a function: an `await` costs a turn of the microtask queue on every call.
+  const clientHeaderRecord = typeof config.headers === "function" ? await config.headers() : config.headers;
+  const headers = baseHeaders(config, operation, prepared, clientHeaderRecord, options.headers);
   const requirement = selectRequirement(operation.security, (scheme) => credentialOf(config.auth, scheme) !== undefined);
   if (requirement === undefined) transport.log.debug(`${operation.id}: no credentials for any of its security requirements, sending it without`);
 
-  const sendWithCredentials = async (): Promise<{ received: Received; auth: AppliedAuth; url: string }> => {
-    const auth = requirement === undefined ? NO_AUTH : await applyAuth(requirement, authContext(client, options.signal));
-    const url = withQuery(prepared.url, [...prepared.query, ...auth.query]);
+  const sendWithCredentials = async (): Promise<{ received: Received; auth: AppliedAuth; context: () => CallContext }> => {
+    const auth = requirement === undefined || isEmpty(requirement) ? NO_AUTH : await applyAuth(requirement, authContext(client, options.signal));
+    const url = withQuery(prepared.url, auth.query.length === 0 ? prepared.query : [...prepared.query, ...auth.query]);
+    const context = callContext(operation, url, transport.redactor);
     const received = await send(transport, {
       operation,
       url,
+      context,
       headers: withCredentials(headers, auth, prepared.cookies, options.headers),
       body: prepared.body,
       signal: options.signal,
       timeout: options.timeout ?? config.timeout,
       retry: resolveRetry(options.retry, config.retry),
     });
-    return { received, auth, url };
+    return { received, auth, context };
   };
 
   let sent = await sendWithCredentials();
@@ -85,7 +91,7 @@ async function exchange(client: Client, operation: OperationSpec, prepared: Prep
   }
   return interpret(sent.received, {
     operation,
-    context: { operation: operation.id, method: operation.method, url: transport.redactor.url(sent.url) },
+    context: sent.context,
     validate: options.validate ?? config.validate,
     log: transport.log,
     strict: client.strict,
@@ -95,23 +101,46 @@ async function exchange(client: Client, operation: OperationSpec, prepared: Prep
 }
 
 /**
+ * The call's context for errors and log lines, made on first use: redacting the URL runs a regular
+ * expression, and a call that succeeds quietly never needs it.
+ */
+function callContext(operation: OperationSpec, url: string, redactor: Redactor): () => CallContext {
+  let context: CallContext | undefined;
+  return () => (context ??= { operation: operation.id, method: operation.method, url: redactor.url(url) });
+}
+
+function isEmpty(requirement: SecurityRequirement): boolean {
+  for (const _ in requirement) return false;
+  return true;
+}
+
+/**
  * Every header but credentials, lowest precedence first: the client's headers, header parameters,
  * the body's Content-Type, the call's headers; then an `Idempotency-Key` if one is due and none
  * was given. The key is made once here, so every retry and replay of the call sends the same.
+ * `undefined` when there are none: ky copies a `Headers` several times per request, even an empty one.
  */
-async function baseHeaders(config: Config, operation: OperationSpec, prepared: PreparedRequest, callHeaders: HeadersRecord | undefined): Promise<Headers> {
+function baseHeaders(
+  config: Config,
+  operation: OperationSpec,
+  prepared: PreparedRequest,
+  clientHeaderRecord: HeadersRecord | undefined,
+  callHeaders: HeadersRecord | undefined,
+): Headers | undefined {
+  const makeKey = operation.method === "POST" || operation.method === "PATCH" ? config.idempotencyKey : undefined;
+  const contentType = prepared.body?.contentType;
+  if (clientHeaderRecord === undefined && prepared.headers.length === 0 && contentType === undefined && callHeaders === undefined && makeKey === undefined) return undefined;
   const headers = new Headers();
-  if (config.headers !== undefined) setAll(headers, Object.entries(await clientHeaders(config.headers)));
+  if (clientHeaderRecord !== undefined) setAll(headers, Object.entries(clientHeaderRecord));
   setAll(headers, prepared.headers);
-  if (prepared.body?.contentType !== undefined) headers.set("content-type", prepared.body.contentType);
+  if (contentType !== undefined) headers.set("content-type", contentType);
   if (callHeaders !== undefined) setAll(headers, Object.entries(callHeaders));
-  const wantsKey = operation.method === "POST" || operation.method === "PATCH";
-  if (wantsKey && config.idempotencyKey && !headers.has("idempotency-key")) headers.set("idempotency-key", config.idempotencyKey());
+  if (makeKey !== undefined && !headers.has("idempotency-key")) headers.set("idempotency-key", makeKey());
   return headers;
 }
 
 /** Adds credentials and cookies; the call's own headers still win, credentials included. */
-function withCredentials(base: Headers, auth: AppliedAuth, cookies: readonly string[], callHeaders: HeadersRecord | undefined): Headers {
+function withCredentials(base: Headers | undefined, auth: AppliedAuth, cookies: readonly string[], callHeaders: HeadersRecord | undefined): Headers | undefined {
   // `base` is not changed (a replay after a token refresh starts from it again), so it can be sent as it is.
   if (auth.headers.length === 0 && auth.cookies.length === 0 && cookies.length === 0) return base;
   const headers = new Headers(base);

@@ -1,5 +1,5 @@
 import type { ApiSpec } from "./operation.js";
-import type { ClientOptions, HeadersRecord, ValidationMode } from "./options.js";
+import type { ClientOptions, ValidationMode } from "./options.js";
 import { randomIdempotencyKey } from "./transport/idempotency-key.js";
 import { DEFAULT_RETRY, resolveRetry, type RetryPolicy } from "./transport/retry-policy.js";
 
@@ -31,11 +31,6 @@ export function resolveConfig(options: ClientOptions<object>, api: ApiSpec): Con
     validateRequests: options.validateRequests ?? false,
     idempotencyKey: typeof idempotencyKey === "function" ? idempotencyKey : idempotencyKey === true ? randomIdempotencyKey : undefined,
   };
-}
-
-/** The client's headers for one call: the record, or what the function returns now. */
-export async function clientHeaders(option: ClientOptions["headers"]): Promise<HeadersRecord> {
-  return typeof option === "function" ? await option() : (option ?? {});
 }
 
 /** One scheme's credential from the generated `Auth` object (whose shape only the SDK knows). */

@@ -10,6 +10,7 @@ import { pathValue } from "./style.js";
  * never adds path segments). A missing path parameter throws rather than calling a wrong URL.
  */
 export function expandPath(operation: OperationSpec, args: Args): string {
+  if (!operation.path.includes("{")) return operation.path;
   return operation.path.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
     const param = operation.params.find((candidate) => candidate.in === "path" && candidate.name === name);
     if (!param) return placeholder;

@@ -8,7 +8,7 @@
  * joinUrl("https://x.test/v1/", "/pets") // "https://x.test/v1/pets"
  */
 export function joinUrl(baseUrl: string, path: string): string {
-  const base = baseUrl.replace(/\/+$/, "");
+  const base = baseUrl.endsWith("/") ? baseUrl.replace(/\/+$/, "") : baseUrl;
   return `${base}${path.startsWith("/") ? path : `/${path}`}`;
 }
 

@@ -25,11 +25,12 @@ export type JsonResult = { readonly ok: true; readonly value: unknown } | { read
 /** Parses a JSON body; an empty body is `undefined`, not an error. */
 export function parseJsonBody(body: BufferedBody): JsonResult {
   const text = bodyText(body);
-  if (text.trim() === "") return { ok: true, value: undefined };
   try {
     const value: unknown = JSON.parse(text);
     return { ok: true, value };
   } catch (error) {
+    // Checked only here: a body that parses is not blank, and trimming a large one costs a copy.
+    if (text.trim() === "") return { ok: true, value: undefined };
     return { ok: false, text, reason: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -21,7 +21,8 @@ import { unlistedValues } from "../unlisted.js";
 
 export interface Interpreter {
   readonly operation: OperationSpec;
-  readonly context: CallContext;
+  /** Made on first use: see `Outgoing.context`. */
+  readonly context: () => CallContext;
   readonly validate: ValidationMode;
   readonly log: Log;
   /** Fail on enum values and variants the spec did not list (an SDK generated with `--strict`). */
@@ -61,7 +62,7 @@ function successData({ response, body }: Received, spec: ResponseSpec | undefine
   const json = parseJsonBody(body);
   if (!json.ok) {
     throw new ResponseValidationError({
-      ...interpreter.context,
+      ...interpreter.context(),
       status: response.status,
       issues: [customIssue([], `the body is not valid JSON (${json.reason})`)],
       body: json.text,
@@ -72,7 +73,7 @@ function successData({ response, body }: Received, spec: ResponseSpec | undefine
   const checked = check(spec.schema, json.value);
   if (checked.ok) return checked.value;
   if (tolerated(checked.issues, json.value, interpreter)) return asTyped(json.value, spec, interpreter);
-  const error = new ResponseValidationError({ ...interpreter.context, status: response.status, issues: checked.issues, body: json.value });
+  const error = new ResponseValidationError({ ...interpreter.context(), status: response.status, issues: checked.issues, body: json.value });
   if (interpreter.validate === "strict") throw error;
   interpreter.log.warn(error.message);
   return asTyped(json.value, spec, interpreter);
@@ -128,12 +129,12 @@ function apiError({ response, body }: Received, spec: ResponseSpec | undefined, 
       if (checked !== undefined && !tolerated(checked.issues, value, interpreter)) {
         if (interpreter.validate === "strict") bodyIssues = checked.issues;
         else {
-          const mismatch = new ResponseValidationError({ ...interpreter.context, status: response.status, issues: checked.issues, body: value });
+          const mismatch = new ResponseValidationError({ ...interpreter.context(), status: response.status, issues: checked.issues, body: value });
           interpreter.log.warn(mismatch.message);
         }
       }
       value = asTyped(value, spec, interpreter);
     }
   }
-  return new ApiError({ ...interpreter.context, status: response.status, body: value, response, requestId: requestIdOf(response.headers), bodyIssues });
+  return new ApiError({ ...interpreter.context(), status: response.status, body: value, response, requestId: requestIdOf(response.headers), bodyIssues });
 }

@@ -2,8 +2,11 @@ import type { OperationSpec, ResponseSpec } from "../operation.js";
 
 /** The declared response for a status: exact (`"404"`), then its range (`"4XX"`), then `"default"`. */
 export function selectResponseSpec(responses: OperationSpec["responses"], status: number): ResponseSpec | undefined {
+  // Called on every response: the range's key is only built when the exact status is not declared.
+  const exact = responses[status];
+  if (exact !== undefined) return exact;
   const range = `${Math.floor(status / 100)}XX`;
-  return responses[String(status)] ?? responses[range] ?? responses[range.toLowerCase()] ?? responses["default"];
+  return responses[range] ?? responses[range.toLowerCase()] ?? responses["default"];
 }
 
 export function isSuccess(status: number): boolean {

@@ -68,12 +68,11 @@ export interface RetryPlan {
  * `afterStatusCodes` is empty and `delay` decides every wait itself.
  */
 export function kyRetryOptions(policy: RetryPolicy, plan: RetryPlan): KyRetryOptions {
-  const methods = new Set(policy.methods.map((method) => method.toLowerCase()));
-  if (plan.idempotent) for (const method of ["post", "patch"]) methods.add(method);
+  const lists = kyLists(policy);
   return {
     limit: plan.streaming ? 0 : policy.limit,
-    methods: [...methods],
-    statusCodes: [...policy.statusCodes],
+    methods: plan.idempotent ? lists.idempotentMethods : lists.methods,
+    statusCodes: lists.statusCodes,
     afterStatusCodes: [],
     backoffLimit: Number.POSITIVE_INFINITY,
     retryOnTimeout: policy.retryOnTimeout,
@@ -84,6 +83,26 @@ export function kyRetryOptions(policy: RetryPolicy, plan: RetryPlan): KyRetryOpt
       return milliseconds;
     },
   };
+}
+
+interface KyLists {
+  readonly methods: string[];
+  /** With POST and PATCH, for a request that carries an `Idempotency-Key`. */
+  readonly idempotentMethods: string[];
+  readonly statusCodes: number[];
+}
+
+/** A policy's lists as ky takes them, made once per policy (a client's calls share one) rather than per call; ky copies what it is given. */
+const listsOfPolicy = new WeakMap<RetryPolicy, KyLists>();
+
+function kyLists(policy: RetryPolicy): KyLists {
+  let lists = listsOfPolicy.get(policy);
+  if (lists === undefined) {
+    const methods = [...new Set(policy.methods.map((method) => method.toLowerCase()))];
+    lists = { methods, idempotentMethods: [...new Set([...methods, "post", "patch"])], statusCodes: [...policy.statusCodes] };
+    listsOfPolicy.set(policy, lists);
+  }
+  return lists;
 }
 
 /**

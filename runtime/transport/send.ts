@@ -8,6 +8,7 @@ import type { OperationSpec } from "../operation.js";
 import type { FetchFunction, Hooks } from "../options.js";
 import type { EncodedBody } from "../request/body.js";
 import type { BufferedBody } from "../response/decode.js";
+import { readBytes } from "../response/read-bytes.js";
 import { requestIdOf } from "../response/request-id.js";
 import { rereadable } from "../response/rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "../response/select-spec.js";
@@ -35,7 +36,10 @@ export interface Outgoing {
   readonly operation: OperationSpec;
   /** The full URL, credentials included. */
   readonly url: string;
-  readonly headers: Headers;
+  /** The call's context for errors and log lines (its URL redacted), made on first use. */
+  readonly context: () => CallContext;
+  /** `undefined`: no headers of our own (ky still adds its defaults). */
+  readonly headers: Headers | undefined;
   readonly body: EncodedBody | undefined;
   readonly signal: AbortSignal | undefined;
   readonly timeout: number | false;
@@ -61,23 +65,25 @@ export interface Received {
  * `ConnectionError`, or the caller's abort reason.
  */
 export async function send(transport: Transport, outgoing: Outgoing): Promise<Received> {
-  const { operation, signal } = outgoing;
-  const context: CallContext = { operation: operation.id, method: operation.method, url: transport.redactor.url(outgoing.url) };
+  const { operation, signal, context } = outgoing;
+  const { log } = transport;
   /** The body the latest attempt read, and the response ky was handed for it. */
   let buffered: { readonly response: Response; readonly body: BufferedBody } | undefined;
   const bufferedBody = (response: Response): BufferedBody | undefined => (buffered?.response === response ? buffered.body : undefined);
   const state: AttemptState = { attempts: 0, lastHeaders: undefined, lastDelay: 0 };
   const callerAborted = (): boolean => signal?.aborted === true;
-  const loggedBody = outgoing.body && transport.log.enabled("debug") ? transport.redactor.body(outgoing.body.body, outgoing.body.contentType) : undefined;
+  const debug = log.enabled("debug");
+  const loggedBody = outgoing.body && debug ? transport.redactor.body(outgoing.body.body, outgoing.body.contentType) : undefined;
 
   const afterResponseHooks = (transport.hooks.afterResponse?.length ?? 0) > 0;
   const attempt = async (input: Input, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     const number = ++state.attempts;
     state.lastHeaders = undefined;
-    const started = performance.now();
-    if (transport.log.enabled("debug")) {
-      transport.log.debug(`request ${context.method} ${context.url} (${context.operation}, attempt ${number}; ${transport.redactor.headers(request.headers)}${loggedBody === undefined ? "" : `; body ${loggedBody}`})`);
+    const started = debug ? performance.now() : 0;
+    if (debug) {
+      const { method, url, operation: id } = context();
+      log.debug(`request ${method} ${url} (${id}, attempt ${number}; ${transport.redactor.headers(request.headers)}${loggedBody === undefined ? "" : `; body ${loggedBody}`})`);
     }
     const response = await (transport.fetch ?? globalThis.fetch)(request, init);
     state.lastHeaders = response.headers;
@@ -85,10 +91,10 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
     if (response.body !== null && needsBuffering(operation, response.status)) {
       let bytes: Uint8Array<ArrayBuffer>;
       try {
-        bytes = new Uint8Array(await response.arrayBuffer());
+        bytes = await readBytes(response);
       } catch (error) {
         if (request.signal.aborted) throw request.signal.reason ?? error;
-        throw new ConnectionError({ ...context, attempts: number, cause: error });
+        throw new ConnectionError({ ...context(), attempts: number, cause: error });
       }
       const body: BufferedBody = { bytes, contentType: response.headers.get("content-type") ?? "" };
       // ky reads an error response's body, and hands each afterResponse hook a clone: those get a
@@ -96,33 +102,33 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
       if (!isSuccess(response.status) || afterResponseHooks) result = rereadable(response, body);
       buffered = { response: result, body };
     }
-    if (transport.log.enabled("debug")) {
+    if (debug) {
+      const { method, url, operation: id } = context();
       const requestId = requestIdOf(response.headers);
       const duration = Math.round(performance.now() - started);
-      transport.log.debug(
-        `response ${response.status} ${context.method} ${context.url} (${context.operation}, attempt ${number}) in ${duration} ms${requestId ? `, request id ${requestId}` : ""}`,
-      );
+      log.debug(`response ${response.status} ${method} ${url} (${id}, attempt ${number}) in ${duration} ms${requestId ? `, request id ${requestId}` : ""}`);
     }
     return result;
   };
 
   const logRetry: BeforeRetryHook = ({ error, retryCount }) => {
-    transport.log.info(
-      `retrying ${context.method} ${context.url} (${context.operation}) after ${describeFailure(error)}: attempt ${retryCount + 1} of ${outgoing.retry.limit + 1}, waited ${Math.round(state.lastDelay)} ms`,
+    const { method, url, operation: id } = context();
+    log.info(
+      `retrying ${method} ${url} (${id}) after ${describeFailure(error)}: attempt ${retryCount + 1} of ${outgoing.retry.limit + 1}, waited ${Math.round(state.lastDelay)} ms`,
     );
   };
 
-  const hooks = transport.hooks;
+  // ky merges every option key by key (and copies headers several times), so only what is set is passed.
   const options: Options = {
     method: operation.method,
-    headers: outgoing.headers,
+    ...(outgoing.headers && { headers: outgoing.headers }),
     ...(outgoing.body && { body: outgoing.body.body }),
     ...(signal && { signal }),
     timeout: outgoing.timeout,
     throwHttpErrors: true,
     fetch: attempt,
     retry: kyRetryOptions(outgoing.retry, {
-      idempotent: outgoing.headers.has("idempotency-key"),
+      idempotent: outgoing.headers?.has("idempotency-key") === true,
       streaming: outgoing.body?.streaming === true,
       lastAttempt: () => ({ headers: state.lastHeaders }),
       onDelay: (milliseconds) => {
@@ -130,13 +136,9 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
       },
       shouldRetry: (error) => (callerAborted() ? false : error instanceof ConnectionError ? true : undefined),
     }),
-    hooks: {
-      beforeRequest: [...(hooks.beforeRequest ?? [])],
-      beforeRetry: [logRetry, ...(hooks.beforeRetry ?? [])],
-      afterResponse: [...(hooks.afterResponse ?? [])],
-      beforeError: [...(hooks.beforeError ?? [])],
-    },
   };
+  const hooks = kyHooks(transport.hooks, log.enabled("info") ? logRetry : undefined);
+  if (hooks !== undefined) options.hooks = hooks;
 
   try {
     const response = await ky(outgoing.url, options);
@@ -147,11 +149,22 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
     if (isHTTPError(error)) {
       return { response: error.response, body: bufferedBody(error.response) ?? bodyFromKyData(error.data, error.response), attempts: state.attempts };
     }
-    if (isTimeoutError(error)) throw new TimeoutError({ ...context, timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: state.attempts });
+    if (isTimeoutError(error)) throw new TimeoutError({ ...context(), timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: state.attempts });
     // Not ky's error itself: it holds the request, credentials included.
-    if (isNetworkError(error)) throw new ConnectionError({ ...context, attempts: state.attempts, cause: error.cause });
+    if (isNetworkError(error)) throw new ConnectionError({ ...context(), attempts: state.attempts, cause: error.cause });
     throw error;
   }
+}
+
+/**
+ * The client's hooks, our retry log line first, as ky's `hooks` option; `undefined` when there are
+ * none (no client hooks, and a log level that hides retries), since ky copies every list it is given.
+ */
+function kyHooks(hooks: Hooks, logRetry: BeforeRetryHook | undefined): Options["hooks"] | undefined {
+  const beforeRetry = logRetry === undefined ? (hooks.beforeRetry ?? []) : [logRetry, ...(hooks.beforeRetry ?? [])];
+  const { beforeRequest = [], afterResponse = [], beforeError = [] } = hooks;
+  if (beforeRequest.length + beforeRetry.length + afterResponse.length + beforeError.length === 0) return undefined;
+  return { beforeRequest: [...beforeRequest], beforeRetry: [...beforeRetry], afterResponse: [...afterResponse], beforeError: [...beforeError] };
 }
 
 /** Bodies read inside the attempt: everything but a successful binary body and bodiless answers. */
@@ -162,7 +175,7 @@ function needsBuffering(operation: OperationSpec, status: number): boolean {
 
 /** A response a hook made up (so not read by our fetch). */
 async function readBody(response: Response): Promise<BufferedBody> {
-  return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get("content-type") ?? "" };
+  return { bytes: await readBytes(response), contentType: response.headers.get("content-type") ?? "" };
 }
 
 /** An error response a hook made up: ky has already read it into `error.data` (text, or parsed JSON). */
