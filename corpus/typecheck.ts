@@ -4,8 +4,9 @@
  * they cannot clash), each diagnostic attributed to its SDK by its path. A batch that times out,
  * crashes, or reports an error no SDK can be blamed for is re-run one SDK at a time.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { checkUncheckedModulesToo } from "../generator/emit/unchecked.ts";
 import { mapPool, runChild } from "./pool.ts";
 import { LOG_DIR, NODE, OUT_DIR, ROOT, TSC7, TSCONFIG_DIR } from "./paths.ts";
 
@@ -173,19 +174,6 @@ export async function typecheckAll(
   }
   return outcomes;
 }
-
-/**
- * SDKs leave their validator modules out of the user's type-check (`// @ts-nocheck`, see
- * generator/emit/index.ts); checking them is the corpus's job, so the pragma comes off first.
- */
-function checkUncheckedModulesToo(dir: string): void {
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".ts"))) {
-    const text = readFileSync(join(dir, file), "utf8");
-    if (text.includes(NOCHECK)) writeFileSync(join(dir, file), text.replace(NOCHECK, "\n"));
-  }
-}
-
-const NOCHECK = "\n// @ts-nocheck\n";
 
 export function hasOutput(folder: string): boolean {
   return existsSync(join(OUT_DIR, folder, "client.ts"));

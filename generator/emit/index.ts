@@ -9,6 +9,7 @@ import { operationsModule } from "./operations.js";
 import { schemasModule } from "./schemas.js";
 import { testingModule } from "./testing.js";
 import { typesModule } from "./types.js";
+import { UNCHECKED_PRAGMA } from "./unchecked.js";
 
 export interface EmittedFile {
   /** Relative to the SDK's output directory, with `/` separators. */
@@ -44,7 +45,7 @@ export function emitSdk(model: ApiModel, options: EmitOptions): EmittedFile[] {
     ...MODULES.filter(({ path }) => isWanted(path, model, options)).map(({ path, build, unchecked }) => ({
       path,
       contents: unchecked
-        ? printModule(jsdocLines(`${origin}\n${GENERATED_NOTE}\n\n${UNCHECKED_NOTE}`), build(ctx), ["// @ts-nocheck"])
+        ? printModule(jsdocLines(`${origin}\n${GENERATED_NOTE}\n\n${UNCHECKED_NOTE}`), build(ctx), [UNCHECKED_PRAGMA])
         : printModule(jsdocLines(`${origin}\n${GENERATED_NOTE}`), build(ctx)),
     })),
   ];
