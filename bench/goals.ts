@@ -131,7 +131,7 @@ export function evaluateGoals(input: {
             ratio(row["gen-client-off"]?.cpuUs, row.ky?.cpuUs),
             1.1,
             "×",
-            callDetail(row["gen-client-off"], row.ky),
+            `${callDetail(row["gen-client-off"], row.ky)}; vs ky in a process with the SDK imported (control) ${f(ratio(row["gen-client-off"]?.cpuUs, row["ky-sdk-loaded"]?.cpuUs))}× (${f(row["ky-sdk-loaded"]?.cpuUs, 0)} µs/call)`,
           ),
         );
       }

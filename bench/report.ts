@@ -162,10 +162,10 @@ export function renderMarkdown(r: BenchResults): string {
     out.push(
       `\`GET /items\` returning a 100-object JSON list (bench spec in bench/perf-spec.ts), ${rt.calls} calls per round, ${rt.rounds} rounds per process after a warm-up, ${rt.repeats} fresh processes per client alternating; medians. ` +
         "Wall µs/call at 16 concurrent is elapsed ÷ calls. CPU is the client process only (the loopback server runs in its own process); the per-call goals are judged on CPU µs/call — the client's own cost, which other load on the machine disturbs far less than wall time. " +
-        "gen-client `validate: 'off'` and plain ky return the parsed JSON; `strict` parses it with zod; hey-api + zod is its SDK with `validator: true` (zod on requests and responses).",
+        "gen-client `validate: 'off'` and plain ky return the parsed JSON; `ky-sdk-loaded` is plain ky in a process that has also imported the gen-client SDK without calling it (a control: see the validation-off goal rows); `strict` parses it with zod; hey-api + zod is its SDK with `validator: true` (zod on requests and responses).",
     );
     out.push("");
-    const clients: RuntimeClient[] = ["fetch", "ky", "gen-client-off", "gen-client-strict", "hey-api", "hey-api-zod"];
+    const clients: RuntimeClient[] = ["fetch", "ky", "ky-sdk-loaded", "gen-client-off", "gen-client-strict", "hey-api", "hey-api-zod"];
     for (const transport of ["stub", "loopback"] as const) {
       out.push(`### ${transport === "stub" ? "In-process fetch stub" : "Loopback HTTP (node:http on 127.0.0.1)"}`);
       out.push("");

@@ -43,7 +43,12 @@ async function makeCall(id: string): Promise<Call> {
         return response.json();
       };
     }
-    case "ky": {
+    case "ky":
+    case "ky-sdk-loaded": {
+      // The control: the same ky calls in a process that has imported the gen-client SDK (and with
+      // it zod) and never calls it. Loading modules changes how much V8's young-generation GC
+      // keeps, which moves ky's own per-call CPU; this separates that from the SDK's per-call work.
+      if (id === "ky-sdk-loaded") await importCompiled("perf-gen-client", "index.js");
       const { default: ky } = await import("ky");
       const api = fetchImpl === undefined ? ky.create({}) : ky.create({ fetch: fetchImpl });
       return () => api.get(url).json();

@@ -1,6 +1,7 @@
 /**
- * Per-call overhead: `GET /items` (a 100-object JSON list) through plain fetch, plain ky, the
- * gen-client SDK with validation off and strict, and hey-api's SDK without and with zod validation.
+ * Per-call overhead: `GET /items` (a 100-object JSON list) through plain fetch, plain ky, plain ky
+ * in a process that has imported the gen-client SDK (a control), the gen-client SDK with
+ * validation off and strict, and hey-api's SDK without and with zod validation.
  * Two transports: an in-process fetch stub (pure client cost) and a node:http server on 127.0.0.1
  * in its own process. Each (client, transport) runs in a fresh process; the clients alternate,
  * `repeats` times over, and each figure is the median.
@@ -11,7 +12,7 @@ import { BENCH_DIR, NODE } from "./paths.ts";
 import { preparePerfSdks, startServer } from "./perf-sdks.ts";
 import { median } from "./stats.ts";
 
-export const RUNTIME_CLIENTS = ["fetch", "ky", "gen-client-off", "gen-client-strict", "hey-api", "hey-api-zod"] as const;
+export const RUNTIME_CLIENTS = ["fetch", "ky", "ky-sdk-loaded", "gen-client-off", "gen-client-strict", "hey-api", "hey-api-zod"] as const;
 export type RuntimeClient = (typeof RUNTIME_CLIENTS)[number];
 export type Transport = "stub" | "loopback";
 export type Mode = "sequential" | "concurrent16";
@@ -40,11 +41,14 @@ interface ChildLine {
 
 export async function runRuntime(options: { repeats: number; calls: number; rounds: number }, log: (line: string) => void): Promise<RuntimeResult> {
   const sdks = preparePerfSdks(log);
-  const available = RUNTIME_CLIENTS.filter(
-    (c) =>
-      (c !== "gen-client-off" && c !== "gen-client-strict" && c !== "hey-api" && c !== "hey-api-zod") ||
-      (c.startsWith("gen-client") ? sdks.genClient : c === "hey-api" ? sdks.heyApi : sdks.heyApiZod),
-  );
+  const needs: Partial<Record<RuntimeClient, boolean>> = {
+    "ky-sdk-loaded": sdks.genClient,
+    "gen-client-off": sdks.genClient,
+    "gen-client-strict": sdks.genClient,
+    "hey-api": sdks.heyApi,
+    "hey-api-zod": sdks.heyApiZod,
+  };
+  const available = RUNTIME_CLIENTS.filter((c) => needs[c] ?? true);
   const server = await startServer();
   const failures: string[] = [];
   const raw: Record<string, ChildLine[]> = {};
