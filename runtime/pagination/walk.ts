@@ -77,7 +77,8 @@ export async function* walkPages(
       }
       previousItems = text;
     }
-    yield { ...page, items, index };
+    // Not spread: `response` is a getter on the page's prototype, made on first read.
+    yield Object.assign(page, { items, index });
     itemCount += items.length;
     if (items.length === 0) return;
 

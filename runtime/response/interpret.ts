@@ -9,10 +9,9 @@ import { isJsonMediaType } from "../media-type.js";
 import type { OperationSpec, ResponseSpec } from "../operation.js";
 import type { ValidationMode } from "../options.js";
 import type { Received } from "../transport/send.js";
-import type { ApiResponse } from "./api-response.js";
+import { ReceivedApiResponse, type ApiResponse } from "./api-response.js";
 import { bodyText, errorBody, parseJsonBody, type BufferedBody } from "./decode.js";
 import { requestIdOf } from "./request-id.js";
-import { rereadable } from "./rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
 import { check, type Checked } from "./validate.js";
 import { reviveDates } from "./revive-dates.js";
@@ -41,15 +40,7 @@ export function interpret(received: Received, interpreter: Interpreter): ApiResp
   const { response } = received;
   const spec = selectResponseSpec(interpreter.operation.responses, response.status);
   if (!isSuccess(response.status)) throw apiError(received, spec, interpreter);
-  let readable: Response | undefined;
-  return {
-    data: successData(received, spec, interpreter),
-    status: response.status,
-    headers: response.headers,
-    get response() {
-      return (readable ??= rereadable(response, received.body));
-    },
-  };
+  return new ReceivedApiResponse(successData(received, spec, interpreter), received);
 }
 
 function successData({ response, body }: Received, spec: ResponseSpec | undefined, interpreter: Interpreter): unknown {

@@ -66,6 +66,7 @@ describe("pages()", () => {
       expect(page.status).toBe(200);
       expect(page.headers.get("x-total-count")).toBe("1037");
       expect(page.response).toBeInstanceOf(Response);
+      expect(((await page.response.json()) as { results: unknown[] }).results).toHaveLength(page.items.length);
       expect(page.data.results).toEqual(page.items);
     }
   });
