@@ -28,7 +28,6 @@ export type {
 } from "./auth/credentials.js";
 
 export { ownProperties } from "./own-properties.js";
-export { isoDateTime } from "./dates.js";
 export type { Unlisted, UnlistedTag, UnlistedVariant } from "./unlisted.js";
 
 export { SdkError } from "./errors/sdk-error.js";

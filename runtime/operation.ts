@@ -193,8 +193,9 @@ export interface ApiSpec {
    */
   readonly dates?: "date";
   /**
-   * Makes the validators that operation specs refer to usable: generated SDKs import their
-   * schemas.ts here, on the first call that needs it, rather than when the SDK is imported.
+   * Makes the validators that operation specs refer to usable: generated SDKs import zod and
+   * their schemas.ts here, on the first call that needs them, rather than when the SDK is imported.
+   * Awaited before every such call, so it resolves at once after the first.
    */
   readonly loadValidators?: () => Promise<void>;
 }

@@ -170,6 +170,6 @@ function apiSpec(ctx: EmitContext): Expr {
     // "strict" is the runtime's own default: SDKs generated without the option stay as they were.
     ...(ctx.options.validate !== "strict" ? [{ key: "validate", value: str(ctx.options.validate) }] : []),
     ...(ctx.options.dates === "date" ? [{ key: "dates", value: str("date") }] : []),
-    ...(operationSpecs(ctx).usesSchemas ? [{ key: "loadValidators", value: path("op.loadValidators") }] : []),
+    ...(operationSpecs(ctx).lazy.length > 0 ? [{ key: "loadValidators", value: path("op.loadValidators") }] : []),
   ]);
 }

@@ -9,37 +9,34 @@ import { array, arrow, bool, identifiers, inlineObject, num, object, path, str, 
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
-import { readTemplate } from "../package-files.js";
-import { RUNTIME_VALIDATORS, schemaName, toZod } from "./schemas.js";
+import { LAZY_BINDINGS, loader, loaderImports, type LazyBinding } from "./load-validators.js";
+import { schemaName, toZod } from "./schemas.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
-  const { consts, used, usesSchemas } = operationSpecs(ctx);
-  const uses = (name: string) => used.has(name);
-  const runtimeNames = RUNTIME_VALIDATORS.filter(uses);
+  const { consts, used, lazy } = operationSpecs(ctx);
   const imports: Statement[] = [
-    runtimeNames.length > 0
-      ? { s: "import", from: ctx.runtimeModule(), names: [...runtimeNames.map((name) => ({ name })), { name: "OperationSpec", typeOnly: true }] }
+    used.has("ownProperties")
+      ? { s: "import", from: ctx.runtimeModule(), names: [{ name: "ownProperties" }, { name: "OperationSpec", typeOnly: true }] }
       : { s: "import", typeOnly: true, from: ctx.runtimeModule(), names: [{ name: "OperationSpec" }] },
   ];
-  if (uses("z")) imports.push({ s: "import", from: "zod", names: [{ name: "z" }] });
-  if (!usesSchemas) return [...imports, ...consts];
-  imports.push({ s: "importNamespace", typeOnly: true, from: "./schemas.js", as: "Schemas" });
-  return [...imports, { s: "verbatim", text: readTemplate("load-validators.ts.txt") }, ...consts];
+  if (lazy.length === 0) return [...imports, ...consts];
+  return [...imports, ...loaderImports(ctx, lazy), loader(ctx, lazy), ...consts];
 }
 
 interface OperationSpecs {
   readonly consts: readonly Extract<Statement, { s: "const" }>[];
   /** The identifiers the specs refer to. */
   readonly used: ReadonlySet<string>;
-  readonly usesSchemas: boolean;
+  /** What the specs' validators are made of, which operations.ts imports on demand (see load-validators.ts). */
+  readonly lazy: readonly LazyBinding[];
 }
 
 const built = new WeakMap<EmitContext, OperationSpecs>();
 
 /**
- * Each operation's spec, as the `const` operations.ts exports; and whether any refers to a named
- * schema, in which case operations.ts loads schemas.ts on demand and client.ts hands the loader
- * to the runtime. Built once per SDK: both modules ask.
+ * Each operation's spec, as the `const` operations.ts exports; and what their validators are made
+ * of, which operations.ts imports on demand and whose loader client.ts hands to the runtime. Built
+ * once per SDK: both modules ask.
  */
 export function operationSpecs(ctx: EmitContext): OperationSpecs {
   let specs = built.get(ctx);
@@ -51,7 +48,7 @@ export function operationSpecs(ctx: EmitContext): OperationSpecs {
       value: arrow(operationSpec(ctx, operation), tsRef("OperationSpec")),
     }));
     const used = identifiers(consts.map((statement) => statement.value));
-    specs = { consts, used, usesSchemas: used.has("s") };
+    specs = { consts, used, lazy: LAZY_BINDINGS.filter((binding) => used.has(binding)) };
     built.set(ctx, specs);
   }
   return specs;

@@ -19,14 +19,12 @@ export function schemasModule(ctx: EmitContext): Statement[] {
   ]);
   const imports: Statement[] = [{ s: "import", from: "zod", names: [{ name: "z" }] }];
   const used = identifiers(consts.map((statement) => statement.value));
-  const runtimeNames = RUNTIME_VALIDATORS.filter((name) => used.has(name));
-  if (runtimeNames.length > 0) imports.push({ s: "import", from: ctx.runtimeModule(), names: runtimeNames.map((name) => ({ name })) });
+  if (used.has("ownProperties")) imports.push({ s: "import", from: ctx.runtimeModule(), names: [{ name: "ownProperties" }] });
+  // From its own module: the runtime's index loads no zod (see runtime/date-codec.ts).
+  if (used.has("isoDateTime")) imports.push({ s: "import", from: ctx.runtimeModule("dates.js"), names: [{ name: "isoDateTime" }] });
   if (ctx.model.schemas.some((named) => named.recursive)) imports.push({ s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" });
   return [...imports, ...consts];
 }
-
-/** Runtime helpers emitted validators refer to. */
-export const RUNTIME_VALIDATORS = ["isoDateTime", "ownProperties"] as const;
 
 export function schemaName(ctx: EmitContext, pointer: string, view: View): string {
   return `${ctx.typeName(pointer, view)}Schema`;

@@ -156,8 +156,10 @@ function typeBase(candidate: string): string {
   return RESERVED_TYPE_NAMES.has(candidate) ? `${candidate}Model` : candidate;
 }
 
-/** Bindings operations.ts declares besides the operations themselves. */
-const OPERATIONS_MODULE_BINDINGS = ["s", "z", "OperationSpec"];
+/** Bindings operations.ts declares besides the operations themselves (see emit/load-validators.ts). */
+const OPERATIONS_MODULE_BINDINGS = (
+  "OperationSpec ownProperties s z isoDateTime Validators Zod Schemas Dates validatorsLoaded loadValidators importValidators useValidators"
+).split(" ");
 
 /**
  * Operation names: the client method (reserved words are fine as property keys) and the const

@@ -1,6 +1,7 @@
-import { safeParse, type core } from "zod";
-import { isIsoDateTime, isoDateTime } from "../dates.js";
+import type { core } from "zod";
+import { dateCodec } from "../date-codec.js";
 import { isPlainObject } from "../request/values.js";
+import { check } from "./validate.js";
 
 /** Guards against schemas that refer to themselves without descending into the value. */
 const MAX_STEPS = 512;
@@ -20,6 +21,8 @@ export function reviveDates(schema: core.$ZodType, value: unknown): unknown {
 const reachesDates = new WeakMap<core.$ZodType, boolean>();
 
 function holdsDates(root: core.$ZodType): boolean {
+  const isoDateTime = dateCodec();
+  if (isoDateTime === undefined) return false;
   let holds = reachesDates.get(root);
   if (holds === undefined) {
     holds = false;
@@ -62,7 +65,7 @@ function children(schema: core.$ZodType): core.$ZodType[] {
 }
 
 function revive(schema: core.$ZodType, value: unknown, steps: number): unknown {
-  if (schema === isoDateTime) return typeof value === "string" && isIsoDateTime(value) ? new Date(value) : value;
+  if (schema === dateCodec()) return typeof value === "string" && isDateTimeText(value) ? new Date(value) : value;
   if (steps > MAX_STEPS || value === null || (typeof value !== "object" && typeof value !== "string")) return value;
   const next = steps + 1;
   const def = (schema as core.$ZodTypes)._zod.def;
@@ -118,19 +121,19 @@ function variantFor(def: core.$ZodUnionDef, value: unknown): core.$ZodType | und
   }
   const kind = kindOfValue(value);
   if (kind === undefined) return undefined;
-  return def.options.find((option) => safeParse(option, value).success) ?? def.options.find((option) => kindOf(option, 0) === kind);
+  return def.options.find((option) => check(option, value).ok) ?? def.options.find((option) => kindOf(option, 0) === kind);
 }
 
 type Kind = "date" | "array" | "object";
 
 function kindOfValue(value: unknown): Kind | undefined {
-  if (typeof value === "string") return isIsoDateTime(value) ? "date" : undefined;
+  if (typeof value === "string") return isDateTimeText(value) ? "date" : undefined;
   return Array.isArray(value) ? "array" : isPlainObject(value) ? "object" : undefined;
 }
 
 /** What a schema admits at its top, through wrappers; undefined for anything else. */
 function kindOf(schema: core.$ZodType, steps: number): Kind | undefined {
-  if (schema === isoDateTime) return "date";
+  if (schema === dateCodec()) return "date";
   if (steps > MAX_STEPS) return undefined;
   const def = (schema as core.$ZodTypes)._zod.def;
   const inner = wrapped(def);
@@ -166,6 +169,12 @@ function wrapped(def: core.$ZodTypes["_zod"]["def"]): core.$ZodType | undefined 
     default:
       return undefined;
   }
+}
+
+/** Whether text is what `isoDateTime` decodes: RFC 3339 date-time with an offset. */
+function isDateTimeText(text: string): boolean {
+  const isoDateTime = dateCodec();
+  return isoDateTime !== undefined && check(isoDateTime, text).ok;
 }
 
 /** Defined rather than assigned: a `__proto__` key of parsed JSON is an own property, not the prototype. */

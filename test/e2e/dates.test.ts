@@ -53,6 +53,14 @@ describe("Dates in a dates SDK's requests", () => {
   });
 });
 
+describe("a dates SDK's parameters", () => {
+  it("are sent as RFC 3339 in UTC with validation off", async () => {
+    const api = createClient({ baseUrl: server.baseUrl, logLevel: "off", auth, validate: "off" });
+    await api.searchPets({ bornAfter: new Date("2026-03-04T05:06:07+01:00") });
+    expect(new URL(server.requests.at(-1)?.url ?? "", server.baseUrl).searchParams.get("bornAfter")).toBe("2026-03-04T04:06:07.000Z");
+  });
+});
+
 describe("the testing kit of a dates SDK", () => {
   it("takes Dates in replies and hands them to the client as Dates", async () => {
     const mock = createMockApi();

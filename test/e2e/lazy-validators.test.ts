@@ -1,7 +1,7 @@
 /**
- * Importing an SDK parses none of its validators: the client imports schemas.ts on its first call
- * that validates, and never when validation is off. Watched from a fresh `node` process running
- * the Petstore SDK compiled to JavaScript, whose module loads a hook records.
+ * Importing an SDK parses none of its validators, nor zod: the client imports schemas.ts and zod
+ * on its first call that validates, and never when validation is off. Watched from a fresh `node`
+ * process running the Petstore SDK compiled to JavaScript, whose module loads a hook records.
  */
 import { execFile } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -24,15 +24,16 @@ registerHooks({
     return next(url, context);
   },
 });
-const schemasLoaded = () => loaded.has(new URL("./schemas.js", import.meta.url).href);
+const schemas = new URL("./schemas.js", import.meta.url).href;
+const modules = () => ({ schemas: loaded.has(schemas), zod: [...loaded].some((url) => url.includes("/node_modules/zod/")) });
 const { createClient, ResponseValidationError } = await import("./index.js");
 const api = createClient({ baseUrl: process.argv[2], auth: { bearerAuth: "t" } });
-const report = { afterImport: schemasLoaded() };
+const report = { afterImport: modules() };
 // 888 answers a body that breaks the Pet schema.
 await api.getPetById({ petId: 888 }, { validate: "off" });
-report.afterUnvalidatedCall = schemasLoaded();
+report.afterUnvalidatedCall = modules();
 report.validatedCall = await api.getPetById({ petId: 888 }).then(() => "resolved", (error) => error instanceof ResponseValidationError ? "ResponseValidationError" : String(error));
-report.afterValidatedCall = schemasLoaded();
+report.afterValidatedCall = modules();
 process.stdout.write(JSON.stringify(report));
 `;
 
@@ -50,12 +51,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-it("loads schemas.ts on the first validating call, not on import nor on a call with validation off", async () => {
+it("loads schemas.ts and zod on the first validating call, not on import nor on a call with validation off", async () => {
   const { stdout } = await run(process.execPath, [path.join(compiled, "probe.js"), server.baseUrl], { cwd: compiled });
   expect(JSON.parse(stdout)).toEqual({
-    afterImport: false,
-    afterUnvalidatedCall: false,
+    afterImport: { schemas: false, zod: false },
+    afterUnvalidatedCall: { schemas: false, zod: false },
     validatedCall: "ResponseValidationError",
-    afterValidatedCall: true,
+    afterValidatedCall: { schemas: true, zod: true },
   });
 });

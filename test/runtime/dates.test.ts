@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ApiError, isoDateTime, ownProperties, RequestValidationError, type ApiSpec, type BodySpec, type ClientOptions } from "../../runtime/index.js";
+import { ApiError, ownProperties, RequestValidationError, type ApiSpec, type BodySpec, type ClientOptions } from "../../runtime/index.js";
+import { isoDateTime } from "../../runtime/dates.js";
 import { reviveDates } from "../../runtime/response/revive-dates.js";
 import { closeServers, sendJson, startServer, type RecordedRequest, type TestServer } from "../support/http-server.js";
 import { memoryLogger, operation, param, runtimeFor, testApi } from "../support/runtime-fixtures.js";

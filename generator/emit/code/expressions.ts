@@ -112,6 +112,7 @@ function printTypeArgs(typeArgs: readonly TsType[] | undefined): Doc {
 function printObject(properties: readonly ObjectProperty[], inline: boolean): Doc {
   if (properties.length === 0) return "{}";
   const printed = properties.map((property) => {
+    if (property.value.e === "id" && property.value.name === property.key && !property.doc) return property.key;
     const key = property.key === "__proto__" ? '["__proto__"]' : propertyKey(property.key);
     // prettier leaves short keys alone: breaking after them gains nothing.
     const assignment = key.length < 2 + 3 ? [key, ": ", printExpr(property.value)] : printAssignment(key, ":", property.value);

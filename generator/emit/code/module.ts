@@ -24,7 +24,7 @@ export type Statement =
   | { readonly s: "type"; readonly name: string; readonly type: TsType; readonly doc?: readonly string[] }
   | { readonly s: "const"; readonly name: string; readonly type?: TsType; readonly value: Expr; readonly doc?: readonly string[]; readonly exported: boolean }
   | { readonly s: "function"; readonly name: string; readonly params: readonly Param[]; readonly returnType?: TsType; readonly body: readonly BodyStatement[]; readonly doc?: readonly string[] }
-  /** Code from templates/, already laid out; printed as it is. */
+  /** Code already laid out (from templates/, or load-validators.ts); printed as it is. */
   | { readonly s: "verbatim"; readonly text: string };
 
 export interface Param {

@@ -5,6 +5,7 @@
 
 import type { Client } from "./client.js";
 import * as op from "./operations.js";
+import { z } from "zod";
 import * as schemas from "./schemas.js";
 import {
   createMock,
@@ -35,7 +36,7 @@ export type MockApi = MockApiOf<Client>;
  * ```
  */
 export function createMockApi(options: MockOptions = {}): MockApi {
-  op.useValidators(schemas);
+  op.useValidators({ z, s: schemas });
   return createMock<Client>(
     {
       createWidget: op.createWidget,

@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { z } from "zod";
-import { isoDateTime } from "./runtime/index.js";
+import { isoDateTime } from "./runtime/dates.js";
 
 export const PetStatusSchema = z.lazy(() =>
   z.enum(["available", "pending", "sold"]),

@@ -5,7 +5,9 @@
 
 import type { Client } from "./client.js";
 import * as op from "./operations.js";
+import { z } from "zod";
 import * as schemas from "./schemas.js";
+import { isoDateTime } from "./runtime/dates.js";
 import {
   createMock,
   type MockApiOf,
@@ -35,7 +37,7 @@ export type MockApi = MockApiOf<Client>;
  * ```
  */
 export function createMockApi(options: MockOptions = {}): MockApi {
-  op.useValidators(schemas);
+  op.useValidators({ z, s: schemas, isoDateTime });
   return createMock<Client>(
     {
       listPets: op.listPets,

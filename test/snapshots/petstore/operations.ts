@@ -8,23 +8,37 @@
 // @ts-nocheck
 
 import type { OperationSpec } from "./runtime/index.js";
-import { z } from "zod";
+import type * as Zod from "zod";
 import type * as Schemas from "./schemas.js";
 
-/** schemas.ts, once a call has needed it: see `loadValidators`. */
-let s: typeof Schemas;
-
-/**
- * Imports schemas.ts. The runtime awaits it before the first call that validates or decodes a
- * body, so importing the SDK parses none of its validators (on a big API, half of its code).
- */
-export async function loadValidators(): Promise<void> {
-  s ??= await import("./schemas.js");
+/** What the validators below are made of: see `loadValidators`. */
+export interface Validators {
+  readonly z: typeof Zod.z;
+  readonly s: typeof Schemas;
 }
 
-/** Hands over schemas.ts, already imported: testing.ts does, as its mocks check replies at once. */
-export function useValidators(schemas: typeof Schemas): void {
-  s = schemas;
+let z: Validators["z"];
+let s: Validators["s"];
+let validatorsLoaded: Promise<void> | undefined;
+
+/**
+ * Imports what the validators are made of. The runtime awaits it before the first call that
+ * validates or decodes a body, so importing the SDK loads neither zod nor the validators (on a
+ * big API, half of its code).
+ */
+export function loadValidators(): Promise<void> {
+  validatorsLoaded ??= importValidators();
+  return validatorsLoaded;
+}
+
+async function importValidators(): Promise<void> {
+  ({ z } = await import("zod"));
+  s = await import("./schemas.js");
+}
+
+/** Hands them over, already imported: testing.ts does, as its mocks check replies at once. */
+export function useValidators(validators: Validators): void {
+  ({ z, s } = validators);
 }
 
 export const listPets = (): OperationSpec => ({
@@ -99,6 +113,13 @@ export const searchPets = (): OperationSpec => ({
             }),
           ),
         }),
+    },
+    {
+      name: "bornAfter",
+      in: "query",
+      style: "form",
+      explode: true,
+      schema: () => z.iso.datetime({ offset: true }),
     },
     { name: "session", in: "cookie", style: "form", explode: true },
   ],

@@ -180,6 +180,8 @@ export interface SearchPetsArgs {
       lte?: number;
     };
   };
+  /** Only pets born after this moment. */
+  bornAfter?: string;
   /** The browser session, when called from the web shop. */
   session?: string;
 }

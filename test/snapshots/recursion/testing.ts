@@ -35,7 +35,7 @@ export type MockApi = MockApiOf<Client>;
  * ```
  */
 export function createMockApi(options: MockOptions = {}): MockApi {
-  op.useValidators(schemas);
+  op.useValidators({ s: schemas });
   return createMock<Client>(
     {
       getTree: op.getTree,

@@ -1,0 +1,82 @@
+/**
+ * The part of operations.ts that imports what its validators are made of — zod, schemas.ts and
+ * the runtime's date-time codec, each only if a spec refers to it — on the first call that needs
+ * them, so that importing an SDK loads none of them and `validate: "off"` never does.
+ */
+import type { Statement } from "./code/module.js";
+import type { EmitContext } from "./context.js";
+
+/** A module-level binding of operations.ts that the loader fills in. */
+export type LazyBinding = "z" | "s" | "isoDateTime";
+
+interface Part {
+  /** The type of the binding, given the type-only imports below. */
+  readonly type: string;
+  readonly typeImport: (ctx: EmitContext) => Extract<Statement, { s: "importNamespace" }>;
+  /** The statement of `importValidators()` that imports it (see `assignment`). */
+  readonly load: (ctx: EmitContext) => { readonly left: string; readonly right: string };
+}
+
+const PARTS: Readonly<Record<LazyBinding, Part>> = {
+  z: {
+    type: "typeof Zod.z",
+    typeImport: () => ({ s: "importNamespace", typeOnly: true, from: "zod", as: "Zod" }),
+    load: () => ({ left: "({ z }", right: 'await import("zod"))' }),
+  },
+  s: {
+    type: "typeof Schemas",
+    typeImport: () => ({ s: "importNamespace", typeOnly: true, from: "./schemas.js", as: "Schemas" }),
+    load: () => ({ left: "s", right: 'await import("./schemas.js")' }),
+  },
+  isoDateTime: {
+    type: "typeof Dates.isoDateTime",
+    typeImport: (ctx) => ({ s: "importNamespace", typeOnly: true, from: ctx.runtimeModule("dates.js"), as: "Dates" }),
+    load: (ctx) => ({ left: "({ isoDateTime }", right: `await import(${JSON.stringify(ctx.runtimeModule("dates.js"))}))` }),
+  },
+};
+
+export const LAZY_BINDINGS = Object.keys(PARTS) as LazyBinding[];
+
+/** The type-only imports the loader's types need. */
+export function loaderImports(ctx: EmitContext, bindings: readonly LazyBinding[]): Statement[] {
+  return bindings.map((binding) => PARTS[binding].typeImport(ctx));
+}
+
+/** The loader itself: the bindings, `loadValidators()` for the runtime and `useValidators()` for testing.ts. */
+export function loader(ctx: EmitContext, bindings: readonly LazyBinding[]): Statement {
+  const text = [
+    "/** What the validators below are made of: see `loadValidators`. */",
+    "export interface Validators {",
+    ...bindings.map((binding) => `  readonly ${binding}: ${PARTS[binding].type};`),
+    "}",
+    "",
+    ...bindings.map((binding) => `let ${binding}: Validators["${binding}"];`),
+    "let validatorsLoaded: Promise<void> | undefined;",
+    "",
+    "/**",
+    " * Imports what the validators are made of. The runtime awaits it before the first call that",
+    " * validates or decodes a body, so importing the SDK loads neither zod nor the validators (on a",
+    " * big API, half of its code).",
+    " */",
+    "export function loadValidators(): Promise<void> {",
+    "  validatorsLoaded ??= importValidators();",
+    "  return validatorsLoaded;",
+    "}",
+    "",
+    "async function importValidators(): Promise<void> {",
+    ...bindings.map((binding) => assignment(PARTS[binding].load(ctx))),
+    "}",
+    "",
+    "/** Hands them over, already imported: testing.ts does, as its mocks check replies at once. */",
+    "export function useValidators(validators: Validators): void {",
+    `  ({ ${bindings.join(", ")} } = validators);`,
+    "}",
+  ];
+  return { s: "verbatim", text: text.join("\n") };
+}
+
+/** `  left = right;` as prettier lays it out: on one line if it fits, else broken after `=`. */
+function assignment({ left, right }: { readonly left: string; readonly right: string }): string {
+  const line = `  ${left} = ${right};`;
+  return line.length <= 80 ? line : `  ${left} =\n    ${right};`;
+}
