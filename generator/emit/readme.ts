@@ -222,7 +222,7 @@ function validatorsNote(ctx: EmitContext): string {
   const example = first ? `\`${first.name}Schema\` for \`${first.name}\`` : "";
   const where = `The zod validators are in \`schemas.ts\` (${example}); import them from there.`;
   if (!operationSpecs(ctx).lazy.includes("s")) return where;
-  return `${where} The client\nimports that module on its first call that validates, so importing the SDK does not load them.`;
+  return `${where} The client\nimports that module, and zod, on its first call that validates, so importing the SDK loads neither.`;
 }
 
 const DATES_NOTE = [
