@@ -3,6 +3,8 @@
  * the runtime's date-time codec, each only if a spec refers to it — on the first call that needs
  * them, so that importing an SDK loads none of them and `validate: "off"` never does.
  */
+import { id, inlineObject, type Expr } from "./code/expressions.js";
+import { stringLiteral } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
 import type { EmitContext } from "./context.js";
 
@@ -12,7 +14,10 @@ export type LazyBinding = "z" | "s" | "isoDateTime";
 interface Part {
   /** The type of the binding, given the type-only imports below. */
   readonly type: string;
-  readonly typeImport: (ctx: EmitContext) => Extract<Statement, { s: "importNamespace" }>;
+  readonly typeImport: (ctx: EmitContext) => Statement;
+  /** How testing.ts imports it up front, and the name it has there. */
+  readonly valueImport: (ctx: EmitContext) => Statement;
+  readonly localName: string;
   /** The statement of `importValidators()` that imports it (see `assignment`). */
   readonly load: (ctx: EmitContext) => { readonly left: string; readonly right: string };
 }
@@ -21,17 +26,23 @@ const PARTS: Readonly<Record<LazyBinding, Part>> = {
   z: {
     type: "typeof Zod.z",
     typeImport: () => ({ s: "importNamespace", typeOnly: true, from: "zod", as: "Zod" }),
+    valueImport: () => ({ s: "import", from: "zod", names: [{ name: "z" }] }),
+    localName: "z",
     load: () => ({ left: "({ z }", right: 'await import("zod"))' }),
   },
   s: {
     type: "typeof Schemas",
     typeImport: () => ({ s: "importNamespace", typeOnly: true, from: "./schemas.js", as: "Schemas" }),
+    valueImport: () => ({ s: "importNamespace", from: "./schemas.js", as: "schemas" }),
+    localName: "schemas",
     load: () => ({ left: "s", right: 'await import("./schemas.js")' }),
   },
   isoDateTime: {
     type: "typeof Dates.isoDateTime",
     typeImport: (ctx) => ({ s: "importNamespace", typeOnly: true, from: ctx.runtimeModule("dates.js"), as: "Dates" }),
-    load: (ctx) => ({ left: "({ isoDateTime }", right: `await import(${JSON.stringify(ctx.runtimeModule("dates.js"))}))` }),
+    valueImport: (ctx) => ({ s: "import", from: ctx.runtimeModule("dates.js"), names: [{ name: "isoDateTime" }] }),
+    localName: "isoDateTime",
+    load: (ctx) => ({ left: "({ isoDateTime }", right: `await import(${stringLiteral(ctx.runtimeModule("dates.js"))}))` }),
   },
 };
 
@@ -73,6 +84,16 @@ export function loader(ctx: EmitContext, bindings: readonly LazyBinding[]): Stat
     "}",
   ];
   return { s: "verbatim", text: text.join("\n") };
+}
+
+/** testing.ts's imports of the same, made up front: its mocks check replies as they are registered. */
+export function eagerImports(ctx: EmitContext, bindings: readonly LazyBinding[]): Statement[] {
+  return bindings.map((binding) => PARTS[binding].valueImport(ctx));
+}
+
+/** The argument testing.ts hands to `useValidators()`: `{ z, s: schemas, … }`. */
+export function eagerValidators(bindings: readonly LazyBinding[]): Expr {
+  return inlineObject(bindings.map((binding) => ({ key: binding, value: id(PARTS[binding].localName) })));
 }
 
 /** `  left = right;` as prettier lays it out: on one line if it fits, else broken after `=`. */

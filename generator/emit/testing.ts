@@ -3,12 +3,12 @@
  * API for tests of code that uses the SDK. The mock's logic lives in the runtime
  * (`runtime/testing/`); this module only binds it to the client's type and the operation specs.
  */
-import { call, id, inlineObject, object, path, type Expr } from "./code/expressions.js";
+import { call, id, object, path } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext } from "./context.js";
-import type { LazyBinding } from "./load-validators.js";
+import { eagerImports, eagerValidators } from "./load-validators.js";
 import { operationSpecs } from "./operations.js";
 
 export function testingModule(ctx: EmitContext): Statement[] {
@@ -19,7 +19,7 @@ export function testingModule(ctx: EmitContext): Statement[] {
   return [
     { s: "import", typeOnly: true, from: "./client.js", names: [{ name: "Client" }] },
     ...(hasOperations ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),
-    ...validatorImports(ctx, lazy),
+    ...eagerImports(ctx, lazy),
     { s: "import", from: kit, names: [{ name: "createMock" }, { name: "MockApiOf", typeOnly: true }, { name: "MockOptions", typeOnly: true }] },
     { s: "exportFrom", from: kit, names: [{ name: "MockError" }] },
     {
@@ -41,7 +41,7 @@ export function testingModule(ctx: EmitContext): Statement[] {
       returnType: tsRef("MockApi"),
       body: [
         // Mocks check each reply when it is registered, so the validators must be there at once.
-        ...(lazy.length > 0 ? [{ s: "expression", value: call(path("op.useValidators"), [validators(lazy)]) } as const] : []),
+        ...(lazy.length > 0 ? [{ s: "expression", value: call(path("op.useValidators"), [eagerValidators(lazy)]) } as const] : []),
         {
           s: "return",
           value: call(
@@ -64,22 +64,4 @@ export function testingModule(ctx: EmitContext): Statement[] {
       ],
     },
   ];
-}
-
-/** What operations.ts's validators are made of, imported up front (see `useValidators`). */
-function validatorImports(ctx: EmitContext, lazy: readonly LazyBinding[]): Statement[] {
-  return lazy.map((binding): Statement => {
-    switch (binding) {
-      case "z":
-        return { s: "import", from: "zod", names: [{ name: "z" }] };
-      case "s":
-        return { s: "importNamespace", from: "./schemas.js", as: "schemas" };
-      case "isoDateTime":
-        return { s: "import", from: ctx.runtimeModule("dates.js"), names: [{ name: "isoDateTime" }] };
-    }
-  });
-}
-
-function validators(lazy: readonly LazyBinding[]): Expr {
-  return inlineObject(lazy.map((binding) => ({ key: binding, value: id(binding === "s" ? "schemas" : binding) })));
 }
