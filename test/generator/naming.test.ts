@@ -32,4 +32,34 @@ describe("naming", () => {
     expect(types).toContain("export type DeleteWorkflow2Error = ApiError<400, DeleteWorkflowError>;");
     expect(await typecheck([out], "NodeNext", "naming-collisions")).toBe("");
   });
+
+  it("binds no operation spec to a name operations.ts declares for its validators", async () => {
+    // Each operation uses zod, schemas.ts and the date-time codec, so operations.ts declares them all.
+    const names = ["s", "z", "isoDateTime", "validatorsLoaded", "loadValidators", "importValidators", "useValidators"];
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "loader names", version: "1" },
+      paths: Object.fromEntries(
+        names.map((name) => [
+          `/${name}`,
+          {
+            get: {
+              operationId: name,
+              parameters: [{ name: "after", in: "query", schema: { type: "string", format: "date-time" } }],
+              responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } },
+            },
+          },
+        ]),
+      ),
+      components: { schemas: { Thing: { type: "object", properties: { limit: { type: "integer", minimum: 1 } } } } },
+    };
+    const file = path.join(outRoot, "naming", "loader-names.json");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(spec));
+    const { result, out } = await generateInto(file, "naming/loader-names", { dates: "date" });
+    const operations = result.files.find((f) => f.path === "operations.ts")?.contents ?? "";
+    expect(operations).toContain("export interface Validators {");
+    for (const name of names) expect(operations).toContain(`export const ${name}2 = (): OperationSpec`);
+    expect(await typecheck([out], "NodeNext", "naming-loader-names")).toBe("");
+  });
 });
