@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import { ApiError, SdkError, type Endpoint, type OptionalArgsEndpoint } from "../../runtime/index.js";
+import {
+  ApiError,
+  createRuntime,
+  SdkError,
+  type Endpoint,
+  type OptionalArgsEndpoint,
+  type OptionalArgsPaginatedEndpoint,
+  type PaginatedEndpoint,
+} from "../../runtime/index.js";
 import { closeServers, sendJson, sendText, startServer } from "../support/http-server.js";
-import { operation, runtimeFor } from "../support/runtime-fixtures.js";
+import { operation, runtimeFor, testApi } from "../support/runtime-fixtures.js";
 
 afterEach(closeServers);
 
@@ -111,13 +119,19 @@ describe("endpoint types", () => {
     void (() => required());
   });
 
-  it("infers type arguments from a generated client's declared member types", () => {
+  it("takes its types from the endpoint a generated client declares, which must be of its kind", () => {
     interface Client {
       getPet: Endpoint<{ id: number }, { name: string }, GetPetError>;
       listPets: OptionalArgsEndpoint<{ limit?: number }, string[]>;
     }
-    const runtime = runtimeFor("http://127.0.0.1:1");
+    const runtime = createRuntime({}, testApi);
     const client: Client = { getPet: runtime.endpoint(getPet), listPets: runtime.optionalEndpoint(getPet) };
+    expectTypeOf(runtime.paginatedEndpoint(getPet)).toExtend<PaginatedEndpoint<{ id: number }, { items: string[] }, string, GetPetError>>();
+    expectTypeOf(runtime.optionalPaginatedEndpoint(getPet)).toExtend<OptionalArgsPaginatedEndpoint<{ limit?: number }, string[], string>>();
+    // A plain endpoint has no pages() to give where the client declares a paginated one.
+    expectTypeOf(runtime.optionalEndpoint(getPet)).not.toExtend<OptionalArgsPaginatedEndpoint<{ limit?: number }, string[], string>>();
+    // One whose args are required cannot stand where the client lets them be left out.
+    expectTypeOf(runtime.endpoint(getPet)).not.toExtend<OptionalArgsEndpoint<{ limit?: number }, string[]>>();
     expectTypeOf(client.getPet.isError).guards.toEqualTypeOf<GetPetError>();
   });
 });

@@ -1,5 +1,18 @@
 /** Hand-built operation specs and clients for the runtime's tests (the generator writes these in SDKs). */
-import { createRuntime, type ApiSpec, type ClientOptions, type Logger, type OperationSpec, type ParamSpec } from "../../runtime/index.js";
+import {
+  createRuntime,
+  type ApiError,
+  type ApiSpec,
+  type ClientOptions,
+  type Endpoint,
+  type LazyOperationSpec,
+  type Logger,
+  type OperationSpec,
+  type OptionalArgsEndpoint,
+  type OptionalArgsPaginatedEndpoint,
+  type PaginatedEndpoint,
+  type ParamSpec,
+} from "../../runtime/index.js";
 
 export function operation(spec: Partial<OperationSpec> & Pick<OperationSpec, "path">): OperationSpec {
   return { id: "testOperation", method: "GET", params: [], responses: { "200": { kind: "json" } }, ...spec };
@@ -12,8 +25,19 @@ export function param(name: string, location: ParamSpec["in"], extra: Partial<Pa
 
 export const testApi: ApiSpec = { title: "Test API", securitySchemes: {} };
 
+/**
+ * The runtime with its endpoints typed by the test, as a generated `Client` property types them
+ * (the runtime's own are typed open: see `Runtime`).
+ */
+export interface TypedRuntime {
+  endpoint<A extends object, R, E extends ApiError = ApiError>(operation: LazyOperationSpec): Endpoint<A, R, E>;
+  optionalEndpoint<A extends object, R, E extends ApiError = ApiError>(operation: LazyOperationSpec): OptionalArgsEndpoint<A, R, E>;
+  paginatedEndpoint<A extends object, P, I, E extends ApiError = ApiError>(operation: LazyOperationSpec): PaginatedEndpoint<A, P, I, E>;
+  optionalPaginatedEndpoint<A extends object, P, I, E extends ApiError = ApiError>(operation: LazyOperationSpec): OptionalArgsPaginatedEndpoint<A, P, I, E>;
+}
+
 /** A runtime against `baseUrl` that fails fast: no retry waits worth mentioning, nothing logged. */
-export function runtimeFor<Auth extends object = Record<string, never>>(baseUrl: string, options: ClientOptions<Auth> = {}, api: ApiSpec = testApi) {
+export function runtimeFor<Auth extends object = Record<string, never>>(baseUrl: string, options: ClientOptions<Auth> = {}, api: ApiSpec = testApi): TypedRuntime {
   return createRuntime<Auth>({ logLevel: "off", retry: { baseDelay: 1 }, ...options, baseUrl: options.baseUrl ?? baseUrl }, api);
 }
 
