@@ -160,24 +160,30 @@ export function renderMarkdown(r: BenchResults): string {
     out.push("## Per-call overhead");
     out.push("");
     out.push(
-      `\`GET /items\` returning a 100-object JSON list (bench spec in bench/perf-spec.ts), ${rt.calls} calls per round, ${rt.rounds} rounds per process after a warm-up, ${rt.repeats} fresh processes per client alternating; medians. ` +
+      `\`GET /items\` returning a 100-object JSON list (bench spec in bench/perf-spec.ts), ${rt.calls} calls per round, ${rt.rounds} rounds per process after a warm-up (three rounds before the sequential ones, one before the concurrent ones), ${rt.repeats} fresh processes per client alternating; medians. Each round runs as its own job: the event loop turns between rounds, so that what undici frees only when a job ends does not pile up across rounds (see bench/runtime-child.ts). ` +
         "Wall µs/call at 16 concurrent is elapsed ÷ calls. CPU is the client process only (the loopback server runs in its own process); the per-call goals are judged on CPU µs/call — the client's own cost, which other load on the machine disturbs far less than wall time. " +
-        "gen-client `validate: 'off'` and plain ky return the parsed JSON; `ky-sdk-loaded` is plain ky in a process that has also imported the gen-client SDK without calling it (a control: see the validation-off goal rows); `strict` parses it with zod; hey-api + zod is its SDK with `validator: true` (zod on requests and responses).",
+        "gen-client `validate: 'off'` and plain ky return the parsed JSON; `ky-sdk-loaded` is plain ky in a process that has also imported the gen-client SDK without calling it (a control: see the validation-off goal rows); `strict` parses it with zod; hey-api + zod is its SDK with `validator: true` (zod on requests and responses). " +
+        "The last table is a second control: ky and gen-client on the stub again, in processes run with `--no-allocation-site-pretenuring`. In-process, V8 decides in some processes and not others to allocate the stub's response-body streams in old space, and a process that does costs more per call (see the README's Performance section).",
     );
     out.push("");
     const clients: RuntimeClient[] = ["fetch", "ky", "ky-sdk-loaded", "gen-client-off", "gen-client-strict", "hey-api", "hey-api-zod"];
-    for (const transport of ["stub", "loopback"] as const) {
-      out.push(`### ${transport === "stub" ? "In-process fetch stub" : "Loopback HTTP (node:http on 127.0.0.1)"}`);
+    const sections = [
+      ["In-process fetch stub", rt.results.stub],
+      ["Loopback HTTP (node:http on 127.0.0.1)", rt.results.loopback],
+      ["In-process fetch stub, V8's allocation-site pretenuring off (control)", rt.pretenuringOff],
+    ] as const;
+    for (const [title, figures] of sections) {
+      out.push(`### ${title}`);
       out.push("");
       const rows: string[][] = [];
       for (const client of clients) {
-        const s = rt.results[transport].sequential[client];
-        const c = rt.results[transport].concurrent16[client];
+        const s = figures.sequential[client];
+        const c = figures.concurrent16[client];
         if (s === undefined && c === undefined) continue;
-        const kyS = rt.results[transport].sequential.ky;
-        const kyC = rt.results[transport].concurrent16.ky;
-        const hzS = rt.results[transport].sequential["hey-api-zod"];
-        const hzC = rt.results[transport].concurrent16["hey-api-zod"];
+        const kyS = figures.sequential.ky;
+        const kyC = figures.concurrent16.ky;
+        const hzS = figures.sequential["hey-api-zod"];
+        const hzC = figures.concurrent16["hey-api-zod"];
         rows.push([
           client,
           fmt(s?.wallUs, 0),

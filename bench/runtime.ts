@@ -5,6 +5,11 @@
  * Two transports: an in-process fetch stub (pure client cost) and a node:http server on 127.0.0.1
  * in its own process. Each (client, transport) runs in a fresh process; the clients alternate,
  * `repeats` times over, and each figure is the median.
+ *
+ * A control runs plain ky and gen-client (validation off) on the stub once more, with V8's
+ * allocation-site pretenuring off. In-process, V8 sometimes decides to allocate the stub's
+ * response streams in old space, and which processes it does so in swings from run to run; the
+ * control shows the per-call cost without that decision.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -16,6 +21,12 @@ export const RUNTIME_CLIENTS = ["fetch", "ky", "ky-sdk-loaded", "gen-client-off"
 export type RuntimeClient = (typeof RUNTIME_CLIENTS)[number];
 export type Transport = "stub" | "loopback";
 export type Mode = "sequential" | "concurrent16";
+
+/** The clients of the pretenuring control, and the V8 flag it runs them with. */
+export const PRETENURING_CONTROL_CLIENTS = ["ky", "gen-client-off"] as const satisfies readonly RuntimeClient[];
+const NO_PRETENURING = "--no-allocation-site-pretenuring";
+/** The key prefix of the control's processes, as `${transport}` is of the others'. */
+export const CONTROL = "stub-no-pretenuring";
 
 export interface CallFigures {
   /** Median wall microseconds per call (at 16 concurrent: elapsed / calls). */
@@ -30,6 +41,10 @@ export interface RuntimeResult {
   readonly repeats: number;
   /** results[transport][mode][client] */
   readonly results: Record<Transport, Record<Mode, Partial<Record<RuntimeClient, CallFigures>>>>;
+  /** The in-process stub with V8's allocation-site pretenuring off: pretenuringOff[mode][client]. */
+  readonly pretenuringOff: Record<Mode, Partial<Record<RuntimeClient, CallFigures>>>;
+  /** CPU µs/call of each process, by `${transport}/${client}` and mode, in run order: the spread the medians hide. */
+  readonly perProcessCpuUs: Record<string, Record<Mode, number[]>>;
   readonly failures: string[];
   readonly notes: string[];
 }
@@ -52,44 +67,55 @@ export async function runRuntime(options: { repeats: number; calls: number; roun
   const server = await startServer();
   const failures: string[] = [];
   const raw: Record<string, ChildLine[]> = {};
+  const runChild = (client: RuntimeClient, transport: Transport, key: string, flags: readonly string[], repeat: number): void => {
+    const child = spawnSync(
+      NODE,
+      [...flags, join(BENCH_DIR, "runtime-child.ts"), client, transport, String(server.port), String(options.calls), String(options.rounds)],
+      { encoding: "utf8", timeout: 300_000 },
+    );
+    const line = (child.stdout ?? "").trim().split("\n").pop() ?? "";
+    if (child.status !== 0 || !line.startsWith("{")) {
+      failures.push(`${key}: ${(child.stderr ?? "").trim().split("\n").slice(-3).join(" | ").slice(0, 300)}`);
+      return;
+    }
+    (raw[key] ??= []).push(JSON.parse(line) as ChildLine);
+    log(`runtime ${key} #${repeat + 1}: ${line}`);
+  };
   try {
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       for (const transport of ["stub", "loopback"] as const) {
-        for (const client of available) {
-          const child = spawnSync(
-            NODE,
-            [join(BENCH_DIR, "runtime-child.ts"), client, transport, String(server.port), String(options.calls), String(options.rounds)],
-            { encoding: "utf8", timeout: 300_000 },
-          );
-          const key = `${transport}/${client}`;
-          const line = (child.stdout ?? "").trim().split("\n").pop() ?? "";
-          if (child.status !== 0 || !line.startsWith("{")) {
-            failures.push(`${key}: ${(child.stderr ?? "").trim().split("\n").slice(-3).join(" | ").slice(0, 300)}`);
-            continue;
-          }
-          (raw[key] ??= []).push(JSON.parse(line) as ChildLine);
-          log(`runtime ${key} #${repeat + 1}: ${line}`);
-        }
+        for (const client of available) runChild(client, transport, `${transport}/${client}`, [], repeat);
+      }
+      for (const client of PRETENURING_CONTROL_CLIENTS) {
+        if (available.includes(client)) runChild(client, "stub", `${CONTROL}/${client}`, [NO_PRETENURING], repeat);
       }
     }
   } finally {
     server.stop();
   }
-  const results: RuntimeResult["results"] = {
-    stub: { sequential: {}, concurrent16: {} },
-    loopback: { sequential: {}, concurrent16: {} },
+  const figures = (key: string, mode: Mode): CallFigures | undefined => {
+    const lines = raw[key] ?? [];
+    if (lines.length === 0) return undefined;
+    return { wallUs: median(lines.map((l) => l[mode].wallUs)), cpuUs: median(lines.map((l) => l[mode].cpuUs)) };
   };
-  for (const transport of ["stub", "loopback"] as const) {
+  const byMode = (keyOf: (client: RuntimeClient) => string, clients: readonly RuntimeClient[]): Record<Mode, Partial<Record<RuntimeClient, CallFigures>>> => {
+    const out: Record<Mode, Partial<Record<RuntimeClient, CallFigures>>> = { sequential: {}, concurrent16: {} };
     for (const mode of ["sequential", "concurrent16"] as const) {
-      for (const client of available) {
-        const lines = raw[`${transport}/${client}`] ?? [];
-        if (lines.length === 0) continue;
-        results[transport][mode][client] = {
-          wallUs: median(lines.map((l) => l[mode].wallUs)),
-          cpuUs: median(lines.map((l) => l[mode].cpuUs)),
-        };
+      for (const client of clients) {
+        const f = figures(keyOf(client), mode);
+        if (f !== undefined) out[mode][client] = f;
       }
     }
+    return out;
+  };
+  const results: RuntimeResult["results"] = {
+    stub: byMode((client) => `stub/${client}`, available),
+    loopback: byMode((client) => `loopback/${client}`, available),
+  };
+  const pretenuringOff = byMode((client) => `${CONTROL}/${client}`, PRETENURING_CONTROL_CLIENTS);
+  const perProcessCpuUs: RuntimeResult["perProcessCpuUs"] = {};
+  for (const [key, lines] of Object.entries(raw)) {
+    perProcessCpuUs[key] = { sequential: lines.map((l) => l.sequential.cpuUs), concurrent16: lines.map((l) => l.concurrent16.cpuUs) };
   }
-  return { calls: options.calls, rounds: options.rounds, repeats: options.repeats, results, failures: [...new Set(failures)], notes: sdks.notes };
+  return { calls: options.calls, rounds: options.rounds, repeats: options.repeats, results, pretenuringOff, perProcessCpuUs, failures: [...new Set(failures)], notes: sdks.notes };
 }
