@@ -6,9 +6,10 @@ import type { ValidationIssue } from "../errors/format-issues.js";
 export type Checked = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /**
- * Checks a value against a schema, returning zod's output (defaults applied, unknown keys
- * stripped) or the issues. Callers decide whether to call this at all: with `validate: 'off'` the
- * schema is never touched, so it is never even built.
+ * Checks a value against a schema, returning zod's output (defaults applied, and date-times
+ * decoded to `Date`s in an SDK generated with `dates: "date"`; unknown keys are kept unless the SDK
+ * was generated with `--strict`) or the issues. Callers decide whether to call this at all: with
+ * `validate: 'off'` the schema is never touched, so it is never even built.
  *
  * The schema is run through its Standard Schema `validate`, not zod's `safeParse`, so that the
  * runtime imports no zod: an SDK whose calls never validate never loads it.
