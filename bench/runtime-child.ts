@@ -118,8 +118,8 @@ const endJob = (): Promise<void> => new Promise((resolve) => setImmediate(resolv
 // Warm-up: in the first mode, three rounds' worth, which is where the per-round figures stopped falling.
 for (const [concurrency, warmUpRounds] of [[1, 3], [16, 1]] as const) {
   for (let r = 0; r < warmUpRounds; r++) {
-    await runRound(call, calls, concurrency);
     await endJob();
+    await runRound(call, calls, concurrency);
   }
   const wall: number[] = [];
   const cpu: number[] = [];

@@ -23,10 +23,10 @@ export type Transport = "stub" | "loopback";
 export type Mode = "sequential" | "concurrent16";
 
 /** The clients of the pretenuring control, and the V8 flag it runs them with. */
-export const PRETENURING_CONTROL_CLIENTS = ["ky", "gen-client-off"] as const satisfies readonly RuntimeClient[];
+const PRETENURING_CONTROL_CLIENTS = ["ky", "gen-client-off"] as const satisfies readonly RuntimeClient[];
 const NO_PRETENURING = "--no-allocation-site-pretenuring";
 /** The key prefix of the control's processes, as `${transport}` is of the others'. */
-export const CONTROL = "stub-no-pretenuring";
+const CONTROL = "stub-no-pretenuring";
 
 export interface CallFigures {
   /** Median wall microseconds per call (at 16 concurrent: elapsed / calls). */
