@@ -65,7 +65,7 @@ function children(schema: core.$ZodType): core.$ZodType[] {
 }
 
 function revive(schema: core.$ZodType, value: unknown, steps: number): unknown {
-  if (schema === dateCodec()) return typeof value === "string" && isDateTimeText(value) ? new Date(value) : value;
+  if (schema === dateCodec()) return typeof value === "string" ? (decodedDateTime(value) ?? value) : value;
   if (steps > MAX_STEPS || value === null || (typeof value !== "object" && typeof value !== "string")) return value;
   const next = steps + 1;
   const def = (schema as core.$ZodTypes)._zod.def;
@@ -127,7 +127,7 @@ function variantFor(def: core.$ZodUnionDef, value: unknown): core.$ZodType | und
 type Kind = "date" | "array" | "object";
 
 function kindOfValue(value: unknown): Kind | undefined {
-  if (typeof value === "string") return isDateTimeText(value) ? "date" : undefined;
+  if (typeof value === "string") return decodedDateTime(value) !== undefined ? "date" : undefined;
   return Array.isArray(value) ? "array" : isPlainObject(value) ? "object" : undefined;
 }
 
@@ -171,10 +171,12 @@ function wrapped(def: core.$ZodTypes["_zod"]["def"]): core.$ZodType | undefined 
   }
 }
 
-/** Whether text is what `isoDateTime` decodes: RFC 3339 date-time with an offset. */
-function isDateTimeText(text: string): boolean {
+/** The `Date` that `isoDateTime` decodes text to, if the text is an RFC 3339 date-time with an offset. */
+function decodedDateTime(text: string): Date | undefined {
   const isoDateTime = dateCodec();
-  return isoDateTime !== undefined && check(isoDateTime, text).ok;
+  if (isoDateTime === undefined) return undefined;
+  const checked = check(isoDateTime, text);
+  return checked.ok ? (checked.value as Date) : undefined;
 }
 
 /** Defined rather than assigned: a `__proto__` key of parsed JSON is an own property, not the prototype. */
