@@ -103,19 +103,28 @@ export interface RetryOptions {
 }
 
 /**
- * ky's hooks, passed through to every request. They see ky's own errors (`HTTPError`,
- * `TimeoutError`, `NetworkError`); the SDK's errors are made after them.
+ * ky's hooks, run for every call. They see ky's own errors (`HTTPError`, `TimeoutError`,
+ * `NetworkError`); the SDK's errors are made after them. The retries are the SDK's, not ky's (ky
+ * makes one attempt at a time), and the hooks keep ky's meaning across them: all but
+ * `beforeRequest` (whose count ky fixes at 0) are told the call's `retryCount`, though
+ * `options.retry` is that of a single attempt.
  *
  * @see https://github.com/sindresorhus/ky#hooks
  */
 export interface Hooks {
-  /** Run once per call, before the first attempt. */
+  /** Run before every attempt, so that what they set on the request is sent on retries too. */
   readonly beforeRequest?: readonly BeforeRequestHook[];
-  /** Run before each retry. */
+  /**
+   * Run before each retry, after the `beforeRequest` hooks. Returning `ky.stop` ends the call with
+   * the failure that was to be retried.
+   */
   readonly beforeRetry?: readonly BeforeRetryHook[];
-  /** Run after each response. A JSON or text response already holds its whole body here. */
+  /**
+   * Run after each response. A JSON or text response already holds its whole body here. Returning
+   * `ky.retry()` retries the call (within the retry limit, whatever its method and status).
+   */
   readonly afterResponse?: readonly AfterResponseHook[];
-  /** Run before a ky error is thrown. */
+  /** Run once, on the ky error the call ends with; not on failures that are retried. */
   readonly beforeError?: readonly BeforeErrorHook[];
 }
 
@@ -159,7 +168,7 @@ export interface ClientOptions<Auth extends object = Record<string, never>> {
    */
   readonly fetch?: FetchFunction;
   /**
-   * ky hooks, passed through.
+   * ky hooks, run for every call: see `Hooks`.
    *
    * @default {}
    */

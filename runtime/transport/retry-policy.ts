@@ -1,4 +1,3 @@
-import type { RetryOptions as KyRetryOptions } from "ky";
 import type { HttpMethod } from "../operation.js";
 import type { RetryOptions } from "../options.js";
 import { retryAfterMs } from "./retry-after.js";
@@ -44,75 +43,44 @@ export function resolveRetry(option: number | RetryOptions | undefined, base: Re
   return policy;
 }
 
-/** What the retry timing needs to know about the attempt that just failed. */
-export interface LastAttempt {
-  /** The failed attempt's response headers; `undefined` after a timeout or connection failure. */
-  readonly headers: Headers | undefined;
-}
-
-export interface RetryPlan {
-  /** Whether the request carries an `Idempotency-Key`, which makes POST and PATCH retryable. */
-  readonly idempotent: boolean;
-  /** A streamed body cannot be replayed without buffering it whole. */
-  readonly streaming: boolean;
-  readonly lastAttempt: () => LastAttempt;
-  /** Called with each wait chosen, so it can be logged. */
-  readonly onDelay: (milliseconds: number) => void;
-  /** Whether the error should be retried no matter what ky thinks (`undefined`: let ky decide). */
-  readonly shouldRetry: (error: Error) => boolean | undefined;
-}
+/** Why an attempt failed, as far as retrying it is concerned. */
+export type AttemptFailure =
+  | { readonly kind: "status"; readonly status: number; readonly headers: Headers }
+  | { readonly kind: "timeout" }
+  /** Refused, reset, or cut off in the middle of the response body. */
+  | { readonly kind: "connection" }
+  /** An `afterResponse` hook returned `ky.retry()`, possibly with its own delay. */
+  | { readonly kind: "forced"; readonly delay: number | undefined };
 
 /**
- * ky's retry options for one call. ky runs the loop (waiting, hooks, the per-attempt timeout);
- * the timing is ours, because ky ignores `retry-after-ms` and server hints on 500/502/504, so
- * `afterStatusCodes` is empty and `delay` decides every wait itself.
+ * Whether a failed attempt is worth another, retries left aside. POST and PATCH are retried only
+ * with an `Idempotency-Key` (or when `methods` lists them): the server may have applied the first.
+ * A hook that forces a retry has decided for itself.
  */
-export function kyRetryOptions(policy: RetryPolicy, plan: RetryPlan): KyRetryOptions {
-  const lists = kyLists(policy);
-  return {
-    limit: plan.streaming ? 0 : policy.limit,
-    methods: plan.idempotent ? lists.idempotentMethods : lists.methods,
-    statusCodes: lists.statusCodes,
-    afterStatusCodes: [],
-    backoffLimit: Number.POSITIVE_INFINITY,
-    retryOnTimeout: policy.retryOnTimeout,
-    shouldRetry: ({ error }) => plan.shouldRetry(error),
-    delay: (retry) => {
-      const milliseconds = retryDelay(policy, retry, plan.lastAttempt());
-      plan.onDelay(milliseconds);
-      return milliseconds;
-    },
-  };
-}
-
-interface KyLists {
-  readonly methods: string[];
-  /** With POST and PATCH, for a request that carries an `Idempotency-Key`. */
-  readonly idempotentMethods: string[];
-  readonly statusCodes: number[];
-}
-
-/** A policy's lists as ky takes them, made once per policy (a client's calls share one) rather than per call; ky copies what it is given. */
-const listsOfPolicy = new WeakMap<RetryPolicy, KyLists>();
-
-function kyLists(policy: RetryPolicy): KyLists {
-  let lists = listsOfPolicy.get(policy);
-  if (lists === undefined) {
-    const methods = [...new Set(policy.methods.map((method) => method.toLowerCase()))];
-    lists = { methods, idempotentMethods: [...new Set([...methods, "post", "patch"])], statusCodes: [...policy.statusCodes] };
-    listsOfPolicy.set(policy, lists);
+export function isRetryable(policy: RetryPolicy, failure: AttemptFailure, method: HttpMethod, idempotent: boolean): boolean {
+  if (failure.kind === "forced") return true;
+  if (!policy.methods.includes(method) && !(idempotent && (method === "POST" || method === "PATCH"))) return false;
+  switch (failure.kind) {
+    case "status":
+      return policy.statusCodes.includes(failure.status);
+    case "timeout":
+      return policy.retryOnTimeout;
+    case "connection":
+      return true;
   }
-  return lists;
 }
 
 /**
- * The wait before retry number `retry` (1-based): the server's hint capped at `maxRetryAfter`,
- * else exponential backoff with full jitter (uniform in `[0, min(backoffLimit, base · 2^(retry-1))]`).
+ * The wait before retry number `retry` (1-based): a forcing hook's delay; else the server's hint
+ * (`retry-after-ms`, or `Retry-After` on any status, which ky would honour only on some) capped at
+ * `maxRetryAfter`; else exponential backoff with full jitter (uniform in
+ * `[0, min(backoffLimit, base · 2^(retry-1))]`).
  *
  * @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
  */
-export function retryDelay(policy: RetryPolicy, retry: number, lastAttempt: LastAttempt): number {
-  const hinted = lastAttempt.headers ? retryAfterMs(lastAttempt.headers) : undefined;
+export function retryDelay(policy: RetryPolicy, retry: number, failure: AttemptFailure): number {
+  if (failure.kind === "forced" && failure.delay !== undefined) return failure.delay;
+  const hinted = failure.kind === "status" ? retryAfterMs(failure.headers) : undefined;
   if (hinted !== undefined) return Math.min(hinted, policy.maxRetryAfter);
   const ceiling = Math.min(policy.backoffLimit, policy.baseDelay * 2 ** (retry - 1));
   return policy.jitter ? Math.random() * ceiling : ceiling;

@@ -1,4 +1,4 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type BeforeRetryHook, type Input, type Options } from "ky";
+import ky, { isForceRetryError, isHTTPError, isNetworkError, isTimeoutError, type Hooks as KyHooks, type Input, type Options } from "ky";
 import { ConnectionError } from "../errors/connection-error.js";
 import type { CallContext } from "../errors/sdk-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
@@ -12,7 +12,9 @@ import { readBytes } from "../response/read-bytes.js";
 import { requestIdOf } from "../response/request-id.js";
 import { rereadable } from "../response/rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "../response/select-spec.js";
-import { kyRetryOptions, type RetryPolicy } from "./retry-policy.js";
+import { sleep } from "./abort.js";
+import { attemptHooks, RetryStopped } from "./ky-hooks.js";
+import { isRetryable, retryDelay, type AttemptFailure, type RetryPolicy } from "./retry-policy.js";
 
 /** What every request of a client shares. */
 export interface Transport {
@@ -20,15 +22,6 @@ export interface Transport {
   readonly hooks: Hooks;
   readonly log: Log;
   readonly redactor: Redactor;
-}
-
-/** What the attempts of one request tell the retry timing and the log lines. */
-interface AttemptState {
-  attempts: number;
-  /** The last attempt's response headers, for `Retry-After`; cleared when an attempt starts. */
-  lastHeaders: Headers | undefined;
-  /** The last wait before a retry, in milliseconds. */
-  lastDelay: number;
 }
 
 /** One request, sent and retried as a unit. */
@@ -55,8 +48,12 @@ export interface Received {
 }
 
 /**
- * Sends a request through ky, which runs the attempts: per-attempt timeout, retries with their
- * waits, hooks. Each attempt is our `fetch`, which also reads a JSON or text body (and any error
+ * Sends a request, retrying it as its policy says. Each attempt is one ky call that does not retry
+ * by itself: ky clones every request it may have to retry, which on a small call costs more than
+ * all of our own work, while our attempts can start again from the URL and options. ky still runs
+ * the per-attempt timeout and the client's hooks (see `attemptHooks`).
+ *
+ * Each attempt fetches through our `fetch`, which also reads a JSON or text body (and any error
  * body) to the end, so that a connection dropped in the middle of a body fails the attempt and is
  * retried like any connection failure, within the same timeout. Binary bodies are handed over
  * unread, to stream.
@@ -65,28 +62,27 @@ export interface Received {
  * `ConnectionError`, or the caller's abort reason.
  */
 export async function send(transport: Transport, outgoing: Outgoing): Promise<Received> {
-  const { operation, signal, context } = outgoing;
+  const { operation, signal, context, retry: policy } = outgoing;
   const { log } = transport;
   /** The body the latest attempt read, and the response ky was handed for it. */
   let buffered: { readonly response: Response; readonly body: BufferedBody } | undefined;
   const bufferedBody = (response: Response): BufferedBody | undefined => (buffered?.response === response ? buffered.body : undefined);
-  const state: AttemptState = { attempts: 0, lastHeaders: undefined, lastDelay: 0 };
+  /** Requests fetched so far; an attempt that a hook answers in place of the server fetches none. */
+  let fetches = 0;
   const callerAborted = (): boolean => signal?.aborted === true;
   const debug = log.enabled("debug");
   const loggedBody = outgoing.body && debug ? transport.redactor.body(outgoing.body.body, outgoing.body.contentType) : undefined;
 
   const afterResponseHooks = (transport.hooks.afterResponse?.length ?? 0) > 0;
-  const attempt = async (input: Input, init?: RequestInit): Promise<Response> => {
+  const fetchAttempt = async (input: Input, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
-    const number = ++state.attempts;
-    state.lastHeaders = undefined;
+    const number = ++fetches;
     const started = debug ? performance.now() : 0;
     if (debug) {
       const { method, url, operation: id } = context();
       log.debug(`request ${method} ${url} (${id}, attempt ${number}; ${transport.redactor.headers(request.headers)}${loggedBody === undefined ? "" : `; body ${loggedBody}`})`);
     }
     const response = await (transport.fetch ?? globalThis.fetch)(request, init);
-    state.lastHeaders = response.headers;
     let result = response;
     if (response.body !== null && needsBuffering(operation, response.status)) {
       let bytes: Uint8Array<ArrayBuffer>;
@@ -111,13 +107,6 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
     return result;
   };
 
-  const logRetry: BeforeRetryHook = ({ error, retryCount }) => {
-    const { method, url, operation: id } = context();
-    log.info(
-      `retrying ${method} ${url} (${id}) after ${describeFailure(error)}: attempt ${retryCount + 1} of ${outgoing.retry.limit + 1}, waited ${Math.round(state.lastDelay)} ms`,
-    );
-  };
-
   // ky merges every option key by key (and copies headers several times), so only what is set is passed.
   const options: Options = {
     method: operation.method,
@@ -126,45 +115,83 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
     ...(signal && { signal }),
     timeout: outgoing.timeout,
     throwHttpErrors: true,
-    fetch: attempt,
-    retry: kyRetryOptions(outgoing.retry, {
-      idempotent: outgoing.headers?.has("idempotency-key") === true,
-      streaming: outgoing.body?.streaming === true,
-      lastAttempt: () => ({ headers: state.lastHeaders }),
-      onDelay: (milliseconds) => {
-        state.lastDelay = milliseconds;
-      },
-      shouldRetry: (error) => (callerAborted() ? false : error instanceof ConnectionError ? true : undefined),
-    }),
+    fetch: fetchAttempt,
+    retry: 0,
   };
-  const hooks = kyHooks(transport.hooks, log.enabled("info") ? logRetry : undefined);
-  if (hooks !== undefined) options.hooks = hooks;
 
-  try {
-    const response = await ky(outgoing.url, options);
-    const body = bufferedBody(response) ?? (response.body !== null && needsBuffering(operation, response.status) ? await readBody(response) : undefined);
-    return { response, body, attempts: state.attempts };
-  } catch (error) {
-    if (callerAborted()) throw signal?.reason;
-    if (isHTTPError(error)) {
-      return { response: error.response, body: bufferedBody(error.response) ?? bodyFromKyData(error.data, error.response), attempts: state.attempts };
+  // A streamed body cannot be replayed without holding it all in memory.
+  const limit = outgoing.body?.streaming === true ? 0 : policy.limit;
+  const idempotent = outgoing.headers?.has("idempotency-key") === true;
+  let retryCount = 0;
+  let fetchesBefore = 0;
+  /** The failure, if the current attempt's `error` is to be retried. */
+  const retryableFailure = (error: unknown): AttemptFailure | undefined => {
+    if (retryCount >= limit || callerAborted() || !(error instanceof Error)) return undefined;
+    const failure = attemptFailure(error, fetches > fetchesBefore);
+    return failure !== undefined && isRetryable(policy, failure, operation.method, idempotent) ? failure : undefined;
+  };
+  const willRetry = (error: Error): boolean => retryableFailure(error) !== undefined;
+  /** What each attempt sends: the URL and options, unless a hook's `ky.retry({ request })` gave a request. */
+  let input: Input = outgoing.url;
+  /** The failure the current attempt retries. */
+  let retrying: unknown;
+
+  for (;;) {
+    fetchesBefore = fetches;
+    const hooks = attemptHooks(transport.hooks, { retryCount, retrying: retrying instanceof Error ? retrying : undefined, willRetry });
+    try {
+      const response = await ky(input, attemptOptions(options, input, hooks));
+      const body = bufferedBody(response) ?? (response.body !== null && needsBuffering(operation, response.status) ? await readBody(response) : undefined);
+      return { response, body, attempts: fetches };
+    } catch (error) {
+      if (callerAborted()) throw signal?.reason;
+      if (error instanceof RetryStopped) return outcomeOf(retrying);
+      const failure = retryableFailure(error);
+      if (failure === undefined) return outcomeOf(error);
+      retryCount++;
+      const milliseconds = retryDelay(policy, retryCount, failure);
+      await sleep(milliseconds, signal);
+      if (log.enabled("info")) {
+        const { method, url, operation: id } = context();
+        log.info(`retrying ${method} ${url} (${id}) after ${describeFailure(error)}: attempt ${retryCount + 1} of ${limit + 1}, waited ${Math.round(milliseconds)} ms`);
+      }
+      retrying = error;
+      if (isForceRetryError(error) && error.customRequest !== undefined) input = error.customRequest;
     }
-    if (isTimeoutError(error)) throw new TimeoutError({ ...context(), timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: state.attempts });
+  }
+
+  /** How the call ends after its last attempt failed: an error response is an answer like any other. */
+  function outcomeOf(error: unknown): Received {
+    if (isHTTPError(error)) {
+      return { response: error.response, body: bufferedBody(error.response) ?? bodyFromKyData(error.data, error.response), attempts: fetches };
+    }
+    if (isTimeoutError(error)) throw new TimeoutError({ ...context(), timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: fetches });
     // Not ky's error itself: it holds the request, credentials included.
-    if (isNetworkError(error)) throw new ConnectionError({ ...context(), attempts: state.attempts, cause: error.cause });
+    if (isNetworkError(error)) throw new ConnectionError({ ...context(), attempts: fetches, cause: error.cause });
     throw error;
   }
 }
 
 /**
- * The client's hooks, our retry log line first, as ky's `hooks` option; `undefined` when there are
- * none (no client hooks, and a log level that hides retries), since ky copies every list it is given.
+ * ky's options for one attempt. A request that a hook made for a retry is sent as it is, as ky
+ * would: our method, headers and body would override its own.
  */
-function kyHooks(hooks: Hooks, logRetry: BeforeRetryHook | undefined): Options["hooks"] | undefined {
-  const beforeRetry = logRetry === undefined ? (hooks.beforeRetry ?? []) : [logRetry, ...(hooks.beforeRetry ?? [])];
-  const { beforeRequest = [], afterResponse = [], beforeError = [] } = hooks;
-  if (beforeRequest.length + beforeRetry.length + afterResponse.length + beforeError.length === 0) return undefined;
-  return { beforeRequest: [...beforeRequest], beforeRetry: [...beforeRetry], afterResponse: [...afterResponse], beforeError: [...beforeError] };
+function attemptOptions(options: Options, input: Input, hooks: KyHooks | undefined): Options {
+  if (input instanceof Request) {
+    const { method: _method, headers: _headers, body: _body, ...transportOptions } = options;
+    return hooks === undefined ? transportOptions : { ...transportOptions, hooks };
+  }
+  return hooks === undefined ? options : { ...options, hooks };
+}
+
+/** What a failed attempt means for retrying; `undefined`: an error that is never retried. */
+function attemptFailure(error: Error, fetched: boolean): AttemptFailure | undefined {
+  if (isForceRetryError(error)) return { kind: "forced", delay: error.customDelay };
+  // Like ky, an error response that a hook answered with in place of the server is not retried.
+  if (isHTTPError(error)) return fetched ? { kind: "status", status: error.response.status, headers: error.response.headers } : undefined;
+  if (isTimeoutError(error)) return { kind: "timeout" };
+  if (isNetworkError(error) || error instanceof ConnectionError) return { kind: "connection" };
+  return undefined;
 }
 
 /** Bodies read inside the attempt: everything but a successful binary body and bodiless answers. */
@@ -186,9 +213,10 @@ function bodyFromKyData(data: unknown, response: Response): BufferedBody {
   return { bytes: new TextEncoder().encode(text), contentType };
 }
 
-function describeFailure(error: Error): string {
+function describeFailure(error: unknown): string {
   if (isHTTPError(error)) return `status ${error.response.status}`;
   if (isTimeoutError(error)) return "a timeout";
   if (isNetworkError(error) || error instanceof ConnectionError) return "a connection failure";
-  return error.message;
+  if (isForceRetryError(error)) return "an afterResponse hook's request";
+  return error instanceof Error ? error.message : String(error);
 }

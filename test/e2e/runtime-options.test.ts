@@ -60,7 +60,7 @@ describe("client options through a generated SDK", () => {
     expect(fetched).toEqual(["POST /v1/oauth/token", "GET /v1/reports", "GET /v1/reports", "GET /v1/reports"]);
   });
 
-  it("passes ky's beforeRequest, beforeRetry, afterResponse and beforeError hooks through", async () => {
+  it("runs ky's beforeRequest hooks before every attempt, beforeRetry before a retry, and beforeError on the final error", async () => {
     const server = await startPolicyServer(inTurn(busy, item, (_request, response) => sendJson(response, 404, { message: "gone" })));
     const seen: string[] = [];
     const api = clientFor(server, {
@@ -77,6 +77,7 @@ describe("client options through a generated SDK", () => {
     expect(seen).toEqual([
       "beforeRequest GET",
       "afterResponse 503",
+      "beforeRequest GET",
       "beforeRetry 1",
       "afterResponse 200",
       "beforeRequest GET",

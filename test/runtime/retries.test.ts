@@ -155,6 +155,31 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("sends the whole body again on each retry: JSON, and multipart with a file", async () => {
+    const server = await startServer(failingThenOk(1, (_q, response) => sendJson(response, 503, {})));
+    const runtime = runtimeFor(server.url, { retry: { baseDelay: 1 } });
+    const put = runtime.endpoint<object, unknown>(operation({ method: "PUT", path: "/r", body: { kind: "json", mediaType: "application/json" } }));
+    await expect(put({ body: { name: "Rex" } })).resolves.toEqual({ ok: true });
+    const upload = runtime.endpoint<object, unknown>(operation({ method: "PUT", path: "/r", body: { kind: "multipart", mediaType: "multipart/form-data" } }));
+    await upload({ body: { photo: new File([new Uint8Array([1, 2, 3])], "a.png", { type: "image/png" }) } });
+    expect(server.requests.map((request) => request.body.length > 0)).toEqual([true, true, true]);
+    const [first, second, third] = server.requests;
+    expect(second?.body.toString()).toBe(first?.body.toString());
+    expect(second?.body.toString()).toBe('{"name":"Rex"}');
+    expect(third?.body.toString("latin1")).toContain('filename="a.png"');
+  });
+
+  it("never retries a request whose body is a stream", async () => {
+    const server = await startServer((_q, response) => sendJson(response, 503, {}));
+    const endpoint = runtimeFor(server.url, { retry: { baseDelay: 1 } }).endpoint<object, unknown>(
+      operation({ method: "PUT", path: "/r", body: { kind: "binary", mediaType: "application/octet-stream" } }),
+    );
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(new Uint8Array([1, 2])), controller.close()) });
+    await expect(endpoint({ body })).rejects.toBeInstanceOf(ApiError);
+    expect(server.requests).toHaveLength(1);
+    expect([...(server.requests[0]?.body ?? [])]).toEqual([1, 2]);
+  });
+
   it("backs off exponentially without server hints", async () => {
     const result = await timedCall((_q, response) => sendJson(response, 500, {}), {}, { retry: { limit: 2, baseDelay: 100, jitter: false } });
     expect(result.requests).toHaveLength(3);
