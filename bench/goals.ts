@@ -151,7 +151,10 @@ export function evaluateGoals(input: {
             ratio(row["gen-client-strict"]?.cpuUs, row["hey-api-zod"]?.cpuUs),
             0.75,
             "×",
-            callDetail(row["gen-client-strict"], row["hey-api-zod"]),
+            [
+              callDetail(row["gen-client-strict"], row["hey-api-zod"]),
+              `ky + the same zod validator, no SDK (control) ${f(ratio(row["ky-zod"]?.cpuUs, row["hey-api-zod"]?.cpuUs))}× (${f(row["ky-zod"]?.cpuUs, 0)} µs/call)`,
+            ].join("; "),
           ),
         );
       }

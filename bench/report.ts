@@ -4,7 +4,7 @@ import type { GeneratorId } from "./generators.ts";
 import type { GoalCheck } from "./goals.ts";
 import type { ImportResult } from "./import.ts";
 import type { MachineInfo } from "./machine.ts";
-import type { RuntimeClient, RuntimeResult } from "./runtime.ts";
+import { RUNTIME_CLIENTS, type RuntimeResult } from "./runtime.ts";
 import type { Spec } from "./specs.ts";
 import { fmt, ratio } from "./stats.ts";
 import type { StreamResult } from "./stream.ts";
@@ -162,11 +162,10 @@ export function renderMarkdown(r: BenchResults): string {
     out.push(
       `\`GET /items\` returning a 100-object JSON list (bench spec in bench/perf-spec.ts), ${rt.calls} calls per round, ${rt.rounds} rounds per process after a warm-up (three rounds before the sequential ones, one before the concurrent ones), ${rt.repeats} fresh processes per client alternating; medians. Each round runs as its own job: the event loop turns between rounds, so that what undici frees only when a job ends does not pile up across rounds (see bench/runtime-child.ts). ` +
         "Wall µs/call at 16 concurrent is elapsed ÷ calls. CPU is the client process only (the loopback server runs in its own process); the per-call goals are judged on CPU µs/call — the client's own cost, which other load on the machine disturbs far less than wall time. " +
-        "gen-client `validate: 'off'` and plain ky return the parsed JSON; `ky-sdk-loaded` is plain ky in a process that has also imported the gen-client SDK without calling it (a control: see the validation-off goal rows); `strict` parses it with zod; hey-api + zod is its SDK with `validator: true` (zod on requests and responses). " +
-        "The last table is a second control: ky and gen-client on the stub again, in processes run with `--no-allocation-site-pretenuring`. In-process, V8 decides in some processes and not others to allocate the state records of the stub's response-body streams in old space, and a process that does costs more per call (see the README's Performance section).",
+        "gen-client `validate: 'off'` and plain ky return the parsed JSON; `ky-sdk-loaded` is plain ky in a process that has also imported the gen-client SDK without calling it (a control: see the validation-off goal rows); `strict` parses it with zod; `ky-zod` is plain ky followed by the gen-client SDK's own zod validator for the response, no SDK around them (a control: the floor of a runtime over ky that validates with zod; see the validation-on goal rows); hey-api + zod is its SDK with `validator: true` (zod on requests and responses). " +
+        "The last table is a second control: ky and gen-client on the stub again, in processes run with `--no-allocation-site-pretenuring`. In-process, V8 used to decide in some of the SDK's processes and not others to allocate the state records of the stub's response-body streams in old space, and a process that did cost more per call; the per-process CPU in the validation-off goal rows shows whether any still does (see the README's Performance section).",
     );
     out.push("");
-    const clients: RuntimeClient[] = ["fetch", "ky", "ky-sdk-loaded", "gen-client-off", "gen-client-strict", "hey-api", "hey-api-zod"];
     const sections = [
       ["In-process fetch stub", rt.results.stub],
       ["Loopback HTTP (node:http on 127.0.0.1)", rt.results.loopback],
@@ -176,7 +175,7 @@ export function renderMarkdown(r: BenchResults): string {
       out.push(`### ${title}`);
       out.push("");
       const rows: string[][] = [];
-      for (const client of clients) {
+      for (const client of RUNTIME_CLIENTS) {
         const s = figures.sequential[client];
         const c = figures.concurrent16[client];
         if (s === undefined && c === undefined) continue;

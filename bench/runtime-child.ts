@@ -53,6 +53,15 @@ async function makeCall(id: string): Promise<Call> {
       const api = fetchImpl === undefined ? ky.create({}) : ky.create({ fetch: fetchImpl });
       return () => api.get(url).json();
     }
+    case "ky-zod": {
+      // The floor of a runtime over ky that validates with zod: ky's call, then the gen-client
+      // SDK's own validator for the response, and nothing else.
+      const { default: ky } = await import("ky");
+      const schemas = await importCompiled("perf-gen-client", "schemas.js");
+      const schema = schemas["ListItemsResponseSchema"] as { parse(value: unknown): unknown };
+      const api = fetchImpl === undefined ? ky.create({}) : ky.create({ fetch: fetchImpl });
+      return async () => schema.parse(await api.get(url).json());
+    }
     case "gen-client-off":
     case "gen-client-strict": {
       const sdk = await importCompiled("perf-gen-client", "index.js");

@@ -17,7 +17,7 @@ import { BENCH_DIR, NODE } from "./paths.ts";
 import { preparePerfSdks, startServer } from "./perf-sdks.ts";
 import { median } from "./stats.ts";
 
-export const RUNTIME_CLIENTS = ["fetch", "ky", "ky-sdk-loaded", "gen-client-off", "gen-client-strict", "hey-api", "hey-api-zod"] as const;
+export const RUNTIME_CLIENTS = ["fetch", "ky", "ky-sdk-loaded", "ky-zod", "gen-client-off", "gen-client-strict", "hey-api", "hey-api-zod"] as const;
 export type RuntimeClient = (typeof RUNTIME_CLIENTS)[number];
 export type Transport = "stub" | "loopback";
 export type Mode = "sequential" | "concurrent16";
@@ -58,6 +58,7 @@ export async function runRuntime(options: { repeats: number; calls: number; roun
   const sdks = preparePerfSdks(log);
   const needs: Partial<Record<RuntimeClient, boolean>> = {
     "ky-sdk-loaded": sdks.genClient,
+    "ky-zod": sdks.genClient,
     "gen-client-off": sdks.genClient,
     "gen-client-strict": sdks.genClient,
     "hey-api": sdks.heyApi,

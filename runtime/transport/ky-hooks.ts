@@ -24,7 +24,8 @@ export interface AttemptForHooks {
  * in case it fails), so the hooks are fitted to keep ky's meaning across attempts: `beforeRetry`
  * hooks run before each retry, after the `beforeRequest` hooks (which run before every attempt, so
  * what they set is on every retry too); `beforeError` hooks run once, on the error the call ends
- * with; and every hook is told the call's `retryCount`.
+ * with; and every hook but `beforeRequest` (whose count ky fixes at 0) is told the call's
+ * `retryCount`.
  */
 export function attemptHooks(hooks: Hooks, attempt: AttemptForHooks): KyHooks | undefined {
   const { beforeRequest = [], beforeRetry = [], afterResponse = [], beforeError = [] } = hooks;
