@@ -31,7 +31,8 @@ export function resolveRetry(option: number | RetryOptions | undefined, base: Re
   const overrides: RetryOptions = typeof option === "number" ? { limit: option } : option;
   const policy: RetryPolicy = {
     limit: overrides.limit ?? base.limit,
-    methods: overrides.methods ?? base.methods,
+    // Upper-cased, as a method is compared with the operation's: a JavaScript caller may write "get".
+    methods: overrides.methods?.map((method) => method.toUpperCase() as HttpMethod) ?? base.methods,
     statusCodes: overrides.statusCodes ?? base.statusCodes,
     baseDelay: overrides.baseDelay ?? base.baseDelay,
     backoffLimit: overrides.backoffLimit ?? base.backoffLimit,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, ConnectionError, type ClientOptions, type OperationSpec } from "../../runtime/index.js";
+import { ApiError, ConnectionError, type ClientOptions, type HttpMethod, type OperationSpec } from "../../runtime/index.js";
 import { closeServers, sendJson, startServer, type Handler } from "../support/http-server.js";
 import { operation, runtimeFor } from "../support/runtime-fixtures.js";
 
@@ -146,6 +146,13 @@ describe("retries", () => {
     const endpoint = runtimeFor(server.url).endpoint<object, unknown>(operation({ method: "POST", path: "/r" }));
     await expect(endpoint({}, { headers: { "Idempotency-Key": "k1" } })).resolves.toEqual({ ok: true });
     expect(server.requests).toHaveLength(2);
+  });
+
+  it("retries a method listed in methods, in any case (a JavaScript caller may write \"post\")", async () => {
+    const methods = ["post"] as unknown as HttpMethod[];
+    const result = await timedCall(failingThenOk(1, (_q, response) => sendJson(response, 503, {})), { method: "POST" }, { retry: { methods, baseDelay: 1 } });
+    expect(result.data).toEqual({ ok: true });
+    expect(result.requests).toHaveLength(2);
   });
 
   it("does not retry with retry: 0, per client or per call", async () => {
