@@ -44,22 +44,19 @@ async function makeCall(id: string): Promise<Call> {
       };
     }
     case "ky":
-    case "ky-sdk-loaded": {
+    case "ky-sdk-loaded":
+    case "ky-zod": {
       // The control: the same ky calls in a process that has imported the gen-client SDK (and with
       // it zod) and never calls it. Loading modules changes how much V8's young-generation GC
       // keeps, which moves ky's own per-call CPU; this separates that from the SDK's per-call work.
       if (id === "ky-sdk-loaded") await importCompiled("perf-gen-client", "index.js");
       const { default: ky } = await import("ky");
       const api = fetchImpl === undefined ? ky.create({}) : ky.create({ fetch: fetchImpl });
-      return () => api.get(url).json();
-    }
-    case "ky-zod": {
+      if (id !== "ky-zod") return () => api.get(url).json();
       // The floor of a runtime over ky that validates with zod: ky's call, then the gen-client
       // SDK's own validator for the response, and nothing else.
-      const { default: ky } = await import("ky");
       const schemas = await importCompiled("perf-gen-client", "schemas.js");
       const schema = schemas["ListItemsResponseSchema"] as { parse(value: unknown): unknown };
-      const api = fetchImpl === undefined ? ky.create({}) : ky.create({ fetch: fetchImpl });
       return async () => schema.parse(await api.get(url).json());
     }
     case "gen-client-off":

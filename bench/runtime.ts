@@ -7,9 +7,10 @@
  * `repeats` times over, and each figure is the median.
  *
  * A control runs plain ky and gen-client (validation off) on the stub once more, with V8's
- * allocation-site pretenuring off. In-process, V8 sometimes decides to allocate the state records
- * of the stub's response-body streams in old space, and which processes it does so in swings from
- * run to run; the control shows the per-call cost without that decision.
+ * allocation-site pretenuring off. In-process, V8 used to decide in some of the SDK's processes
+ * (which ones swung from run to run) to allocate the state records of the stub's response-body
+ * streams in old space; the control shows the per-call cost without that decision, should it
+ * come back.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
