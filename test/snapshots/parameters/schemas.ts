@@ -43,3 +43,11 @@ export const ListAccountItemsResponseSchema = z.lazy(() => z.array(ItemSchema));
 export const SearchWithOddNamesResponseSchema = z.lazy(() =>
   z.array(ItemSchema),
 );
+
+export const QueryReportsResponseSchema = z.lazy(() => z.array(ItemSchema));
+
+export const DeleteReportsBodySchema = z.lazy(() =>
+  z.looseObject({
+    names: z.array(z.string()),
+  }),
+);
