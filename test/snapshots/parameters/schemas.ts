@@ -38,6 +38,12 @@ export const DocumentSchema = z.lazy(() =>
   }),
 );
 
+export const QuantitySchema = z.lazy(() => z.int32());
+
+export const TotalSchema = z.lazy(() => z.int());
+
+export const ReferenceSchema = z.lazy(() => z.union([z.guid(), z.string()]));
+
 export const ListAccountItemsResponseSchema = z.lazy(() => z.array(ItemSchema));
 
 export const SearchWithOddNamesResponseSchema = z.lazy(() =>

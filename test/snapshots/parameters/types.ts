@@ -25,6 +25,21 @@ export interface Document {
   text?: string;
 }
 
+/**
+ * `type: number` with `format: int32`: a 32-bit integer, as on `type: integer`
+ * @format int32
+ */
+export type Quantity = number;
+
+/**
+ * `type: number` with `format: int64`: an integer
+ * @format int64
+ */
+export type Total = number;
+
+/** Overlapping `oneOf` variants (every UUID is a string), checked as `anyOf` */
+export type Reference = string;
+
 export type ListAccountItemsResponse = Item[];
 
 export type SearchWithOddNamesResponse = Item[];
