@@ -3,7 +3,7 @@
  * over a real socket: a literal `#` in a path (AWS), request bodies on GET (Stripe) and on DELETE.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, type Client } from "../.out/sdk/parameters/index.js";
+import { createClient, RequestValidationError, type Client } from "../.out/sdk/parameters/index.js";
 import { createMockApi } from "../.out/sdk/parameters/testing.js";
 import { closeServers, sendJson, startServer, type TestServer } from "../support/http-server.js";
 
@@ -55,5 +55,14 @@ describe("a request body on a DELETE", () => {
     expect(request?.method).toBe("DELETE");
     expect(request?.headers["content-type"]).toBe("application/json");
     expect(JSON.parse(request?.body.toString() ?? "")).toEqual({ names: ["q1"] });
+  });
+});
+
+describe("a well-typed call fetch cannot send", () => {
+  it("fails with RequestValidationError, not fetch's TypeError, and sends nothing", async () => {
+    const before = server.requests.length;
+    const call = api.listAccountItems({ accountId: "00000000-0000-4000-8000-000000000000", "X-Trace-Id": "a\r\nInjected: 1", limit: 1 });
+    await expect(call).rejects.toBeInstanceOf(RequestValidationError);
+    expect(server.requests.length).toBe(before);
   });
 });
