@@ -159,10 +159,15 @@ function authContext(client: Client, signal: AbortSignal | undefined): AuthConte
   return { schemes: client.schemes, credential: (scheme) => credentialOf(client.config.auth, scheme), tokenSource: client.tokenSource, signal };
 }
 
+/**
+ * A failed call, at `info`: the caller receives the error and may well handle it (a 404 that means
+ * "not found"), so it is no warning; as in openai-node, only what the caller is not told (a
+ * mismatch under `validate: 'warn'`) is logged at the default level.
+ */
 function reportFailure(log: Log, operation: OperationSpec, error: unknown, signal: AbortSignal | undefined): void {
   if (signal?.aborted && error === signal.reason) {
     log.debug(`${operation.id}: aborted by the caller`);
     return;
   }
-  log.error(`${operation.id} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  log.info(`${operation.id} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
 }

@@ -215,10 +215,12 @@ export interface ClientOptions<Auth extends object = Record<string, never>> {
   readonly logger?: Logger;
   /**
    * The least severe level that is logged: `debug` logs every attempt (method, URL, attempt,
-   * headers, a JSON or form body) and response (status, duration, request id), `info` adds
-   * retries, `warn` validation mismatches under `validate: 'warn'`, `error` failed calls.
-   * Credentials, and body fields the spec marks `format: password` or `writeOnly`, are always
-   * `[redacted]`.
+   * headers, a JSON or form body) and response (status, duration, request id); `info` adds
+   * retries, token refreshes and failed calls (the caller gets the error, and may handle it);
+   * `warn` logs only what the caller is not told otherwise: validation mismatches under
+   * `validate: 'warn'`, values the spec does not list, a page walk stopped early. Nothing is
+   * logged at `error`. Credentials, and body fields the spec marks `format: password` or
+   * `writeOnly`, are always `[redacted]`.
    *
    * @default 'warn'
    */
