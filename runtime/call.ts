@@ -14,6 +14,7 @@ import { withQuery } from "./request/url.js";
 import { validateRequest } from "./request/validate-request.js";
 import type { ApiResponse } from "./response/api-response.js";
 import { interpret } from "./response/interpret.js";
+import { raceAbort } from "./transport/abort.js";
 import type { Limiter } from "./transport/concurrency.js";
 import { resolveRetry } from "./transport/retry-policy.js";
 import { send, type Received, type Transport } from "./transport/send.js";
@@ -60,13 +61,14 @@ function needsValidators(client: Client, options: CallOptions): boolean {
 async function exchange(client: Client, operation: OperationSpec, prepared: PreparedRequest, options: CallOptions): Promise<ApiResponse<unknown>> {
   const { config, transport } = client;
   // Awaited only when it is a function: an `await` costs a turn of the microtask queue on every call.
-  const clientHeaderRecord = typeof config.headers === "function" ? await config.headers() : config.headers;
+  // The caller's abort does not wait for it (nor for a credential function below), as in every other state.
+  const clientHeaderRecord = typeof config.headers === "function" ? await raceAbort(Promise.resolve(config.headers()), options.signal) : config.headers;
   const headers = baseHeaders(config, operation, prepared, clientHeaderRecord, options.headers);
   const requirement = selectRequirement(operation.security, (scheme) => credentialOf(config.auth, scheme) !== undefined);
   if (requirement === undefined) transport.log.debug(`${operation.id}: no credentials for any of its security requirements, sending it without`);
 
   const sendWithCredentials = async (): Promise<{ received: Received; auth: AppliedAuth; context: () => CallContext }> => {
-    const auth = requirement === undefined || isEmpty(requirement) ? NO_AUTH : await applyAuth(requirement, authContext(client, options.signal));
+    const auth = requirement === undefined || isEmpty(requirement) ? NO_AUTH : await raceAbort(applyAuth(requirement, authContext(client, options.signal)), options.signal);
     const url = withQuery(prepared.url, auth.query.length === 0 ? prepared.query : [...prepared.query, ...auth.query]);
     const context = callContext(operation, url, transport.redactor);
     const received = await send(transport, {
