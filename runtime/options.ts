@@ -35,8 +35,10 @@ export type ValidationMode = "strict" | "warn" | "off";
 /**
  * When and how often to retry. Retries wait with exponential backoff and full jitter
  * (a random delay between 0 and `baseDelay * 2 ** (retry - 1)`, at most `backoffLimit`), unless the
- * response says how long to wait (`Retry-After` in seconds or as an HTTP date, or `retry-after-ms`),
- * in which case that is honoured, up to `maxRetryAfter`.
+ * response says how long to wait, in which case that is honoured, up to `maxRetryAfter`:
+ * `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date; else, on 413, 429 and 503, the
+ * rate-limit headers ky reads (`RateLimit-Reset`, `X-RateLimit-Retry-After`, `X-RateLimit-Reset`,
+ * `X-Rate-Limit-Reset`: seconds, or an epoch time in seconds).
  *
  * POST and PATCH are retried only when the request carries an `Idempotency-Key` header (see
  * `ClientOptions.idempotencyKey`), whatever `methods` says. A request whose body is a
@@ -82,8 +84,8 @@ export interface RetryOptions {
    */
   readonly backoffLimit?: number;
   /**
-   * The longest server-requested wait (`Retry-After`, `retry-after-ms`) honoured, in milliseconds;
-   * a longer request waits this long.
+   * The longest server-requested wait (`Retry-After`, `retry-after-ms`, rate-limit headers)
+   * honoured, in milliseconds; a longer request waits this long.
    *
    * @default 60_000
    */
