@@ -30,14 +30,14 @@ export type {
 export { ownProperties } from "./own-properties.js";
 export type { Unlisted, UnlistedTag, UnlistedVariant } from "./unlisted.js";
 
-export { SdkError } from "./errors/sdk-error.js";
+export { CallError, SdkError } from "./errors/sdk-error.js";
 export { ApiError } from "./errors/api-error.js";
 export { TimeoutError } from "./errors/timeout-error.js";
 export { ConnectionError } from "./errors/connection-error.js";
 export { ResponseValidationError } from "./errors/response-validation-error.js";
 export { RequestValidationError } from "./errors/request-validation-error.js";
 export { AuthenticationError } from "./errors/authentication-error.js";
-export { PaginationError } from "./pagination/pagination-error.js";
+export { PaginationError } from "./errors/pagination-error.js";
 export type { ValidationIssue } from "./errors/format-issues.js";
 
 export type {
