@@ -13,6 +13,7 @@ afterEach(closeServers);
 /** Every error class of the other SDK, by name. */
 const otherClasses = {
   SdkError: policies.SdkError,
+  CallError: policies.CallError,
   ApiError: policies.ApiError,
   TimeoutError: policies.TimeoutError,
   ConnectionError: policies.ConnectionError,
@@ -42,20 +43,20 @@ describe("errors of one SDK, seen by another", () => {
     expect(petstore.SdkError).not.toBe(policies.SdkError);
   });
 
-  it("makes an ApiError an instance of the other SDK's ApiError and SdkError, and of no other class", async () => {
+  it("makes an ApiError an instance of the other SDK's ApiError, CallError and SdkError, and of no other class", async () => {
     const server = await startServer((_request, response) => sendJson(response, 404, { code: 404, message: "no such pet" }));
     const api = petstore.createClient({ baseUrl: server.url, auth: { bearerAuth: "t" }, logLevel: "off" });
     const error = await rejectionOf(api.getPetById({ petId: 1 }));
     expect(error).toBeInstanceOf(petstore.ApiError);
-    expect(otherClassesOf(error)).toEqual(["SdkError", "ApiError"]);
+    expect(otherClassesOf(error)).toEqual(["SdkError", "CallError", "ApiError"]);
   });
 
   it("makes a ConnectionError, a TimeoutError and a RequestValidationError instances of their own classes only", async () => {
     const server = await startServer(() => undefined);
     const api = petstore.createClient({ baseUrl: server.url, auth: { bearerAuth: "t" }, logLevel: "off", retry: 0, validateRequests: true });
-    expect(otherClassesOf(await rejectionOf(api.getPetById({ petId: 1 }, { timeout: 50 })))).toEqual(["SdkError", "TimeoutError"]);
+    expect(otherClassesOf(await rejectionOf(api.getPetById({ petId: 1 }, { timeout: 50 })))).toEqual(["SdkError", "CallError", "TimeoutError"]);
     await closeServers();
-    expect(otherClassesOf(await rejectionOf(api.getPetById({ petId: 1 })))).toEqual(["SdkError", "ConnectionError"]);
+    expect(otherClassesOf(await rejectionOf(api.getPetById({ petId: 1 })))).toEqual(["SdkError", "CallError", "ConnectionError"]);
     expect(otherClassesOf(await rejectionOf(api.getPetById({ petId: "one" as unknown as number })))).toEqual(["SdkError", "RequestValidationError"]);
   });
 
