@@ -262,8 +262,10 @@ export interface ClientOptions<Auth extends object = Record<string, never>> {
  */
 export interface CallOptions {
   /**
-   * Aborts the call at once, whether it is queued, in flight or waiting to retry; the call rejects
-   * with the signal's reason and is never retried.
+   * Aborts the call at once, whether it is queued, waiting for the client's `headers()` or a
+   * credential function (which go on, unheeded), in flight or waiting to retry; the call rejects
+   * with the signal's reason and is never retried. A binary response's body, read after the call,
+   * is cancelled too.
    */
   readonly signal?: AbortSignal;
   /** Headers for this call; they override every other source, credentials included. */
