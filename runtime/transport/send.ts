@@ -192,7 +192,8 @@ function attemptOptions(options: Options, input: Input, hooks: KyHooks | undefin
  * Given in fetch's init, the caller's signal is followed as by a plain `fetch(url, { signal })`.
  */
 function followBoth(caller: AbortSignal, request: AbortSignal): AbortSignal {
-  return AbortSignal.any([caller, request]);
+  // Without AbortSignal.any (browsers before 2024), ky gives the request the caller's signal itself.
+  return typeof AbortSignal.any === "function" ? AbortSignal.any([caller, request]) : request;
 }
 
 /** What a failed attempt means for retrying; `undefined`: an error that is never retried. */
