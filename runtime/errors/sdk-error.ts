@@ -8,6 +8,10 @@ const BRAND = Symbol.for("gen-client.brand");
  * `Symbol.for("gen-client.<name>")` (on the class's prototype), which is what `instanceof` checks.
  * Each SDK has its own copy of the runtime, and so its own classes; the brand makes an error
  * from one SDK's copy `instanceof` the same class of any other's (zod 4 does the same).
+ *
+ * A new error class extends `SdkError` (`CallError` if it belongs to a sent request), brands
+ * itself in a static block, `static { brand(this, "QuotaError"); }`, and is exported from
+ * public.ts, which makes it public in every SDK.
  */
 export function brand(errorClass: abstract new (...args: never[]) => SdkError, name: string): void {
   const symbol = Symbol.for(`gen-client.${name}`);
