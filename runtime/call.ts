@@ -15,6 +15,7 @@ import { withQuery } from "./request/url.js";
 import { validateRequest } from "./request/validate-request.js";
 import type { ApiResponse } from "./response/api-response.js";
 import { interpret } from "./response/interpret.js";
+import { raceAbort } from "./transport/abort.js";
 import type { Limiter } from "./transport/concurrency.js";
 import { resolveRetry } from "./transport/retry-policy.js";
 import { send, type Received, type Transport } from "./transport/send.js";
@@ -61,13 +62,14 @@ function needsValidators(client: Client, options: CallOptions): boolean {
 async function exchange(client: Client, operation: OperationSpec, prepared: PreparedRequest, options: CallOptions): Promise<ApiResponse<unknown>> {
   const { config, transport } = client;
   // Awaited only when it is a function: an `await` costs a turn of the microtask queue on every call.
-  const clientHeaderRecord = typeof config.headers === "function" ? await config.headers() : config.headers;
+  // The caller's abort does not wait for it (nor for a credential function below), as in every other state.
+  const clientHeaderRecord = typeof config.headers === "function" ? await raceAbort(Promise.resolve(config.headers()), options.signal) : config.headers;
   const headers = buildingRequest(operation, () => baseHeaders(config, operation, prepared, clientHeaderRecord, options.headers));
   const requirement = selectRequirement(operation.security, (scheme) => credentialOf(config.auth, scheme) !== undefined);
   if (requirement === undefined) transport.log.debug(`${operation.id}: no credentials for any of its security requirements, sending it without`);
 
   const sendWithCredentials = async (): Promise<{ received: Received; auth: AppliedAuth; context: () => CallContext }> => {
-    const auth = requirement === undefined || isEmpty(requirement) ? NO_AUTH : await applyAuth(requirement, authContext(client, options.signal));
+    const auth = requirement === undefined || isEmpty(requirement) ? NO_AUTH : await raceAbort(applyAuth(requirement, authContext(client, options.signal)), options.signal);
     const url = withQuery(prepared.url, auth.query.length === 0 ? prepared.query : [...prepared.query, ...auth.query]);
     const context = callContext(operation, url, transport.redactor);
     const received = await send(transport, {
@@ -169,10 +171,15 @@ function authContext(client: Client, signal: AbortSignal | undefined): AuthConte
   return { schemes: client.schemes, credential: (scheme) => credentialOf(client.config.auth, scheme), tokenSource: client.tokenSource, signal };
 }
 
+/**
+ * A failed call, at `info`: the caller receives the error and may well handle it (a 404 that means
+ * "not found"), so it is no warning; as in openai-node, only what the caller is not told (a
+ * mismatch under `validate: 'warn'`) is logged at the default level.
+ */
 function reportFailure(log: Log, operation: OperationSpec, error: unknown, signal: AbortSignal | undefined): void {
   if (signal?.aborted && error === signal.reason) {
     log.debug(`${operation.id}: aborted by the caller`);
     return;
   }
-  log.error(`${operation.id} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  log.info(`${operation.id} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
 }

@@ -1,44 +1,14 @@
 /**
- * The runtime's public surface: what generated SDKs import and re-export. Everything else in this
- * folder is internal and may change between versions.
+ * What generated SDKs import: the public surface (see public.ts), and what their own modules need
+ * besides (createRuntime, the operation specs' types). Everything else in this folder is internal
+ * and may change between versions.
  */
+export * from "./public.js";
+
 export { createRuntime, type Runtime } from "./runtime.js";
-export type { Endpoint, OptionalArgsEndpoint } from "./endpoint.js";
-export type { OptionalArgsPaginatedEndpoint, PaginatedEndpoint } from "./pagination/paginated-endpoint.js";
-export type { ApiPage, PaginateOptions } from "./pagination/walk.js";
-export type { ApiResponse } from "./response/api-response.js";
-export type {
-  CallOptions,
-  ClientOptions,
-  FetchFunction,
-  HeadersRecord,
-  Hooks,
-  Logger,
-  LogLevel,
-  RetryOptions,
-  ValidationMode,
-} from "./options.js";
-export type {
-  ApiKeyCredential,
-  BasicCredential,
-  BasicCredentials,
-  ClientCredentials,
-  OAuth2Credential,
-  TokenCredential,
-} from "./auth/credentials.js";
-
 export { ownProperties } from "./own-properties.js";
-export type { Unlisted, UnlistedTag, UnlistedVariant } from "./unlisted.js";
-
-export { SdkError } from "./errors/sdk-error.js";
-export { ApiError } from "./errors/api-error.js";
-export { TimeoutError } from "./errors/timeout-error.js";
-export { ConnectionError } from "./errors/connection-error.js";
-export { ResponseValidationError } from "./errors/response-validation-error.js";
-export { RequestValidationError } from "./errors/request-validation-error.js";
-export { AuthenticationError } from "./errors/authentication-error.js";
-export { PaginationError } from "./pagination/pagination-error.js";
-export type { ValidationIssue } from "./errors/format-issues.js";
+export type { FetchFunction, HeadersRecord, Hooks } from "./options.js";
+export type { BasicCredentials } from "./auth/credentials.js";
 
 export type {
   ApiSpec,

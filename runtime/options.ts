@@ -35,8 +35,10 @@ export type ValidationMode = "strict" | "warn" | "off";
 /**
  * When and how often to retry. Retries wait with exponential backoff and full jitter
  * (a random delay between 0 and `baseDelay * 2 ** (retry - 1)`, at most `backoffLimit`), unless the
- * response says how long to wait (`Retry-After` in seconds or as an HTTP date, or `retry-after-ms`),
- * in which case that is honoured, up to `maxRetryAfter`.
+ * response says how long to wait, in which case that is honoured, up to `maxRetryAfter`:
+ * `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date; else, on 413, 429 and 503, the
+ * rate-limit headers ky reads (`RateLimit-Reset`, `X-RateLimit-Retry-After`, `X-RateLimit-Reset`,
+ * `X-Rate-Limit-Reset`: seconds, or an epoch time in seconds).
  *
  * POST and PATCH are retried only when the request carries an `Idempotency-Key` header (see
  * `ClientOptions.idempotencyKey`), whatever `methods` says. A request whose body is a
@@ -82,8 +84,8 @@ export interface RetryOptions {
    */
   readonly backoffLimit?: number;
   /**
-   * The longest server-requested wait (`Retry-After`, `retry-after-ms`) honoured, in milliseconds;
-   * a longer request waits this long.
+   * The longest server-requested wait (`Retry-After`, `retry-after-ms`, rate-limit headers)
+   * honoured, in milliseconds; a longer request waits this long.
    *
    * @default 60_000
    */
@@ -215,10 +217,12 @@ export interface ClientOptions<Auth extends object = Record<string, never>> {
   readonly logger?: Logger;
   /**
    * The least severe level that is logged: `debug` logs every attempt (method, URL, attempt,
-   * headers, a JSON or form body) and response (status, duration, request id), `info` adds
-   * retries, `warn` validation mismatches under `validate: 'warn'`, `error` failed calls.
-   * Credentials, and body fields the spec marks `format: password` or `writeOnly`, are always
-   * `[redacted]`.
+   * headers, a JSON or form body) and response (status, duration, request id); `info` adds
+   * retries, token refreshes and failed calls (the caller gets the error, and may handle it);
+   * `warn` logs only what the caller is not told otherwise: validation mismatches under
+   * `validate: 'warn'`, values the spec does not list, a page walk stopped early. Nothing is
+   * logged at `error`. Credentials, and body fields the spec marks `format: password` or
+   * `writeOnly`, are always `[redacted]`.
    *
    * @default 'warn'
    */
@@ -258,8 +262,10 @@ export interface ClientOptions<Auth extends object = Record<string, never>> {
  */
 export interface CallOptions {
   /**
-   * Aborts the call at once, whether it is queued, in flight or waiting to retry; the call rejects
-   * with the signal's reason and is never retried.
+   * Aborts the call at once, whether it is queued, waiting for the client's `headers()` or a
+   * credential function (which go on, unheeded), in flight or waiting to retry; the call rejects
+   * with the signal's reason and is never retried. A binary response's body, read after the call,
+   * is cancelled too.
    */
   readonly signal?: AbortSignal;
   /** Headers for this call; they override every other source, credentials included. */

@@ -1,50 +1,17 @@
 import type { Statement } from "./code/module.js";
 import type { EmitContext } from "./context.js";
-
-/** The runtime's public surface, re-exported by every SDK's index.ts. */
-const RUNTIME_VALUES = [
-  "ApiError",
-  "AuthenticationError",
-  "ConnectionError",
-  "PaginationError",
-  "RequestValidationError",
-  "ResponseValidationError",
-  "SdkError",
-  "TimeoutError",
-];
-const RUNTIME_TYPES = [
-  "ApiKeyCredential",
-  "ApiPage",
-  "ApiResponse",
-  "BasicCredential",
-  "CallOptions",
-  "ClientCredentials",
-  "ClientOptions",
-  "Endpoint",
-  "Logger",
-  "LogLevel",
-  "OAuth2Credential",
-  "OptionalArgsEndpoint",
-  "OptionalArgsPaginatedEndpoint",
-  "PaginatedEndpoint",
-  "PaginateOptions",
-  "RetryOptions",
-  "TokenCredential",
-  "Unlisted",
-  "UnlistedTag",
-  "UnlistedVariant",
-  "ValidationIssue",
-  "ValidationMode",
-];
+import { runtimeSurface } from "../runtime-surface.js";
 
 /**
- * `index.ts`: createClient, every type, and the runtime's errors and options. Validators are
- * imported from schemas.ts itself: re-exported here, importing the SDK would parse all of them.
+ * `index.ts`: createClient, every type, and the runtime's public surface (runtime/public.ts, so
+ * that what the runtime makes public is public in every SDK). Validators are imported from
+ * schemas.ts itself: re-exported here, importing the SDK would parse all of them.
  */
 export function indexModule(ctx: EmitContext): Statement[] {
+  const { values, types } = runtimeSurface();
   return [
     { s: "exportFrom", from: "./client.js", names: [{ name: "createClient" }, { name: "Auth", typeOnly: true }, { name: "Client", typeOnly: true }] },
-    { s: "exportFrom", from: ctx.runtimeModule(), names: [...RUNTIME_VALUES.map((name) => ({ name })), ...RUNTIME_TYPES.map((name) => ({ name, typeOnly: true }))] },
+    { s: "exportFrom", from: ctx.runtimeModule("public.js"), names: [...values.map((name) => ({ name })), ...types.map((name) => ({ name, typeOnly: true }))] },
     { s: "exportAll", typeOnly: true, from: "./types.js" },
   ];
 }

@@ -6,6 +6,8 @@
  * - a name still taken gets the first free numeric suffix (`Pet2`), in document order.
  */
 
+import { runtimeSurface } from "../runtime-surface.js";
+
 const RESERVED_WORDS = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
@@ -15,17 +17,15 @@ const RESERVED_WORDS = new Set(
   ).split(" "),
 );
 
-/** Globals that types.ts refers to, and the names index.ts exports beside the generated types. */
-const RESERVED_TYPE_NAMES = new Set(
-  (
-    "ArrayBuffer Blob Date ReadableStream Uint8Array " +
-    "ApiError ApiKeyCredential ApiPage ApiResponse ApiSpec Auth AuthenticationError BasicCredential CallOptions " +
-    "Client ClientCredentials ClientOptions ConnectionError Endpoint Logger LogLevel OAuth2Credential OperationSpec " +
-    "OptionalArgsEndpoint OptionalArgsPaginatedEndpoint PaginatedEndpoint PaginateOptions PaginationError " +
-    "RequestValidationError ResponseValidationError RetryOptions SdkError TimeoutError " +
-    "TokenCredential Unlisted ValidationIssue ValidationMode"
-  ).split(" "),
-);
+/**
+ * Globals that types.ts refers to, the runtime types the SDK's modules import, and the names
+ * index.ts exports beside the generated types: the client's and the runtime's public surface.
+ */
+const RESERVED_TYPE_NAMES = new Set([
+  ..."ArrayBuffer Blob Date ReadableStream Uint8Array ApiSpec OperationSpec Auth Client".split(" "),
+  ...runtimeSurface().values,
+  ...runtimeSurface().types,
+]);
 
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 

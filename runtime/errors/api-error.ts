@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "./format-issues.js";
-import { SdkError, type CallContext } from "./sdk-error.js";
+import { brand, CallError, type CallContext } from "./sdk-error.js";
 
 export interface ApiErrorInit<TStatus extends number, TBody> extends CallContext {
   readonly status: TStatus;
@@ -27,12 +27,12 @@ export interface ApiErrorInit<TStatus extends number, TBody> extends CallContext
  * }
  * ```
  */
-export class ApiError<TStatus extends number = number, TBody = unknown> extends SdkError {
+export class ApiError<TStatus extends number = number, TBody = unknown> extends CallError {
+  static {
+    brand(this, "ApiError");
+  }
+
   override readonly name = "ApiError";
-  readonly operation: string;
-  readonly method: CallContext["method"];
-  /** The request URL, credentials redacted. */
-  readonly url: string;
   readonly status: TStatus;
   readonly body: TBody;
   readonly headers: Headers;
@@ -53,10 +53,7 @@ export class ApiError<TStatus extends number = number, TBody = unknown> extends 
     const statusText = init.response.statusText ? ` ${init.response.statusText}` : "";
     const details = [init.operation, ...(init.requestId ? [`request id ${init.requestId}`] : [])].join(", ");
     const mismatch = init.bodyIssues ? "; its body does not match the declared schema" : "";
-    super(`${init.method} ${init.url} failed with ${init.status}${statusText} (${details})${mismatch}`);
-    this.operation = init.operation;
-    this.method = init.method;
-    this.url = init.url;
+    super(`${init.method} ${init.url} failed with ${init.status}${statusText} (${details})${mismatch}`, init);
     this.status = init.status;
     this.body = init.body;
     this.headers = init.response.headers;

@@ -1,4 +1,4 @@
-import { SdkError } from "./sdk-error.js";
+import { brand, SdkError } from "./sdk-error.js";
 
 export interface AuthenticationErrorInit {
   /** The security scheme's name in the spec. */
@@ -17,6 +17,10 @@ export interface AuthenticationErrorInit {
  * credentials, answered without an `access_token`, or could not be reached.
  */
 export class AuthenticationError extends SdkError {
+  static {
+    brand(this, "AuthenticationError");
+  }
+
   override readonly name = "AuthenticationError";
   readonly scheme: string;
   readonly url: string;

@@ -1,4 +1,4 @@
-import { SdkError, type CallContext } from "./sdk-error.js";
+import { brand, CallError, type CallContext } from "./sdk-error.js";
 import { attemptsText } from "./timeout-error.js";
 
 export interface ConnectionErrorInit extends CallContext {
@@ -8,20 +8,18 @@ export interface ConnectionErrorInit extends CallContext {
 }
 
 /** No usable response: the connection failed, or broke while the response body was read. */
-export class ConnectionError extends SdkError {
+export class ConnectionError extends CallError {
+  static {
+    brand(this, "ConnectionError");
+  }
+
   override readonly name = "ConnectionError";
-  readonly operation: string;
-  readonly method: CallContext["method"];
-  readonly url: string;
   readonly attempts: number;
 
   constructor(init: ConnectionErrorInit) {
-    super(`${init.method} ${init.url} failed to connect: ${describeCause(init.cause)} (${init.operation}, ${attemptsText(init.attempts)})`, {
+    super(`${init.method} ${init.url} failed to connect: ${describeCause(init.cause)} (${init.operation}, ${attemptsText(init.attempts)})`, init, {
       cause: init.cause,
     });
-    this.operation = init.operation;
-    this.method = init.method;
-    this.url = init.url;
     this.attempts = init.attempts;
   }
 }

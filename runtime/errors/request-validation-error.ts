@@ -1,6 +1,6 @@
 import type { HttpMethod } from "../operation.js";
 import { formatIssues, type ValidationIssue } from "./format-issues.js";
-import { SdkError } from "./sdk-error.js";
+import { brand, SdkError } from "./sdk-error.js";
 
 export interface RequestValidationErrorInit {
   readonly operation: string;
@@ -17,6 +17,10 @@ export interface RequestValidationErrorInit {
  * anything is sent.
  */
 export class RequestValidationError extends SdkError {
+  static {
+    brand(this, "RequestValidationError");
+  }
+
   override readonly name = "RequestValidationError";
   readonly operation: string;
   readonly method: HttpMethod;

@@ -1,5 +1,5 @@
 import { formatIssues, type ValidationIssue } from "./format-issues.js";
-import { SdkError, type CallContext } from "./sdk-error.js";
+import { brand, CallError, type CallContext } from "./sdk-error.js";
 
 export interface ResponseValidationErrorInit extends CallContext {
   readonly status: number;
@@ -12,20 +12,18 @@ export interface ResponseValidationErrorInit extends CallContext {
  * A successful response's body does not match the operation's schema (with `validate: 'strict'`),
  * or is not valid JSON at all. `issues` locate each mismatch; `body` is what the server sent.
  */
-export class ResponseValidationError extends SdkError {
+export class ResponseValidationError extends CallError {
+  static {
+    brand(this, "ResponseValidationError");
+  }
+
   override readonly name = "ResponseValidationError";
-  readonly operation: string;
-  readonly method: CallContext["method"];
-  readonly url: string;
   readonly status: number;
   readonly issues: readonly ValidationIssue[];
   readonly body: unknown;
 
   constructor(init: ResponseValidationErrorInit) {
-    super(`${init.method} ${init.url} returned ${init.status} with a body that does not match its schema (${init.operation}): ${formatIssues(init.issues)}`);
-    this.operation = init.operation;
-    this.method = init.method;
-    this.url = init.url;
+    super(`${init.method} ${init.url} returned ${init.status} with a body that does not match its schema (${init.operation}): ${formatIssues(init.issues)}`, init);
     this.status = init.status;
     this.issues = init.issues;
     this.body = init.body;

@@ -1,4 +1,4 @@
-import { SdkError, type CallContext } from "./sdk-error.js";
+import { brand, CallError, type CallContext } from "./sdk-error.js";
 
 export interface TimeoutErrorInit extends CallContext {
   /** The per-attempt timeout in milliseconds. */
@@ -7,19 +7,17 @@ export interface TimeoutErrorInit extends CallContext {
 }
 
 /** Every attempt of a call ran past the per-attempt `timeout` (retries included). */
-export class TimeoutError extends SdkError {
+export class TimeoutError extends CallError {
+  static {
+    brand(this, "TimeoutError");
+  }
+
   override readonly name = "TimeoutError";
-  readonly operation: string;
-  readonly method: CallContext["method"];
-  readonly url: string;
   readonly timeout: number;
   readonly attempts: number;
 
   constructor(init: TimeoutErrorInit) {
-    super(`${init.method} ${init.url} timed out after ${init.timeout} ms (${init.operation}, ${attemptsText(init.attempts)})`);
-    this.operation = init.operation;
-    this.method = init.method;
-    this.url = init.url;
+    super(`${init.method} ${init.url} timed out after ${init.timeout} ms (${init.operation}, ${attemptsText(init.attempts)})`, init);
     this.timeout = init.timeout;
     this.attempts = init.attempts;
   }

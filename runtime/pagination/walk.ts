@@ -10,7 +10,7 @@ import type { CallOptions } from "../options.js";
 import { readArgs, type Args } from "../request/args.js";
 import type { ApiResponse } from "../response/api-response.js";
 import { cursorKey, nextPage, urlKey, type PageRequest } from "./next-page.js";
-import { PaginationError } from "./pagination-error.js";
+import { PaginationError } from "../errors/pagination-error.js";
 import { readPath } from "./read.js";
 import { operationForUrl, pathUnderBase } from "./url-request.js";
 

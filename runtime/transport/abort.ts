@@ -1,6 +1,7 @@
 /**
- * Settles with `promise`, or rejects with the signal's reason as soon as it aborts. For work
- * shared by several calls (a token refresh), which one caller's abort must not cancel.
+ * Settles with `promise`, or rejects with the signal's reason as soon as it aborts. For work that
+ * the abort cannot cancel: shared by several calls (a token refresh), or the caller's own function
+ * (`headers()`, a credential), which takes no signal.
  */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;

@@ -1,6 +1,6 @@
 import type { HttpMethod } from "../operation.js";
 import type { RetryOptions } from "../options.js";
-import { retryAfterMs } from "./retry-after.js";
+import { requestedDelayMs } from "./retry-after.js";
 
 /** `RetryOptions` with every default filled in. */
 export interface RetryPolicy {
@@ -72,16 +72,15 @@ export function isRetryable(policy: RetryPolicy, failure: AttemptFailure, method
 }
 
 /**
- * The wait before retry number `retry` (1-based): a forcing hook's delay; else the server's hint
- * (`retry-after-ms`, or `Retry-After` on any status, which ky would honour only on some) capped at
- * `maxRetryAfter`; else exponential backoff with full jitter (uniform in
- * `[0, min(backoffLimit, base · 2^(retry-1))]`).
+ * The wait before retry number `retry` (1-based): a forcing hook's delay; else the server's (see
+ * `requestedDelayMs`) capped at `maxRetryAfter`; else exponential backoff with full jitter
+ * (uniform in `[0, min(backoffLimit, base · 2^(retry-1))]`).
  *
  * @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
  */
 export function retryDelay(policy: RetryPolicy, retry: number, failure: AttemptFailure): number {
   if (failure.kind === "forced" && failure.delay !== undefined) return failure.delay;
-  const hinted = failure.kind === "status" ? retryAfterMs(failure.headers) : undefined;
+  const hinted = failure.kind === "status" ? requestedDelayMs(failure.status, failure.headers) : undefined;
   if (hinted !== undefined) return Math.min(hinted, policy.maxRetryAfter);
   const ceiling = Math.min(policy.backoffLimit, policy.baseDelay * 2 ** (retry - 1));
   return policy.jitter ? Math.random() * ceiling : ceiling;

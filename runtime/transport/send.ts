@@ -83,7 +83,7 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
       const { method, url, operation: id } = context();
       log.debug(`request ${method} ${url} (${id}, attempt ${number}; ${transport.redactor.headers(request.headers)}${loggedBody === undefined ? "" : `; body ${loggedBody}`})`);
     }
-    const response = await (transport.fetch ?? globalThis.fetch)(request, init);
+    const response = await (transport.fetch ?? globalThis.fetch)(request, signal === undefined ? init : { ...init, signal: followBoth(signal, request.signal) });
     let result = response;
     if (response.body !== null && needsBuffering(operation, response.status)) {
       let bytes: Uint8Array<ArrayBuffer>;
@@ -192,6 +192,18 @@ function attemptOptions(options: Options, input: Input, hooks: KyHooks | undefin
     return hooks === undefined ? transportOptions : { ...transportOptions, hooks };
   }
   return hooks === undefined ? options : { ...options, hooks };
+}
+
+/**
+ * The signal fetch follows: the caller's, and the request's (ky's timeout). fetch would follow the
+ * request's alone, which follows the caller's through ky's `AbortSignal.any` and undici's weak
+ * references: once ky has returned and a garbage collection has taken ky's request, the caller's
+ * abort no longer reaches an unread binary body, which streams to its end (nodejs/node#55428).
+ * Given in fetch's init, the caller's signal is followed as by a plain `fetch(url, { signal })`.
+ */
+function followBoth(caller: AbortSignal, request: AbortSignal): AbortSignal {
+  // Without AbortSignal.any (browsers before 2024), ky gives the request the caller's signal itself.
+  return typeof AbortSignal.any === "function" ? AbortSignal.any([caller, request]) : request;
 }
 
 /** What a failed attempt means for retrying; `undefined`: an error that is never retried. */

@@ -73,7 +73,7 @@ describe("logging through a generated SDK", () => {
     expect(JSON.parse(server.requests[0]?.body.toString("utf8") ?? "")).toMatchObject({ password: SECRETS.password, recoveryCode: SECRETS.recoveryCode });
   });
 
-  it("logs retries at info and failures at error, with the request id", async () => {
+  it("logs retries and failed calls at info, with the request id", async () => {
     const server = await startPolicyServer(api);
     const logger = memoryLogger();
     const client = clientFor(server, { auth, logger, logLevel: "info" });
@@ -81,24 +81,32 @@ describe("logging through a generated SDK", () => {
     await rejectionOf(client.getItem({ itemId: "missing" }));
     const base = escape(server.baseUrl);
     expect(logger.lines).toEqual([
-      expect.stringMatching(new RegExp(`^error \\[Runtime Policies\\] getItem failed: ApiError: GET ${base}/items/flaky failed with 503 Service Unavailable \\(getItem, request id rid-GET-flaky\\)$`)),
-      expect.stringMatching(new RegExp(`^error \\[Runtime Policies\\] getItem failed: ApiError: GET ${base}/items/missing failed with 404 Not Found \\(getItem, request id rid-GET-missing\\)$`)),
+      expect.stringMatching(new RegExp(`^info \\[Runtime Policies\\] getItem failed: ApiError: GET ${base}/items/flaky failed with 503 Service Unavailable \\(getItem, request id rid-GET-flaky\\)$`)),
+      expect.stringMatching(new RegExp(`^info \\[Runtime Policies\\] getItem failed: ApiError: GET ${base}/items/missing failed with 404 Not Found \\(getItem, request id rid-GET-missing\\)$`)),
     ]);
     logger.lines.length = 0;
     await client.getItem({ itemId: "flaky" }, { retry: 1 }).catch(() => undefined);
     expect(logger.lines[0]).toMatch(new RegExp(`^info \\[Runtime Policies\\] retrying GET ${base}/items/flaky \\(getItem\\) after status 503: attempt 2 of 2, waited \\d+ ms$`));
   });
 
-  it("logs only failures by default ('warn'), and nothing with 'off'", async () => {
+  it("logs nothing for calls that fail by default ('warn'): the caller gets the error, and may handle it", async () => {
     const server = await startPolicyServer(api);
     const logger = memoryLogger();
     const client = createClient({ baseUrl: server.baseUrl, auth, logger, retry: { baseDelay: 1 } });
     await client.getItem({ itemId: "1" });
     await client.getItem({ itemId: "flaky" }).catch(() => undefined);
-    expect(logger.lines).toEqual([expect.stringMatching(/^error .*getItem failed: ApiError: .*503/)]);
+    await expect(client.getItem({ itemId: "missing" })).rejects.toMatchObject({ status: 404 });
+    expect(logger.lines).toEqual([]);
     const silent = memoryLogger();
     await clientFor(server, { auth, logger: silent, logLevel: "off" }).getItem({ itemId: "missing" }).catch(() => undefined);
     expect(silent.lines).toEqual([]);
+  });
+
+  it("warns by default about what the caller is not told: a body that does not match under validate 'warn'", async () => {
+    const server = await startPolicyServer((_request, response) => sendJson(response, 200, { id: 1, name: "Widget" }));
+    const logger = memoryLogger();
+    await createClient({ baseUrl: server.baseUrl, auth, logger, validate: "warn" }).getItem({ itemId: "1" });
+    expect(logger.lines).toEqual([expect.stringMatching(/^warn \[Runtime Policies\] GET .* returned 200 with a body that does not match its schema \(getItem\): id: /)]);
   });
 
   it("never writes a credential or a secret body field into a log line or an error message", async () => {

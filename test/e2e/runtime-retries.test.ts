@@ -171,7 +171,7 @@ describe("retries through a generated SDK", () => {
 
     const logger = memoryLogger();
     await rejectionOf(clientFor(server, { auth: { bearerAuth: "t" }, retry: { limit: 3, baseDelay: 40 }, logger, logLevel: "info" }).getItem({ itemId: "1" }));
-    const waits = logger.lines.filter((line) => line.startsWith("info")).map((line) => Number(/waited (\d+) ms/.exec(line)?.[1]));
+    const waits = logger.lines.filter((line) => line.includes("] retrying ")).map((line) => Number(/waited (\d+) ms/.exec(line)?.[1]));
     expect(waits).toHaveLength(3);
     waits.forEach((wait, retry) => expect(wait).toBeLessThanOrEqual(40 * 2 ** retry));
     // Jittered: all three landing on their ceilings has odds of about 1 in 500,000.

@@ -55,11 +55,11 @@ describe("logging", () => {
     for (const secret of SECRETS) expect(lines.join("\n")).not.toContain(secret);
   });
 
-  it("logs retries at info and the failure at error, with no secrets in lines or the error message", async () => {
+  it("logs retries and the failed call at info, with no secrets in lines or the error message", async () => {
     const { lines, error } = await loggedCall((_q, response) => sendJson(response, 503, { detail: "down" }), "info");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^info \[Logged API\] retrying GET http:\/\/127\.0\.0\.1:\d+\/pets\?limit=5&api_key=\[redacted\] \(listPets\) after status 503: attempt 2 of 2, waited \d+ ms$/);
-    expect(lines[1]).toMatch(/^error \[Logged API\] listPets failed: ApiError: GET http:\/\/127\.0\.0\.1:\d+\/pets\?limit=5&api_key=\[redacted\] failed with 503 Service Unavailable \(listPets\)$/);
+    expect(lines[1]).toMatch(/^info \[Logged API\] listPets failed: ApiError: GET http:\/\/127\.0\.0\.1:\d+\/pets\?limit=5&api_key=\[redacted\] failed with 503 Service Unavailable \(listPets\)$/);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).url).toContain("api_key=[redacted]");
     for (const secret of SECRETS) {

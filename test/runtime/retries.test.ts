@@ -195,3 +195,49 @@ describe("retries", () => {
     expect(result.elapsed).toBeLessThan(1_500);
   });
 });
+
+describe("rate-limit headers, as ky 2 reads them", () => {
+  /** Caps every server-requested wait, so that a test of a long one takes this long. */
+  const CAP_MS = 500;
+  /** A retry this soon did not wait for the header (the backoff of `runtimeFor` is about 1 ms). */
+  const AT_ONCE_MS = 350;
+  const epochSeconds = (fromNow: number): string => String(Math.floor(Date.now() / 1000) + fromNow);
+
+  async function waitAfter(status: number, headers: () => Record<string, string>): Promise<number> {
+    const result = await timedCall(
+      failingThenOk(1, (_q, response) => sendJson(response, status, {}, headers())),
+      {},
+      { retry: { maxRetryAfter: CAP_MS } },
+    );
+    expect(result.data).toEqual({ ok: true });
+    expect(result.requests).toHaveLength(2);
+    return result.elapsed;
+  }
+
+  it.each(["RateLimit-Reset", "X-RateLimit-Retry-After", "X-RateLimit-Reset", "X-Rate-Limit-Reset"])("waits the delay in seconds of %s on a 429", async (name) => {
+    expect(await waitAfter(429, () => ({ [name]: "2" }))).toBeGreaterThanOrEqual(CAP_MS - 10);
+  });
+
+  it.each(["RateLimit-Reset", "X-RateLimit-Reset", "X-Rate-Limit-Reset"])("reads an epoch time in %s as a timestamp: a future one is waited for, a past one not", async (name) => {
+    expect(await waitAfter(429, () => ({ [name]: epochSeconds(60) }))).toBeGreaterThanOrEqual(CAP_MS - 10);
+    expect(await waitAfter(429, () => ({ [name]: epochSeconds(-60) }))).toBeLessThan(AT_ONCE_MS);
+  });
+
+  it("reads X-RateLimit-Retry-After as seconds, never as a timestamp, as ky does", async () => {
+    expect(await waitAfter(429, () => ({ "X-RateLimit-Retry-After": epochSeconds(-60) }))).toBeGreaterThanOrEqual(CAP_MS - 10);
+  });
+
+  it("reads the rate-limit headers on a 503 too, but not on a 500, where they only describe the quota", async () => {
+    expect(await waitAfter(503, () => ({ "X-RateLimit-Reset": "2" }))).toBeGreaterThanOrEqual(CAP_MS - 10);
+    expect(await waitAfter(500, () => ({ "X-RateLimit-Reset": "2", "RateLimit-Reset": "2" }))).toBeLessThan(AT_ONCE_MS);
+  });
+
+  it("lets Retry-After win over the rate-limit headers, and retry-after-ms over both", async () => {
+    expect(await waitAfter(429, () => ({ "Retry-After": "0", "RateLimit-Reset": "2" }))).toBeLessThan(AT_ONCE_MS);
+    expect(await waitAfter(429, () => ({ "retry-after-ms": "0", "Retry-After": "2", "RateLimit-Reset": "2" }))).toBeLessThan(AT_ONCE_MS);
+  });
+
+  it("falls back to the backoff when the header that counts cannot be read", async () => {
+    expect(await waitAfter(429, () => ({ "RateLimit-Reset": "soon", "X-RateLimit-Reset": "2" }))).toBeLessThan(AT_ONCE_MS);
+  });
+});

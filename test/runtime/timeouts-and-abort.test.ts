@@ -70,4 +70,42 @@ describe("caller aborts", () => {
     await expect(endpoint({}, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
     expect(server.requests).toHaveLength(0);
   });
+
+  describe("while a function of the caller's is pending", () => {
+    const slowly = <T>(value: T): (() => Promise<T>) => () => new Promise((resolve) => setTimeout(() => resolve(value), 400));
+    const api = { title: "Abort API", securitySchemes: { bearer: { type: "http", scheme: "bearer" } } } as const;
+
+    /** Aborts 50 ms into the call; resolves with the rejection and how long it took after the abort. */
+    async function abortedAfter50ms(call: (signal: AbortSignal) => Promise<unknown>): Promise<{ error: unknown; afterAbort: number }> {
+      const controller = new AbortController();
+      const reason = new Error("user navigated away");
+      const pending = call(controller.signal).catch((caught: unknown) => caught);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const aborted = performance.now();
+      controller.abort(reason);
+      const error = await pending;
+      expect(error).toBe(reason);
+      return { error, afterAbort: performance.now() - aborted };
+    }
+
+    it("rejects at once with the caller's reason while the client's async headers() runs, and sends nothing", async () => {
+      const server = await startServer((_q, response) => sendJson(response, 200, {}));
+      const endpoint = runtimeFor(server.url, { headers: slowly({ "x-tenant": "t1" }) }).endpoint<object, unknown>(operation({ path: "/r" }));
+      const { afterAbort } = await abortedAfter50ms((signal) => endpoint({}, { signal }));
+      expect(afterAbort).toBeLessThan(100);
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it("rejects at once with the caller's reason while a credential function runs, and sends nothing", async () => {
+      const server = await startServer((_q, response) => sendJson(response, 200, {}));
+      const endpoint = runtimeFor(server.url, { auth: { bearer: slowly("token") } }, api).endpoint<object, unknown>(
+        operation({ path: "/r", security: [{ bearer: [] }] }),
+      );
+      const { afterAbort } = await abortedAfter50ms((signal) => endpoint({}, { signal }));
+      expect(afterAbort).toBeLessThan(100);
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect(server.requests).toHaveLength(0);
+    });
+  });
 });

@@ -7,6 +7,7 @@ export { createClient, type Auth, type Client } from "./client.js";
 export {
   ApiError,
   AuthenticationError,
+  CallError,
   ConnectionError,
   PaginationError,
   RequestValidationError,
@@ -35,5 +36,5 @@ export {
   type UnlistedVariant,
   type ValidationIssue,
   type ValidationMode,
-} from "./runtime/index.js";
+} from "./runtime/public.js";
 export type * from "./types.js";

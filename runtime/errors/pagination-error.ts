@@ -1,4 +1,4 @@
-import { SdkError } from "../errors/sdk-error.js";
+import { brand, SdkError } from "./sdk-error.js";
 
 export interface PaginationErrorInit {
   /** The operation's id, e.g. `listPets`. */
@@ -15,6 +15,10 @@ export interface PaginationErrorInit {
  * thrown as they are.
  */
 export class PaginationError extends SdkError {
+  static {
+    brand(this, "PaginationError");
+  }
+
   override readonly name = "PaginationError";
   readonly operation: string;
   readonly page: number;
