@@ -124,7 +124,8 @@ export interface MockControls<C> {
   handle(request: Request): Promise<Response>;
   /**
    * Throws `MockError` if a registered reply was never used, or if a request went unanswered or a
-   * reply was invalid (in case the code under test caught that error).
+   * reply was invalid (in case the code under test caught that error). When it throws, it resets
+   * the mock first, so a failure in one test does not fail the tests after it.
    */
   assertAllCalled(): void;
   /** Forgets every reply, call and error, e.g. in `beforeEach`. */
