@@ -45,11 +45,16 @@ export async function fakeBody(operation: OperationSpec, where: string, status: 
     throw error;
   }
   const sampler = await loadSampler(where);
+  let samplerError: unknown;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const sample = await sampler.generate(jsonSchema, { ...SAMPLER_OPTIONS, seed: seed + attempt * 7919 });
-    if (check(spec.schema, sample).ok) return sample;
+    try {
+      const sample = await sampler.generate(jsonSchema, { ...SAMPLER_OPTIONS, seed: seed + attempt * 7919 });
+      if (check(spec.schema, sample).ok) return sample;
+    } catch (error) {
+      samplerError = error;
+    }
   }
-  throw unfakeable(`${ATTEMPTS} samples failed the validator`);
+  throw unfakeable(samplerError === undefined ? `${ATTEMPTS} samples failed the validator` : `${SAMPLER}: ${samplerError instanceof Error ? samplerError.message : String(samplerError)}`);
 }
 
 async function loadSampler(where: string): Promise<Sampler> {

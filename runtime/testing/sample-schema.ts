@@ -135,7 +135,8 @@ function unwrapped(schema: core.$ZodType): core.$ZodType {
 /** zod's own JSON Schema of a schema that reaches no other: a string's checks, a number's bounds, an enum's values. */
 function leaf(schema: core.$ZodType): JsonSchema {
   const { $schema: _, ...json } = toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
-  if (json["type"] === "string" && json["format"] === undefined && json["pattern"] === undefined) {
+  const free = ["format", "pattern", "enum", "const"].every((keyword) => json[keyword] === undefined);
+  if (json["type"] === "string" && free) {
     const maxLength = Math.max(numberOr(json["minLength"], 0), Math.min(numberOr(json["maxLength"], Infinity), MAX_STRING_LENGTH));
     // An empty id or name is valid but looks like a bug in the code under test.
     json["minLength"] = Math.max(numberOr(json["minLength"], 0), Math.min(1, maxLength));

@@ -75,6 +75,18 @@ describe("returnsFake() on a large, recursive schema", () => {
     for (const value of Object.values(body)) expect(Math.abs(value)).toBeLessThanOrEqual(10_000);
   });
 
+  it("keeps enum values, constants and formats longer than the string limit", async () => {
+    const schema = z.looseObject({
+      object: z.enum(["billing_portal.configuration"]),
+      kind: z.literal("financial_connections.account_owner"),
+      url: z.url(),
+    });
+    for (const seed of [1, 2, 3]) {
+      const body = await fakeBody(operation(schema), "test", 200, seed);
+      expect(check(schema, body).ok).toBe(true);
+    }
+  });
+
   it("says a schema that requires endless nesting cannot be faked", async () => {
     const endless: z.ZodType = z.lazy(() => z.object({ id: z.string(), next: endless }));
     await expect(fakeBody(operation(endless), "mock.postThings.returnsFake()", 200, 1)).rejects.toThrow(
