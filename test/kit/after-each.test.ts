@@ -52,9 +52,11 @@ interface JsonReport {
 
 it("fails only the tests whose own replies or requests went wrong", async () => {
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, "pets.test.ts"), userTest);
+  // Not named *.test.ts, so that the repository's own vitest run does not pick it up.
+  const file = path.join(dir, "pets.user-test.ts");
+  await writeFile(file, userTest);
   // No global setup: the SDK is already generated, and this vitest must not regenerate it.
-  await writeFile(path.join(dir, "vitest.config.mjs"), `export default { test: { include: [${JSON.stringify(path.relative(repoRoot, path.join(dir, "*.test.ts")))}] } };\n`);
+  await writeFile(path.join(dir, "vitest.config.mjs"), `export default { test: { include: [${JSON.stringify(path.relative(repoRoot, file))}] } };\n`);
   const report = path.join(dir, "report.json");
   const vitest = path.join(repoRoot, "node_modules/vitest/vitest.mjs");
   // Two of the four tests fail by design, so vitest exits with 1.
