@@ -1,11 +1,11 @@
-import { toJSONSchema, type core } from "zod";
+import type { core } from "zod";
 import { builtOnce } from "../built-once.js";
-import { isoDateTime } from "../dates.js";
 import type { OperationSpec } from "../operation.js";
 import { selectResponseSpec } from "../response/select-spec.js";
 import { check } from "../response/validate.js";
 import { MockError } from "./mock-error.js";
 import { describeOperation } from "./reply.js";
+import { sampleSchema, UnfakeableSchemaError } from "./sample-schema.js";
 
 /** The sampler, an optional dependency of the SDK's users: loaded on first use only. */
 const SAMPLER = "json-schema-faker";
@@ -13,8 +13,12 @@ const SAMPLER = "json-schema-faker";
 /** Seeds tried after the requested one when a sample fails the validator (json-schema-faker cannot express every zod check). */
 const ATTEMPTS = 20;
 
-/** Keeps faked data small and recursion shallow. */
-const SAMPLER_OPTIONS = { maxDepth: 4, maxDefaultItems: 3, optionalsProbability: 0.5 };
+/**
+ * `sampleSchema()` already bounds depth, lengths and sizes, so the sampler's own depth limit is
+ * set past it: at that limit the sampler fills required properties with empty values the
+ * validator would refuse.
+ */
+const SAMPLER_OPTIONS = { maxDepth: 100, maxDefaultItems: 3, optionalsProbability: 0.5 };
 
 interface Sampler {
   generate(schema: unknown, options: Readonly<Record<string, unknown>>): Promise<unknown>;
@@ -31,22 +35,26 @@ export async function fakeBody(operation: OperationSpec, where: string, status: 
   if (spec.kind === "empty") return undefined;
   if (spec.kind !== "json") return `fake ${operation.id} ${seed}`;
   if (spec.schema === undefined) return {};
-  // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
-  const schema = builtOnce(spec.schema) as core.$ZodType;
-  const jsonSchema = toJSONSchema(schema, { io: "input", unrepresentable: "any", cycles: "ref", reused: "inline", override: wireDates });
-  const sampler = await loadSampler(where);
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const sample = await sampler.generate(jsonSchema, { ...SAMPLER_OPTIONS, seed: seed + attempt * 7919 });
-    if (check(spec.schema, sample).ok) return sample;
+  const unfakeable = (reason: string) => new MockError(`${where}: could not generate a valid ${status} response of ${describeOperation(operation)} from its schema (${reason}); give a body with returns()`);
+  let jsonSchema: Record<string, unknown>;
+  try {
+    // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
+    jsonSchema = sampleSchema(builtOnce(spec.schema) as core.$ZodType);
+  } catch (error) {
+    if (error instanceof UnfakeableSchemaError) throw unfakeable(error.message);
+    throw error;
   }
-  throw new MockError(`${where}: could not generate a valid ${status} response of ${describeOperation(operation)} from its schema; give a body with returns()`);
-}
-
-/** A `dates: "date"` SDK's date-time also admits a `Date` in code; on the wire it is RFC 3339 text. */
-function wireDates(context: { readonly zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
-  if (context.zodSchema !== isoDateTime) return;
-  for (const key of Object.keys(context.jsonSchema)) Reflect.deleteProperty(context.jsonSchema, key);
-  Object.assign(context.jsonSchema, { type: "string", format: "date-time" });
+  const sampler = await loadSampler(where);
+  let samplerError: unknown;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    try {
+      const sample = await sampler.generate(jsonSchema, { ...SAMPLER_OPTIONS, seed: seed + attempt * 7919 });
+      if (check(spec.schema, sample).ok) return sample;
+    } catch (error) {
+      samplerError = error;
+    }
+  }
+  throw unfakeable(samplerError === undefined ? `${ATTEMPTS} samples failed the validator` : `${SAMPLER}: ${samplerError instanceof Error ? samplerError.message : String(samplerError)}`);
 }
 
 async function loadSampler(where: string): Promise<Sampler> {

@@ -8,6 +8,7 @@ export { MockError } from "./mock-error.js";
 export type {
   ErrorBody,
   ErrorInit,
+  ErrorReplies,
   ErrorReply,
   ErrorStatus,
   FakeOptions,
@@ -26,4 +27,5 @@ export type {
   ReplyInit,
   SuccessInit,
   SuccessReply,
+  SuccessStatus,
 } from "./types.js";

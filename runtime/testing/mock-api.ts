@@ -51,19 +51,31 @@ export function createMock<C>(operations: { readonly [K in keyof C]: LazyOperati
     }
   };
 
+  const reset = (): void => {
+    errors.length = 0;
+    for (const state of states.values()) state.reset();
+  };
+
+  /** What `assertAllCalled()` throws: a recorded mock error, else the replies never used. */
+  const unmetExpectations = (): MockError | undefined => {
+    const [first] = errors;
+    if (first !== undefined) return new MockError(`${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more mock errors)` : ""}`, { cause: first });
+    const unused = [...states.values()].flatMap((state) => state.unused());
+    return unused.length > 0 ? new MockError(`mock: registered but never used: ${unused.join(", ")}`) : undefined;
+  };
+
   const controls: MockControls<C> = {
     fetch: (input, init) => handle(input instanceof Request && init === undefined ? input : new Request(input, init)),
     handle,
     assertAllCalled() {
-      const [first] = errors;
-      if (first !== undefined) throw new MockError(`${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more mock errors)` : ""}`, { cause: first });
-      const unused = [...states.values()].flatMap((state) => state.unused());
-      if (unused.length > 0) throw new MockError(`mock: registered but never used: ${unused.join(", ")}`);
+      const failure = unmetExpectations();
+      if (failure === undefined) return;
+      // In `afterEach(() => { mock.assertAllCalled(); mock.reset(); })` the reset never runs when
+      // this throws: resetting here keeps one test's failure from failing every test after it.
+      reset();
+      throw failure;
     },
-    reset() {
-      errors.length = 0;
-      for (const state of states.values()) state.reset();
-    },
+    reset,
     mswHandler<H>(http: MswHttp<H>): H {
       return http.all(base === undefined ? "*" : `${base.origin}${basePath ?? ""}/*`, async ({ request }) => {
         const match = routeOf(request);

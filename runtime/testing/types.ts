@@ -21,9 +21,17 @@ export interface ReplyInit {
   readonly delay?: number;
 }
 
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/**
+ * 200 to 299, as literals: a reply whose `status` is one of an error's is then told apart from a
+ * success by its type, so TypeScript reports a wrong body against the reply the test meant.
+ */
+export type SuccessStatus = `2${Digit}${Digit}` extends infer S ? (S extends `${infer N extends number}` ? N : never) : never;
+
 export interface SuccessInit extends ReplyInit {
   /** A declared 2xx status. @default the operation's first declared 2xx status, else 200 */
-  readonly status?: number;
+  readonly status?: SuccessStatus;
 }
 
 export interface ErrorInit<S extends number> extends ReplyInit {
@@ -41,7 +49,13 @@ export interface SuccessReply<R> extends SuccessInit {
   readonly body: MockBody<R>;
 }
 
-export type ErrorReply<E> = E extends ApiError<infer S, infer B> ? ErrorInit<S> & { readonly body: B } : never;
+/** A declared error response with status `S` and body `B`, as a handler answers it. */
+export interface ErrorReply<S extends number, B> extends ErrorInit<S> {
+  readonly body: B;
+}
+
+/** One `ErrorReply` per declared error response of the operation. */
+export type ErrorReplies<E> = E extends ApiError<infer S, infer B> ? ErrorReply<S, B> : never;
 
 /** The connection fails before any response: the SDK retries it, then throws `ConnectionError`. */
 export interface NetworkFailure {
@@ -49,8 +63,13 @@ export interface NetworkFailure {
   readonly delay?: number;
 }
 
-/** What a handler function answers: a success, a declared error, or a network failure. */
-export type MockReply<R, E> = SuccessReply<R> | ErrorReply<E> | NetworkFailure;
+/**
+ * What a handler function answers: a success, a declared error, or a network failure. The
+ * success comes last: TypeScript reports a reply that matches no member against the last one
+ * whose properties it shares, so a `{ body }` with a wrong body is reported against the success
+ * body, and `{ status: 404, body }` against the 404 response's.
+ */
+export type MockReply<R, E> = NetworkFailure | ErrorReplies<E> | SuccessReply<R>;
 
 /**
  * A failure from outside the API: the connection fails, or something in front of the API (a
@@ -105,7 +124,8 @@ export interface MockControls<C> {
   handle(request: Request): Promise<Response>;
   /**
    * Throws `MockError` if a registered reply was never used, or if a request went unanswered or a
-   * reply was invalid (in case the code under test caught that error).
+   * reply was invalid (in case the code under test caught that error). When it throws, it resets
+   * the mock first, so a failure in one test does not fail the tests after it.
    */
   assertAllCalled(): void;
   /** Forgets every reply, call and error, e.g. in `beforeEach`. */
