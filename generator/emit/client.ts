@@ -2,12 +2,12 @@
  * `client.ts`: the `Auth` credentials type, the `Client` interface with one documented member per
  * operation, and `createClient`, which binds each operation's spec to the runtime.
  */
-import type { Operation, SecurityScheme } from "../ir/model.js";
+import type { ExternalDocs, Operation, SecurityScheme } from "../ir/model.js";
 import { secretPropertyNames } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
 import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
-import { specDocLines } from "./spec-text.js";
+import { firstSentence, specDocLines, specMarkdown } from "./spec-text.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
@@ -126,8 +126,16 @@ function clientMember(ctx: EmitContext, operation: Operation): TsMember {
   const lines = text.flatMap((t, i) => (i > 0 ? ["", ...specDocLines(t)] : specDocLines(t)));
   lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method.toUpperCase()} ${operation.path}\``));
   if (pagination) lines.push("", `Paginated (${pagination.style}): \`.paginate()\` yields every item, \`.pages()\` every page.`);
+  if (operation.externalDocs) lines.push(...seeDoc(operation.externalDocs));
   if (operation.deprecated) lines.push("@deprecated");
   return { key: operation.name, optional: false, type, doc: lines };
+}
+
+/** `@see <url> <description>`: the URL on one line, so nothing after it reads as a new tag. */
+function seeDoc(docs: ExternalDocs): string[] {
+  const url = docs.url.replace(/\s+/g, "");
+  const description = docs.description !== undefined ? firstSentence(specMarkdown(docs.description)) : "";
+  return jsdocLines(`@see ${url}${description ? ` ${description}` : ""}`);
 }
 
 /** Types from types.ts are referenced through the `T` namespace in client.ts. */

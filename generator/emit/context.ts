@@ -29,6 +29,8 @@ export interface EmitOptions {
    * copy, a path such as `../runtime` for a shared one (see `GenerateOptions.runtime`).
    */
   readonly runtime: string;
+  /** The SDK folder's name (not its path, which depends on the machine), for the README's imports. */
+  readonly folder: string;
 }
 
 /** What every emitter needs to look up about the model. */

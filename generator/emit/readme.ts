@@ -9,24 +9,29 @@ import { array, call, id, inlineObject, literal, member, newExpr, num, str, type
 import { printStatementText } from "./code/module.js";
 import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
-import { readTemplate } from "../package-files.js";
+import { peerRange, readTemplate } from "../package-files.js";
+import { stringLiteral } from "./code/literals.js";
+import { firstSentence, specMarkdown } from "./spec-text.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;
   const example = model.operations.find((op) => op.responses.some((r) => !r.status.startsWith("2"))) ?? model.operations[0];
+  const baseUrlOption = `  baseUrl: ${model.baseUrl !== undefined ? JSON.stringify(model.baseUrl).replaceAll("`", "\\u0060") : '"https://api.example.com"'},`;
   const values: Record<string, string> = {
     title: oneLine(model.title),
-    description: model.description ? plainText(model.description) : `A client for ${oneLine(model.title)}.`,
+    description: model.description ? plainText(specMarkdown(model.description)) : `A client for ${oneLine(model.title)}.`,
     source: model.source.replaceAll("`", "'"),
-    folder: "sdk",
+    sdkIndex: sdkModule(ctx, "index.js"),
+    sdkTesting: sdkModule(ctx, "testing.js"),
+    install: `npm install ky@${peerRange("ky")} zod@${peerRange("zod")}`,
     clientOptions: [
-      model.baseUrl !== undefined ? `  baseUrl: ${JSON.stringify(model.baseUrl).replaceAll("`", "\\u0060")},` : `  baseUrl: "https://api.example.com",`,
+      baseUrlOption,
       ...authExampleLines(model.securitySchemes),
     ].join("\n"),
     runtime: ctx.options.runtime === "./runtime" ? "" : `\n${sharedRuntimeNote(ctx.options.runtime)}\n`,
     defaultValidate: `\`"${ctx.options.validate}"\`${ctx.options.validate === "strict" ? "" : " (this SDK's default)"}`,
     defaultBaseUrl: model.baseUrl !== undefined ? `\`${model.baseUrl.replaceAll("`", "")}\`` : "none: pass `baseUrl`",
-    auth: authSection(model.securitySchemes),
+    auth: authSection(model.securitySchemes, baseUrlOption),
     exampleOperation: example?.name ?? "operation",
     exampleCall: example ? indentLines(exampleCall(ctx, example, "const result = "), "  ").trimStart() : "",
     exampleWithOptions: example ? exampleCall(ctx, example, "", undefined, CALL_OPTIONS_EXAMPLE) : "",
@@ -56,6 +61,23 @@ const STRICT_ADDITIONS = [
 /** Where a shared runtime is; the path comes from the config, so backticks in it are dropped. */
 function sharedRuntimeNote(specifier: string): string {
   return `Its runtime (requests, retries, validation, errors) is not copied into this folder: it imports the shared runtime folder \`${specifier.replaceAll("`", "")}/\` (relative to this folder), which other SDKs use too. gen-client writes and updates it with the SDKs; commit it with them.`;
+}
+
+/** `"./github/index.js"`: a module of the SDK, as code beside its folder imports it. */
+function sdkModule(ctx: EmitContext, module: string): string {
+  return stringLiteral(`./${ctx.options.folder}/${module}`).replaceAll("`", "\\u0060");
+}
+
+/**
+ * The operation's `externalDocs` as a link. Only http(s) URLs, percent-encoded so that no
+ * character of the spec's can end the link or open HTML.
+ */
+function externalDocsLink(operation: Operation): string {
+  const docs = operation.externalDocs;
+  if (docs === undefined || !/^https?:\/\//i.test(docs.url)) return "";
+  const href = encodeURI(docs.url.replace(/\s+/g, "")).replace(/[()<>`"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const text = docs.description !== undefined ? oneLine(firstSentence(specMarkdown(docs.description))).replace(/[[\]]/g, "\\$&") : "";
+  return ` · [${text || "Docs"}](${href})`;
 }
 
 /** Spec text for a heading or list item: one line, no raw HTML. */
@@ -88,8 +110,8 @@ function authExample(scheme: SecurityScheme): string {
   return `${key}: () => getAccessToken()`;
 }
 
-function authSection(schemes: readonly SecurityScheme[]): string {
-  if (schemes.length === 0) return "This API declares no security schemes.";
+function authSection(schemes: readonly SecurityScheme[], baseUrlOption: string): string {
+  if (schemes.length === 0) return undeclaredAuth(baseUrlOption);
   const lines = schemes.map((scheme) => {
     const name = `\`${scheme.name.replaceAll("`", "")}\``;
     switch (scheme.type) {
@@ -114,13 +136,38 @@ function authSection(schemes: readonly SecurityScheme[]): string {
   ].join("\n");
 }
 
-/** What each operation needs, for its entry: `bearerAuth`, or `headerKey` or `basicAuth`. */
-function securityLine(operation: Operation): string {
-  if (operation.security.length === 0) return "No credentials.";
+/**
+ * A spec without security schemes does not say whether the API needs credentials (GitHub's
+ * needs a token for most calls): the client takes them as headers.
+ */
+function undeclaredAuth(baseUrlOption: string): string {
+  return [
+    "The spec declares no security schemes, so the SDK sends no credentials by itself, and the operations below list none. If the API needs a token or a key, send it in `headers`, on every request:",
+    "",
+    "```ts",
+    "const api = createClient({",
+    baseUrlOption,
+    "  headers: { authorization: `Bearer ${token}` },",
+    "  // or a (sync or async) function, called once per call, so the token can be refreshed:",
+    "  // headers: async () => ({ authorization: `Bearer ${await getToken()}` }),",
+    "});",
+    "```",
+    "",
+    "A `beforeRequest` hook (see `hooks`) can sign requests instead.",
+  ].join("\n");
+}
+
+/**
+ * What each operation needs, for its entry: `bearerAuth`, or `headerKey` or `basicAuth`. Nothing
+ * when the spec declares no schemes: "No credentials" would be a guess.
+ */
+function securityLine(ctx: EmitContext, operation: Operation): string {
+  if (ctx.model.securitySchemes.length === 0) return "";
+  if (operation.security.length === 0) return " · No credentials.";
   const alternatives = operation.security.map((requirement) =>
     requirement.size === 0 ? "none" : [...requirement.keys()].map((name) => `\`${name.replaceAll("`", "")}\``).join(" and "),
   );
-  return `Credentials: ${alternatives.join(", or ")}.`;
+  return ` · Credentials: ${alternatives.join(", or ")}.`;
 }
 
 /** The secret body fields the log redacts, as a phrase for the Logging section. */
@@ -150,14 +197,16 @@ function operationsSection(ctx: EmitContext): string {
 }
 
 function operationEntry(ctx: EmitContext, operation: Operation): string {
-  const summary = operation.summary ?? operation.description?.split(/\n\s*\n/)[0];
+  const about = operation.summary ?? operation.description;
+  const summary = about !== undefined ? firstSentence(specMarkdown(about)) : "";
   const heading = `#### \`${operation.name}\`${summary ? `: ${oneLine(summary)}` : ""}${operation.deprecated ? " (deprecated)" : ""}`;
   let example = exampleCall(ctx, operation, "");
   if (operation.pagination && operation.pagination.style !== "none") {
     const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
     example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
   }
-  return [heading, "", `\`${operation.method.toUpperCase()} ${operation.path.replaceAll("`", "")}\` · ${securityLine(operation)}`, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
+  const route = `\`${operation.method.toUpperCase()} ${operation.path.replaceAll("`", "")}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
+  return [heading, "", route, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
 }
 
 /**

@@ -35,6 +35,8 @@ export function specDocLines(text: string): string[] {
 /** The first sentence of Markdown text, on one line (a heading's worth of a long description). */
 export function firstSentence(markdown: string): string {
   const paragraph = (markdown.trim().split(/\n\s*\n/)[0] ?? "").replace(/\s+/g, " ");
+  // Most summaries are one short sentence; the segmenter costs ~0.1 ms a call (0.12 s on GitHub's).
+  if (!/[.!?。] /.test(paragraph)) return paragraph;
   const [first] = sentences.segment(paragraph);
   return (first?.segment ?? paragraph).trim();
 }
