@@ -20,7 +20,7 @@ export function readme(ctx: EmitContext): string {
   const values: Record<string, string> = {
     title: oneLine(model.title),
     description: model.description ? plainText(specMarkdown(model.description)) : `A client for ${oneLine(model.title)}.`,
-    source: model.source.replaceAll("`", "'"),
+    source: inlineCode(model.source),
     sdkIndex: sdkModule(ctx, "index.js"),
     sdkTesting: sdkModule(ctx, "testing.js"),
     install: `npm install ky@${peerRange("ky")} zod@${peerRange("zod")}`,
@@ -30,7 +30,7 @@ export function readme(ctx: EmitContext): string {
     ].join("\n"),
     runtime: ctx.options.runtime === "./runtime" ? "" : `\n${sharedRuntimeNote(ctx.options.runtime)}\n`,
     defaultValidate: `\`"${ctx.options.validate}"\`${ctx.options.validate === "strict" ? "" : " (this SDK's default)"}`,
-    defaultBaseUrl: model.baseUrl !== undefined ? `\`${model.baseUrl.replaceAll("`", "")}\`` : "none: pass `baseUrl`",
+    defaultBaseUrl: model.baseUrl !== undefined ? `\`${inlineCode(model.baseUrl)}\`` : "none: pass `baseUrl`",
     auth: authSection(model.securitySchemes, baseUrlOption),
     exampleOperation: example?.name ?? "operation",
     exampleCall: example ? indentLines(exampleCall(ctx, example, "const result = "), "  ").trimStart() : "",
@@ -60,7 +60,7 @@ const STRICT_ADDITIONS = [
 
 /** Where a shared runtime is; the path comes from the config, so backticks in it are dropped. */
 function sharedRuntimeNote(specifier: string): string {
-  return `Its runtime (requests, retries, validation, errors) is not copied into this folder: it imports the shared runtime folder \`${specifier.replaceAll("`", "")}/\` (relative to this folder), which other SDKs use too. gen-client writes and updates it with the SDKs; commit it with them.`;
+  return `Its runtime (requests, retries, validation, errors) is not copied into this folder: it imports the shared runtime folder \`${inlineCode(specifier)}/\` (relative to this folder), which other SDKs use too. gen-client writes and updates it with the SDKs; commit it with them.`;
 }
 
 /** `"./github/index.js"`: a module of the SDK, as code beside its folder imports it. */
@@ -78,6 +78,11 @@ function externalDocsLink(operation: Operation): string {
   const href = encodeURI(docs.url.replace(/\s+/g, "")).replace(/[()<>`"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const text = docs.description !== undefined ? oneLine(firstSentence(specMarkdown(docs.description))).replace(/[[\]]/g, "\\$&") : "";
   return ` · [${text || "Docs"}](${href})`;
+}
+
+/** Spec text for an inline code span: one line (a line break could open a fence), no backtick. */
+function inlineCode(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replaceAll("`", "");
 }
 
 /** Spec text for a heading or list item: one line, no raw HTML. */
@@ -113,17 +118,17 @@ function authExample(scheme: SecurityScheme): string {
 function authSection(schemes: readonly SecurityScheme[], baseUrlOption: string): string {
   if (schemes.length === 0) return undeclaredAuth(baseUrlOption);
   const lines = schemes.map((scheme) => {
-    const name = `\`${scheme.name.replaceAll("`", "")}\``;
+    const name = `\`${inlineCode(scheme.name)}\``;
     switch (scheme.type) {
       case "http":
         return scheme.scheme === "basic"
           ? `- ${name}: HTTP basic: \`{ username, password }\`, sent as \`Authorization: Basic …\`.`
           : `- ${name}: HTTP ${scheme.scheme}: a token, sent as \`Authorization: Bearer …\`.`;
       case "apiKey":
-        return `- ${name}: an API key, sent in the ${scheme.in} \`${scheme.paramName.replaceAll("`", "")}\`.`;
+        return `- ${name}: an API key, sent in the ${scheme.in} \`${inlineCode(scheme.paramName)}\`.`;
       case "oauth2":
         return scheme.tokenUrl
-          ? `- ${name}: OAuth 2: an access token, or \`{ clientId, clientSecret }\` (and optionally \`scopes\`): the client then fetches a token from \`${scheme.tokenUrl.replaceAll("`", "")}\` with the operation's scopes, caches it until it expires, and after a 401 fetches a new one once and replays the call. A relative token URL resolves under \`baseUrl\`.`
+          ? `- ${name}: OAuth 2: an access token, or \`{ clientId, clientSecret }\` (and optionally \`scopes\`): the client then fetches a token from \`${inlineCode(scheme.tokenUrl)}\` with the operation's scopes, caches it until it expires, and after a 401 fetches a new one once and replays the call. A relative token URL resolves under \`baseUrl\`.`
           : `- ${name}: OAuth 2: an access token, sent as \`Authorization: Bearer …\`.`;
       case "openIdConnect":
         return `- ${name}: OpenID Connect: an access token, sent as \`Authorization: Bearer …\`.`;
@@ -165,7 +170,7 @@ function securityLine(ctx: EmitContext, operation: Operation): string {
   if (ctx.model.securitySchemes.length === 0) return "";
   if (operation.security.length === 0) return " · No credentials.";
   const alternatives = operation.security.map((requirement) =>
-    requirement.size === 0 ? "none" : [...requirement.keys()].map((name) => `\`${name.replaceAll("`", "")}\``).join(" and "),
+    requirement.size === 0 ? "none" : [...requirement.keys()].map((name) => `\`${inlineCode(name)}\``).join(" and "),
   );
   return ` · Credentials: ${alternatives.join(", or ")}.`;
 }
@@ -174,7 +179,7 @@ function securityLine(ctx: EmitContext, operation: Operation): string {
 function secretFieldsText(ctx: EmitContext): string {
   const names = secretPropertyNames(ctx.model);
   if (names.length === 0) return "";
-  return `, and the request body fields ${names.map((name) => `\`${name.replaceAll("`", "")}\``).join(", ")} (\`format: password\` or \`writeOnly\`)`;
+  return `, and the request body fields ${names.map((name) => `\`${inlineCode(name)}\``).join(", ")} (\`format: password\` or \`writeOnly\`)`;
 }
 
 const CALL_OPTIONS_EXAMPLE = inlineObject([
@@ -205,7 +210,7 @@ function operationEntry(ctx: EmitContext, operation: Operation): string {
     const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
     example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
   }
-  const route = `\`${operation.method.toUpperCase()} ${operation.path.replaceAll("`", "")}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
+  const route = `\`${operation.method.toUpperCase()} ${inlineCode(operation.path)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
   return [heading, "", route, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
 }
 
