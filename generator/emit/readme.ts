@@ -1,7 +1,8 @@
 /**
  * The SDK's README.md: templates/README.md with the API's own parts filled in (authentication,
- * and one example call per operation, grouped by tag). Spec text stays plain text: it is put on
- * one line and never inside a code block.
+ * and one example call per operation, grouped by tag). Spec text is Markdown (HTML descriptions
+ * converted, see spec-text.ts) with `<` escaped, so it carries no raw HTML; in headings and code
+ * spans it is put on one line, and it never opens a code block.
  */
 import { secretPropertyNames } from "../ir/analysis.js";
 import type { Operation, Schema, SecurityScheme } from "../ir/model.js";
