@@ -8,6 +8,7 @@ import { applyPaginationOptions, explainPagination, type PaginationExplanation, 
 import { loadSpec } from "./load/index.js";
 import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
+import { sdkFolderName, specLabel } from "./portable-paths.js";
 import { placeRuntime, type RuntimeOption } from "./runtime-placement.js";
 import { buildSurface } from "./surface/build.js";
 import { surfaceFile } from "./surface/file.js";
@@ -64,7 +65,9 @@ export interface GenerateOptions {
   readonly testing?: boolean;
   /**
    * The SDK's folder. When set, the names recorded in its `.gen-client-names.json` (if any) are
-   * kept: schemas and operations that still exist keep their exported names. Nothing is written.
+   * kept: schemas and operations that still exist keep their exported names; the generated header
+   * names the spec relative to this folder, and the README imports the SDK by the folder's name.
+   * Nothing is written.
    */
   readonly out?: string;
   /**
@@ -123,14 +126,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Pagination options apply before filtering, so one naming a left-out operation is no warning.
   const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
   const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
-  const model = options.name === undefined ? filtered : { ...filtered, title: options.name };
+  const model = { ...filtered, source: specLabel(options.spec, options.out), ...(options.name !== undefined && { title: options.name }) };
   const modelTime = lap();
   options.onPhase?.("emit");
   const strict = options.strict === true;
   const testing = options.testing !== false;
   const validate = options.validate ?? "strict";
   const dates = options.dates ?? "string";
-  const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier }), nameMapFile(model), surfaceFile(buildSurface(model, strict, dates))];
+  const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier, folder: sdkFolderName(options.out) }), nameMapFile(model), surfaceFile(buildSurface(model, strict, dates))];
   // A shared runtime serves SDKs with and without the testing kit: it always holds it.
   const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined });
   const files = runtime.shared === undefined ? [...sdk, ...runtimeCopy.map((file) => ({ ...file, path: `runtime/${file.path}` }))] : sdk;

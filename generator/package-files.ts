@@ -23,7 +23,18 @@ export function readTemplate(name: string): string {
 }
 
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string }).version;
+  return packageJson().version;
+}
+
+/** The version range gen-client's runtime needs of a peer dependency (ky, zod), e.g. `^2.1.0`. */
+export function peerRange(name: string): string {
+  const range = packageJson().peerDependencies[name];
+  if (range === undefined) throw new Error(`internal: ${name} is no peer dependency of gen-client`);
+  return range;
+}
+
+function packageJson(): { version: string; peerDependencies: Record<string, string | undefined> } {
+  return JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string; peerDependencies: Record<string, string | undefined> };
 }
 
 /**

@@ -2,11 +2,12 @@
  * `client.ts`: the `Auth` credentials type, the `Client` interface with one documented member per
  * operation, and `createClient`, which binds each operation's spec to the runtime.
  */
-import type { Operation, SecurityScheme } from "../ir/model.js";
+import type { ExternalDocs, Operation, SecurityScheme } from "../ir/model.js";
 import { secretPropertyNames } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
 import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
+import { firstSentence, specDocLines, specMarkdown } from "./spec-text.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
@@ -84,7 +85,7 @@ function authDeclaration(schemes: readonly SecurityScheme[]): Statement {
   const doc = ["Credentials, keyed by the spec's security scheme names. Each may be a function, called per request."];
   if (schemes.length === 0) return { s: "type", name: "Auth", type: tsRef("Record", [tsKeyword("string"), tsKeyword("never")]), doc };
   const members: TsMember[] = schemes.map((scheme) => {
-    const lines = jsdocLines(scheme.description ?? describeScheme(scheme));
+    const lines = scheme.description !== undefined ? specDocLines(scheme.description) : jsdocLines(describeScheme(scheme));
     return { key: scheme.name, optional: true, type: tsRef(credentialType(scheme)), ...(lines.length > 0 && { doc: lines }) };
   });
   return { s: "interface", name: "Auth", extends: [], members, doc };
@@ -122,11 +123,19 @@ function clientMember(ctx: EmitContext, operation: Operation): TsMember {
   const item = pagination ? [qualify(toType(ctx, pagination.itemSchema, "read"))] : [];
   const type = tsRef(endpointKind(operation).type, [args, result, ...item, tsRef(`T.${operation.typeName}Error`)]);
   const text = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "");
-  const lines = text.flatMap((t, i) => (i > 0 ? ["", ...jsdocLines(t)] : jsdocLines(t)));
+  const lines = text.flatMap((t, i) => (i > 0 ? ["", ...specDocLines(t)] : specDocLines(t)));
   lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method.toUpperCase()} ${operation.path}\``));
   if (pagination) lines.push("", `Paginated (${pagination.style}): \`.paginate()\` yields every item, \`.pages()\` every page.`);
+  if (operation.externalDocs) lines.push(...seeDoc(operation.externalDocs));
   if (operation.deprecated) lines.push("@deprecated");
   return { key: operation.name, optional: false, type, doc: lines };
+}
+
+/** `@see <url> <description>`: the URL on one line, so nothing after it reads as a new tag. */
+function seeDoc(docs: ExternalDocs): string[] {
+  const url = docs.url.replace(/\s+/g, "");
+  const description = docs.description !== undefined ? firstSentence(specMarkdown(docs.description)) : "";
+  return jsdocLines(`@see ${url}${description ? ` ${description}` : ""}`);
 }
 
 /** Types from types.ts are referenced through the `T` namespace in client.ts. */

@@ -1,6 +1,7 @@
 import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../ir/model.js";
 import { childSchemas } from "../ir/walk.js";
 import { jsdocLines } from "./code/literals.js";
+import { specDocLines } from "./spec-text.js";
 
 /**
  * A schema is printed for one side of the wire: `read` (responses: writeOnly fields dropped,
@@ -28,6 +29,8 @@ export interface EmitOptions {
    * copy, a path such as `../runtime` for a shared one (see `GenerateOptions.runtime`).
    */
   readonly runtime: string;
+  /** The SDK folder's name (not its path, which depends on the machine), for the README's imports. */
+  readonly folder: string;
 }
 
 /** What every emitter needs to look up about the model. */
@@ -115,16 +118,24 @@ export function inView(schema: SchemaMeta, view: View): boolean {
   return view === "read" ? schema.writeOnly !== true : schema.readOnly !== true;
 }
 
-/** JSDoc lines for a schema: title/description, then tags. */
+/** JSDoc lines for a schema: title/description (the spec's), `extra` (the generator's), then tags. */
 export function schemaDoc(meta: SchemaMeta & { format?: string }, extra?: string): readonly string[] | undefined {
   const lines: string[] = [];
-  const text = [meta.title, meta.description, extra].filter((t): t is string => typeof t === "string" && t.trim() !== "");
-  for (const [i, paragraph] of text.entries()) {
-    if (i > 0 && text[i - 1] !== meta.title) lines.push("");
-    lines.push(...jsdocLines(paragraph));
+  const paragraphs = [meta.title, meta.description]
+    .filter((t): t is string => typeof t === "string" && t.trim() !== "")
+    .map((t) => ({ lines: specDocLines(t), isTitle: t === meta.title }));
+  if (extra !== undefined) paragraphs.push({ lines: jsdocLines(extra), isTitle: false });
+  for (const [i, paragraph] of paragraphs.entries()) {
+    if (i > 0 && paragraphs[i - 1]?.isTitle !== true) lines.push("");
+    lines.push(...paragraph.lines);
   }
   if (meta.format && meta.format !== "binary") lines.push(...jsdocLines(`@format ${meta.format}`));
-  if (meta.default !== undefined) lines.push(...jsdocLines(`@default ${JSON.stringify(meta.default)}`));
+  lines.push(...defaultDoc(meta.default));
   if (meta.deprecated) lines.push("@deprecated");
   return lines.length > 0 ? lines : undefined;
+}
+
+/** The `@default` tag for a spec's default value, if there is one. */
+export function defaultDoc(value: unknown): string[] {
+  return value === undefined ? [] : jsdocLines(`@default ${JSON.stringify(value)}`);
 }

@@ -1,7 +1,8 @@
 /**
  * The SDK's README.md: templates/README.md with the API's own parts filled in (authentication,
- * and one example call per operation, grouped by tag). Spec text stays plain text: it is put on
- * one line and never inside a code block.
+ * and one example call per operation, grouped by tag). Spec text is Markdown (HTML descriptions
+ * converted, see spec-text.ts) with `<` escaped, so it carries no raw HTML; in headings and code
+ * spans it is put on one line, and it never opens a code block.
  */
 import { secretPropertyNames } from "../ir/analysis.js";
 import type { Operation, Schema, SecurityScheme } from "../ir/model.js";
@@ -9,24 +10,29 @@ import { array, call, id, inlineObject, literal, member, newExpr, num, str, type
 import { printStatementText } from "./code/module.js";
 import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
-import { readTemplate } from "../package-files.js";
+import { peerRange, readTemplate } from "../package-files.js";
+import { stringLiteral } from "./code/literals.js";
+import { firstSentence, specMarkdown } from "./spec-text.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;
   const example = model.operations.find((op) => op.responses.some((r) => !r.status.startsWith("2"))) ?? model.operations[0];
+  const baseUrlOption = `  baseUrl: ${model.baseUrl !== undefined ? JSON.stringify(model.baseUrl).replaceAll("`", "\\u0060") : '"https://api.example.com"'},`;
   const values: Record<string, string> = {
     title: oneLine(model.title),
-    description: model.description ? plainText(model.description) : `A client for ${oneLine(model.title)}.`,
-    source: model.source.replaceAll("`", "'"),
-    folder: "sdk",
+    description: model.description ? plainText(specMarkdown(model.description)) : `A client for ${oneLine(model.title)}.`,
+    source: inlineCode(model.source),
+    sdkIndex: sdkModule(ctx, "index.js"),
+    sdkTesting: sdkModule(ctx, "testing.js"),
+    install: `npm install ky@${peerRange("ky")} zod@${peerRange("zod")}`,
     clientOptions: [
-      model.baseUrl !== undefined ? `  baseUrl: ${JSON.stringify(model.baseUrl).replaceAll("`", "\\u0060")},` : `  baseUrl: "https://api.example.com",`,
+      baseUrlOption,
       ...authExampleLines(model.securitySchemes),
     ].join("\n"),
     runtime: ctx.options.runtime === "./runtime" ? "" : `\n${sharedRuntimeNote(ctx.options.runtime)}\n`,
     defaultValidate: `\`"${ctx.options.validate}"\`${ctx.options.validate === "strict" ? "" : " (this SDK's default)"}`,
-    defaultBaseUrl: model.baseUrl !== undefined ? `\`${model.baseUrl.replaceAll("`", "")}\`` : "none: pass `baseUrl`",
-    auth: authSection(model.securitySchemes),
+    defaultBaseUrl: model.baseUrl !== undefined ? `\`${inlineCode(model.baseUrl)}\`` : "none: pass `baseUrl`",
+    auth: authSection(model.securitySchemes, baseUrlOption),
     exampleOperation: example?.name ?? "operation",
     exampleCall: example ? indentLines(exampleCall(ctx, example, "const result = "), "  ").trimStart() : "",
     exampleWithOptions: example ? exampleCall(ctx, example, "", undefined, CALL_OPTIONS_EXAMPLE) : "",
@@ -55,7 +61,29 @@ const STRICT_ADDITIONS = [
 
 /** Where a shared runtime is; the path comes from the config, so backticks in it are dropped. */
 function sharedRuntimeNote(specifier: string): string {
-  return `Its runtime (requests, retries, validation, errors) is not copied into this folder: it imports the shared runtime folder \`${specifier.replaceAll("`", "")}/\` (relative to this folder), which other SDKs use too. gen-client writes and updates it with the SDKs; commit it with them.`;
+  return `Its runtime (requests, retries, validation, errors) is not copied into this folder: it imports the shared runtime folder \`${inlineCode(specifier)}/\` (relative to this folder), which other SDKs use too. gen-client writes and updates it with the SDKs; commit it with them.`;
+}
+
+/** `"./github/index.js"`: a module of the SDK, as code beside its folder imports it. */
+function sdkModule(ctx: EmitContext, module: string): string {
+  return stringLiteral(`./${ctx.options.folder}/${module}`).replaceAll("`", "\\u0060");
+}
+
+/**
+ * The operation's `externalDocs` as a link. Only http(s) URLs, percent-encoded so that no
+ * character of the spec's can end the link or open HTML.
+ */
+function externalDocsLink(operation: Operation): string {
+  const docs = operation.externalDocs;
+  if (docs === undefined || !/^https?:\/\//i.test(docs.url)) return "";
+  const href = encodeURI(docs.url.replace(/\s+/g, "")).replace(/[()<>`"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const text = docs.description !== undefined ? oneLine(firstSentence(specMarkdown(docs.description))).replace(/[[\]]/g, "\\$&") : "";
+  return ` · [${text || "Docs"}](${href})`;
+}
+
+/** Spec text for an inline code span: one line (a line break could open a fence), no backtick. */
+function inlineCode(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replaceAll("`", "");
 }
 
 /** Spec text for a heading or list item: one line, no raw HTML. */
@@ -88,20 +116,20 @@ function authExample(scheme: SecurityScheme): string {
   return `${key}: () => getAccessToken()`;
 }
 
-function authSection(schemes: readonly SecurityScheme[]): string {
-  if (schemes.length === 0) return "This API declares no security schemes.";
+function authSection(schemes: readonly SecurityScheme[], baseUrlOption: string): string {
+  if (schemes.length === 0) return undeclaredAuth(baseUrlOption);
   const lines = schemes.map((scheme) => {
-    const name = `\`${scheme.name.replaceAll("`", "")}\``;
+    const name = `\`${inlineCode(scheme.name)}\``;
     switch (scheme.type) {
       case "http":
         return scheme.scheme === "basic"
           ? `- ${name}: HTTP basic: \`{ username, password }\`, sent as \`Authorization: Basic …\`.`
           : `- ${name}: HTTP ${scheme.scheme}: a token, sent as \`Authorization: Bearer …\`.`;
       case "apiKey":
-        return `- ${name}: an API key, sent in the ${scheme.in} \`${scheme.paramName.replaceAll("`", "")}\`.`;
+        return `- ${name}: an API key, sent in the ${scheme.in} \`${inlineCode(scheme.paramName)}\`.`;
       case "oauth2":
         return scheme.tokenUrl
-          ? `- ${name}: OAuth 2: an access token, or \`{ clientId, clientSecret }\` (and optionally \`scopes\`): the client then fetches a token from \`${scheme.tokenUrl.replaceAll("`", "")}\` with the operation's scopes, caches it until it expires, and after a 401 fetches a new one once and replays the call. A relative token URL resolves under \`baseUrl\`.`
+          ? `- ${name}: OAuth 2: an access token, or \`{ clientId, clientSecret }\` (and optionally \`scopes\`): the client then fetches a token from \`${inlineCode(scheme.tokenUrl)}\` with the operation's scopes, caches it until it expires, and after a 401 fetches a new one once and replays the call. A relative token URL resolves under \`baseUrl\`.`
           : `- ${name}: OAuth 2: an access token, sent as \`Authorization: Bearer …\`.`;
       case "openIdConnect":
         return `- ${name}: OpenID Connect: an access token, sent as \`Authorization: Bearer …\`.`;
@@ -114,20 +142,45 @@ function authSection(schemes: readonly SecurityScheme[]): string {
   ].join("\n");
 }
 
-/** What each operation needs, for its entry: `bearerAuth`, or `headerKey` or `basicAuth`. */
-function securityLine(operation: Operation): string {
-  if (operation.security.length === 0) return "No credentials.";
+/**
+ * A spec without security schemes does not say whether the API needs credentials (GitHub's
+ * needs a token for most calls): the client takes them as headers.
+ */
+function undeclaredAuth(baseUrlOption: string): string {
+  return [
+    "The spec declares no security schemes, so the SDK sends no credentials by itself, and the operations below list none. If the API needs a token or a key, send it in `headers`, on every request:",
+    "",
+    "```ts",
+    "const api = createClient({",
+    baseUrlOption,
+    "  headers: { authorization: `Bearer ${token}` },",
+    "  // or a (sync or async) function, called once per call, so the token can be refreshed:",
+    "  // headers: async () => ({ authorization: `Bearer ${await getToken()}` }),",
+    "});",
+    "```",
+    "",
+    "A `beforeRequest` hook (see `hooks`) can sign requests instead.",
+  ].join("\n");
+}
+
+/**
+ * What each operation needs, for its entry: `bearerAuth`, or `headerKey` or `basicAuth`. Nothing
+ * when the spec declares no schemes: "No credentials" would be a guess.
+ */
+function securityLine(ctx: EmitContext, operation: Operation): string {
+  if (ctx.model.securitySchemes.length === 0) return "";
+  if (operation.security.length === 0) return " · No credentials.";
   const alternatives = operation.security.map((requirement) =>
-    requirement.size === 0 ? "none" : [...requirement.keys()].map((name) => `\`${name.replaceAll("`", "")}\``).join(" and "),
+    requirement.size === 0 ? "none" : [...requirement.keys()].map((name) => `\`${inlineCode(name)}\``).join(" and "),
   );
-  return `Credentials: ${alternatives.join(", or ")}.`;
+  return ` · Credentials: ${alternatives.join(", or ")}.`;
 }
 
 /** The secret body fields the log redacts, as a phrase for the Logging section. */
 function secretFieldsText(ctx: EmitContext): string {
   const names = secretPropertyNames(ctx.model);
   if (names.length === 0) return "";
-  return `, and the request body fields ${names.map((name) => `\`${name.replaceAll("`", "")}\``).join(", ")} (\`format: password\` or \`writeOnly\`)`;
+  return `, and the request body fields ${names.map((name) => `\`${inlineCode(name)}\``).join(", ")} (\`format: password\` or \`writeOnly\`)`;
 }
 
 const CALL_OPTIONS_EXAMPLE = inlineObject([
@@ -150,14 +203,16 @@ function operationsSection(ctx: EmitContext): string {
 }
 
 function operationEntry(ctx: EmitContext, operation: Operation): string {
-  const summary = operation.summary ?? operation.description?.split(/\n\s*\n/)[0];
+  const about = operation.summary ?? operation.description;
+  const summary = about !== undefined ? firstSentence(specMarkdown(about)) : "";
   const heading = `#### \`${operation.name}\`${summary ? `: ${oneLine(summary)}` : ""}${operation.deprecated ? " (deprecated)" : ""}`;
   let example = exampleCall(ctx, operation, "");
   if (operation.pagination && operation.pagination.style !== "none") {
     const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
     example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
   }
-  return [heading, "", `\`${operation.method.toUpperCase()} ${operation.path.replaceAll("`", "")}\` · ${securityLine(operation)}`, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
+  const route = `\`${operation.method.toUpperCase()} ${inlineCode(operation.path)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
+  return [heading, "", route, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
 }
 
 /**

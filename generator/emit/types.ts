@@ -2,11 +2,11 @@
  * `types.ts`: one exported type per named schema (and its request-side `Writable` view), plus
  * each operation's `Args` and `Error` types.
  */
-import type { MediaKind, NamedSchema, ObjectSchema, Operation, Response, Schema } from "../ir/model.js";
+import type { MediaKind, NamedSchema, ObjectSchema, Operation, Parameter, Response, Schema } from "../ir/model.js";
 import { declaredTypes, type Statement } from "./code/module.js";
-import { jsdocLines } from "./code/literals.js";
+import { specDocLines } from "./spec-text.js";
 import { tsIntersection, tsKeyword, tsRef, tsUnion, typeNames, type TsMember, type TsType } from "./code/types.js";
-import { type EmitContext, inView, schemaDoc, type View } from "./context.js";
+import { defaultDoc, type EmitContext, inView, schemaDoc, type View } from "./context.js";
 import { discriminatorTag } from "./shapes.js";
 
 export function typesModule(ctx: EmitContext): Statement[] {
@@ -181,8 +181,7 @@ function formatOf(schema: Schema): { format?: string } {
 
 function argsMembers(ctx: EmitContext, operation: Operation): TsMember[] {
   const members: TsMember[] = operation.parameters.map((parameter) => {
-    const text = [parameter.description, parameter.deprecated ? "@deprecated" : undefined].filter((t): t is string => t !== undefined);
-    const doc = text.flatMap((t) => jsdocLines(t));
+    const doc = parameterDoc(parameter);
     return {
       key: parameter.key,
       optional: !parameter.required,
@@ -191,7 +190,7 @@ function argsMembers(ctx: EmitContext, operation: Operation): TsMember[] {
     };
   });
   if (operation.body) {
-    const doc = operation.body.description !== undefined ? jsdocLines(operation.body.description) : [];
+    const doc = operation.body.description !== undefined ? specDocLines(operation.body.description) : [];
     members.push({
       key: "body",
       optional: !operation.body.required,
@@ -200,6 +199,14 @@ function argsMembers(ctx: EmitContext, operation: Operation): TsMember[] {
     });
   }
   return members;
+}
+
+/** The parameter's description, then its tags: what a caller sees in the hover. */
+function parameterDoc(parameter: Parameter): string[] {
+  const doc = parameter.description !== undefined ? specDocLines(parameter.description) : [];
+  doc.push(...defaultDoc(parameter.schema.default));
+  if (parameter.deprecated) doc.push("@deprecated");
+  return doc;
 }
 
 export function bodyType(ctx: EmitContext, kind: MediaKind, schema: Schema, view: View): TsType {

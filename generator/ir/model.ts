@@ -10,7 +10,10 @@ export interface ApiModel {
   readonly title: string;
   readonly version: string;
   readonly description: string | undefined;
-  /** The spec path as given to the generator, for the generated header. */
+  /**
+   * The spec, for the generated header and README: relative to the SDK's folder when it is known,
+   * else to the working directory; a URL without credentials, query or fragment.
+   */
   readonly source: string;
   readonly openapi: OpenApiVersion;
   /** The first `servers` URL with its variables' defaults filled in. */
@@ -216,6 +219,11 @@ export interface Response {
   readonly headers: readonly ResponseHeader[];
 }
 
+export interface ExternalDocs {
+  readonly url: string;
+  readonly description?: string;
+}
+
 export interface Operation {
   readonly pointer: string;
   /** The spec's operationId, or the name derived from method and path. */
@@ -231,6 +239,8 @@ export interface Operation {
   readonly summary?: string;
   readonly description?: string;
   readonly deprecated: boolean;
+  /** The operation's `externalDocs`, when it has a URL. */
+  readonly externalDocs?: ExternalDocs;
   readonly tags: readonly string[];
   readonly parameters: readonly Parameter[];
   readonly body?: RequestBody;

@@ -4,7 +4,7 @@
  */
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
-import type { HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
+import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
 import { camelCase, pascalCase } from "./naming.js";
 import { routeKey } from "./route.js";
 import { convertParameters } from "./parameters.js";
@@ -71,6 +71,7 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
   const securityPointer = raw.security !== undefined ? appendPointer(pointer, "security") : "#/security";
   const summary = stringOf(raw.summary);
   const description = stringOf(raw.description);
+  const externalDocs = externalDocsOf(raw.externalDocs);
   return {
     pointer,
     operationId,
@@ -87,7 +88,15 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
     ...(body && { body }),
     ...(summary !== undefined && { summary }),
     ...(description !== undefined && { description }),
+    ...(externalDocs !== undefined && { externalDocs }),
   };
+}
+
+function externalDocsOf(raw: Json): ExternalDocs | undefined {
+  const url = isObject(raw) ? stringOf(raw.url) : undefined;
+  if (url === undefined || url.trim() === "" || !isObject(raw)) return undefined;
+  const description = stringOf(raw.description);
+  return { url: url.trim(), ...(description !== undefined && { description }) };
 }
 
 /** `GET /pets/{petId}` → `get pets By petId` (camelCased by the caller to `getPetsByPetId`). */

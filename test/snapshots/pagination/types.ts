@@ -104,7 +104,9 @@ export type ListUnpaginatedItemsResponse = Item[];
 
 /** Arguments of `listOffsetItems`. */
 export interface ListOffsetItemsArgs {
+  /** @default 0 */
   offset?: number;
+  /** @default 100 */
   limit?: number;
 }
 
@@ -123,6 +125,7 @@ export type ListSkipItemsError = ApiError<number, Problem>;
 /** Arguments of `listStartItems`. */
 export interface ListStartItemsArgs {
   start?: number;
+  /** @default 50 */
   count?: number;
 }
 
@@ -132,6 +135,7 @@ export type ListStartItemsError = never;
 /** Arguments of `listPagedItems`. */
 export interface ListPagedItemsArgs {
   page?: number;
+  /** @default 30 */
   per_page?: number;
 }
 
@@ -196,7 +200,9 @@ export type ListLinkedItemsError = never;
 
 /** Arguments of `listLinkHeaderItems`. */
 export interface ListLinkHeaderItemsArgs {
+  /** @default 30 */
   per_page?: number;
+  /** @default 1 */
   page?: number;
 }
 

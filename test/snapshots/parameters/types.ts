@@ -121,6 +121,7 @@ export interface QueryStylesArgs {
    * @deprecated
    */
   sort?: string;
+  /** @default "asc" */
   order?: "asc" | "desc";
 }
 
@@ -150,8 +151,12 @@ export interface ListAccountItemsArgs {
   accountId: string;
   /** This operation's own `limit`, required and up to 500. */
   limit: number;
-  /** Items per page. */
+  /**
+   * Items per page.
+   * @default 20
+   */
   "page[size]"?: number;
+  /** @default 1 */
   "page[number]"?: number;
   /** Correlates the request with server logs. */
   "X-Trace-Id": string;
@@ -198,7 +203,10 @@ export type ReplaceDocumentError = never;
 
 /** Arguments of `searchWithOddNames`. */
 export interface SearchWithOddNamesArgs {
-  /** Items per page. */
+  /**
+   * Items per page.
+   * @default 20
+   */
   "page[size]"?: number;
   "filter.name"?: string;
   /** Only accounts with two-factor authentication on (or off). */
