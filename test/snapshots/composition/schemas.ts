@@ -67,6 +67,27 @@ export const ServiceDogSchema = z.lazy(() =>
   }),
 );
 
+export const LicenseSchema = z.lazy(() =>
+  z.looseObject({
+    product: z.string(),
+    seats: z.exactOptional(z.int()),
+  }),
+);
+
+export const AsrProductSchema = z.lazy(() =>
+  z.looseObject({
+    product: z.enum(["ASR"]),
+  }),
+);
+
+export const AsrLicenseSchema = z.lazy(() =>
+  z.looseObject({
+    product: z.intersection(z.enum(["ASR"]), z.string()),
+    seats: z.exactOptional(z.int()),
+    region: z.exactOptional(z.string()),
+  }),
+);
+
 export const ShapeSchema = z.lazy(() =>
   z.discriminatedUnion("shapeType", [
     CircleSchema,
@@ -230,6 +251,7 @@ export const MatrixSchema = z.lazy(() => z.array(z.array(z.number())));
 export const CatalogSchema = z.lazy(() =>
   z.looseObject({
     featured: z.exactOptional(DogSchema),
+    license: z.exactOptional(AsrLicenseSchema),
     shapes: z.exactOptional(z.array(ShapeSchema)),
     value: z.exactOptional(ScalarSchema),
     contact: z.exactOptional(ContactMethodSchema),

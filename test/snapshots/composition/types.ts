@@ -52,6 +52,21 @@ export interface ServiceDog extends Dog {
   tasks?: ("guide" | "hearing" | "mobility" | Unlisted<string>)[];
 }
 
+export interface License {
+  product: string;
+  seats?: number;
+}
+
+export interface AsrProduct {
+  product: "ASR" | Unlisted<string>;
+}
+
+/** An allOf whose parts declare `product` with different types; it is both. */
+export type AsrLicense = AsrProduct &
+  License & {
+    region?: string;
+  };
+
 export type Shape = Circle | Square | Triangle | UnlistedVariant<"shapeType">;
 
 export interface Circle {
@@ -224,6 +239,7 @@ export type Matrix = number[][];
 
 export interface Catalog {
   featured?: Dog;
+  license?: AsrLicense;
   shapes?: Shape[];
   value?: Scalar;
   contact?: ContactMethod;
