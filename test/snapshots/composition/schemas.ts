@@ -119,6 +119,24 @@ export const TriangleSchema = z.lazy(() =>
   }),
 );
 
+export const DnsRecordSchema = z.lazy(() =>
+  z.discriminatedUnion("type", [ARecordSchema, MxRecordSchema]),
+);
+
+export const ARecordSchema = z.lazy(() =>
+  z.looseObject({
+    type: z.enum(["A"]),
+    ip: z.ipv4(),
+  }),
+);
+
+export const MxRecordSchema = z.lazy(() =>
+  z.looseObject({
+    type: z.enum(["MX"]),
+    host: z.string(),
+  }),
+);
+
 export const PaymentSchema = z.lazy(() =>
   z.union([CardPaymentSchema, BankTransferSchema]),
 );
@@ -252,6 +270,7 @@ export const CatalogSchema = z.lazy(() =>
   z.looseObject({
     featured: z.exactOptional(DogSchema),
     license: z.exactOptional(AsrLicenseSchema),
+    records: z.exactOptional(z.array(DnsRecordSchema)),
     shapes: z.exactOptional(z.array(ShapeSchema)),
     value: z.exactOptional(ScalarSchema),
     contact: z.exactOptional(ContactMethodSchema),

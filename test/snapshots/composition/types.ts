@@ -86,6 +86,20 @@ export interface Triangle {
   sides: number[];
 }
 
+/** A discriminator mapping left pointing into the provider's source files. */
+export type DnsRecord = ARecord | MxRecord | UnlistedVariant<"type">;
+
+export interface ARecord {
+  type: "A";
+  /** @format ipv4 */
+  ip: string;
+}
+
+export interface MxRecord {
+  type: "MX";
+  host: string;
+}
+
 export type Payment = CardPayment | BankTransfer;
 
 /** The request-side view of {@link Payment}: read-only fields omitted. */
@@ -240,6 +254,7 @@ export type Matrix = number[][];
 export interface Catalog {
   featured?: Dog;
   license?: AsrLicense;
+  records?: DnsRecord[];
   shapes?: Shape[];
   value?: Scalar;
   contact?: ContactMethod;
