@@ -33,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--strict", "validators reject object keys and enum values the spec does not list")
     .addOption(new Option("--validate <mode>", "the SDK's default response validation, used when createClient() gets none").choices(["strict", "warn", "off"]))
     .addOption(new Option("--dates <mode>", "format: date-time values as RFC 3339 strings or as Date objects (default: string)").choices(["string", "date"]))
-    .option("--runtime <dir>", "import the runtime from this shared folder (written there) instead of copying it into the SDK")
+    .option("--runtime <dir>", "import the runtime from this shared folder (written there) instead of copying it into the SDK; `copy` for a copy (default: as the SDK was last written)")
     .option("--no-testing", "leave out testing.ts, the typed mock of the API for tests (emitted by default)")
     .option("-c, --config <file>", "config file (default: gen-client.config.* in the working directory)")
     .option("--check", "write nothing; exit 1 and explain the changes when a committed SDK is out of date with its spec or gen-client")

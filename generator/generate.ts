@@ -9,6 +9,7 @@ import { loadSpec } from "./load/index.js";
 import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
 import { placeRuntime, type RuntimeOption } from "./runtime-placement.js";
+import { recordedRuntime } from "./write/manifest.js";
 import { buildSurface } from "./surface/build.js";
 import { surfaceFile } from "./surface/file.js";
 
@@ -37,7 +38,7 @@ export interface GenerateOptions {
    * folder several SDKs share (relative to the working directory), which the SDK then imports by a
    * relative path from `out` (so `out` is required). The shared folder must lie outside `out`; it
    * holds the whole runtime, the testing kit included, and is returned as `sharedRuntime`.
-   * @default "copy"
+   * @default the shared folder the SDK in `out` was written with (recorded by `writeSdk`), else "copy"
    */
   readonly runtime?: RuntimeOption;
   /**
@@ -113,7 +114,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     mark = now;
     return Math.round(elapsed);
   };
-  const runtime = placeRuntime(options.runtime, options.out);
+  const recordedShared = options.runtime === undefined && options.out !== undefined ? await recordedRuntime(options.out) : undefined;
+  const runtime = placeRuntime(options.runtime ?? (recordedShared === undefined ? undefined : { path: recordedShared }), options.out);
   options.onPhase?.("load");
   const spec = await loadSpec(options.spec);
   const recorded = options.out === undefined ? undefined : await readNameMap(options.out);

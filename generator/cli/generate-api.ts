@@ -19,7 +19,7 @@ export async function generateApi(api: ApiConfig, flags: RunFlags, reporter: Rep
   const writeStarted = performance.now();
   // The shared runtime first: the SDK written next imports it.
   const shared = result.sharedRuntime === undefined ? undefined : await writeSdk(result.sharedRuntime.path, result.sharedRuntime.files);
-  const written = await writeSdk(out, result.files, { clean: flags.clean, sources: result.sources });
+  const written = await writeSdk(out, result.files, { clean: flags.clean, sources: result.sources, ...(result.sharedRuntime !== undefined && { sharedRuntime: result.sharedRuntime.path }) });
   const writeTime = Math.round(performance.now() - writeStarted);
   for (const warning of result.warnings) reporter.warning(api.spec, warning);
   if (flags.explainPagination) {
