@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyProject, genClient, scratchDir } from "../support/cli.js";
@@ -24,6 +24,17 @@ describe("the CLI's everyday output", () => {
     const result = await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk");
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^gen-client: \S+petstore\.yaml → sdk: 13 operations \(0 paginated\), 13 schemas, \d+ files \(\d+ written\) in [\d.]+ s\n$/);
+  });
+
+  it("prints the summary line the README shows for the Petstore, but for the time", async () => {
+    const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+    const shown = /^gen-client: fixtures\/petstore\.yaml → .+$/m.exec(readme)?.[0] ?? "";
+    const dir = await scratchDir("usage");
+    await mkdir(path.join(dir, "fixtures"));
+    await copyFile(fixturePath("petstore.yaml"), path.join(dir, "fixtures/petstore.yaml"));
+    const result = await genClient(dir, "fixtures/petstore.yaml", "--out", "generated/petstore");
+    const seconds = / in [\d.]+ s$/;
+    expect(result.stdout.trimEnd().replace(seconds, " in … s")).toBe(shown.replace(seconds, " in … s"));
   });
 
   it("adds phase timings and the files written with --verbose", async () => {
