@@ -121,9 +121,9 @@ function packageType(dir: string): unknown {
 }
 
 /**
- * Runs `load` with Node's printing of process warnings switched off: a config that fails to load
- * as CommonJS makes Node print a two-line warning before gen-client's own one-line error, which
- * says the same and more.
+ * Runs `load` with Node's printing of process warnings switched off. Node warns, in several lines,
+ * about how it read the config (as CommonJS that failed, or reparsed as an ES module): gen-client's
+ * own one-line error says what matters, and a config that loads needs no comment.
  */
 async function withoutNodeWarnings<T>(load: () => Promise<T>): Promise<T> {
   const printers = process.listeners("warning");

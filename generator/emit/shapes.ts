@@ -33,10 +33,15 @@ export function mergedObject(ctx: EmitContext, schema: Schema, view: View, depth
   return { kind: "object", pointer: schema.pointer, properties: [...properties.values()], additionalProperties };
 }
 
-/** Whether two schemas say the same, wherever they are declared. */
+/** Whether two schemas accept the same values, wherever they are declared and however documented. */
 function sameSchema(a: Schema, b: Schema): boolean {
-  const withoutPointers = (key: string, value: unknown) => (key === "pointer" ? undefined : value);
-  return JSON.stringify(a, withoutPointers) === JSON.stringify(b, withoutPointers);
+  return JSON.stringify(a, withoutDocs) === JSON.stringify(b, withoutDocs);
+}
+
+const DOCS = new Set(["pointer", "title", "description", "deprecated", "default"]);
+
+function withoutDocs(key: string, value: unknown): unknown {
+  return DOCS.has(key) ? undefined : value;
 }
 
 /**
