@@ -23,6 +23,6 @@ describe("npm install on a system Node older than the project's", () => {
     const { stdout, stderr } = await run(node, [npm, "install", "--dry-run", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: repoRoot });
     expect(stderr).not.toContain("EBADENGINE");
     expect(stderr).toBe("");
-    expect(stdout.trim()).toMatch(/^up to date in [\d.]+m?s$/);
+    expect(stdout.trim()).toMatch(/^up to date in /);
   });
 });
