@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { ApiConfig } from "./config/schema.js";
 import { GenError } from "./errors.js";
 import { checkApis } from "./cli/check.js";
+import { explainApis } from "./cli/explain.js";
 import { generateApi, type RunFlags } from "./cli/generate-api.js";
 import { resolveApis, type CliOptions } from "./cli/jobs.js";
 import { Reporter } from "./cli/reporter.js";
@@ -33,14 +34,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--strict", "validators reject object keys and enum values the spec does not list")
     .addOption(new Option("--validate <mode>", "the SDK's default response validation, used when createClient() gets none").choices(["strict", "warn", "off"]))
     .addOption(new Option("--dates <mode>", "format: date-time values as RFC 3339 strings or as Date objects (default: string)").choices(["string", "date"]))
-    .option("--runtime <dir>", "import the runtime from this shared folder (written there) instead of copying it into the SDK")
+    .option("--runtime <dir>", "import the runtime from this shared folder (written there) instead of copying it into the SDK; `copy` for a copy (default: as the SDK was last written)")
     .option("--no-testing", "leave out testing.ts, the typed mock of the API for tests (emitted by default)")
     .option("-c, --config <file>", "config file (default: gen-client.config.* in the working directory)")
     .option("--check", "write nothing; exit 1 and explain the changes when a committed SDK is out of date with its spec or gen-client")
     .option("--json", "with --check: print the reports as JSON")
     .addOption(new Option("-w, --watch", "regenerate when a spec file changes; an invalid edit keeps the last good output").conflicts(["check"]))
     .addOption(new Option("--clean", "also delete files in the output directory that are not part of the SDK").conflicts(["check"]))
-    .option("--explain-pagination", "list each list-like operation's pagination style and why")
+    .addOption(new Option("--explain-pagination", "write nothing; list each list-like operation's pagination style and why").conflicts(["check", "watch", "clean"]))
     .addOption(new Option("--verbose", "print timings per phase and the files written and removed").conflicts(["quiet"]))
     .option("-q, --quiet", "print only errors and the summary line")
     .addHelpText("after", EXAMPLES)
@@ -49,8 +50,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (spec: string | undefined, options: CliOptions) => {
       reporter = new Reporter(options.quiet === true ? "quiet" : options.verbose === true ? "verbose" : "normal");
       const apis = await resolveApis(spec, options);
-      const flags: RunFlags = { clean: options.clean === true, explainPagination: options.explainPagination === true };
+      const flags: RunFlags = { clean: options.clean === true };
       if (options.check === true) code = await checkApis(apis, options.json === true, reporter);
+      else if (options.explainPagination === true) code = await explainApis(apis, reporter);
       else if (options.watch === true) code = await watchApis(apis, flags, reporter);
       else code = await generateAll(apis, flags, reporter);
     });

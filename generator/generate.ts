@@ -10,6 +10,7 @@ import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
 import { sdkFolderName, specLabel } from "./portable-paths.js";
 import { placeRuntime, type RuntimeOption } from "./runtime-placement.js";
+import { recordedRuntime } from "./write/manifest.js";
 import { buildSurface } from "./surface/build.js";
 import { surfaceFile } from "./surface/file.js";
 
@@ -38,7 +39,7 @@ export interface GenerateOptions {
    * folder several SDKs share (relative to the working directory), which the SDK then imports by a
    * relative path from `out` (so `out` is required). The shared folder must lie outside `out`; it
    * holds the whole runtime, the testing kit included, and is returned as `sharedRuntime`.
-   * @default "copy"
+   * @default the shared folder the SDK in `out` was written with (recorded by `writeSdk`), else "copy"
    */
   readonly runtime?: RuntimeOption;
   /**
@@ -116,7 +117,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     mark = now;
     return Math.round(elapsed);
   };
-  const runtime = placeRuntime(options.runtime, options.out);
+  const recordedShared = options.runtime === undefined && options.out !== undefined ? await recordedRuntime(options.out) : undefined;
+  const runtime = placeRuntime(options.runtime ?? (recordedShared === undefined ? undefined : { path: recordedShared }), options.out);
   options.onPhase?.("load");
   const spec = await loadSpec(options.spec);
   const recorded = options.out === undefined ? undefined : await readNameMap(options.out);

@@ -14,6 +14,11 @@ export interface WriteOptions {
   readonly clean?: boolean;
   /** The spec's files (`GenerateResult.sources`), which `clean` must never delete. */
   readonly sources?: readonly string[];
+  /**
+   * The shared runtime folder the SDK imports (`GenerateResult.sharedRuntime.path`), recorded in
+   * the folder's manifest: a later `generate()` or `--check` that names no runtime keeps it.
+   */
+  readonly sharedRuntime?: string;
 }
 
 export interface WriteResult {
@@ -26,7 +31,8 @@ export interface WriteResult {
 /** What writing `files` into `outDir` would change, without changing anything. */
 async function planWrite(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<{ readonly changed: readonly EmittedFile[]; readonly unchanged: readonly string[]; readonly stale: readonly string[] }> {
   const out = path.resolve(outDir);
-  const all = [...files, { path: MANIFEST, contents: manifestContents(files.map((file) => file.path)) }];
+  const runtime = options.sharedRuntime === undefined ? undefined : path.relative(out, path.resolve(options.sharedRuntime)).split(path.sep).join("/");
+  const all = [...files, { path: MANIFEST, contents: manifestContents(files.map((file) => file.path), runtime) }];
   const changed: EmittedFile[] = [];
   const unchanged: string[] = [];
   for (const file of all) {

@@ -11,7 +11,7 @@ import { diffSurfaces, type SurfaceChange } from "../surface/diff.js";
 import { parseSurface, SURFACE_FILE } from "../surface/file.js";
 import type { EmittedFile } from "../emit/index.js";
 import { listFiles } from "../write/clean.js";
-import { previouslyGenerated } from "../write/manifest.js";
+import { previouslyGenerated, recordedRuntime } from "../write/manifest.js";
 
 export type { ChangeKind, SurfaceChange } from "../surface/diff.js";
 
@@ -68,7 +68,8 @@ export async function checkSdk(options: GenerateOptions & { readonly out: string
     changes,
     breaking: changes.filter((change) => change.breaking).length,
     surfaceCompared,
-    generatorVersion: { committed: await committedVersion(shared?.path ?? path.join(options.out, "runtime")), current: packageVersion() },
+    // The committed runtime is where the SDK was written with, whatever the runtime option says now.
+    generatorVersion: { committed: await committedVersion((await recordedRuntime(options.out)) ?? path.join(options.out, "runtime")), current: packageVersion() },
   };
 }
 

@@ -6,7 +6,6 @@ import type { Reporter } from "./reporter.js";
 
 export interface RunFlags {
   readonly clean: boolean;
-  readonly explainPagination: boolean;
 }
 
 /** Generates and writes one API's SDK, printing its summary line; a bad spec throws a `GenError`. */
@@ -19,14 +18,9 @@ export async function generateApi(api: ApiConfig, flags: RunFlags, reporter: Rep
   const writeStarted = performance.now();
   // The shared runtime first: the SDK written next imports it.
   const shared = result.sharedRuntime === undefined ? undefined : await writeSdk(result.sharedRuntime.path, result.sharedRuntime.files);
-  const written = await writeSdk(out, result.files, { clean: flags.clean, sources: result.sources });
+  const written = await writeSdk(out, result.files, { clean: flags.clean, sources: result.sources, ...(result.sharedRuntime !== undefined && { sharedRuntime: result.sharedRuntime.path }) });
   const writeTime = Math.round(performance.now() - writeStarted);
   for (const warning of result.warnings) reporter.warning(api.spec, warning);
-  if (flags.explainPagination) {
-    for (const { method, path: route, operation, style, origin, reason } of result.pagination) {
-      reporter.result(`${method.toUpperCase()} ${route} ${operation}: ${style} [${origin}] ${reason}`);
-    }
-  }
   reporter.result(summary(api, result, written, shared, performance.now() - started));
   const { load, model, emit } = result.timings;
   reporter.detail(`  phases: load ${load} ms, model ${model} ms, emit ${emit} ms, write ${writeTime} ms`);

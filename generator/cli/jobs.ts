@@ -9,7 +9,7 @@ export interface CliOptions {
   readonly strict?: boolean;
   readonly validate?: ValidationMode;
   readonly dates?: DatesMode;
-  /** A shared runtime folder. */
+  /** A shared runtime folder, or `copy` (as in a config file; a folder of that name is `./copy`). */
   readonly runtime?: string;
   readonly testing?: boolean;
   readonly config?: string;
@@ -39,7 +39,7 @@ export async function resolveApis(spec: string | undefined, options: CliOptions)
         ...(options.name !== undefined && { name: options.name }),
         ...(options.validate !== undefined && { validate: options.validate }),
         ...(options.dates !== undefined && { dates: options.dates }),
-        ...(options.runtime !== undefined && { runtime: { path: options.runtime } }),
+        ...(options.runtime !== undefined && { runtime: options.runtime === "copy" ? "copy" : { path: options.runtime } }),
         ...(options.testing === false && { testing: false }),
       },
     ];

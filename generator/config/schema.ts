@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { GenerateOptions } from "../generate.js";
 import { readXPagination } from "../ir/pagination.js";
+import { didYouMean } from "./suggest.js";
 
 /** One API of a config file: the options of `generate()`, plus where its SDK goes. */
 export interface ApiConfig extends Omit<GenerateOptions, "onPhase"> {
@@ -13,7 +14,28 @@ export interface GenClientConfig {
   readonly apis: readonly ApiConfig[];
 }
 
-const selector = z.strictObject({
+/**
+ * An object that takes only the keys of `shape`, and names each other key with the one it most
+ * likely misspells: `unknown key "output" — did you mean "out"?`.
+ */
+function closedObject<const Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== "unrecognized_keys") return undefined;
+      const absent = known.filter((name) => !Object.hasOwn(Object(issue.input), name));
+      // One line a key: the config loader lists each as a problem of its own.
+      return issue.keys.map((key) => unknownKey(key, absent)).join("\n");
+    },
+  });
+}
+
+function unknownKey(key: string, missing: readonly string[]): string {
+  const meant = didYouMean(key, missing);
+  return `unknown key ${JSON.stringify(key)}${meant === undefined ? "" : ` — did you mean ${JSON.stringify(meant)}?`}`;
+}
+
+const selector = closedObject({
   tags: z.array(z.string()).exactOptional(),
   paths: z.array(z.string()).exactOptional(),
 });
@@ -26,7 +48,7 @@ const paginationEntry = z.unknown().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const api = z.strictObject({
+const api = closedObject({
   spec: z.string().min(1),
   out: z.string().min(1),
   name: z.string().min(1).exactOptional(),
@@ -40,7 +62,7 @@ const api = z.strictObject({
   exclude: selector.exactOptional(),
 });
 
-export const configSchema = z.strictObject({ apis: z.array(api).min(1, "list at least one API") }) satisfies z.ZodType<GenClientConfig>;
+export const configSchema = closedObject({ apis: z.array(api).min(1, "list at least one API") }) satisfies z.ZodType<GenClientConfig>;
 
 /**
  * Types a config file's object; it returns it unchanged.

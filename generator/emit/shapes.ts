@@ -7,8 +7,10 @@ import { type EmitContext, inView, type View } from "./context.js";
 
 /**
  * allOf of objects (inline, or references that resolve to objects) as one object, so it
- * validates like the merged type it is rather than as a loose intersection. Later parts win;
- * a property is required when any part requires it. Undefined when a part is not an object.
+ * validates like the merged type it is rather than as a loose intersection. A property that
+ * parts declare differently must satisfy each declaration (as the emitted type, their
+ * intersection, says); it is required when any part requires it. Undefined when a part is not
+ * an object.
  */
 export function mergedObject(ctx: EmitContext, schema: Schema, view: View, depth: number): ObjectSchema | undefined {
   if (depth > 16 || schema.nullable) return undefined;
@@ -21,12 +23,25 @@ export function mergedObject(ctx: EmitContext, schema: Schema, view: View, depth
     const object = mergedObject(ctx, part, view, depth + 1);
     if (!object) return undefined;
     for (const property of object.properties) {
-      const required = property.required || properties.get(property.name)?.required === true;
-      properties.set(property.name, { ...property, required });
+      const earlier = properties.get(property.name);
+      const required = property.required || earlier?.required === true;
+      const both = earlier !== undefined && !sameSchema(earlier.schema, property.schema);
+      properties.set(property.name, { ...property, required, ...(both && { schema: { kind: "allOf", pointer: property.schema.pointer, parts: [earlier.schema, property.schema] } }) });
     }
     additionalProperties = object.additionalProperties ?? additionalProperties;
   }
   return { kind: "object", pointer: schema.pointer, properties: [...properties.values()], additionalProperties };
+}
+
+/** Whether two schemas accept the same values, wherever they are declared and however documented. */
+function sameSchema(a: Schema, b: Schema): boolean {
+  return JSON.stringify(a, withoutDocs) === JSON.stringify(b, withoutDocs);
+}
+
+const DOCS = new Set(["pointer", "title", "description", "deprecated", "default"]);
+
+function withoutDocs(key: string, value: unknown): unknown {
+  return DOCS.has(key) ? undefined : value;
 }
 
 /**

@@ -50,18 +50,29 @@ function namedType(ctx: EmitContext, named: NamedSchema, view: View): Statement 
 /**
  * `allOf` of object references plus inline objects reads best, and type-checks fastest, as an
  * interface that extends the references. Only when every reference is itself emitted as an
- * interface and no own property redeclares an inherited one.
+ * interface, references that share a property give it the same type (else TypeScript rejects
+ * the interface, TS2320, and the intersection is emitted as a type alias), and no own property
+ * redeclares an inherited one. `properties`: every property of the interface, own and inherited.
  */
-function interfaceParents(ctx: EmitContext, schema: Schema, view: View, closed: ReadonlySet<string> = new Set()): { extends: TsType[]; members: TsMember[] } | undefined {
+function interfaceParents(
+  ctx: EmitContext,
+  schema: Schema,
+  view: View,
+  closed: ReadonlySet<string> = new Set(),
+  depth = 0,
+): { extends: TsType[]; members: TsMember[]; properties: ReadonlyMap<string, string> } | undefined {
   if (schema.kind !== "allOf" || schema.nullable) return undefined;
-  const inherited = new Set<string>();
+  const inherited = new Map<string, string>();
   const parents: TsType[] = [];
   const own: ObjectSchema[] = [];
   for (const part of schema.parts) {
     if (part.kind === "ref" && !part.nullable) {
-      const keys = interfaceKeys(ctx, ctx.named(part.target).schema, view, 0);
-      if (!keys) return undefined;
-      for (const key of keys) inherited.add(key);
+      const properties = interfaceProperties(ctx, ctx.named(part.target), view, depth);
+      if (!properties) return undefined;
+      for (const [key, signature] of properties) {
+        if ((inherited.get(key) ?? signature) !== signature) return undefined;
+        inherited.set(key, signature);
+      }
       parents.push(tsRef(ctx.typeName(part.target, view)));
     } else if (part.kind === "object" && !part.nullable && !part.additionalProperties) {
       own.push(part);
@@ -71,18 +82,24 @@ function interfaceParents(ctx: EmitContext, schema: Schema, view: View, closed: 
   }
   const members = own.flatMap((part) => objectMembers(ctx, part, view, closed));
   if (parents.length === 0 || members.some((m) => "key" in m && inherited.has(m.key))) return undefined;
-  return { extends: parents, members };
+  return { extends: parents, members, properties: new Map([...inherited, ...signatures(members)]) };
 }
 
-/** The property names of a schema emitted as an interface, or undefined when it is not one. */
-function interfaceKeys(ctx: EmitContext, schema: Schema, view: View, depth: number): string[] | undefined {
+/**
+ * The properties of a schema emitted as an interface, each with its signature (type and
+ * optionality, which TypeScript requires identical in two parents), or undefined when it is not one.
+ */
+function interfaceProperties(ctx: EmitContext, named: NamedSchema, view: View, depth: number): ReadonlyMap<string, string> | undefined {
+  const { schema } = named;
   if (schema.kind === "object" && !schema.nullable && !schema.additionalProperties && schema.properties.length > 0) {
-    return schema.properties.map((p) => p.name);
+    return new Map(signatures(objectMembers(ctx, schema, view, ctx.tagsOf(named.pointer))));
   }
-  if (schema.kind !== "allOf" || depth > 8 || !interfaceParents(ctx, schema, view)) return undefined;
-  return schema.parts.flatMap((part) =>
-    part.kind === "ref" ? (interfaceKeys(ctx, ctx.named(part.target).schema, view, depth + 1) ?? []) : part.kind === "object" ? part.properties.map((p) => p.name) : [],
-  );
+  if (depth > 8) return undefined;
+  return interfaceParents(ctx, schema, view, ctx.tagsOf(named.pointer), depth + 1)?.properties;
+}
+
+function signatures(members: readonly TsMember[]): [string, string][] {
+  return members.flatMap((member) => ("key" in member ? [[member.key, JSON.stringify([member.optional, member.readonly ?? false, member.type])] as [string, string]] : []));
 }
 
 /**

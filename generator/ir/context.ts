@@ -64,10 +64,15 @@ export class BuildContext {
   lookup(ref: string, from: string): Json {
     const at = appendPointer(from, "$ref");
     if (!ref.startsWith("#")) this.fail(`$ref ${JSON.stringify(ref)} points outside this document`, at, "unresolved-ref");
-    let node: Json = this.spec.document;
+    return this.find(ref) ?? this.fail(`$ref ${JSON.stringify(ref)} does not resolve`, at, "unresolved-ref");
+  }
+
+  /** The value at a local JSON pointer, or undefined when there is none. */
+  find(ref: string): Json | undefined {
+    let node: Json | undefined = this.spec.document;
     for (const segment of parsePointer(ref)) {
       node = Array.isArray(node) ? node[Number(segment)] : isObject(node) && Object.hasOwn(node, segment) ? node[segment] : undefined;
-      if (node === undefined) this.fail(`$ref ${JSON.stringify(ref)} does not resolve`, at, "unresolved-ref");
+      if (node === undefined) return undefined;
     }
     return node;
   }

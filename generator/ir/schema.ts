@@ -208,7 +208,13 @@ function readDiscriminator(ctx: BuildContext, raw: JsonObject, variants: readonl
     for (const [value, target] of Object.entries(discriminator.mapping)) {
       if (typeof target !== "string") continue;
       const ref = target.startsWith("#") ? target : `#/components/schemas/${target}`;
-      mapping.push([value, ctx.schemaRef(ref, appendPointer(pointer, "discriminator", "mapping", value))]);
+      const at = appendPointer(pointer, "discriminator", "mapping", value);
+      // Often a leftover of the provider's multi-file sources; the variants themselves are intact.
+      if (ctx.find(ref) === undefined) {
+        ctx.warn("ignored", `discriminator mapping ${JSON.stringify(value)}: ${JSON.stringify(target)} does not resolve; the entry is ignored`, at);
+        continue;
+      }
+      mapping.push([value, ctx.schemaRef(ref, at)]);
     }
   }
   // Without a mapping, each variant's value is its component name.

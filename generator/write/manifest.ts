@@ -16,8 +16,25 @@ export const MANIFEST = ".gen-client-manifest.json";
 
 const NOTE = "Files gen-client generated in this folder. When one no longer belongs to the SDK, the next run removes it; files not listed are never removed (except with --clean).";
 
-export function manifestContents(files: readonly string[]): string {
-  return `${JSON.stringify({ "//": NOTE, files: [...files].sort() }, null, 2)}\n`;
+/**
+ * `runtime`: the shared runtime folder the SDK imports, relative to the SDK's folder (`../runtime`),
+ * so that a later run that names no runtime (`gen-client <spec> --check`, say) keeps it rather
+ * than reporting the SDK against a copy of its own.
+ */
+export function manifestContents(files: readonly string[], runtime?: string): string {
+  return `${JSON.stringify({ "//": NOTE, ...(runtime !== undefined && { runtime }), files: [...files].sort() }, null, 2)}\n`;
+}
+
+/** The shared runtime folder an earlier run recorded for the SDK in `out`, relative to the working directory. */
+export async function recordedRuntime(out: string): Promise<string | undefined> {
+  const text = await readFile(path.join(out, MANIFEST), "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const { runtime } = JSON.parse(text) as { runtime?: unknown };
+    return typeof runtime === "string" && runtime !== "" ? path.join(out, runtime) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

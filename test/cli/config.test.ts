@@ -1,10 +1,19 @@
+import { spawnSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { ApiConfig } from "../../generator/index.js";
 import type { configSchema } from "../../generator/config/schema.js";
-import { copyProject, genClient, scratchDir } from "../support/cli.js";
+import { copyProject, genClient, genClientOn, scratchDir } from "../support/cli.js";
+
+/** A Node older than 22 on PATH (a system Node 20, say), to run the CLI as a user of one would. */
+const olderNode = process.env.PATH?.split(path.delimiter)
+  .map((dir) => path.join(dir, "node"))
+  .find((node) => {
+    const version = spawnSync(node, ["--version"], { encoding: "utf8" }).stdout;
+    return typeof version === "string" && /^v(1\d|2[01])\./.test(version);
+  });
 
 describe("gen-client with a config file", () => {
   it("accepts every option of generate() but the progress callback (checked by the type-check test)", () => {
@@ -56,16 +65,56 @@ describe("gen-client with a config file", () => {
     expect(client).not.toContain("listPets");
   });
 
+  it("says a TypeScript config needs a Node that strips types, and what else to write, where Node does not", async () => {
+    const dir = await copyProject("ts-config");
+    const result = await genClientOn([process.execPath, "--no-experimental-strip-types"], dir);
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `gen-client: error: gen-client.config.ts: cannot load the config: Node ${process.version} does not strip types: a .ts config needs Node 22.19 or later, where type stripping is on by default; run gen-client on a newer Node, or write the config as .mjs or .json\n`,
+    });
+  });
+
+  it.skipIf(olderNode === undefined)("says so on a Node older than 22 too (the system Node, when there is one)", async () => {
+    const dir = await copyProject("ts-config");
+    const result = await genClientOn([olderNode ?? ""], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^gen-client: error: gen-client\.config\.ts: cannot load the config: Node v\d+\.\d+\.\d+ does not strip types: a \.ts config needs Node 22\.19 or later, .+\n$/);
+  });
+
   it.each([
-    ['{ "apis": [{ "spec": "specs/petstore.yaml" }] }', "apis[0].out: invalid input: expected string, received undefined"],
-    ['{ "apis": [{ "spec": "a.yaml", "out": "a" }, { "spec": "b.yaml", "out": "b", "baseUrl": "https://x.test" }] }', 'apis[1]: unrecognized key: "baseUrl"'],
+    ["export default defineConfig({ apis: [] });", "Unexpected token 'export'"],
+    ['import { defineConfig } from "gen-client";\nexport default defineConfig({ apis: [] });', "Cannot use import statement outside a module"],
+  ])("explains a .ts config in a CommonJS package (npm init -y) as Node's reading, with both fixes: %s", async (source, reason) => {
+    const dir = await scratchDir("cjs-config");
+    await writeFile(path.join(dir, "package.json"), '{ "name": "app", "version": "1.0.0", "type": "commonjs" }\n');
+    await writeFile(path.join(dir, "gen-client.config.ts"), `${source}\n`);
+    const result = await genClient(dir);
+    // One line: Node's own two-line warning about the module type is not printed as well.
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `gen-client: error: gen-client.config.ts: cannot load the config: ${reason}: Node reads this .ts file as CommonJS, as the nearest package.json says "type": "commonjs"; rename it to gen-client.config.mts, or set "type": "module" in package.json\n`,
+    });
+  });
+
+  it.each([
+    ['{ "apis": [{ "spec": "specs/petstore.yaml" }] }', "apis[0].out: missing"],
+    ['{ "apis": [{ "spec": "a.yaml", "out": "a" }, { "spec": "b.yaml", "out": "b", "baseUrl": "https://x.test" }] }', 'apis[1]: unknown key "baseUrl"'],
+    ['{ "apis": [{ "spec": "a.yaml", "output": "a" }] }', 'apis[0]: unknown key "output" — did you mean "out"?'],
+    ['{ "apis": [{ "spec": "a.yaml", "out": "a", "output": "b" }] }', 'apis[0]: unknown key "output"'],
+    ['{ "apis": [{ "spec": "a.yaml", "out": "a", "include": { "tag": ["pets"] } }] }', 'apis[0].include: unknown key "tag" — did you mean "tags"?'],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "validate": "loose" }] }', 'apis[0].validate: invalid option: expected one of "strict"|"warn"|"off"'],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "dates": "Date" }] }', 'apis[0].dates: invalid option: expected one of "string"|"date"'],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "pagination": { "listThings": { "style": "pages" } } }] }', "apis[0].pagination.listThings: style must be one of offset, page, cursor, nextUrl, linkHeader"],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "include": { "tags": "pets" } }] }', "apis[0].include.tags: invalid input: expected array, received string"],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "runtime": "shared" }] }', 'apis[0].runtime: expected "copy" or { "path": "<folder>" }'],
     ['{ "apis": [] }', "apis: list at least one API"],
-    ['{ "apis": [{ "spec": 1, "out": 2 }] }', "apis[0].spec: invalid input: expected string, received number (and 1 more problem)"],
+    ['{ "apis": [{ "spec": 1, "out": 2 }] }', "2 problems:\n  apis[0].spec: invalid input: expected string, received number\n  apis[0].out: invalid input: expected string, received number"],
+    [
+      '{ "apis": [{ "sepc": "a.yaml", "output": "a", "valdate": "warn" }], "api": [] }',
+      '4 problems:\n  apis[0]: unknown key "sepc" — did you mean "spec"?\n  apis[0]: unknown key "output" — did you mean "out"?\n  apis[0]: unknown key "valdate" — did you mean "validate"?\n  (top level): unknown key "api"',
+    ],
   ])("reports %s with the file and the offending key", async (json, message) => {
     const dir = await scratchDir("bad-config");
     await writeFile(path.join(dir, "gen-client.config.json"), json);

@@ -11,6 +11,7 @@ describe("the CLI on bad input", () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "gen-client-cli-"));
     await writeFile(path.join(dir, "broken.yaml"), "openapi: 3.0.3\ninfo:\n  title: x\n  version: [1, 2\npaths: {}\n");
     await writeFile(path.join(dir, "broken.json"), '{\n  "openapi": "3.0.3",\n  "info": { "title": "x" "version": "1" }\n}\n');
+    await writeFile(path.join(dir, "truncated.json"), '{\n  "openapi": "3.0.3",\n  "info": { "title": "x", "version": "1" },\n  "paths": {}\n');
     await writeFile(path.join(dir, "not-openapi.yaml"), "name: just some yaml\nitems: [1, 2]\n");
     await writeFile(path.join(dir, "version.yaml"), "openapi: 4.0.0\ninfo: { title: x, version: '1' }\npaths: {}\n");
     await writeFile(
@@ -47,10 +48,14 @@ describe("the CLI on bad input", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("gives the line and column of invalid JSON", async () => {
+  it("gives JSON's reason, line and column for invalid JSON", async () => {
     const result = await genClient(dir, "broken.json", "--out", "sdk");
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^gen-client: error: broken\.json:3:\d+: invalid YAML\/JSON: /);
+    expect(result).toEqual({ code: 1, stdout: "", stderr: "gen-client: error: broken.json:3:26: invalid JSON: expected ','\n" });
+  });
+
+  it("says a truncated JSON document ends early, where it ends, rather than giving a YAML parser's message", async () => {
+    const result = await genClient(dir, "truncated.json", "--out", "sdk");
+    expect(result).toEqual({ code: 1, stdout: "", stderr: "gen-client: error: truncated.json:4:14: invalid JSON: the document ends early: expected '}'\n" });
   });
 
   it("rejects a document that is not OpenAPI", async () => {

@@ -80,6 +80,32 @@ describe("a runtime folder shared by the APIs of a config", () => {
     expect(await genClient(dir, "--check")).toMatchObject({ code: 0 });
   });
 
+  it("is kept by a run that names no runtime: --check in CLI form compares against the shared folder", async () => {
+    const dir = await generated();
+    const manifest = JSON.parse(await readFile(path.join(dir, "src/sdk/petstore/.gen-client-manifest.json"), "utf8")) as { runtime?: string };
+    expect(manifest.runtime).toBe("../runtime");
+    const cliForm = ["specs/petstore.yaml", "--out", "src/sdk/petstore"];
+    expect(await genClient(dir, ...cliForm, "--check")).toEqual({ code: 0, stdout: "src/sdk/petstore is up to date with specs/petstore.yaml.\n", stderr: "" });
+    await writeFile(path.join(dir, "src/sdk/runtime/call.ts"), "// edited\n", { flag: "a" });
+    const result = await genClient(dir, ...cliForm, "--check");
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain("generator:");
+    expect(result.stdout).toContain("  modified files: ../runtime/call.ts\n");
+    expect(result.stdout).not.toContain("added files");
+    // Regenerating in CLI form writes the shared folder, and no copy into the SDK.
+    expect(await genClient(dir, ...cliForm)).toMatchObject({ code: 0, stderr: "" });
+    expect(existsSync(path.join(dir, "src/sdk/petstore/runtime"))).toBe(false);
+    expect(await genClient(dir, "--check")).toMatchObject({ code: 0 });
+  });
+
+  it("is given up for a copy only when asked (--runtime copy), and --check then names the committed version", async () => {
+    const dir = await generated();
+    const result = await genClient(dir, "specs/petstore.yaml", "--out", "src/sdk/petstore", "--runtime", "copy", "--check");
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain("generator:");
+    expect(result.stdout).toMatch(/\n {2}added files: runtime\/auth\/apply-auth\.ts, /);
+  });
+
   it("replaces an SDK's own runtime copy: the copy is removed as stale", async () => {
     const dir = await copyProject("shared-runtime");
     expect((await genClient(dir, "specs/petstore.yaml", "--out", "src/sdk/petstore")).code).toBe(0);

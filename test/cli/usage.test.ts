@@ -1,7 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { genClient, scratchDir } from "../support/cli.js";
+import { copyProject, genClient, scratchDir } from "../support/cli.js";
 import { fixturePath, repoRoot } from "../support/sdk.js";
 
 describe("the CLI's everyday output", () => {
@@ -25,10 +26,44 @@ describe("the CLI's everyday output", () => {
     expect(result.stdout).toMatch(/^gen-client: \S+petstore\.yaml → sdk: 13 operations \(0 paginated\), 13 schemas, \d+ files \(\d+ written\) in [\d.]+ s\n$/);
   });
 
+  it("prints the summary line the README shows for the Petstore, but for the time", async () => {
+    const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+    const shown = /^gen-client: fixtures\/petstore\.yaml → .+$/m.exec(readme)?.[0] ?? "";
+    const dir = await scratchDir("usage");
+    await mkdir(path.join(dir, "fixtures"));
+    await copyFile(fixturePath("petstore.yaml"), path.join(dir, "fixtures/petstore.yaml"));
+    const result = await genClient(dir, "fixtures/petstore.yaml", "--out", "generated/petstore");
+    const seconds = / in [\d.]+ s$/;
+    expect(result.stdout.trimEnd().replace(seconds, " in … s")).toBe(shown.replace(seconds, " in … s"));
+  });
+
   it("adds phase timings and the files written with --verbose", async () => {
     const dir = await scratchDir("usage");
     const result = await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--verbose");
     expect(result.stderr).toMatch(/^ {2}phases: load \d+ ms, model \d+ ms, emit \d+ ms, write \d+ ms\n {2}written: \.gen-client-names\.json, \.gen-client-surface\.json, README\.md, client\.ts, index\.ts, operations\.ts, schemas\.ts, testing\.ts, types\.ts, runtime\/ \(\d+ files\)\n$/);
+  });
+
+  it("explains pagination with --explain-pagination and writes nothing", async () => {
+    const dir = await scratchDir("usage");
+    const result = await genClient(dir, fixturePath("pagination.yaml"), "--out", "sdk", "--explain-pagination");
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines).toContain(
+      "GET /cursor/items listCursorItems: cursor [heuristics] query parameter cursor is fed from the response field meta.next_cursor; items: data; stops on an empty page or when no cursor comes back",
+    );
+    expect(lines.every((line) => /^GET \/\S* \w+: \w+ \[[\w-]+\] /.test(line))).toBe(true);
+    expect(existsSync(path.join(dir, "sdk"))).toBe(false);
+  });
+
+  it("explains every API of a config under its spec's name, and refuses to explain while checking", async () => {
+    const dir = await copyProject("multi-api");
+    const result = await genClient(dir, "--explain-pagination");
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(/^specs\/petstore\.yaml:\nGET \/pets listPets: none \[heuristics\] .+\n(.+\n)*specs\/pagination\.yaml:\nGET \/offset\/items /);
+    expect(existsSync(path.join(dir, "src/sdk"))).toBe(false);
+    const both = await genClient(dir, "--explain-pagination", "--check");
+    expect(both).toMatchObject({ code: 1, stdout: "" });
+    expect(both.stderr).toContain("option '--explain-pagination' cannot be used with option '--check'");
   });
 
   it("leaves out warnings with --quiet", async () => {

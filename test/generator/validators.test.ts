@@ -12,6 +12,8 @@ const cases: readonly (readonly [rule: string, schema: { safeParse(value: unknow
   ["allOf merges the parts' properties", sdk.DogSchema, dog, true],
   ["allOf requires what any part requires", sdk.DogSchema, { ...dog, breed: undefined }, false],
   ["allOf keeps each part's constraints", sdk.DogSchema, { ...dog, name: "" }, false],
+  ["allOf of parts declaring one property differently accepts what satisfies both", sdk.AsrLicenseSchema, { product: "ASR", seats: 3 }, true],
+  ["allOf of parts declaring one property differently rejects what satisfies one", sdk.AsrLicenseSchema, { product: "CDM", seats: 3 }, false],
   ["a discriminated union picks the variant by its tag", sdk.ShapeSchema, { shapeType: "circle", radius: 2 }, true],
   ["a discriminated union checks the picked variant", sdk.ShapeSchema, { shapeType: "square", radius: 2 }, false],
   ["a discriminated union rejects an unknown tag", sdk.ShapeSchema, { shapeType: "hexagon" }, false],

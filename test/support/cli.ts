@@ -15,8 +15,14 @@ export interface CliRun {
 
 /** Runs the built CLI as a user would, in `cwd`, without a TTY and outside CI mode. */
 export async function genClient(cwd: string, ...args: string[]): Promise<CliRun> {
+  return genClientOn([process.execPath], cwd, ...args);
+}
+
+/** Like `genClient`, on another Node or with Node options: `node` is the executable and its arguments. */
+export async function genClientOn(node: readonly [string, ...string[]], cwd: string, ...args: string[]): Promise<CliRun> {
+  const [executable, ...options] = node;
   try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, env: cliEnv() });
+    const { stdout, stderr } = await run(executable, [...options, cli, ...args], { cwd, env: cliEnv() });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };

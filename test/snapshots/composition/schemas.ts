@@ -67,6 +67,27 @@ export const ServiceDogSchema = z.lazy(() =>
   }),
 );
 
+export const LicenseSchema = z.lazy(() =>
+  z.looseObject({
+    product: z.string(),
+    seats: z.exactOptional(z.int()),
+  }),
+);
+
+export const AsrProductSchema = z.lazy(() =>
+  z.looseObject({
+    product: z.enum(["ASR"]),
+  }),
+);
+
+export const AsrLicenseSchema = z.lazy(() =>
+  z.looseObject({
+    product: z.intersection(z.enum(["ASR"]), z.string()),
+    seats: z.exactOptional(z.int()),
+    region: z.exactOptional(z.string()),
+  }),
+);
+
 export const ShapeSchema = z.lazy(() =>
   z.discriminatedUnion("shapeType", [
     CircleSchema,
@@ -95,6 +116,24 @@ export const TriangleSchema = z.lazy(() =>
     sides: z
       .array(z.number().check(z.gt(0)))
       .check(z.minLength(3), z.maxLength(3)),
+  }),
+);
+
+export const DnsRecordSchema = z.lazy(() =>
+  z.discriminatedUnion("type", [ARecordSchema, MxRecordSchema]),
+);
+
+export const ARecordSchema = z.lazy(() =>
+  z.looseObject({
+    type: z.enum(["A"]),
+    ip: z.ipv4(),
+  }),
+);
+
+export const MxRecordSchema = z.lazy(() =>
+  z.looseObject({
+    type: z.enum(["MX"]),
+    host: z.string(),
   }),
 );
 
@@ -230,6 +269,8 @@ export const MatrixSchema = z.lazy(() => z.array(z.array(z.number())));
 export const CatalogSchema = z.lazy(() =>
   z.looseObject({
     featured: z.exactOptional(DogSchema),
+    license: z.exactOptional(AsrLicenseSchema),
+    records: z.exactOptional(z.array(DnsRecordSchema)),
     shapes: z.exactOptional(z.array(ShapeSchema)),
     value: z.exactOptional(ScalarSchema),
     contact: z.exactOptional(ContactMethodSchema),

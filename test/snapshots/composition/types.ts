@@ -52,6 +52,21 @@ export interface ServiceDog extends Dog {
   tasks?: ("guide" | "hearing" | "mobility" | Unlisted<string>)[];
 }
 
+export interface License {
+  product: string;
+  seats?: number;
+}
+
+export interface AsrProduct {
+  product: "ASR" | Unlisted<string>;
+}
+
+/** An allOf whose parts declare `product` with different types; it is both. */
+export type AsrLicense = AsrProduct &
+  License & {
+    region?: string;
+  };
+
 export type Shape = Circle | Square | Triangle | UnlistedVariant<"shapeType">;
 
 export interface Circle {
@@ -69,6 +84,20 @@ export interface Square {
 export interface Triangle {
   shapeType: "tri";
   sides: number[];
+}
+
+/** A discriminator mapping left pointing into the provider's source files. */
+export type DnsRecord = ARecord | MxRecord | UnlistedVariant<"type">;
+
+export interface ARecord {
+  type: "A";
+  /** @format ipv4 */
+  ip: string;
+}
+
+export interface MxRecord {
+  type: "MX";
+  host: string;
 }
 
 export type Payment = CardPayment | BankTransfer;
@@ -224,6 +253,8 @@ export type Matrix = number[][];
 
 export interface Catalog {
   featured?: Dog;
+  license?: AsrLicense;
+  records?: DnsRecord[];
   shapes?: Shape[];
   value?: Scalar;
   contact?: ContactMethod;
