@@ -19,6 +19,7 @@ import { raceAbort } from "./transport/abort.js";
 import type { Limiter } from "./transport/concurrency.js";
 import { resolveRetry } from "./transport/retry-policy.js";
 import { send, type Received, type Transport } from "./transport/send.js";
+import { Stream } from "./streaming/stream.js";
 
 /** What a client's calls share. */
 export interface Client {
@@ -47,7 +48,17 @@ export async function call(client: Client, operation: OperationSpec, rawArgs: un
     if (client.loadValidators !== undefined && needsValidators(client, options)) await client.loadValidators();
     if (client.config.validateRequests) validateRequest(operation, args);
     const prepared = prepareRequest(operation, args, client.config.baseUrl);
-    return await client.limiter.run(() => exchange(client, operation, prepared, options), options.signal);
+    if (!mayStream(operation)) return await client.limiter.run(() => exchange(client, operation, prepared, options, undefined), options.signal);
+    // A stream holds its slot until it is closed: see `Stream`.
+    const release = await client.limiter.acquire(options.signal);
+    try {
+      const result = await exchange(client, operation, prepared, options, release);
+      if (!(result.data instanceof Stream)) release();
+      return result;
+    } catch (error) {
+      release();
+      throw error;
+    }
   } catch (error) {
     reportFailure(client.transport.log, operation, error, options.signal);
     throw error;
@@ -59,7 +70,19 @@ function needsValidators(client: Client, options: CallOptions): boolean {
   return client.config.validateRequests || (options.validate ?? client.config.validate) !== "off" || client.dates;
 }
 
-async function exchange(client: Client, operation: OperationSpec, prepared: PreparedRequest, options: CallOptions): Promise<ApiResponse<unknown>> {
+function mayStream(operation: OperationSpec): boolean {
+  for (const status in operation.responses) if (operation.responses[status]?.kind === "stream") return true;
+  return false;
+}
+
+/** `releaseStream`: frees the call's slot, once its stream is closed (only for operations that may stream). */
+async function exchange(
+  client: Client,
+  operation: OperationSpec,
+  prepared: PreparedRequest,
+  options: CallOptions,
+  releaseStream: (() => void) | undefined,
+): Promise<ApiResponse<unknown>> {
   const { config, transport } = client;
   // Awaited only when it is a function: an `await` costs a turn of the microtask queue on every call.
   // The caller's abort does not wait for it (nor for a credential function below), as in every other state.
@@ -100,6 +123,9 @@ async function exchange(client: Client, operation: OperationSpec, prepared: Prep
     strict: client.strict,
     dates: client.dates,
     reported: client.reportedUnlisted,
+    ...(releaseStream && {
+      streaming: { signal: options.signal, idleTimeout: options.streamIdleTimeout ?? options.timeout ?? config.timeout, onClose: releaseStream },
+    }),
   });
 }
 

@@ -4,6 +4,7 @@
  * the spec itself.
  */
 import type { ValidationMode } from "./options.js";
+import type { StreamFormat } from "./streaming/frames.js";
 
 /**
  * A zod schema, typed opaquely. Checking every generated schema against zod's full `ZodType`
@@ -22,7 +23,7 @@ export interface Validator {
  */
 export type LazyValidator = Validator | (() => Validator);
 
-export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
+export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE" | "QUERY";
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 
@@ -70,12 +71,20 @@ export interface BodySpec {
   readonly schema?: LazyValidator;
 }
 
-/** How a response body is read: `binary` is returned as the unread `Response`. */
-export type ResponseKind = "json" | "text" | "binary" | "empty";
+/**
+ * How a response body is read: `binary` is returned as the unread `Response`, `stream` as a
+ * `Stream` of items.
+ */
+export type ResponseKind = "json" | "text" | "binary" | "empty" | "stream";
 
 export interface ResponseSpec {
   readonly kind: ResponseKind;
+  /** For `stream`: the item schema. */
   readonly schema?: LazyValidator;
+  /** For `stream`: how items are framed. */
+  readonly format?: StreamFormat;
+  /** For `stream`: items are the events' text, not JSON. */
+  readonly text?: boolean;
 }
 
 /**

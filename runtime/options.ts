@@ -276,4 +276,10 @@ export interface CallOptions {
   readonly retry?: number | RetryOptions;
   /** Overrides `ClientOptions.validate` for this call. */
   readonly validate?: ValidationMode;
+  /**
+   * For an operation that streams: the longest wait for more of the stream once it has started,
+   * in milliseconds, or `false` for none. Defaults to the call's `timeout`, which then covers only
+   * the wait for the response to start, not the whole stream.
+   */
+  readonly streamIdleTimeout?: number | false;
 }

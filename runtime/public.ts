@@ -20,4 +20,6 @@ export type { CallOptions, ClientOptions, Logger, LogLevel, RetryOptions, Valida
 export type { OptionalArgsPaginatedEndpoint, PaginatedEndpoint } from "./pagination/paginated-endpoint.js";
 export type { ApiPage, PaginateOptions } from "./pagination/walk.js";
 export type { ApiResponse } from "./response/api-response.js";
+export { Stream } from "./streaming/stream.js";
+export type { ServerSentEvent } from "./streaming/sse-parser.js";
 export type { Unlisted, UnlistedTag, UnlistedVariant } from "./unlisted.js";

@@ -27,7 +27,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
   const endpointTypes = new Set(model.operations.map((operation) => endpointKind(operation).type));
   const members = model.operations.map((operation) => clientMember(ctx, operation));
   const used = typeNames(members.map((member) => member.type));
-  const resultTypes = ["Unlisted", "UnlistedVariant"].filter((name) => used.has(name));
+  const resultTypes = ["Unlisted", "UnlistedVariant", "Stream"].filter((name) => used.has(name));
   // An API without operations (webhooks only) gets an empty client and nothing it would not use.
   const hasOperations = model.operations.length > 0;
   const runtimeTypes = [...(hasOperations ? ["ApiSpec"] : []), "ClientOptions", ...endpointTypes, ...credentialTypes, ...resultTypes];
@@ -142,7 +142,7 @@ function seeDoc(docs: ExternalDocs): string[] {
 function qualify(type: TsType): TsType {
   switch (type.t) {
     case "ref":
-      return UNQUALIFIED_TYPES.has(type.name) ? type : { ...type, name: `T.${type.name}`, ...(type.args && { args: type.args.map(qualify) }) };
+      return { ...type, ...(!UNQUALIFIED_TYPES.has(type.name) && { name: `T.${type.name}` }), ...(type.args && { args: type.args.map(qualify) }) };
     case "union":
     case "intersection":
       return { ...type, types: type.types.map(qualify) };
@@ -157,8 +157,8 @@ function qualify(type: TsType): TsType {
   }
 }
 
-/** Globals, and `Unlisted`/`UnlistedVariant` from the runtime: not in types.ts. */
-const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream", "Unlisted", "UnlistedVariant"]);
+/** Globals, and `Unlisted`/`UnlistedVariant`/`Stream` from the runtime: not in types.ts. */
+const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream", "Unlisted", "UnlistedVariant", "Stream"]);
 
 function apiSpec(ctx: EmitContext): Expr {
   const { model } = ctx;

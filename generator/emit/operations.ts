@@ -185,6 +185,13 @@ function responseSpec(
 ): Expr {
   const content = response.content;
   if (!content) return inlineObject([{ key: "kind", value: str("empty") }]);
+  if (content.stream) {
+    return inlineObject([
+      { key: "kind", value: str("stream") },
+      { key: "format", value: str(content.stream.format) },
+      ...(content.stream.text ? [{ key: "text", value: bool(true) }] : validator(schemaOf(content.schema, "read"))),
+    ]);
+  }
   const kind = content.kind === "json" || content.kind === "text" ? content.kind : "binary";
   return inlineObject([{ key: "kind", value: str(kind) }, ...(kind === "json" ? validator(schemaOf(content.schema, "read")) : [])]);
 }

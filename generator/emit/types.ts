@@ -247,6 +247,7 @@ export function successResponses(operation: Operation): Response[] {
 
 export function responseBodyType(ctx: EmitContext, response: Response): TsType {
   if (!response.content) return tsKeyword("undefined");
+  if (response.content.stream) return tsRef("Stream", [toType(ctx, response.content.schema, "read")]);
   return bodyType(ctx, response.content.kind, response.content.schema, "read");
 }
 

@@ -163,7 +163,8 @@ export interface UnknownSchema extends SchemaMeta {
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+/** `query`: OpenAPI 3.2's QUERY method (a safe request with a body). */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query";
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 
@@ -214,9 +215,18 @@ export interface Response {
   /** `"200"`, `"2XX"` or `"default"`. */
   readonly status: string;
   readonly description?: string;
-  /** Absent when the response has no body. */
-  readonly content?: { readonly mediaType: string; readonly kind: MediaKind; readonly schema: Schema };
+  /** Absent when the response has no body. With `stream`, `schema` is the schema of each item. */
+  readonly content?: { readonly mediaType: string; readonly kind: MediaKind; readonly schema: Schema; readonly stream?: ResponseStream };
   readonly headers: readonly ResponseHeader[];
+}
+
+/** How a streaming response frames its items: see runtime/streaming/frames.ts. */
+export type StreamFormat = "sse" | "jsonl" | "json-seq";
+
+export interface ResponseStream {
+  readonly format: StreamFormat;
+  /** The items are the events' text (their schema is a plain string), not JSON. */
+  readonly text: boolean;
 }
 
 export interface ExternalDocs {

@@ -14,7 +14,7 @@ import { convertResponses } from "./responses.js";
 import { convertSchema } from "./schema.js";
 import { convertSecurity } from "./security.js";
 
-const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
 
 export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly SecurityScheme[]): Operation[] {
   if (!isObject(paths)) return [];
@@ -29,6 +29,11 @@ export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly S
       if (!isObject(raw)) continue;
       const pointer = appendPointer(itemPointer, method);
       converted.push({ operation: convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes }), raw });
+    }
+    if (isObject(item.additionalOperations)) {
+      for (const method of Object.keys(item.additionalOperations)) {
+        ctx.warn("ignored", `the ${method} operation (OpenAPI 3.2 additionalOperations) is not generated yet: ignored`, appendPointer(itemPointer, "additionalOperations", method));
+      }
     }
   }
   // Pagination reads response schemas through their references: convert every named schema first.

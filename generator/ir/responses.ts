@@ -6,7 +6,7 @@ import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { bodySchema } from "./body-schema.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { Response, ResponseHeader, Schema } from "./model.js";
+import type { Response, ResponseHeader, Schema, StreamFormat } from "./model.js";
 import { convertSchema } from "./schema.js";
 
 export function convertResponses(ctx: BuildContext, raw: Json, at: string, typeName: string): Response[] {
@@ -37,6 +37,8 @@ function convertResponse(ctx: BuildContext, rawResponse: Json, at: string, statu
   if (mediaType === undefined) return base;
   const media = raw.content[mediaType];
   const mediaPointer = appendPointer(pointer, "content", mediaType);
+  const format = streamFormat(mediaType);
+  if (format !== undefined) return { ...base, content: streamContent(ctx, media, mediaPointer, mediaType, format, nameHint) };
   const rawSchema = isObject(media) ? media.schema : undefined;
   let kind = mediaKind(mediaType);
   if (kind === "json" && mediaType === "*/*" && (rawSchema === undefined || isBinaryString(rawSchema))) kind = "binary";
@@ -46,6 +48,44 @@ function convertResponse(ctx: BuildContext, rawResponse: Json, at: string, statu
       ? bodySchema(ctx, rawSchema, appendPointer(mediaPointer, "schema"), nameHint)
       : { kind: kind === "text" ? "string" : "unknown", pointer: mediaPointer };
   return { ...base, content: { mediaType, kind, schema } };
+}
+
+/** The media types whose bodies are sequences of items (OpenAPI 3.2's sequential media types). */
+const STREAM_FORMATS: Readonly<Record<string, StreamFormat>> = {
+  "text/event-stream": "sse",
+  "application/jsonl": "jsonl",
+  "application/x-ndjson": "jsonl",
+  "application/x-jsonlines": "jsonl",
+  "application/json-seq": "json-seq",
+};
+
+function streamFormat(mediaType: string): StreamFormat | undefined {
+  const essence = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return Object.hasOwn(STREAM_FORMATS, essence) ? STREAM_FORMATS[essence] : undefined;
+}
+
+/**
+ * A streaming response's items. OpenAPI 3.2 gives their schema as `itemSchema`. Earlier documents
+ * (FastAPI's, OpenAI-like ones) describe one event's data with `schema`, which is taken as the
+ * item schema too, unless it is an array (3.2's reading of `schema` for a sequence: the whole
+ * stream as an array), whose `items` are. A plain string schema means text items; none, unknown ones.
+ */
+function streamContent(ctx: BuildContext, media: Json, pointer: string, mediaType: string, format: StreamFormat, nameHint: string): NonNullable<Response["content"]> {
+  let raw: Json | undefined;
+  let at = pointer;
+  if (isObject(media) && media.itemSchema !== undefined) [raw, at] = [media.itemSchema, appendPointer(pointer, "itemSchema")];
+  else if (isObject(media) && media.schema !== undefined) {
+    const { value, pointer: schemaPointer } = ctx.deref(media.schema, appendPointer(pointer, "schema"));
+    [raw, at] = isObject(value) && value.type === "array" && value.items !== undefined ? [value.items, appendPointer(schemaPointer, "items")] : [media.schema, appendPointer(pointer, "schema")];
+  }
+  const text = raw === undefined || isPlainString(ctx, raw, at);
+  const schema: Schema = text ? { kind: raw === undefined ? "unknown" : "string", pointer: at } : bodySchema(ctx, raw, at, `${nameHint} Item`);
+  return { mediaType, kind: "text", schema, stream: { format, text: raw !== undefined && text } };
+}
+
+function isPlainString(ctx: BuildContext, raw: Json, at: string): boolean {
+  const { value } = ctx.deref(raw, at);
+  return isObject(value) && value.type === "string" && value.format === undefined && value.enum === undefined && value.contentMediaType === undefined;
 }
 
 function isBinaryString(raw: Json): boolean {

@@ -58,6 +58,7 @@ function resultSlot(describe: Describer, successes: readonly Response[]): Slot {
 
 function responseText(describe: Describer, response: Response): string {
   if (!response.content) return "undefined";
+  if (response.content.stream) return `Stream<${describe.text(response.content.schema)}>`;
   if (response.content.kind === "binary") return "Response";
   if (response.content.kind === "text") return "string";
   return describe.text(response.content.schema);

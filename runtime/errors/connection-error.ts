@@ -1,10 +1,12 @@
 import { brand, CallError, type CallContext } from "./sdk-error.js";
-import { attemptsText } from "./timeout-error.js";
+import { attemptsText, itemsText } from "./timeout-error.js";
 
 export interface ConnectionErrorInit extends CallContext {
   readonly attempts: number;
   /** The network error from `fetch`, e.g. a refused connection or a reset in the middle of a body. */
   readonly cause: unknown;
+  /** Set when a streaming response broke: how many of its items (or events) had arrived. */
+  readonly items?: number;
 }
 
 /** No usable response: the connection failed, or broke while the response body was read. */
@@ -15,12 +17,16 @@ export class ConnectionError extends CallError {
 
   override readonly name = "ConnectionError";
   readonly attempts: number;
+  /** Set when a streaming response broke: how many of its items (or events) had arrived. */
+  readonly items: number | undefined;
 
   constructor(init: ConnectionErrorInit) {
-    super(`${init.method} ${init.url} failed to connect: ${describeCause(init.cause)} (${init.operation}, ${attemptsText(init.attempts)})`, init, {
+    const what = init.items === undefined ? "failed to connect" : `stream broke after ${itemsText(init.items)}`;
+    super(`${init.method} ${init.url} ${what}: ${describeCause(init.cause)} (${init.operation}, ${attemptsText(init.attempts)})`, init, {
       cause: init.cause,
     });
     this.attempts = init.attempts;
+    this.items = init.items;
   }
 }
 

@@ -17,6 +17,7 @@ import { check, type Checked } from "./validate.js";
 import { reviveDates } from "./revive-dates.js";
 import type { ValidationIssue } from "../errors/format-issues.js";
 import { unlistedValues } from "../unlisted.js";
+import { openStream, type StreamingCall } from "../streaming/open-stream.js";
 
 export interface Interpreter {
   readonly operation: OperationSpec;
@@ -30,6 +31,8 @@ export interface Interpreter {
   readonly reported: Set<string>;
   /** The SDK was generated with `dates: "date"`: bodies not validated still get their `Date`s. */
   readonly dates: boolean;
+  /** Present when the operation may answer with a stream. */
+  readonly streaming?: StreamingCall;
 }
 
 /**
@@ -46,6 +49,7 @@ export function interpret(received: Received, interpreter: Interpreter): ApiResp
 function successData({ response, body }: Received, spec: ResponseSpec | undefined, interpreter: Interpreter): unknown {
   if (interpreter.operation.method === "HEAD" || isNullBodyStatus(response.status) || spec?.kind === "empty") return undefined;
   if (spec?.kind === "binary") return response;
+  if (spec?.kind === "stream" && interpreter.streaming !== undefined) return openStream(response, spec, interpreter, interpreter.streaming);
   if (body === undefined || body.bytes.byteLength === 0) return undefined;
   if (spec?.kind === "text") return bodyText(body);
   if (spec === undefined) return undeclaredBody(body);
@@ -74,7 +78,7 @@ function successData({ response, body }: Received, spec: ResponseSpec | undefine
  * A body returned without zod's output (not validated, or not valid) as its type says: with
  * `dates: "date"`, date-time text becomes `Date`s (the schema is walked, not checked).
  */
-function asTyped(value: unknown, spec: ResponseSpec, interpreter: Interpreter): unknown {
+export function asTyped(value: unknown, spec: ResponseSpec, interpreter: Interpreter): unknown {
   if (!interpreter.dates || spec.schema === undefined) return value;
   // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
   return reviveDates(builtOnce(spec.schema) as core.$ZodType, value);
@@ -84,7 +88,7 @@ function asTyped(value: unknown, spec: ResponseSpec, interpreter: Interpreter): 
  * Whether a body that failed validation only for enum values or discriminated variants the spec
  * did not list is accepted as it is; each such value is logged once per client.
  */
-function tolerated(issues: readonly ValidationIssue[], body: unknown, interpreter: Interpreter): boolean {
+export function tolerated(issues: readonly ValidationIssue[], body: unknown, interpreter: Interpreter): boolean {
   if (interpreter.strict) return false;
   const values = unlistedValues(issues, body);
   if (values === undefined) return false;

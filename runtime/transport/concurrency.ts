@@ -2,10 +2,12 @@
 export interface Limiter {
   /** Waits for a slot (leaving the queue, rejected with its reason, if `signal` aborts), then runs `task`. */
   run<T>(task: () => Promise<T>, signal: AbortSignal | undefined): Promise<T>;
+  /** Waits for a slot as `run` does, and holds it until the returned function (which does nothing after its first call) is called. */
+  acquire(signal: AbortSignal | undefined): Promise<() => void>;
 }
 
 export function createLimiter(max: number): Limiter {
-  if (max === Number.POSITIVE_INFINITY) return { run: (task) => task() };
+  if (max === Number.POSITIVE_INFINITY) return { run: (task) => task(), acquire: async () => () => undefined };
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxConcurrency must be a positive integer or Infinity, not ${max}`);
 
   let active = 0;
@@ -39,6 +41,15 @@ export function createLimiter(max: number): Limiter {
   };
 
   return {
+    async acquire(signal) {
+      await acquire(signal);
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        release();
+      };
+    },
     async run(task, signal) {
       await acquire(signal);
       try {

@@ -216,10 +216,12 @@ function attemptFailure(error: Error, fetched: boolean): AttemptFailure | undefi
   return undefined;
 }
 
-/** Bodies read inside the attempt: everything but a successful binary body and bodiless answers. */
+/** Bodies read inside the attempt: everything but a successful binary body or stream and bodiless answers. */
 function needsBuffering(operation: OperationSpec, status: number): boolean {
   if (operation.method === "HEAD" || isNullBodyStatus(status)) return false;
-  return !isSuccess(status) || selectResponseSpec(operation.responses, status)?.kind !== "binary";
+  if (!isSuccess(status)) return true;
+  const kind = selectResponseSpec(operation.responses, status)?.kind;
+  return kind !== "binary" && kind !== "stream";
 }
 
 /** A response a hook made up (so not read by our fetch). */

@@ -17,4 +17,7 @@ export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   pagination: { spec: "pagination.yaml" },
   parameters: { spec: "parameters.yaml" },
   "runtime-policies": { spec: "runtime-policies.yaml" },
+  streaming: { spec: "streaming31.yaml" },
+  "streaming-dates": { spec: "streaming31.yaml", dates: "date" },
+  feeds32: { spec: "openapi32.yaml" },
 };

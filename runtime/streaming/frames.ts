@@ -1,0 +1,49 @@
+import type { ByteSource } from "./byte-source.js";
+import { SseParser, type ServerSentEvent } from "./sse-parser.js";
+
+/** How a streaming response frames its items (see `ResponseSpec.format`). */
+export type StreamFormat = "sse" | "jsonl" | "json-seq";
+
+/** The SSE events of a body, as they arrive. */
+export async function* serverSentEvents(source: ByteSource): AsyncGenerator<ServerSentEvent> {
+  const decoder = new TextDecoder();
+  let arrived: ServerSentEvent[] = [];
+  const parser = new SseParser((event) => arrived.push(event));
+  for (let chunk = await source.read(); chunk !== undefined; chunk = await source.read()) {
+    parser.feed(decoder.decode(chunk, { stream: true }));
+    if (arrived.length === 0) continue;
+    const events = arrived;
+    arrived = [];
+    for (const event of events) {
+      source.itemArrived();
+      yield event;
+    }
+  }
+  parser.feed(decoder.decode());
+}
+
+/**
+ * The records of a JSON Lines / NDJSON body (split at LF, a CR before it dropped, blank lines
+ * skipped; the last line may lack its LF) or of a JSON text sequence (RFC 7464: each record starts
+ * with RS). Only the incomplete last record is held, so memory stays constant however long the body.
+ */
+export async function* records(source: ByteSource, separator: "\n" | "\x1e"): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let pending = "";
+  for (let chunk = await source.read(); chunk !== undefined; chunk = await source.read()) {
+    const text = pending + decoder.decode(chunk, { stream: true });
+    const parts = text.split(separator);
+    pending = parts.pop() ?? "";
+    for (const part of parts) {
+      const record = part.trim();
+      if (record === "") continue;
+      source.itemArrived();
+      yield record;
+    }
+  }
+  const last = (pending + decoder.decode()).trim();
+  if (last !== "") {
+    source.itemArrived();
+    yield last;
+  }
+}
