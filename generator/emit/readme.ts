@@ -5,7 +5,7 @@
  * spans it is put on one line, and it never opens a code block.
  */
 import { secretPropertyNames } from "../ir/analysis.js";
-import type { Operation, Schema, SecurityScheme } from "../ir/model.js";
+import type { Operation, ResponseStream, Schema, SecurityScheme } from "../ir/model.js";
 import { array, call, id, inlineObject, literal, member, newExpr, num, str, type Expr } from "./code/expressions.js";
 import { printStatementText } from "./code/module.js";
 import type { EmitContext } from "./context.js";
@@ -39,6 +39,7 @@ export function readme(ctx: EmitContext): string {
     secretFields: secretFieldsText(ctx),
     dates: ctx.options.dates === "date" ? `\n\n${DATES_NOTE}` : "",
     validators: model.schemas.length > 0 ? `\n\n${validatorsNote(ctx)}` : "",
+    streaming: model.operations.some(streams) ? `\n\n${STREAMING_NOTE}` : "",
     additions: ctx.options.strict ? STRICT_ADDITIONS : TOLERATED_ADDITIONS,
     operations: operationsSection(ctx),
   };
@@ -206,13 +207,30 @@ function operationEntry(ctx: EmitContext, operation: Operation): string {
   const about = operation.summary ?? operation.description;
   const summary = about !== undefined ? firstSentence(specMarkdown(about)) : "";
   const heading = `#### \`${operation.name}\`${summary ? `: ${oneLine(summary)}` : ""}${operation.deprecated ? " (deprecated)" : ""}`;
-  let example = exampleCall(ctx, operation, "");
+  const stream = operation.responses.find((response) => response.status.startsWith("2") && response.content?.stream)?.content?.stream;
+  let example = stream ? streamExample(ctx, operation, stream) : exampleCall(ctx, operation, "");
   if (operation.pagination && operation.pagination.style !== "none") {
     const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
     example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
   }
   const route = `\`${operation.method.toUpperCase()} ${inlineCode(operation.path)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
   return [heading, "", route, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
+}
+
+const STREAM_ITEMS: Readonly<Record<ResponseStream["format"], string>> = {
+  sse: "each Server-Sent Event's data",
+  jsonl: "each JSON Lines item",
+  "json-seq": "each JSON text sequence item",
+};
+
+/** A streaming operation's example: its items in a `for await` loop. */
+function streamExample(ctx: EmitContext, operation: Operation, stream: ResponseStream): string {
+  const open = exampleCall(ctx, operation, "const stream = ");
+  const what = `${STREAM_ITEMS[stream.format]}${stream.text ? ", as text" : ", validated as it arrives"}`;
+  return `${open}
+for await (const item of stream) {
+  // ${what}; \`break\` closes the connection
+}`;
 }
 
 /**
@@ -279,6 +297,23 @@ function validatorsNote(ctx: EmitContext): string {
   if (!operationSpecs(ctx).lazy.includes("s")) return where;
   return `${where} The client\nimports that module, and zod, on its first call that validates, so importing the SDK loads neither.`;
 }
+
+function streams(operation: Operation): boolean {
+  return operation.responses.some((response) => response.status.startsWith("2") && response.content?.stream !== undefined);
+}
+
+const STREAMING_NOTE = [
+  "Operations that stream (Server-Sent Events, JSON Lines, JSON text sequences) resolve, once the",
+  "response starts, to a `Stream`: iterate it with `for await` to get each item, parsed and validated",
+  "as it arrives (SSE comments are skipped, and a `data: [DONE]` event ends the stream). It also has",
+  "`response`, `status`, `headers`, `events()` (the raw SSE events: `event`, `data`, `id`, `retry`),",
+  "`toArray()` and `toReadableStream()` (the items as JSON Lines), and can be read once. `break`,",
+  "`stream.close()` or the call's `signal` closes the connection at once and frees its",
+  "`maxConcurrency` slot. `timeout` bounds the wait for the response to start; then the stream",
+  "fails with `TimeoutError` only if nothing arrives for `streamIdleTimeout` (a call option, by",
+  "default `timeout`), and with `ConnectionError` if the connection breaks; both name how many",
+  "items had arrived.",
+].join("\n");
 
 const DATES_NOTE = [
   "Date-times (`format: date-time`) are `Date` objects, in arguments (sent as RFC 3339 text in UTC)",

@@ -18,9 +18,10 @@ export interface ServerSentEvent {
  * blank line dispatches the event unless its data is empty. At the end of the stream an event
  * not yet ended by a blank line is discarded, as the standard says: it may be cut short.
  *
- * Written here rather than taken from `eventsource-parser` (which it matches on the same table of
- * cases, see test/runtime/sse-parser.test.ts): the runtime is copied into every SDK, and each of
- * its imports is a package every SDK user has to install, streaming or not.
+ * Written here rather than taken from `eventsource-parser`, which it matches on a table of WHATWG
+ * cases (test/e2e/streaming.test.ts) but one: that holds back a stream's final CR, and so its last
+ * event, waiting for an LF. Above all, the runtime is copied into every SDK, and each package it
+ * imports is one more that every SDK user has to install, streaming or not.
  * The BOM the standard strips is already gone: `TextDecoder` drops it.
  */
 export class SseParser {
