@@ -14,10 +14,12 @@ import { refusedRequest } from "./request/refused.js";
 import { withQuery } from "./request/url.js";
 import { validateRequest } from "./request/validate-request.js";
 import type { ApiResponse } from "./response/api-response.js";
-import { interpret } from "./response/interpret.js";
+import { interpret, type Interpreter } from "./response/interpret.js";
+import { isSuccess } from "./response/select-spec.js";
+import type { StreamingCall } from "./streaming/open-stream.js";
 import { raceAbort } from "./transport/abort.js";
 import type { Limiter } from "./transport/concurrency.js";
-import { resolveRetry } from "./transport/retry-policy.js";
+import { resolveRetry, retryDelay } from "./transport/retry-policy.js";
 import { send, type Received, type Transport } from "./transport/send.js";
 import { Stream } from "./streaming/stream.js";
 
@@ -91,7 +93,8 @@ async function exchange(
   const requirement = selectRequirement(operation.security, (scheme) => credentialOf(config.auth, scheme) !== undefined);
   if (requirement === undefined) transport.log.debug(`${operation.id}: no credentials for any of its security requirements, sending it without`);
 
-  const sendWithCredentials = async (): Promise<{ received: Received; auth: AppliedAuth; context: () => CallContext }> => {
+  const retry = resolveRetry(options.retry, config.retry);
+  const sendWithCredentials = async (base = headers): Promise<{ received: Received; auth: AppliedAuth; context: () => CallContext }> => {
     const auth = requirement === undefined || isEmpty(requirement) ? NO_AUTH : await raceAbort(applyAuth(requirement, authContext(client, options.signal)), options.signal);
     const url = withQuery(prepared.url, auth.query.length === 0 ? prepared.query : [...prepared.query, ...auth.query]);
     const context = callContext(operation, url, transport.redactor);
@@ -99,11 +102,11 @@ async function exchange(
       operation,
       url,
       context,
-      headers: buildingRequest(operation, () => withCredentials(headers, auth, prepared.cookies, options.headers)),
+      headers: buildingRequest(operation, () => withCredentials(base, auth, prepared.cookies, options.headers)),
       body: prepared.body,
       signal: options.signal,
       timeout: options.timeout ?? config.timeout,
-      retry: resolveRetry(options.retry, config.retry),
+      retry,
     });
     return { received, auth, context };
   };
@@ -115,7 +118,7 @@ async function exchange(
     await grant.source.refresh(grant.scopes, grant.token, options.signal);
     sent = await sendWithCredentials();
   }
-  return interpret(sent.received, {
+  const interpreter: Interpreter = {
     operation,
     context: sent.context,
     validate: options.validate ?? config.validate,
@@ -123,10 +126,24 @@ async function exchange(
     strict: client.strict,
     dates: client.dates,
     reported: client.reportedUnlisted,
-    ...(releaseStream && {
-      streaming: { signal: options.signal, idleTimeout: options.streamIdleTimeout ?? options.timeout ?? config.timeout, onClose: releaseStream },
-    }),
-  });
+  };
+  if (releaseStream === undefined) return interpret(sent.received, interpreter);
+  /** Sends the request again to resume its SSE stream: only a GET is safe to send again unasked. */
+  const reopen = async (lastEventId: string): Promise<Response> => {
+    const resumeHeaders = new Headers(headers);
+    resumeHeaders.set("last-event-id", lastEventId);
+    const { received } = await sendWithCredentials(resumeHeaders);
+    // An error status is the API's answer (an ApiError); a success is read as the stream it continues.
+    if (!isSuccess(received.response.status)) interpret(received, interpreter);
+    return received.response;
+  };
+  const streaming: StreamingCall = {
+    signal: options.signal,
+    idleTimeout: options.streamIdleTimeout ?? options.timeout ?? config.timeout,
+    onClose: releaseStream,
+    ...(operation.method === "GET" && { resumption: { limit: retry.limit, delay: (attempt: number) => retryDelay(retry, attempt, { kind: "connection" }), reopen } }),
+  };
+  return interpret(sent.received, { ...interpreter, streaming });
 }
 
 /**

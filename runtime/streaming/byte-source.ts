@@ -1,6 +1,7 @@
 import { ConnectionError } from "../errors/connection-error.js";
-import type { CallContext } from "../errors/sdk-error.js";
+import { SdkError, type CallContext } from "../errors/sdk-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
+import { sleep } from "../transport/abort.js";
 
 export interface ByteSourceInit {
   readonly body: ReadableStream<Uint8Array>;
@@ -10,6 +11,18 @@ export interface ByteSourceInit {
   readonly signal: AbortSignal | undefined;
   /** Called once, when the body is closed: read to its end, cancelled, failed or aborted. */
   readonly onClose: () => void;
+  /** Present when a broken stream may be resumed: see `resume`. */
+  readonly resumption?: Resumption;
+}
+
+/** How a broken SSE stream is resumed (GET operations only: see `StreamingCall.resumption`). */
+export interface Resumption {
+  /** How many times in a row it may be resumed without an event arriving in between. */
+  readonly limit: number;
+  /** The wait before the `attempt`th resumption (from 1) when the server set no `retry:` delay. */
+  readonly delay: (attempt: number) => number;
+  /** Sends the request again with `Last-Event-ID`; resolves with the new successful response. */
+  readonly reopen: (lastEventId: string) => Promise<Response>;
 }
 
 const IDLE = Symbol("idle");
@@ -23,14 +36,16 @@ const IDLE = Symbol("idle");
 export class ByteSource {
   #items = 0;
   #closed = false;
-  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  #reader: ReadableStreamDefaultReader<Uint8Array>;
   readonly #init: ByteSourceInit;
   readonly #onAbort = (): void => this.close();
+  readonly resumption: Resumption | undefined;
 
   constructor(init: ByteSourceInit) {
     this.#init = init;
     this.#reader = init.body.getReader();
     init.signal?.addEventListener("abort", this.#onAbort, { once: true });
+    this.resumption = init.resumption;
     if (init.signal?.aborted) this.close();
   }
 
@@ -62,13 +77,34 @@ export class ByteSource {
       }
       return result.value;
     } catch (error) {
-      this.close();
+      // Not closed here: a broken stream may be resumed, and its readers close it when they stop.
       if (signal?.aborted) throw signal.reason;
       if (error instanceof TimeoutError) throw error;
       throw new ConnectionError({ ...this.#init.context(), attempts: 1, cause: error, items: this.#items });
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Waits `delay` ms, then reads on from a new response to the same request with `Last-Event-ID`.
+   * A failure to get one is a `ConnectionError` naming the items received, or the API's error.
+   */
+  async resume(lastEventId: string, delay: number): Promise<void> {
+    const { signal, resumption } = this.#init;
+    if (resumption === undefined) throw new TypeError("internal: this stream cannot be resumed");
+    await sleep(delay, signal);
+    let response: Response;
+    try {
+      response = await resumption.reopen(lastEventId);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof SdkError && !(error instanceof ConnectionError) && !(error instanceof TimeoutError)) throw error;
+      throw new ConnectionError({ ...this.#init.context(), attempts: 1, cause: error, items: this.#items });
+    }
+    this.#reader.cancel().catch(() => undefined);
+    this.#reader = (response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() })).getReader();
+    if (this.#closed) this.#reader.cancel().catch(() => undefined);
   }
 
   #idle(timeout: number): TimeoutError {

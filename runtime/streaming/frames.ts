@@ -1,19 +1,42 @@
+import { ConnectionError } from "../errors/connection-error.js";
 import type { ByteSource } from "./byte-source.js";
 import { SseParser, type ServerSentEvent } from "./sse-parser.js";
 
 /** How a streaming response frames its items (see `ResponseSpec.format`). */
 export type StreamFormat = "sse" | "jsonl" | "json-seq";
 
-/** The SSE events of a body, as they arrive. */
+/**
+ * The SSE events of a body, as they arrive. When the connection breaks after the server gave an
+ * event ID and the source may resume, the stream goes on from a new request with `Last-Event-ID`
+ * after the server's `retry:` delay (or the client's backoff): the event cut short is dropped, so
+ * the server's resumption after that ID gives each event once.
+ */
 export async function* serverSentEvents(source: ByteSource): AsyncGenerator<ServerSentEvent> {
-  const decoder = new TextDecoder();
+  let decoder = new TextDecoder();
   let arrived: ServerSentEvent[] = [];
   const parser = new SseParser((event) => arrived.push(event));
-  for (let chunk = await source.read(); chunk !== undefined; chunk = await source.read()) {
+  /** Resumptions since the last event arrived. */
+  let resumed = 0;
+  for (;;) {
+    let chunk: Uint8Array | undefined;
+    try {
+      chunk = await source.read();
+    } catch (error) {
+      const { resumption } = source;
+      const lastEventId = parser.lastEventId;
+      if (!(error instanceof ConnectionError) || resumption === undefined || lastEventId === undefined || resumed >= resumption.limit) throw error;
+      resumed++;
+      await source.resume(lastEventId, parser.reconnectionTime ?? resumption.delay(resumed));
+      parser.discardPending();
+      decoder = new TextDecoder();
+      continue;
+    }
+    if (chunk === undefined) break;
     parser.feed(decoder.decode(chunk, { stream: true }));
     if (arrived.length === 0) continue;
     const events = arrived;
     arrived = [];
+    resumed = 0;
     for (const event of events) {
       source.itemArrived();
       yield event;

@@ -3,7 +3,7 @@ import { ResponseValidationError } from "../errors/response-validation-error.js"
 import type { ResponseSpec } from "../operation.js";
 import { asTyped, tolerated, type Interpreter } from "../response/interpret.js";
 import { check } from "../response/validate.js";
-import { ByteSource } from "./byte-source.js";
+import { ByteSource, type Resumption } from "./byte-source.js";
 import { Stream } from "./stream.js";
 
 /** What a streaming call adds to reading its response. */
@@ -12,6 +12,8 @@ export interface StreamingCall {
   readonly idleTimeout: number | false;
   /** Frees the call's concurrency slot. */
   readonly onClose: () => void;
+  /** Present for operations whose SSE stream may be resumed after a break (GET: safe to send again). */
+  readonly resumption?: Resumption;
 }
 
 /** The `Stream` of a successful streaming response (`spec.kind === "stream"`). */
@@ -22,6 +24,7 @@ export function openStream(response: Response, spec: ResponseSpec, interpreter: 
     idleTimeout: call.idleTimeout,
     signal: call.signal,
     onClose: call.onClose,
+    ...(spec.format === "sse" && call.resumption && { resumption: call.resumption }),
   });
   const item = (text: string): unknown => {
     if (spec.text === true) return text;
@@ -32,10 +35,7 @@ export function openStream(response: Response, spec: ResponseSpec, interpreter: 
     if (tolerated(checked.issues, value, interpreter)) return asTyped(value, spec, interpreter);
     const issues = !json ? [customIssue([], `item ${source.items} is not valid JSON`)] : checked.issues;
     const error = new ResponseValidationError({ ...interpreter.context(), status: response.status, issues, body: value });
-    if (interpreter.validate === "strict") {
-      source.close();
-      throw error;
-    }
+    if (interpreter.validate === "strict") throw error;
     interpreter.log.warn(`item ${source.items}: ${error.message}`);
     return asTyped(value, spec, interpreter);
   };

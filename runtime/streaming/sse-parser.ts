@@ -29,7 +29,9 @@ export class SseParser {
   #afterCr = false;
   #data: string[] = [];
   #event = "";
-  #id: string | undefined;
+  /** The ID of the event in progress, which becomes the last event ID at its blank line. */
+  #idBuffer: string | undefined;
+  #lastEventId: string | undefined;
   #retry: number | undefined;
   #reconnectionTime: number | undefined;
   readonly #dispatch: (event: ServerSentEvent) => void;
@@ -43,9 +45,22 @@ export class SseParser {
     return this.#reconnectionTime;
   }
 
-  /** The latest event ID of the stream, for `Last-Event-ID`. */
+  /** The ID of the last event ended by a blank line, for `Last-Event-ID`. */
   get lastEventId(): string | undefined {
-    return this.#id;
+    return this.#lastEventId;
+  }
+
+  /**
+   * Forgets the event in progress and any partial line, as a reconnection does; the last event ID
+   * and the reconnection time are kept.
+   */
+  discardPending(): void {
+    this.#pending = "";
+    this.#afterCr = false;
+    this.#data = [];
+    this.#event = "";
+    this.#retry = undefined;
+    this.#idBuffer = this.#lastEventId;
   }
 
   feed(text: string): void {
@@ -82,7 +97,7 @@ export class SseParser {
         this.#data.push(value);
         break;
       case "id":
-        if (!value.includes("\0")) this.#id = value;
+        if (!value.includes("\0")) this.#idBuffer = value;
         break;
       case "retry":
         if (/^\d+$/.test(value)) this.#retry = this.#reconnectionTime = Number(value);
@@ -91,6 +106,7 @@ export class SseParser {
   }
 
   #end(): void {
+    this.#lastEventId = this.#idBuffer;
     const { length } = this.#data;
     const retry = this.#retry;
     const event = this.#event;
@@ -99,6 +115,6 @@ export class SseParser {
     if (length === 0) return;
     const data = length === 1 ? (this.#data[0] as string) : this.#data.join("\n");
     this.#data = [];
-    this.#dispatch({ event: event === "" ? "message" : event, data, id: this.#id, retry });
+    this.#dispatch({ event: event === "" ? "message" : event, data, id: this.#lastEventId, retry });
   }
 }

@@ -351,3 +351,82 @@ describe("closing, aborting and timeouts", () => {
     expect(() => stream[Symbol.asyncIterator]()).toThrow(SdkError);
   });
 });
+
+describe("resuming a Server-Sent Events stream", () => {
+  const change = (seq: number) => ({ seq, kind: "created" });
+  const event = (seq: number) => `id: ${seq}\ndata: ${JSON.stringify(change(seq))}\n\n`;
+  const feedsClient = (server: TestServer, options: Parameters<typeof createFeedsClient>[0] = {}) => createFeedsClient({ baseUrl: server.url, logger: quiet, ...options });
+
+  /**
+   * Serves events 1..`total`, from the one after `Last-Event-ID`; each connection sends at most
+   * `perConnection` whole events and half of the next, then drops.
+   */
+  function droppingFeed(total: number, perConnection: number, preamble = "") {
+    return async (request: { headers: Record<string, string | string[] | undefined> }, response: ServerResponse) => {
+      const after = Number(request.headers["last-event-id"] ?? 0);
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write(preamble);
+      const last = Math.min(total, after + perConnection);
+      for (let seq = after + 1; seq <= last; seq++) response.write(event(seq));
+      if (last === total) {
+        response.end();
+        return;
+      }
+      response.write(event(last + 1).slice(0, 12));
+      await delay(10);
+      response.socket?.destroy();
+    };
+  }
+
+  it("reconnects with Last-Event-ID after the server's retry delay: every event once, in order", async () => {
+    const arrivals: number[] = [];
+    const feed = droppingFeed(7, 3, "retry: 120\n\n");
+    const server = await startServer(async (request, response) => {
+      arrivals.push(Date.now());
+      await feed(request, response);
+    });
+    const items = await (await feedsClient(server).streamEvents()).toArray();
+    expect(server.requests.map((request) => request.headers["last-event-id"])).toEqual([undefined, "3", "6"]);
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7].map(change));
+    expect(server.requests.map((request) => request.headers["last-event-id"])).toEqual([undefined, "3", "6"]);
+    expect((arrivals[1] ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(110);
+  });
+
+  it("throws ConnectionError naming the events received once resumptions run out without progress", async () => {
+    const server = await startServer(async (request, response) => {
+      if (request.headers["last-event-id"] === undefined) return droppingFeed(10, 2, "retry: 5\n\n")(request, response);
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write(": nothing new\n\n");
+      await delay(5);
+      response.socket?.destroy();
+    });
+    const stream = await feedsClient(server, { retry: { limit: 2 } }).streamEvents();
+    const items: unknown[] = [];
+    const error = await failureOf(
+      (async () => {
+        for await (const item of stream) items.push(item);
+      })(),
+    );
+    expect(items).toEqual([change(1), change(2)]);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).items).toBe(2);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("does not resume a stream that never sent an event ID, nor one of a POST", async () => {
+    const server = await startServer(async (_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write(`data: ${JSON.stringify(change(1))}\n\n`);
+      await delay(5);
+      response.socket?.destroy();
+    });
+    const error = await failureOf((await feedsClient(server).streamEvents()).toArray());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(1);
+
+    const posts = await startServer(droppingFeed(4, 2));
+    const postError = await failureOf((await streamingClient(posts).createChatCompletion({ body: { prompt: "hi" } }, { validate: "off" })).toArray());
+    expect(postError).toBeInstanceOf(ConnectionError);
+    expect(posts.requests).toHaveLength(1);
+  });
+});
