@@ -1,6 +1,6 @@
 import type { core } from "zod";
 import { builtOnce } from "../built-once.js";
-import type { OperationSpec } from "../operation.js";
+import type { OperationSpec, ResponseSpec } from "../operation.js";
 import { selectResponseSpec } from "../response/select-spec.js";
 import { check } from "../response/validate.js";
 import { MockError } from "./mock-error.js";
@@ -33,7 +33,22 @@ export async function fakeBody(operation: OperationSpec, where: string, status: 
   const spec = selectResponseSpec(operation.responses, status);
   if (spec === undefined) throw new MockError(`${where}: ${describeOperation(operation)} declares no ${status} response to fake`);
   if (spec.kind === "empty") return undefined;
+  if (spec.kind === "stream") {
+    // A few items, each made like a JSON body; text events are made-up text.
+    const items: unknown[] = [];
+    for (let index = 0; index < FAKE_STREAM_ITEMS; index++) {
+      items.push(spec.text === true ? `fake ${operation.id} ${seed + index}` : await fakeJson(spec, operation, where, status, seed + index));
+    }
+    return items;
+  }
   if (spec.kind !== "json") return `fake ${operation.id} ${seed}`;
+  return fakeJson(spec, operation, where, status, seed);
+}
+
+/** How many items a faked stream has. */
+const FAKE_STREAM_ITEMS = 3;
+
+async function fakeJson(spec: ResponseSpec, operation: OperationSpec, where: string, status: number, seed: number): Promise<unknown> {
   if (spec.schema === undefined) return {};
   const unfakeable = (reason: string) => new MockError(`${where}: could not generate a valid ${status} response of ${describeOperation(operation)} from its schema (${reason}); give a body with returns()`);
   let jsonSchema: Record<string, unknown>;

@@ -5,6 +5,7 @@
  */
 export { createMock } from "./mock-api.js";
 export { MockError } from "./mock-error.js";
+export type { StreamScript, StreamStep } from "./stream-reply.js";
 export type {
   ErrorBody,
   ErrorInit,

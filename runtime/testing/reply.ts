@@ -4,6 +4,7 @@ import { isNullBodyStatus, isSuccess, selectResponseSpec } from "../response/sel
 import { check } from "../response/validate.js";
 import { MockError } from "./mock-error.js";
 import type { ReplyHeaders } from "./types.js";
+import { invalidStream, STREAM_CONTENT_TYPES, streamBody } from "./stream-reply.js";
 
 /** One answer, as data, checked against the operation's responses when it was made. */
 export type Reply =
@@ -53,6 +54,11 @@ export function declaredReply(operation: OperationSpec, where: string, status: n
     case "binary":
       if (!isBinaryBody(body)) throw invalid("binary content must be a Blob, ArrayBuffer, typed array, ReadableStream or string");
       break;
+    case "stream": {
+      const reason = invalidStream(spec, body);
+      if (reason !== undefined) throw invalid(reason);
+      break;
+    }
   }
   return { kind: "response", status, body, headers };
 }
@@ -73,7 +79,12 @@ export function toResponse(operation: OperationSpec, reply: Reply): Response {
   if (reply.kind === "network") throw new TypeError("fetch failed", { cause: new Error(`network failure simulated by the mock of ${operation.id}`) });
   const headers = new Headers(reply.headers);
   if (isNullBodyStatus(reply.status) || reply.body === undefined) return new Response(null, { status: reply.status, headers });
-  const kind = reply.kind === "undeclared" ? "text" : selectResponseSpec(operation.responses, reply.status)?.kind;
+  const spec = reply.kind === "undeclared" ? undefined : selectResponseSpec(operation.responses, reply.status);
+  const kind = reply.kind === "undeclared" ? "text" : spec?.kind;
+  if (spec?.kind === "stream") {
+    if (!headers.has("content-type")) headers.set("content-type", STREAM_CONTENT_TYPES[spec.format ?? "jsonl"]);
+    return new Response(streamBody(spec, reply.body), { status: reply.status, headers });
+  }
   if (kind === "binary") {
     if (!headers.has("content-type")) headers.set("content-type", "application/octet-stream");
     return new Response(reply.body as BodyInit, { status: reply.status, headers });

@@ -5,12 +5,17 @@
 import type { Endpoint } from "../endpoint.js";
 import type { ApiError } from "../errors/api-error.js";
 import type { OperationSpec } from "../operation.js";
+import type { Stream } from "../streaming/stream.js";
+import type { StreamScript } from "./stream-reply.js";
 
 /** Response headers of a mocked reply. */
 export type ReplyHeaders = Readonly<Record<string, string>>;
 
-/** A result type as a mock gives it: binary content (an unread `Response` to callers) as any fetch body. */
-export type MockBody<R> = [R] extends [Response] ? BodyInit : R;
+/**
+ * A result type as a mock gives it: binary content (an unread `Response` to callers) as any fetch
+ * body; a stream as its items, or a script of them (see `StreamScript`).
+ */
+export type MockBody<R> = [R] extends [Response] ? BodyInit : [R] extends [Stream<infer I>] ? readonly I[] | StreamScript<I> : R;
 
 export interface ReplyInit {
   readonly headers?: ReplyHeaders;
