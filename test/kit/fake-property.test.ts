@@ -1,6 +1,7 @@
 /**
- * Property: for every fixture, every operation's declared JSON responses, and any seed,
- * `returnsFake()` data passes the operation's own validator, and the same seed gives the same data.
+ * Property: for every fixture, every operation's declared JSON responses (and JSON streams, item
+ * by item), and any seed, `returnsFake()` data passes the operation's own validator, and the same
+ * seed gives the same data.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -35,15 +36,17 @@ describe.each(cases)("returnsFake() for $file with dates $dates", ({ file, name,
     const { operations, fakeBody, check } = await sdk;
     const responses = operations.flatMap((operation) =>
       Object.entries(operation.responses)
-        .filter(([status, response]) => response.kind === "json" && /^\d{3}$/.test(status))
-        .map(([status, response]) => ({ operation, status: Number(status), schema: response.schema })),
+        .filter(([status, response]) => (response.kind === "json" || (response.kind === "stream" && response.text !== true)) && /^\d{3}$/.test(status))
+        .map(([status, response]) => ({ operation, status: Number(status), schema: response.schema, stream: response.kind === "stream" })),
     );
     expect(responses.length).toBeGreaterThan(0);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...responses), fc.integer({ min: 0, max: 1_000_000 }), async ({ operation, status, schema }, seed) => {
+      fc.asyncProperty(fc.constantFrom(...responses), fc.integer({ min: 0, max: 1_000_000 }), async ({ operation, status, schema, stream }, seed) => {
         const body = await fakeBody(operation, "test", status, seed);
-        const checked = check(schema, body);
-        expect(checked.ok, `${operation.id} ${status} seed ${seed}: ${JSON.stringify(checked.issues)}`).toBe(true);
+        for (const value of stream ? (body as unknown[]) : [body]) {
+          const checked = check(schema, value);
+          expect(checked.ok, `${operation.id} ${status} seed ${seed}: ${JSON.stringify(checked.issues)}`).toBe(true);
+        }
         expect(await fakeBody(operation, "test", status, seed)).toEqual(body);
         // The kit sends fakes as JSON: no Date (or other object) that JSON would change.
         expect(JSON.parse(JSON.stringify(body) ?? "null")).toEqual(body ?? null);
