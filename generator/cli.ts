@@ -42,6 +42,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option("-w, --watch", "regenerate when a spec file changes; an invalid edit keeps the last good output").conflicts(["check"]))
     .addOption(new Option("--clean", "also delete files in the output directory that are not part of the SDK").conflicts(["check"]))
     .addOption(new Option("--explain-pagination", "write nothing; list each list-like operation's pagination style and why").conflicts(["check", "watch", "clean"]))
+    .addOption(
+      new Option("--explain-streaming", "write nothing; list each streaming response (SSE, JSON Lines) and where its item schema comes from").conflicts(["check", "watch", "clean", "explainPagination"]),
+    )
     .addOption(new Option("--verbose", "print timings per phase and the files written and removed").conflicts(["quiet"]))
     .option("-q, --quiet", "print only errors and the summary line")
     .addHelpText("after", EXAMPLES)
@@ -53,6 +56,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const flags: RunFlags = { clean: options.clean === true };
       if (options.check === true) code = await checkApis(apis, options.json === true, reporter);
       else if (options.explainPagination === true) code = await explainApis(apis, reporter);
+      else if (options.explainStreaming === true) code = await explainApis(apis, reporter, "streaming");
       else if (options.watch === true) code = await watchApis(apis, flags, reporter);
       else code = await generateAll(apis, flags, reporter);
     });

@@ -5,6 +5,7 @@ import type { Warning } from "./errors.js";
 import { filterOperations, type OperationSelector } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
 import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
+import { explainStreaming, type StreamingExplanation } from "./ir/responses.js";
 import { loadSpec } from "./load/index.js";
 import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
@@ -102,6 +103,8 @@ export interface GenerateResult {
   readonly warnings: readonly Warning[];
   /** What the generator decided about each list-like operation's pagination, and why. */
   readonly pagination: readonly PaginationExplanation[];
+  /** Each streaming success response: its format, and where its item schema came from. */
+  readonly streaming: readonly StreamingExplanation[];
   /** The local files the spec was read from (absolute paths; none for a URL), e.g. to watch them. */
   readonly sources: readonly string[];
   /** Milliseconds spent in each phase. */
@@ -147,6 +150,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     schemas: model.schemas.length,
     warnings: model.warnings,
     pagination: explainPagination(model),
+    streaming: explainStreaming(model),
     sources: spec.files,
     timings: { load, model: modelTime, emit },
   };

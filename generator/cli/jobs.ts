@@ -18,6 +18,7 @@ export interface CliOptions {
   readonly watch?: boolean;
   readonly clean?: boolean;
   readonly explainPagination?: boolean;
+  readonly explainStreaming?: boolean;
   readonly verbose?: boolean;
   readonly quiet?: boolean;
 }

@@ -6,7 +6,7 @@ import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { bodySchema } from "./body-schema.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { Response, ResponseHeader, Schema, StreamFormat } from "./model.js";
+import type { ApiModel, Response, ResponseHeader, Schema, StreamFormat } from "./model.js";
 import { convertSchema } from "./schema.js";
 
 export function convertResponses(ctx: BuildContext, raw: Json, at: string, typeName: string): Response[] {
@@ -73,14 +73,20 @@ function streamFormat(mediaType: string): StreamFormat | undefined {
 function streamContent(ctx: BuildContext, media: Json, pointer: string, mediaType: string, format: StreamFormat, nameHint: string): NonNullable<Response["content"]> {
   let raw: Json | undefined;
   let at = pointer;
-  if (isObject(media) && media.itemSchema !== undefined) [raw, at] = [media.itemSchema, appendPointer(pointer, "itemSchema")];
-  else if (isObject(media) && media.schema !== undefined) {
+  let reason = "no itemSchema nor schema: items are untyped JSON";
+  if (isObject(media) && media.itemSchema !== undefined) {
+    [raw, at] = [media.itemSchema, appendPointer(pointer, "itemSchema")];
+    reason = "items follow its itemSchema (OpenAPI 3.2)";
+  } else if (isObject(media) && media.schema !== undefined) {
     const { value, pointer: schemaPointer } = ctx.deref(media.schema, appendPointer(pointer, "schema"));
-    [raw, at] = isObject(value) && value.type === "array" && value.items !== undefined ? [value.items, appendPointer(schemaPointer, "items")] : [media.schema, appendPointer(pointer, "schema")];
+    const array = isObject(value) && value.type === "array" && value.items !== undefined;
+    [raw, at] = array ? [value.items, appendPointer(schemaPointer, "items")] : [media.schema, appendPointer(pointer, "schema")];
+    reason = array ? "its schema is an array (the whole stream): items follow its items" : "no itemSchema: its schema is read as one item's (3.0/3.1 style)";
   }
-  const text = raw === undefined || isPlainString(ctx, raw, at);
-  const schema: Schema = text ? { kind: raw === undefined ? "unknown" : "string", pointer: at } : bodySchema(ctx, raw, at, `${nameHint} Item`);
-  return { mediaType, kind: "text", schema, stream: { format, text: raw !== undefined && text } };
+  const text = raw !== undefined && isPlainString(ctx, raw, at);
+  if (text) reason += "; a plain string, so items are the text as sent";
+  const schema: Schema = raw === undefined || text ? { kind: raw === undefined ? "unknown" : "string", pointer: at } : bodySchema(ctx, raw, at, `${nameHint} Item`);
+  return { mediaType, kind: "text", schema, stream: { format, text, reason } };
 }
 
 function isPlainString(ctx: BuildContext, raw: Json, at: string): boolean {
@@ -107,4 +113,24 @@ function convertHeaders(ctx: BuildContext, raw: Json, at: string): ResponseHeade
       },
     ];
   });
+}
+
+export interface StreamingExplanation {
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: string;
+  readonly mediaType: string;
+  readonly reason: string;
+}
+
+/** What `--explain-streaming` prints: each streaming success response, and where its items' schema came from. */
+export function explainStreaming(model: ApiModel): StreamingExplanation[] {
+  return model.operations.flatMap((operation) =>
+    operation.responses.flatMap(({ status, content }) =>
+      content?.stream === undefined
+        ? []
+        : [{ operation: operation.name, method: operation.method.toUpperCase(), path: operation.path, status, mediaType: content.mediaType, reason: content.stream.reason }],
+    ),
+  );
 }

@@ -55,6 +55,21 @@ describe("the CLI's everyday output", () => {
     expect(existsSync(path.join(dir, "sdk"))).toBe(false);
   });
 
+  it("explains streaming responses with --explain-streaming, naming where each item schema comes from, and writes nothing", async () => {
+    const dir = await scratchDir("usage");
+    const result = await genClient(dir, fixturePath("openapi32.yaml"), "--out", "sdk", "--explain-streaming");
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split("\n")).toEqual([
+      "GET /events streamEvents: 200 text/event-stream: items follow its itemSchema (OpenAPI 3.2)",
+      "GET /changes.jsonl listChanges: 200 application/jsonl: items follow its itemSchema (OpenAPI 3.2)",
+      "GET /changes.seq listChangeSequence: 200 application/json-seq: its schema is an array (the whole stream): items follow its items",
+      "QUERY /search searchChanges: 200 application/x-ndjson: items follow its itemSchema (OpenAPI 3.2)",
+    ]);
+    // OpenAPI 3.2's additionalOperations are not generated: a warning names the pointer.
+    expect(result.stderr).toContain("#/paths/~1changes~1{seq}/additionalOperations/PURGE: the PURGE operation (OpenAPI 3.2 additionalOperations) is not generated yet: ignored");
+    expect(existsSync(path.join(dir, "sdk"))).toBe(false);
+  });
+
   it("explains every API of a config under its spec's name, and refuses to explain while checking", async () => {
     const dir = await copyProject("multi-api");
     const result = await genClient(dir, "--explain-pagination");
