@@ -77,6 +77,11 @@ function streamContent(ctx: BuildContext, media: Json, pointer: string, mediaTyp
   if (isObject(media) && media.itemSchema !== undefined) {
     [raw, at] = [media.itemSchema, appendPointer(pointer, "itemSchema")];
     reason = "items follow its itemSchema (OpenAPI 3.2)";
+    const data = format === "sse" ? eventData(ctx, media.itemSchema, at) : undefined;
+    if (data !== undefined) {
+      [raw, at] = [data.raw, data.at];
+      reason = `its itemSchema describes each event (OpenAPI 3.2): ${data.reason}`;
+    }
   } else if (isObject(media) && media.schema !== undefined) {
     const { value, pointer: schemaPointer } = ctx.deref(media.schema, appendPointer(pointer, "schema"));
     const array = isObject(value) && value.type === "array" && value.items !== undefined;
@@ -87,6 +92,23 @@ function streamContent(ctx: BuildContext, media: Json, pointer: string, mediaTyp
   if (text) reason += "; a plain string, so items are the text as sent";
   const schema: Schema = raw === undefined || text ? { kind: raw === undefined ? "unknown" : "string", pointer: at } : bodySchema(ctx, raw, at, `${nameHint} Item`);
   return { mediaType, kind: "text", schema, stream: { format, text, reason } };
+}
+
+const EVENT_FIELDS = new Set(["event", "data", "id", "retry"]);
+
+/**
+ * The schema of an event's data, when an SSE `itemSchema` describes whole events as OpenAPI 3.2
+ * does (an object of `event`, `data`, `id`, `retry`), with the data's JSON in `contentSchema` as
+ * FastAPI writes it. Undefined for any other schema, which is then read as the data's own.
+ */
+function eventData(ctx: BuildContext, raw: Json, at: string): { raw: Json; at: string; reason: string } | undefined {
+  const { value, pointer } = ctx.deref(raw, at);
+  if (!isObject(value) || !isObject(value.properties) || value.properties.data === undefined) return undefined;
+  if (!Object.keys(value.properties).every((key) => EVENT_FIELDS.has(key))) return undefined;
+  const { value: data, pointer: dataPointer } = ctx.deref(value.properties.data, appendPointer(pointer, "properties", "data"));
+  if (isObject(data) && data.contentSchema !== undefined) return { raw: data.contentSchema, at: appendPointer(dataPointer, "contentSchema"), reason: "items follow its data's contentSchema" };
+  if (isObject(data) && typeof data.contentMediaType === "string" && /json/i.test(data.contentMediaType)) return { raw: {}, at: dataPointer, reason: "its data is JSON of no given schema" };
+  return { raw: value.properties.data, at: dataPointer, reason: "items are its data" };
 }
 
 function isPlainString(ctx: BuildContext, raw: Json, at: string): boolean {

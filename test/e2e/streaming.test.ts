@@ -216,12 +216,15 @@ describe("JSON Lines and JSON text sequences", () => {
     const change = (seq: number) => ({ seq, kind: "created" });
     const server = await startServer(async (request, response) => {
       if (request.path === "/events") return chunked("text/event-stream", [sse(change(1)), sse(change(2))])(request, response, undefined as never);
+      if (request.path === "/notices") return chunked("text/event-stream", ["event: notice\ndata: {not json}\n\n"])(request, response, undefined as never);
       if (request.path === "/changes.jsonl") return chunked("application/jsonl", [`${JSON.stringify(change(3))}\n`])(request, response, undefined as never);
       if (request.path === "/changes.seq") return chunked("application/json-seq", [`\x1e${JSON.stringify(change(4))}\n\x1e${JSON.stringify(change(5))}\n`])(request, response, undefined as never);
       return chunked("application/x-ndjson", [`${JSON.stringify({ seq: 6, kind: request.method })}\n`])(request, response, undefined as never);
     });
     const api = createFeedsClient({ baseUrl: server.url, logger: quiet });
+    // 3.2's itemSchema describes whole events: the items are their data, JSON per its contentSchema, or text.
     expect(await (await api.streamEvents()).toArray()).toEqual([change(1), change(2)]);
+    expect(await (await api.streamNotices()).toArray()).toEqual(["{not json}"]);
     expect(await (await api.listChanges()).toArray()).toEqual([change(3)]);
     expect(await (await api.listChangeSequence()).toArray()).toEqual([change(4), change(5)]);
     // The server answers with the method it saw: a QUERY request, whose item then fails validation strictly.

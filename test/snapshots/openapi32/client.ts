@@ -29,6 +29,16 @@ export interface Client {
     Stream<T.Change>,
     T.StreamEventsError
   >;
+  /**
+   * Streams plain-text notices, an itemSchema whose data is text.
+   *
+   * `GET /notices`
+   */
+  streamNotices: OptionalArgsEndpoint<
+    Record<string, never>,
+    Stream<string>,
+    T.StreamNoticesError
+  >;
   /** `GET /changes.jsonl` */
   listChanges: OptionalArgsEndpoint<
     Record<string, never>,
@@ -65,6 +75,7 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
   const runtime = createRuntime(options, api);
   return {
     streamEvents: runtime.optionalEndpoint(op.streamEvents),
+    streamNotices: runtime.optionalEndpoint(op.streamNotices),
     listChanges: runtime.optionalEndpoint(op.listChanges),
     listChangeSequence: runtime.optionalEndpoint(op.listChangeSequence),
     searchChanges: runtime.endpoint(op.searchChanges),

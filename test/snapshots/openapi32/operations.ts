@@ -47,6 +47,16 @@ export const streamEvents = (): OperationSpec => ({
   },
 });
 
+export const streamNotices = (): OperationSpec => ({
+  id: "streamNotices",
+  method: "GET",
+  path: "/notices",
+  params: [],
+  responses: {
+    "200": { kind: "stream", format: "sse", text: true },
+  },
+});
+
 export const listChanges = (): OperationSpec => ({
   id: "listChanges",
   method: "GET",

@@ -39,6 +39,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   return createMock<Client>(
     {
       streamEvents: op.streamEvents,
+      streamNotices: op.streamNotices,
       listChanges: op.listChanges,
       listChangeSequence: op.listChangeSequence,
       searchChanges: op.searchChanges,

@@ -19,6 +19,9 @@ export interface SearchChangesBody {
 /** The errors `streamEvents` declares. */
 export type StreamEventsError = never;
 
+/** The errors `streamNotices` declares. */
+export type StreamNoticesError = never;
+
 /** The errors `listChanges` declares. */
 export type ListChangesError = never;
 
