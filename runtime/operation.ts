@@ -85,6 +85,8 @@ export interface ResponseSpec {
   readonly format?: StreamFormat;
   /** For `stream`: items are the events' text, not JSON. */
   readonly text?: boolean;
+  /** For SSE `stream`s: items are `{ event, data }` (the data parsed), which the schema checks as a whole. */
+  readonly events?: boolean;
 }
 
 /**

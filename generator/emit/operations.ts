@@ -189,6 +189,7 @@ function responseSpec(
     return inlineObject([
       { key: "kind", value: str("stream") },
       { key: "format", value: str(content.stream.format) },
+      ...(content.stream.events ? [{ key: "events", value: bool(true) }] : []),
       ...(content.stream.text ? [{ key: "text", value: bool(true) }] : validator(schemaOf(content.schema, "read"))),
     ]);
   }

@@ -140,9 +140,15 @@ function baseType(ctx: EmitContext, schema: Schema, view: View, open: boolean): 
     case "object":
       return { t: "object", members: objectMembers(ctx, schema, view) };
     case "union": {
-      const variants = schema.variants.map((variant) => toType(ctx, variant, view, open));
+      const discriminator = discriminatorTag(ctx, schema, view);
+      // An inline variant's tag stays literal, as a named variant's does (see `tagsOf`), so that it narrows.
+      const variants = schema.variants.map((variant) =>
+        variant.kind === "object" && !variant.nullable && discriminator !== undefined
+          ? { t: "object" as const, members: objectMembers(ctx, variant, view, new Set([discriminator])) }
+          : toType(ctx, variant, view, open),
+      );
       // Only a discriminated union's validator can tell an unlisted variant from a malformed one.
-      const tag = open ? discriminatorTag(ctx, schema, view) : undefined;
+      const tag = open ? discriminator : undefined;
       return tsUnion(tag === undefined ? variants : [...variants, tsRef("UnlistedVariant", [{ t: "literal", value: tag }])]);
     }
     case "allOf":

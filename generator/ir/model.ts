@@ -227,6 +227,8 @@ export interface ResponseStream {
   readonly format: StreamFormat;
   /** The items are the events' text (their schema is a plain string), not JSON. */
   readonly text: boolean;
+  /** SSE items are `{ event, data }` objects: the spec types the data per event name. */
+  readonly events: boolean;
   /** Where the item schema came from, for `--explain-streaming`. */
   readonly reason: string;
 }

@@ -74,12 +74,13 @@ function streamContent(ctx: BuildContext, media: Json, pointer: string, mediaTyp
   let raw: Json | undefined;
   let at = pointer;
   let reason = "no itemSchema nor schema: items are untyped JSON";
+  let events = false;
   if (isObject(media) && media.itemSchema !== undefined) {
     [raw, at] = [media.itemSchema, appendPointer(pointer, "itemSchema")];
     reason = "items follow its itemSchema (OpenAPI 3.2)";
     const data = format === "sse" ? eventData(ctx, media.itemSchema, at) : undefined;
     if (data !== undefined) {
-      [raw, at] = [data.raw, data.at];
+      [raw, at, events] = [data.raw, data.at, data.events === true];
       reason = `its itemSchema describes each event (OpenAPI 3.2): ${data.reason}`;
     }
   } else if (isObject(media) && media.schema !== undefined) {
@@ -91,7 +92,7 @@ function streamContent(ctx: BuildContext, media: Json, pointer: string, mediaTyp
   const text = raw !== undefined && isPlainString(ctx, raw, at);
   if (text) reason += "; a plain string, so items are the text as sent";
   const schema: Schema = raw === undefined || text ? { kind: raw === undefined ? "unknown" : "string", pointer: at } : bodySchema(ctx, raw, at, `${nameHint} Item`);
-  return { mediaType, kind: "text", schema, stream: { format, text, reason } };
+  return { mediaType, kind: "text", schema, stream: { format, text, events, reason } };
 }
 
 const EVENT_FIELDS = new Set(["event", "data", "id", "retry"]);
@@ -101,14 +102,48 @@ const EVENT_FIELDS = new Set(["event", "data", "id", "retry"]);
  * does (an object of `event`, `data`, `id`, `retry`), with the data's JSON in `contentSchema` as
  * FastAPI writes it. Undefined for any other schema, which is then read as the data's own.
  */
-function eventData(ctx: BuildContext, raw: Json, at: string): { raw: Json; at: string; reason: string } | undefined {
+function eventData(ctx: BuildContext, raw: Json, at: string): { raw: Json; at: string; reason: string; events?: true } | undefined {
   const { value, pointer } = ctx.deref(raw, at);
+  const named = namedEvents(ctx, value, pointer);
+  if (named !== undefined) {
+    // Each event name with its data's schema: a union TypeScript narrows by `event`.
+    const variants = named.map(({ name, data }) => ({ type: "object", required: ["event", "data"], properties: { event: { type: "string", const: name }, data } }));
+    return { raw: { oneOf: variants, discriminator: { propertyName: "event" } }, at: pointer, reason: "a union of events by name: items are { event, data }, the data per its event's contentSchema", events: true };
+  }
+  const fields = eventFields(ctx, value, pointer);
+  if (fields === undefined) return undefined;
+  const data = fields.data;
+  if (data.json) return { raw: data.raw, at: data.at, reason: isObject(data.raw) && Object.keys(data.raw).length === 0 ? "its data is JSON of no given schema" : "items follow its data's contentSchema" };
+  return { raw: data.raw, at: data.at, reason: "items are its data" };
+}
+
+/** An event-shaped schema's data: its `contentSchema` for JSON data (`{}` when none is given), else the `data` schema itself. */
+function eventFields(ctx: BuildContext, value: Json, pointer: string): { event: Json; data: { raw: Json; at: string; json: boolean } } | undefined {
   if (!isObject(value) || !isObject(value.properties) || value.properties.data === undefined) return undefined;
   if (!Object.keys(value.properties).every((key) => EVENT_FIELDS.has(key))) return undefined;
-  const { value: data, pointer: dataPointer } = ctx.deref(value.properties.data, appendPointer(pointer, "properties", "data"));
-  if (isObject(data) && data.contentSchema !== undefined) return { raw: data.contentSchema, at: appendPointer(dataPointer, "contentSchema"), reason: "items follow its data's contentSchema" };
-  if (isObject(data) && typeof data.contentMediaType === "string" && /json/i.test(data.contentMediaType)) return { raw: {}, at: dataPointer, reason: "its data is JSON of no given schema" };
-  return { raw: value.properties.data, at: dataPointer, reason: "items are its data" };
+  const { value: data, pointer: at } = ctx.deref(value.properties.data, appendPointer(pointer, "properties", "data"));
+  const event = value.properties.event === undefined ? undefined : ctx.deref(value.properties.event, appendPointer(pointer, "properties", "event")).value;
+  if (isObject(data) && data.contentSchema !== undefined) return { event, data: { raw: data.contentSchema, at: appendPointer(at, "contentSchema"), json: true } };
+  if (isObject(data) && typeof data.contentMediaType === "string" && /json/i.test(data.contentMediaType)) return { event, data: { raw: {}, at, json: true } };
+  return { event, data: { raw: value.properties.data, at, json: false } };
+}
+
+/** The events of a `oneOf`/`anyOf` of event shapes, each with one `event` name (`const`, or a one-value `enum`). */
+function namedEvents(ctx: BuildContext, value: Json, pointer: string): { name: string; data: Json }[] | undefined {
+  if (!isObject(value)) return undefined;
+  const keyword = Array.isArray(value.oneOf) ? "oneOf" : Array.isArray(value.anyOf) ? "anyOf" : undefined;
+  const list = keyword === undefined ? undefined : (value[keyword] as Json[]);
+  if (keyword === undefined || list === undefined || list.length === 0) return undefined;
+  const named: { name: string; data: Json }[] = [];
+  for (const [index, variant] of list.entries()) {
+    const { value: shape, pointer: at } = ctx.deref(variant, appendPointer(pointer, keyword, index));
+    const fields = eventFields(ctx, shape, at);
+    const event = fields?.event;
+    const name = isObject(event) ? (typeof event.const === "string" ? event.const : Array.isArray(event.enum) && event.enum.length === 1 && typeof event.enum[0] === "string" ? event.enum[0] : undefined) : undefined;
+    if (fields === undefined || name === undefined) return undefined;
+    named.push({ name, data: fields.data.raw });
+  }
+  return named;
 }
 
 function isPlainString(ctx: BuildContext, raw: Json, at: string): boolean {

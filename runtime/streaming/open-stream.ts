@@ -26,9 +26,11 @@ export function openStream(response: Response, spec: ResponseSpec, interpreter: 
     onClose: call.onClose,
     ...(spec.format === "sse" && call.resumption && { resumption: call.resumption }),
   });
-  const item = (text: string): unknown => {
+  const item = (text: string, event: string | undefined): unknown => {
     if (spec.text === true) return text;
-    const { value, json } = parsed(text);
+    const data = parsed(text);
+    const { json } = data;
+    const value = spec.events === true ? { event, data: data.value } : data.value;
     if (interpreter.validate === "off") return asTyped(value, spec, interpreter);
     const checked = check(spec.schema, value);
     if (checked.ok) return checked.value;

@@ -8,8 +8,8 @@ export interface StreamParts {
   readonly response: Response;
   readonly source: ByteSource;
   readonly format: StreamFormat;
-  /** One item from its text: parsed and validated (it may throw). */
-  readonly item: (text: string) => unknown;
+  /** One item from its text (and an SSE event's name): parsed and validated (it may throw). */
+  readonly item: (text: string, event: string | undefined) => unknown;
 }
 
 /** An SSE `data` that ends the stream, as OpenAI's and others' streams end; it is no JSON value, so it cannot be an item. */
@@ -110,10 +110,10 @@ export class Stream<T> implements AsyncIterable<T> {
       if (format === "sse") {
         for await (const event of serverSentEvents(source)) {
           if (event.data === DONE) return;
-          yield item(event.data) as T;
+          yield item(event.data, event.event) as T;
         }
       } else {
-        for await (const record of records(source, format === "jsonl" ? "\n" : "\x1e")) yield item(record) as T;
+        for await (const record of records(source, format === "jsonl" ? "\n" : "\x1e")) yield item(record, undefined) as T;
       }
     } finally {
       source.close();

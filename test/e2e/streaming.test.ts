@@ -235,6 +235,37 @@ describe("JSON Lines and JSON text sequences", () => {
   });
 });
 
+describe("SSE events typed per event name", () => {
+  it("yields { event, data } items that narrow by event name; an event name the spec does not list passes, logged once", async () => {
+    const body = [
+      'event: delta\ndata: {"text":"Hel"}\n\n',
+      'event: delta\ndata: {"text":"lo"}\n\n',
+      "event: ping\ndata: {}\n\n",
+      'event: done\ndata: {"reason":"stop"}\n\n',
+    ];
+    const server = await startServer(chunked("text/event-stream", body));
+    const warnings: unknown[] = [];
+    const api = createFeedsClient({ baseUrl: server.url, logger: { ...quiet, warn: (message: unknown) => warnings.push(message) } });
+    let text = "";
+    let reason = "";
+    const events: string[] = [];
+    for await (const item of await api.streamActivity()) {
+      events.push(String(item.event));
+      if (item.event === "delta") text += item.data.text;
+      else if (item.event === "done") reason = item.data.reason;
+    }
+    expect({ text, reason, events }).toEqual({ text: "Hello", reason: "stop", events: ["delta", "delta", "ping", "done"] });
+    expect(warnings).toEqual([expect.stringContaining("streamActivity: the response has a value the spec does not list")]);
+  });
+
+  it("fails strictly on an event whose data does not match its event's schema", async () => {
+    const server = await startServer(chunked("text/event-stream", ['event: done\ndata: {"text":"not a reason"}\n\n']));
+    const error = await failureOf((await createFeedsClient({ baseUrl: server.url, logger: quiet }).streamActivity()).toArray());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).body).toEqual({ event: "done", data: { text: "not a reason" } });
+  });
+});
+
 describe("validation of items", () => {
   const body = `${JSON.stringify({ id: 1, name: "ok" })}\n${JSON.stringify({ id: "two" })}\n${JSON.stringify({ id: 3, name: "ok" })}\n`;
 

@@ -39,6 +39,16 @@ export interface Client {
     Stream<string>,
     T.StreamNoticesError
   >;
+  /**
+   * Streams named events, each name with its own data.
+   *
+   * `GET /activity`
+   */
+  streamActivity: OptionalArgsEndpoint<
+    Record<string, never>,
+    Stream<T.StreamActivityResponseItem>,
+    T.StreamActivityError
+  >;
   /** `GET /changes.jsonl` */
   listChanges: OptionalArgsEndpoint<
     Record<string, never>,
@@ -76,6 +86,7 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
   return {
     streamEvents: runtime.optionalEndpoint(op.streamEvents),
     streamNotices: runtime.optionalEndpoint(op.streamNotices),
+    streamActivity: runtime.optionalEndpoint(op.streamActivity),
     listChanges: runtime.optionalEndpoint(op.listChanges),
     listChangeSequence: runtime.optionalEndpoint(op.listChangeSequence),
     searchChanges: runtime.endpoint(op.searchChanges),

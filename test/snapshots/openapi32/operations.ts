@@ -57,6 +57,21 @@ export const streamNotices = (): OperationSpec => ({
   },
 });
 
+export const streamActivity = (): OperationSpec => ({
+  id: "streamActivity",
+  method: "GET",
+  path: "/activity",
+  params: [],
+  responses: {
+    "200": {
+      kind: "stream",
+      format: "sse",
+      events: true,
+      schema: () => s.StreamActivityResponseItemSchema,
+    },
+  },
+});
+
 export const listChanges = (): OperationSpec => ({
   id: "listChanges",
   method: "GET",

@@ -9,12 +9,37 @@
 
 import { z } from "zod";
 
+export const DeltaEventSchema = z.lazy(() =>
+  z.looseObject({
+    event: z.enum(["delta"]),
+    id: z.exactOptional(z.string()),
+    data: z.string(),
+  }),
+);
+
 export const ChangeSchema = z.lazy(() =>
   z.looseObject({
     seq: z.int(),
     kind: z.enum(["created", "deleted"]),
     at: z.exactOptional(z.iso.datetime({ offset: true })),
   }),
+);
+
+export const StreamActivityResponseItemSchema = z.lazy(() =>
+  z.discriminatedUnion("event", [
+    z.looseObject({
+      event: z.enum(["delta"]),
+      data: z.looseObject({
+        text: z.string(),
+      }),
+    }),
+    z.looseObject({
+      event: z.enum(["done"]),
+      data: z.looseObject({
+        reason: z.string(),
+      }),
+    }),
+  ]),
 );
 
 export const SearchChangesBodySchema = z.lazy(() =>

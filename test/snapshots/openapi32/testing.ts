@@ -40,6 +40,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     {
       streamEvents: op.streamEvents,
       streamNotices: op.streamNotices,
+      streamActivity: op.streamActivity,
       listChanges: op.listChanges,
       listChangeSequence: op.listChangeSequence,
       searchChanges: op.searchChanges,

@@ -3,7 +3,13 @@
  * Do not edit: changes are lost when the SDK is regenerated.
  */
 
-import type { Unlisted } from "./runtime/index.js";
+import type { Unlisted, UnlistedVariant } from "./runtime/index.js";
+
+export interface DeltaEvent {
+  event: "delta" | Unlisted<string>;
+  id?: string;
+  data: string;
+}
 
 export interface Change {
   seq: number;
@@ -11,6 +17,21 @@ export interface Change {
   /** @format date-time */
   at?: string;
 }
+
+export type StreamActivityResponseItem =
+  | {
+      event: "delta";
+      data: {
+        text: string;
+      };
+    }
+  | {
+      event: "done";
+      data: {
+        reason: string;
+      };
+    }
+  | UnlistedVariant<"event">;
 
 export interface SearchChangesBody {
   text?: string;
@@ -21,6 +42,9 @@ export type StreamEventsError = never;
 
 /** The errors `streamNotices` declares. */
 export type StreamNoticesError = never;
+
+/** The errors `streamActivity` declares. */
+export type StreamActivityError = never;
 
 /** The errors `listChanges` declares. */
 export type ListChangesError = never;
