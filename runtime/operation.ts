@@ -54,7 +54,7 @@ export interface ParamSpec {
 }
 
 /** How a request body is encoded. */
-export type BodyKind = "json" | "form" | "multipart" | "text" | "binary";
+export type BodyKind = "json" | "form" | "multipart" | "text" | "binary" | "stream";
 
 export interface PartEncoding {
   readonly contentType?: string;
@@ -68,6 +68,8 @@ export interface BodySpec {
   readonly mediaType: string;
   /** Per-property encoding of form and multipart bodies. */
   readonly encoding?: Readonly<Record<string, PartEncoding>>;
+  /** For `stream`: how the items are framed (the schema is each item's). */
+  readonly format?: Exclude<StreamFormat, "sse">;
   readonly schema?: LazyValidator;
 }
 

@@ -87,8 +87,9 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
     properties.push({
       key: "body",
       value: object([
-        { key: "kind", value: str(body.kind) },
+        { key: "kind", value: str(body.stream ? "stream" : body.kind) },
         { key: "mediaType", value: str(body.mediaType) },
+        ...(body.stream ? [{ key: "format", value: str(body.stream) }] : []),
         ...(encoding.length > 0 ? [{ key: "encoding", value: object(encoding) }] : []),
         ...(body.kind === "binary" ? [] : validator(schemaOf(body.schema, "write"))),
       ]),

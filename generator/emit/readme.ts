@@ -239,7 +239,10 @@ for await (const item of stream) {
  */
 function exampleCall(ctx: EmitContext, operation: Operation, prefix: string, walk?: "paginate", options?: Expr): string {
   const properties = operation.parameters.filter((p) => p.required).map((p) => ({ key: p.key, value: sample(ctx, p.schema, 0) }));
-  if (operation.body?.required) properties.push({ key: "body", value: sample(ctx, operation.body.schema, 0, operation.body.kind === "binary") });
+  if (operation.body?.required) {
+    const body = sample(ctx, operation.body.schema, 0, operation.body.kind === "binary");
+    properties.push({ key: "body", value: operation.body.stream ? array([body]) : body });
+  }
   const args = options ? [inlineObject(properties), options] : properties.length === 0 ? [] : [inlineObject(properties)];
   const method = member(id("api"), operation.name);
   if (walk) return printStatementText(prefix, call(member(method, walk), args));

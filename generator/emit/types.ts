@@ -217,7 +217,9 @@ function argsMembers(ctx: EmitContext, operation: Operation): TsMember[] {
     members.push({
       key: "body",
       optional: !operation.body.required,
-      type: bodyType(ctx, operation.body.kind, operation.body.schema, "write"),
+      type: operation.body.stream
+        ? tsUnion([tsRef("Iterable", [toType(ctx, operation.body.schema, "write")]), tsRef("AsyncIterable", [toType(ctx, operation.body.schema, "write")])])
+        : bodyType(ctx, operation.body.kind, operation.body.schema, "write"),
       ...(doc.length > 0 && { doc }),
     });
   }

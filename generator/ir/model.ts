@@ -198,6 +198,8 @@ export interface PartEncoding {
 export interface RequestBody {
   readonly mediaType: string;
   readonly kind: MediaKind;
+  /** A JSON Lines or JSON text sequence body: `schema` is each item's, and the body an (async) iterable of items. */
+  readonly stream?: Exclude<StreamFormat, "sse">;
   readonly required: boolean;
   readonly schema: Schema;
   readonly encoding: ReadonlyMap<string, PartEncoding>;

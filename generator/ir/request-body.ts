@@ -8,6 +8,7 @@ import { type BuildContext, isObject, type Json, type JsonObject, stringOf } fro
 import { mediaKind, preferredMediaType } from "./media.js";
 import type { HttpMethod, PartEncoding, RequestBody, Schema } from "./model.js";
 import { bodySchema } from "./body-schema.js";
+import { streamFormat } from "./responses.js";
 
 export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string, method: HttpMethod): RequestBody | undefined {
   const { value: raw, pointer } = ctx.deref(rawBody, at);
@@ -23,6 +24,8 @@ export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string,
   const media = raw.content[mediaType];
   const mediaPointer = appendPointer(pointer, "content", mediaType);
   const kind = mediaKind(mediaType);
+  const stream = streamFormat(mediaType);
+  if (stream !== undefined && stream !== "sse") return streamBody(ctx, raw, media, mediaPointer, mediaType, stream, typeName);
   const rawSchema = isObject(media) ? media.schema : undefined;
   // Binary bodies are sent as given (Blob, bytes, a stream): their schema names no type anyone uses.
   const schema: Schema =
@@ -38,6 +41,26 @@ export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string,
     required: raw.required === true,
     schema,
     encoding: readEncoding(isObject(media) ? media.encoding : undefined),
+    ...(description !== undefined && { description }),
+  };
+}
+
+/** A body of JSON items, one after another: its `itemSchema`, or the `items` of an array `schema`, or the `schema` itself. */
+function streamBody(ctx: BuildContext, raw: JsonObject, media: Json, pointer: string, mediaType: string, stream: "jsonl" | "json-seq", typeName: string): RequestBody {
+  let item: { raw: Json; at: string } | undefined;
+  if (isObject(media) && media.itemSchema !== undefined) item = { raw: media.itemSchema, at: appendPointer(pointer, "itemSchema") };
+  else if (isObject(media) && media.schema !== undefined) {
+    const { value, pointer: at } = ctx.deref(media.schema, appendPointer(pointer, "schema"));
+    item = isObject(value) && value.type === "array" && value.items !== undefined ? { raw: value.items, at: appendPointer(at, "items") } : { raw: media.schema, at: appendPointer(pointer, "schema") };
+  }
+  const description = stringOf(raw.description);
+  return {
+    mediaType,
+    kind: "text",
+    stream,
+    required: raw.required === true,
+    schema: item === undefined ? { kind: "unknown", pointer } : bodySchema(ctx, item.raw, item.at, `${typeName} Body Item`),
+    encoding: new Map(),
     ...(description !== undefined && { description }),
   };
 }

@@ -59,7 +59,7 @@ const STREAM_FORMATS: Readonly<Record<string, StreamFormat>> = {
   "application/json-seq": "json-seq",
 };
 
-function streamFormat(mediaType: string): StreamFormat | undefined {
+export function streamFormat(mediaType: string): StreamFormat | undefined {
   const essence = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
   return Object.hasOwn(STREAM_FORMATS, essence) ? STREAM_FORMATS[essence] : undefined;
 }

@@ -10,12 +10,16 @@ import { argKey, type Args } from "./args.js";
  */
 export function validateRequest(operation: OperationSpec, args: Args): void {
   const issues: ValidationIssue[] = [];
-  const collect = (key: string, schema: LazyValidator | undefined, value: unknown): void => {
+  const collect = (key: string, schema: LazyValidator | undefined, value: unknown, index?: number): void => {
     if (schema === undefined || value === undefined) return;
     const checked = check(schema, value);
-    if (!checked.ok) issues.push(...checked.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })));
+    if (!checked.ok) issues.push(...checked.issues.map((issue) => ({ ...issue, path: [key, ...(index === undefined ? [] : [index]), ...issue.path] })));
   };
   for (const param of operation.params) collect(argKey(param), param.schema, args[argKey(param)]);
-  if (operation.body) collect("body", operation.body.schema, args["body"]);
+  const body = args["body"];
+  // A stream's items are checked when they are in an array; other iterables are sent as they come.
+  if (operation.body?.kind === "stream") {
+    if (Array.isArray(body)) body.forEach((item: unknown, index) => collect("body", operation.body?.schema, item, index));
+  } else if (operation.body) collect("body", operation.body.schema, body);
   if (issues.length > 0) throw new RequestValidationError({ operation: operation.id, method: operation.method, path: operation.path, issues });
 }

@@ -464,3 +464,38 @@ describe("resuming a Server-Sent Events stream", () => {
     expect(posts.requests).toHaveLength(1);
   });
 });
+
+describe("request bodies of JSON items", () => {
+  async function* produced(count: number, pause: number) {
+    for (let id = 1; id <= count; id++) {
+      await delay(pause);
+      yield { id, name: `record ${id}` };
+    }
+  }
+
+  it("streams an async iterable out as JSON Lines (chunked, as it is produced)", async () => {
+    const server = await startServer((request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ imported: request.body.toString().trim().split("\n").length }));
+    });
+    const result = await streamingClient(server).importRecords({ body: produced(3, 20) });
+    expect(result).toEqual({ imported: 3 });
+    const request = server.requests[0];
+    expect(request?.headers["content-type"]).toBe("application/x-ndjson");
+    expect(request?.headers["transfer-encoding"]).toBe("chunked");
+    expect(request?.body.toString()).toBe('{"id":1,"name":"record 1"}\n{"id":2,"name":"record 2"}\n{"id":3,"name":"record 3"}\n');
+  });
+
+  it("sends an array as one JSON Lines text, its items checked with validateRequests", async () => {
+    const server = await startServer((request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ imported: request.body.toString().trim().split("\n").length }));
+    });
+    const api = streamingClient(server, { validateRequests: true });
+    expect(await api.importRecords({ body: [{ id: 1, name: "a" }] })).toEqual({ imported: 1 });
+    // @ts-expect-error: an item without its name
+    const error = await failureOf(api.importRecords({ body: [{ id: 1, name: "a" }, { id: 2 }] }));
+    expect((error as Error).message).toContain("body[1].name");
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -56,6 +56,17 @@ describe("a mock of a streaming operation", () => {
     for (const record of records) expect(typeof record.id).toBe("number");
   });
 
+  it("records a JSON Lines request body, sent from an async iterable, as the array of its items", async () => {
+    const { mock, api } = setup();
+    mock.importRecords.returns({ imported: 2 });
+    async function* records() {
+      yield { id: 1, name: "a" };
+      yield { id: 2, name: "b" };
+    }
+    expect(await api.importRecords({ body: records() })).toEqual({ imported: 2 });
+    expect(mock.importRecords.calls).toEqual([{ body: [{ id: 1, name: "a" }, { id: 2, name: "b" }] }]);
+  });
+
   it("serves a resumed SSE stream: the SDK reconnects with Last-Event-ID and the loop sees every event once", async () => {
     const mock = createFeedsMock();
     const api = createFeedsClient({ baseUrl: "http://feeds.test", fetch: mock.fetch, logLevel: "off" });

@@ -49,6 +49,16 @@ export interface Client {
     Stream<T.ExportRecordsResponseItem>,
     T.ExportRecordsError
   >;
+  /**
+   * Imports records sent as JSON Lines, streamed as they are produced.
+   *
+   * `POST /imports/records`
+   */
+  importRecords: Endpoint<
+    T.ImportRecordsArgs,
+    T.ImportRecordsResponse,
+    T.ImportRecordsError
+  >;
 }
 
 const api: ApiSpec = {
@@ -65,5 +75,6 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     createChatCompletion: runtime.endpoint(op.createChatCompletion),
     tailLogs: runtime.optionalEndpoint(op.tailLogs),
     exportRecords: runtime.optionalEndpoint(op.exportRecords),
+    importRecords: runtime.endpoint(op.importRecords),
   };
 }

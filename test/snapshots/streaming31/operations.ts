@@ -80,3 +80,19 @@ export const exportRecords = (): OperationSpec => ({
     },
   },
 });
+
+export const importRecords = (): OperationSpec => ({
+  id: "importRecords",
+  method: "POST",
+  path: "/imports/records",
+  params: [],
+  body: {
+    kind: "stream",
+    mediaType: "application/x-ndjson",
+    format: "jsonl",
+    schema: () => s.ImportedRecordSchema,
+  },
+  responses: {
+    "200": { kind: "json", schema: () => s.ImportRecordsResponseSchema },
+  },
+});

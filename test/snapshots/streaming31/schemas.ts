@@ -25,6 +25,13 @@ export const ChatCompletionChunkSchema = z.lazy(() =>
   }),
 );
 
+export const ImportedRecordSchema = z.lazy(() =>
+  z.looseObject({
+    id: z.int(),
+    name: z.string(),
+  }),
+);
+
 export const ErrorSchema = z.lazy(() =>
   z.looseObject({
     message: z.string(),
@@ -43,5 +50,11 @@ export const ExportRecordsResponseItemSchema = z.lazy(() =>
     id: z.int(),
     name: z.string(),
     createdAt: z.exactOptional(z.iso.datetime({ offset: true })),
+  }),
+);
+
+export const ImportRecordsResponseSchema = z.lazy(() =>
+  z.looseObject({
+    imported: z.int(),
   }),
 );

@@ -41,6 +41,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       createChatCompletion: op.createChatCompletion,
       tailLogs: op.tailLogs,
       exportRecords: op.exportRecords,
+      importRecords: op.importRecords,
     },
     options,
   );

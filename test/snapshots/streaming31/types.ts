@@ -17,6 +17,11 @@ export interface ChatCompletionChunk {
   }[];
 }
 
+export interface ImportedRecord {
+  id: number;
+  name: string;
+}
+
 export interface Error {
   message: string;
 }
@@ -31,6 +36,10 @@ export interface ExportRecordsResponseItem {
   name: string;
   /** @format date-time */
   createdAt?: string;
+}
+
+export interface ImportRecordsResponse {
+  imported: number;
 }
 
 /** Arguments of `createChatCompletion`. */
@@ -51,3 +60,11 @@ export interface ExportRecordsArgs {
 
 /** The errors `exportRecords` declares. */
 export type ExportRecordsError = never;
+
+/** Arguments of `importRecords`. */
+export interface ImportRecordsArgs {
+  body: Iterable<ImportedRecord> | AsyncIterable<ImportedRecord>;
+}
+
+/** The errors `importRecords` declares. */
+export type ImportRecordsError = never;
