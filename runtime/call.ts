@@ -128,7 +128,7 @@ async function exchange(
     reported: client.reportedUnlisted,
   };
   if (releaseStream === undefined) return interpret(sent.received, interpreter);
-  /** Sends the request again to resume its SSE stream: only a GET is safe to send again unasked. */
+  /** Sends the request again to resume its SSE stream: only a GET, or an operation marked resumable, is safe to send again unasked. */
   const reopen = async (lastEventId: string): Promise<Response> => {
     const resumeHeaders = new Headers(headers);
     resumeHeaders.set("last-event-id", lastEventId);
@@ -141,7 +141,7 @@ async function exchange(
     signal: options.signal,
     idleTimeout: options.streamIdleTimeout ?? options.timeout ?? config.timeout,
     onClose: releaseStream,
-    ...(operation.method === "GET" && { resumption: { limit: retry.limit, delay: (attempt: number) => retryDelay(retry, attempt, { kind: "connection" }), reopen } }),
+    ...((operation.method === "GET" || operation.resumable === true) && { resumption: { limit: retry.limit, delay: (attempt: number) => retryDelay(retry, attempt, { kind: "connection" }), reopen } }),
   };
   return interpret(sent.received, { ...interpreter, streaming });
 }

@@ -111,6 +111,11 @@ export interface OperationSpec {
   readonly security?: readonly SecurityRequirement[];
   /** Present when the operation's results span pages: how `pages()` and `paginate()` walk them. */
   readonly pagination?: PaginationSpec;
+  /**
+   * A broken SSE stream of the operation may be resumed by sending it again with `Last-Event-ID`
+   * (the spec's `x-resumable: true`); GET operations always may.
+   */
+  readonly resumable?: boolean;
 }
 
 /**

@@ -109,6 +109,7 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
   }
   const pagination = paginationOf(operation);
   if (pagination) properties.push({ key: "pagination", value: paginationSpec(pagination) });
+  if (operation.resumable) properties.push({ key: "resumable", value: bool(true) });
   return object(properties);
 }
 

@@ -315,8 +315,9 @@ const STREAMING_NOTE = [
   "`maxConcurrency` slot. `timeout` bounds the wait for the response to start; then the stream",
   "fails with `TimeoutError` only if nothing arrives for `streamIdleTimeout` (a call option, by",
   "default `timeout`), and with `ConnectionError` if the connection breaks; both name how many",
-  "items had arrived. A GET's event stream that breaks after an event `id` is resumed with",
-  "`Last-Event-ID` (after the server's `retry:` delay), within the `retry` limit.",
+  "items had arrived. A GET's event stream (or one the spec marks `x-resumable`) that breaks after",
+  "an event `id` is resumed with `Last-Event-ID` (after the server's `retry:` delay), within the",
+  "`retry` limit.",
 ].join("\n");
 
 const DATES_NOTE = [

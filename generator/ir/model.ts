@@ -255,6 +255,8 @@ export interface Operation {
   readonly summary?: string;
   readonly description?: string;
   readonly deprecated: boolean;
+  /** `x-resumable: true`: a broken SSE stream may be resumed by sending the request again. */
+  readonly resumable?: boolean;
   /** The operation's `externalDocs`, when it has a URL. */
   readonly externalDocs?: ExternalDocs;
   readonly tags: readonly string[];

@@ -86,6 +86,8 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
     method,
     path,
     deprecated: raw.deprecated === true,
+    // Sending it again with Last-Event-ID is safe: see the runtime's `OperationSpec.resumable`.
+    ...(raw["x-resumable"] === true && { resumable: true }),
     tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === "string") : [],
     parameters,
     responses: convertResponses(ctx, raw.responses, appendPointer(pointer, "responses"), typeName),

@@ -63,6 +63,7 @@ describe("the CLI's everyday output", () => {
       "GET /events streamEvents: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): items follow its data's contentSchema",
       "GET /notices streamNotices: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): items are its data; a plain string, so items are the text as sent",
       "GET /activity streamActivity: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): a union of events by name: items are { event, data }, the data per its event's contentSchema",
+      "POST /jobs runJob: 200 text/event-stream: items follow its itemSchema (OpenAPI 3.2)",
       "GET /changes.jsonl listChanges: 200 application/jsonl: items follow its itemSchema (OpenAPI 3.2)",
       "GET /changes.seq listChangeSequence: 200 application/json-seq: its schema is an array (the whole stream): items follow its items",
       "QUERY /search searchChanges: 200 application/x-ndjson: items follow its itemSchema (OpenAPI 3.2)",

@@ -447,6 +447,17 @@ describe("resuming a Server-Sent Events stream", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it("resumes a POST the spec marks x-resumable, sending the same body again", async () => {
+    const feed = droppingFeed(4, 2, "retry: 5\n\n");
+    const server = await startServer((request, response) => feed(request, response));
+    const items = await (await feedsClient(server).runJob({ body: { name: "build" } })).toArray();
+    expect(items).toEqual([1, 2, 3, 4].map(change));
+    expect(server.requests.map((request) => [request.method, request.headers["last-event-id"], request.body.toString()])).toEqual([
+      ["POST", undefined, '{"name":"build"}'],
+      ["POST", "2", '{"name":"build"}'],
+    ]);
+  });
+
   it("does not resume a stream that never sent an event ID, nor one of a POST", async () => {
     const server = await startServer(async (_request, response) => {
       response.writeHead(200, { "content-type": "text/event-stream" });

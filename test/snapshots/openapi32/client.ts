@@ -49,6 +49,12 @@ export interface Client {
     Stream<T.StreamActivityResponseItem>,
     T.StreamActivityError
   >;
+  /**
+   * Runs a job, streaming its progress; sending it again with Last-Event-ID resumes it.
+   *
+   * `POST /jobs`
+   */
+  runJob: Endpoint<T.RunJobArgs, Stream<T.Change>, T.RunJobError>;
   /** `GET /changes.jsonl` */
   listChanges: OptionalArgsEndpoint<
     Record<string, never>,
@@ -87,6 +93,7 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     streamEvents: runtime.optionalEndpoint(op.streamEvents),
     streamNotices: runtime.optionalEndpoint(op.streamNotices),
     streamActivity: runtime.optionalEndpoint(op.streamActivity),
+    runJob: runtime.endpoint(op.runJob),
     listChanges: runtime.optionalEndpoint(op.listChanges),
     listChangeSequence: runtime.optionalEndpoint(op.listChangeSequence),
     searchChanges: runtime.endpoint(op.searchChanges),

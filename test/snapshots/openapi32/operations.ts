@@ -72,6 +72,22 @@ export const streamActivity = (): OperationSpec => ({
   },
 });
 
+export const runJob = (): OperationSpec => ({
+  id: "runJob",
+  method: "POST",
+  path: "/jobs",
+  params: [],
+  body: {
+    kind: "json",
+    mediaType: "application/json",
+    schema: () => s.RunJobBodySchema,
+  },
+  responses: {
+    "200": { kind: "stream", format: "sse", schema: () => s.ChangeSchema },
+  },
+  resumable: true,
+});
+
 export const listChanges = (): OperationSpec => ({
   id: "listChanges",
   method: "GET",

@@ -42,6 +42,12 @@ export const StreamActivityResponseItemSchema = z.lazy(() =>
   ]),
 );
 
+export const RunJobBodySchema = z.lazy(() =>
+  z.looseObject({
+    name: z.string(),
+  }),
+);
+
 export const SearchChangesBodySchema = z.lazy(() =>
   z.looseObject({
     text: z.exactOptional(z.string()),

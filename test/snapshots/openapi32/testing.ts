@@ -41,6 +41,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       streamEvents: op.streamEvents,
       streamNotices: op.streamNotices,
       streamActivity: op.streamActivity,
+      runJob: op.runJob,
       listChanges: op.listChanges,
       listChangeSequence: op.listChangeSequence,
       searchChanges: op.searchChanges,

@@ -33,6 +33,10 @@ export type StreamActivityResponseItem =
     }
   | UnlistedVariant<"event">;
 
+export interface RunJobBody {
+  name: string;
+}
+
 export interface SearchChangesBody {
   text?: string;
 }
@@ -45,6 +49,14 @@ export type StreamNoticesError = never;
 
 /** The errors `streamActivity` declares. */
 export type StreamActivityError = never;
+
+/** Arguments of `runJob`. */
+export interface RunJobArgs {
+  body: RunJobBody;
+}
+
+/** The errors `runJob` declares. */
+export type RunJobError = never;
 
 /** The errors `listChanges` declares. */
 export type ListChangesError = never;
