@@ -46,5 +46,19 @@ export function indexModule(ctx: EmitContext): Statement[] {
     { s: "exportFrom", from: "./client.js", names: [{ name: "createClient" }, { name: "Auth", typeOnly: true }, { name: "Client", typeOnly: true }] },
     { s: "exportFrom", from: ctx.runtimeModule(), names: [...RUNTIME_VALUES.map((name) => ({ name })), ...RUNTIME_TYPES.map((name) => ({ name, typeOnly: true }))] },
     { s: "exportAll", typeOnly: true, from: "./types.js" },
+    ...webhookExports(ctx),
+  ];
+}
+
+/** An SDK with webhooks also exports their event type and verification error (see emit/webhooks.ts). */
+function webhookExports(ctx: EmitContext): Statement[] {
+  if (ctx.model.webhooks.length === 0) return [];
+  return [
+    { s: "exportFrom", from: "./webhooks.js", names: [{ name: "createWebhooks" }, { name: "WebhookEvent", typeOnly: true }] },
+    {
+      s: "exportFrom",
+      from: ctx.runtimeModule("webhooks/index.js"),
+      names: [{ name: "WebhookVerificationError" }, ...["RawBody", "SignatureScheme", "UnwrapOptions", "WebhookFailure", "WebhookHeaders", "Webhooks"].map((name) => ({ name, typeOnly: true }))],
+    },
   ];
 }

@@ -16,6 +16,8 @@ export function testingModule(ctx: EmitContext): Statement[] {
   const hasOperations = model.operations.length > 0;
   const kit = ctx.runtimeModule("testing/index.js");
   const { lazy } = operationSpecs(ctx);
+  // api.webhooks is no operation: the mock stands in for the operations only.
+  const client = model.webhooks.length > 0 ? tsRef("Omit", [tsRef("Client"), { t: "literal", value: "webhooks" }]) : tsRef("Client");
   return [
     { s: "import", typeOnly: true, from: "./client.js", names: [{ name: "Client" }] },
     ...(hasOperations ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),
@@ -31,7 +33,7 @@ export function testingModule(ctx: EmitContext): Statement[] {
     {
       s: "type",
       name: "MockApi",
-      type: tsRef("MockApiOf", [tsRef("Client")]),
+      type: tsRef("MockApiOf", [client]),
       doc: jsdocLines(`A mock of ${model.title}: one \`OperationMock\` per client method, and the controls.`),
     },
     {
@@ -47,7 +49,7 @@ export function testingModule(ctx: EmitContext): Statement[] {
           value: call(
             id("createMock"),
             [object(model.operations.map((operation) => ({ key: operation.name, value: path(`op.${operation.binding}`) }))), id("options")],
-            [tsRef("Client")],
+            [client],
           ),
         },
       ],

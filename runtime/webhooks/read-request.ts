@@ -1,0 +1,32 @@
+import { WebhookVerificationError } from "./webhook-verification-error.js";
+
+/**
+ * A request's body as bytes, read no further than `maxBodySize` (when given): a sender that
+ * declares or streams more is rejected without the SDK holding the rest in memory.
+ */
+export async function readRequestBody(request: Request, maxBodySize: number | undefined): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => new WebhookVerificationError({ reason: "payload-too-large", detail: `the body is larger than maxBodySize (${maxBodySize} bytes)` });
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (maxBodySize !== undefined && declared > maxBodySize) throw tooLarge();
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (maxBodySize !== undefined && length > maxBodySize) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
