@@ -16,6 +16,12 @@ export interface VerifyWebhookOptions {
   readonly tolerance?: number;
   /** The largest body accepted, in bytes; larger ones are rejected before any hashing. */
   readonly maxBodySize?: number;
+  /**
+   * Called with the message id of a verified, timely Standard Webhooks delivery; return true if
+   * that id was handled before, to reject the delivery as `replayed` (remember ids for at least
+   * the tolerance: older deliveries are rejected as stale anyway). Other schemes sign no id.
+   */
+  readonly isReplay?: (id: string) => boolean | Promise<boolean>;
 }
 
 /**
@@ -44,6 +50,9 @@ export async function verifyWebhook(body: RawBody, headers: WebhookHeaders, opti
   }
   if (!matched) throw new WebhookVerificationError({ reason: "bad-signature", detail: "no signature on the request matches the body under the secret" });
   if (claimed.timestamp !== undefined) checkTimestamp(claimed.timestamp, options.tolerance ?? DEFAULT_TOLERANCE_SECONDS);
+  if (claimed.id !== "" && options.isReplay !== undefined && (await options.isReplay(claimed.id))) {
+    throw new WebhookVerificationError({ reason: "replayed", detail: "this message id was delivered before" });
+  }
   return bytes;
 }
 

@@ -14,6 +14,8 @@ export type WebhookFailure =
   | "stale-timestamp"
   /** The signed timestamp is further in the future than the tolerance. */
   | "future-timestamp"
+  /** `isReplay` says the message id was handled before. */
+  | "replayed"
   /** The body is larger than `maxBodySize`. */
   | "payload-too-large"
   /** The verified body is not JSON, or does not match the webhook's schema. */

@@ -15,13 +15,22 @@ const OLD_SECRET = "whsec_" + Buffer.from("the secret being rotated out").toStri
 const warnings: string[] = [];
 const api = createClient({ logger: { debug() {}, info() {}, warn: (line: string) => warnings.push(line), error() {} } });
 const received: WebhookEvent[] = [];
+const seenIds = new Set<string>();
 let server: TestServer;
 
 /** What a receiver does: 204 for a verified event, 400 with the failed check otherwise. */
 beforeAll(async () => {
   server = await startServer(async (request, response) => {
     try {
-      const event = await api.webhooks.unwrap(request.body, request.headers, { secret: [CURRENT_SECRET, OLD_SECRET], maxBodySize: 4096 });
+      const event = await api.webhooks.unwrap(request.body, request.headers, {
+        secret: [CURRENT_SECRET, OLD_SECRET],
+        maxBodySize: 4096,
+        isReplay: (id) => {
+          const seen = seenIds.has(id);
+          seenIds.add(id);
+          return seen;
+        },
+      });
       received.push(event);
       sendJson(response, 200, { name: event.name });
     } catch (error) {
@@ -43,8 +52,7 @@ interface Delivery {
 
 const adopted = { type: "pet.adopted", pet: { id: 7, name: "Rex", species: "dog" }, adoptedAt: "2026-05-01T10:00:00Z", adopter: { name: "Ann" } };
 
-async function deliver({ body = JSON.stringify(adopted), secret = CURRENT_SECRET, age = 0, tamper, drop }: Delivery = {}): Promise<{ status: number; json: { name?: string; reason?: string; message?: string } }> {
-  const id = `msg_${received.length}_${Math.random().toString(36).slice(2)}`;
+async function deliver({ body = JSON.stringify(adopted), secret = CURRENT_SECRET, age = 0, tamper, drop, id = `msg_${Math.random().toString(36).slice(2)}` }: Delivery & { readonly id?: string } = {}): Promise<{ status: number; json: { name?: string; reason?: string; message?: string } }> {
   const headers: Record<string, string> = {
     "content-type": "application/json",
     "webhook-id": id,
@@ -88,6 +96,11 @@ describe("a webhook receiver built with the SDK", () => {
   it("rejects a delivery signed more than five minutes ago, as a replay would be", async () => {
     expect(await deliver({ age: 301 })).toMatchObject({ status: 400, json: { reason: "stale-timestamp" } });
     expect(await deliver({ age: -301 })).toMatchObject({ status: 400, json: { reason: "future-timestamp" } });
+  });
+
+  it("rejects a delivery whose message id was handled before", async () => {
+    expect((await deliver({ id: "msg_once" })).status).toBe(200);
+    expect(await deliver({ id: "msg_once" })).toMatchObject({ status: 400, json: { reason: "replayed" } });
   });
 
   it.each(["webhook-id", "webhook-timestamp", "webhook-signature"])("rejects a delivery without %s", async (header) => {
