@@ -1,0 +1,85 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { GenError } from "../../generator/errors.js";
+import { generate } from "../../generator/index.js";
+import { outRoot } from "../support/sdk.js";
+
+async function specFile(name: string, text: string): Promise<string> {
+  const dir = path.join(outRoot, "webhook-specs");
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, name);
+  await writeFile(file, text);
+  return file;
+}
+
+const module = (files: readonly { path: string; contents: string }[], name: string) => files.find((file) => file.path === name)?.contents ?? "";
+
+const openapi30 = `openapi: 3.0.3
+info: { title: Hooks, version: "1" }
+x-webhook-signature: { scheme: github }
+paths:
+  /webhooks:
+    get:
+      operationId: webhooks
+      responses: { "200": { description: ok } }
+x-webhooks:
+  push:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, properties: { ref: { type: string } } }
+      responses: { "200": { description: ok } }
+  ping:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, required: [zen], properties: { zen: { type: string } } }
+      responses: { "200": { description: ok } }
+`;
+
+describe("webhooks in the generator", () => {
+  it("reads x-webhooks and x-webhook-signature from a 3.0 document", async () => {
+    const { files } = await generate({ spec: await specFile("openapi30.yaml", openapi30) });
+    const webhooks = module(files, "webhooks.ts");
+    expect(webhooks).toMatch(/scheme: \{\s+scheme: "github",?\s+\}/);
+    expect(webhooks).toContain('names: ["push", "ping"]');
+    expect(webhooks).toContain('readonly name: "push";\n      readonly payload: PushPayload;');
+    // No constant field tells push from ping: the runtime tries their validators in order.
+    expect(webhooks).not.toContain("discriminator");
+  });
+
+  it("keeps api.webhooks free: an operation called webhooks is renamed", async () => {
+    const { files } = await generate({ spec: await specFile("openapi30.yaml", openapi30) });
+    const client = module(files, "client.ts");
+    expect(client).toContain("webhooks2: runtime.optionalEndpoint(op.webhooks2)");
+    expect(client).toContain("webhooks: createWebhooks(options)");
+  });
+
+  it("names an operation webhooks as before in an API without webhooks", async () => {
+    const { files } = await generate({ spec: await specFile("no-webhooks.yaml", openapi30.replace(/x-webhooks:[^]*$/, "")) });
+    expect(module(files, "client.ts")).toContain("webhooks: runtime.optionalEndpoint(op.webhooks)");
+    expect(files.map((file) => file.path)).not.toContain("webhooks.ts");
+  });
+
+  it.each([
+    ["x-webhook-signature: github", "#/x-webhook-signature", "must be an object"],
+    ["x-webhook-signature: { scheme: svix }", "#/x-webhook-signature/scheme", "must be one of standard, github, stripe, hmac"],
+    ["x-webhook-signature: { scheme: hmac }", "#/x-webhook-signature/header", "must name an HTTP header"],
+    ["x-webhook-signature: { scheme: hmac, header: X-Sig, encoding: base32 }", "#/x-webhook-signature/encoding", "must be hex or base64"],
+  ])("rejects %s with the pointer and line", async (line, pointer, message) => {
+    const spec = await specFile("bad-signature.yaml", openapi30.replace("x-webhook-signature: { scheme: github }", line));
+    const error = await generate({ spec }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GenError);
+    expect((error as GenError).location).toMatchObject({ pointer, line: 3 });
+    expect((error as GenError).message).toContain(message);
+  });
+
+  it("passes a generic HMAC scheme on to the runtime", async () => {
+    const spec = await specFile("hmac.yaml", openapi30.replace("{ scheme: github }", '{ scheme: hmac, header: X-Signature, encoding: base64, prefix: "sha256=" }'));
+    const { files } = await generate({ spec });
+    expect(module(files, "webhooks.ts")).toMatch(/scheme: \{\s+scheme: "hmac",\s+header: "X-Signature",\s+encoding: "base64",\s+prefix: "sha256=",\s+\}/);
+  });
+});
