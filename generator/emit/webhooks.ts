@@ -21,7 +21,7 @@ export function webhooksModule(ctx: EmitContext): Statement[] {
   const { model } = ctx;
   const events = model.webhooks.map((webhook) => eventType(ctx, webhook));
   const payloadTypes = [...typeNames(events)].filter((name) => name !== "Date").sort();
-  const validators = model.webhooks.flatMap((webhook) => (webhook.payload.kind === "ref" ? [{ key: webhook.name, value: str(schemaName(ctx, webhook.payload.target, "read")) }] : []));
+  const validators = model.webhooks.flatMap((webhook) => (webhook.payload.kind === "ref" ? [array([str(webhook.name), str(schemaName(ctx, webhook.payload.target, "read"))])] : []));
   const runtime = ctx.runtimeModule("webhooks/index.js");
   return [
     {
@@ -50,7 +50,7 @@ export function webhooksModule(ctx: EmitContext): Statement[] {
   ];
 }
 
-function webhooksSpec(ctx: EmitContext, validators: readonly { key: string; value: Expr }[]): Expr {
+function webhooksSpec(ctx: EmitContext, validators: readonly Expr[]): Expr {
   const { model, options } = ctx;
   const discriminator = webhookDiscriminator(ctx);
   return object([
@@ -63,7 +63,7 @@ function webhooksSpec(ctx: EmitContext, validators: readonly { key: string; valu
             key: "discriminator",
             value: object([
               { key: "field", value: str(discriminator.field) },
-              { key: "values", value: object(discriminator.values.map(([value, webhook]) => ({ key: value, value: str(webhook) }))) },
+              { key: "values", value: array(discriminator.values.map(([value, webhook]) => array([str(value), str(webhook)]))) },
             ]),
           },
         ]
@@ -71,7 +71,7 @@ function webhooksSpec(ctx: EmitContext, validators: readonly { key: string; valu
     ...(options.validate !== "strict" ? [{ key: "validate", value: str(options.validate) }] : []),
     ...(options.strict ? [{ key: "strict", value: literal(true) }] : []),
     ...(options.dates === "date" ? [{ key: "dates", value: literal(true) }] : []),
-    { key: "validators", value: object(validators) },
+    { key: "validators", value: array(validators) },
     // A dynamic import, so importing the SDK loads neither zod nor the validators.
     ...(validators.length > 0 ? [{ key: "loadValidators", value: { e: "arrow", body: call(id("import"), [str("./schemas.js")]) } as const }] : []),
   ]);

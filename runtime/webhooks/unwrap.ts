@@ -23,17 +23,18 @@ export interface WebhooksSpec {
   readonly names: readonly string[];
   /**
    * A payload field whose value names the webhook, when every payload has one with a distinct
-   * constant: value → webhook name.
+   * constant: [value, webhook name] pairs. (Pairs, not an object: a spec string such as
+   * `__proto__` would not survive as an object literal's key.)
    */
-  readonly discriminator?: { readonly field: string; readonly values: Readonly<Record<string, string>> };
+  readonly discriminator?: { readonly field: string; readonly values: readonly (readonly [value: string, webhook: string])[] };
   /** The SDK's default validation (generated with `validate`). */
   readonly validate?: ValidationMode;
   /** Generated with `--strict`: enum values and variants the spec does not list fail validation. */
   readonly strict?: boolean;
   /** Whether validators decode date-times into `Date`s (generated with `dates: "date"`). */
   readonly dates?: boolean;
-  /** Webhook name → the name schemas.ts exports its payload's validator under. */
-  readonly validators: Readonly<Record<string, string>>;
+  /** [webhook name, the name schemas.ts exports its payload's validator under] pairs. */
+  readonly validators: readonly (readonly [webhook: string, exported: string])[];
   /** Imports schemas.ts, on first use, so that importing the SDK loads neither zod nor the validators. */
   readonly loadValidators?: () => Promise<object>;
 }
@@ -66,13 +67,14 @@ export interface Webhooks<Event> {
 export function bindWebhooks<Event>(spec: WebhooksSpec, client: WebhookClientOptions = {}): Webhooks<Event> {
   const log = new Log(client.logger ?? console, client.logLevel ?? "warn", spec.title);
   const reported = new Set<string>();
+  const discriminatorValues = new Map(spec.discriminator?.values);
   let validators: Promise<ValidatorOf> | undefined;
   const unwrap = async (body: RawBody, headers: WebhookHeaders, options: UnwrapOptions): Promise<Event> => {
     const bytes = await verifyWebhook(body, headers, { ...options, scheme: options.scheme ?? spec.scheme ?? { scheme: "standard" } });
     const payload = parseJson(bytes);
     const mode = options.validate ?? client.validate ?? spec.validate ?? "strict";
     validators ??= loadValidators(spec);
-    return (await identify(spec, payload, { mode, validatorOf: await validators, log, reported })) as Event;
+    return (await identify(spec, payload, { mode, validatorOf: await validators, log, reported, discriminatorValues })) as Event;
   };
   return {
     unwrap,
@@ -85,8 +87,9 @@ type ValidatorOf = (name: string) => WebhookValidator | undefined;
 async function loadValidators(spec: WebhooksSpec): Promise<ValidatorOf> {
   // The generator names only exports of schemas.ts, each a zod schema.
   const module = (spec.loadValidators === undefined ? {} : await spec.loadValidators()) as Readonly<Record<string, WebhookValidator | undefined>>;
+  const exports = new Map(spec.validators);
   return (name) => {
-    const exported = Object.hasOwn(spec.validators, name) ? spec.validators[name] : undefined;
+    const exported = exports.get(name);
     return exported === undefined ? undefined : module[exported];
   };
 }
@@ -97,6 +100,7 @@ interface Checking {
   readonly log: Log;
   /** Unlisted values already logged, so each is logged once per client. */
   readonly reported: Set<string>;
+  readonly discriminatorValues: ReadonlyMap<string, string>;
 }
 
 function parseJson(bytes: Uint8Array): unknown {
@@ -113,7 +117,7 @@ function parseJson(bytes: Uint8Array): unknown {
  */
 function identify(spec: WebhooksSpec, payload: unknown, checking: Checking): { name: string; payload: unknown } {
   const [only] = spec.names;
-  const discriminated = spec.discriminator !== undefined ? discriminate(spec.discriminator, payload) : spec.names.length === 1 ? only : undefined;
+  const discriminated = spec.discriminator !== undefined ? discriminate(spec.discriminator.field, checking.discriminatorValues, payload) : spec.names.length === 1 ? only : undefined;
   if (discriminated !== undefined) return { name: discriminated, payload: validate(spec, discriminated, payload, checking) };
   for (const name of spec.names) {
     const result = checking.validatorOf(name)?.safeParse(payload);
@@ -122,10 +126,10 @@ function identify(spec: WebhooksSpec, payload: unknown, checking: Checking): { n
   throw new WebhookVerificationError({ reason: "unknown-webhook", detail: `the payload matches none of the webhooks' schemas (${spec.names.join(", ")})` });
 }
 
-function discriminate(discriminator: NonNullable<WebhooksSpec["discriminator"]>, payload: unknown): string {
-  const value = typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>)[discriminator.field] : undefined;
-  const name = typeof value === "string" && Object.hasOwn(discriminator.values, value) ? discriminator.values[value] : undefined;
-  if (name === undefined) throw new WebhookVerificationError({ reason: "unknown-webhook", detail: `the payload's ${discriminator.field} names none of the webhooks` });
+function discriminate(field: string, values: ReadonlyMap<string, string>, payload: unknown): string {
+  const value = typeof payload === "object" && payload !== null && Object.hasOwn(payload, field) ? (payload as Record<string, unknown>)[field] : undefined;
+  const name = typeof value === "string" ? values.get(value) : undefined;
+  if (name === undefined) throw new WebhookVerificationError({ reason: "unknown-webhook", detail: `the payload's ${field} names none of the webhooks` });
   return name;
 }
 

@@ -12,7 +12,10 @@ const schemas = {
 const spec: WebhooksSpec = {
   title: "Hooks",
   names: ["push", "ping"],
-  validators: { push: "PushSchema", ping: "PingSchema" },
+  validators: [
+    ["push", "PushSchema"],
+    ["ping", "PingSchema"],
+  ],
   loadValidators: async () => schemas,
 };
 
@@ -53,7 +56,7 @@ describe("bindWebhooks without a discriminator", () => {
 });
 
 describe("bindWebhooks with a discriminator", () => {
-  const discriminated: WebhooksSpec = { ...spec, discriminator: { field: "kind", values: { push: "push", ping: "ping" } } };
+  const discriminated: WebhooksSpec = { ...spec, discriminator: { field: "kind", values: [["push", "push"], ["ping", "ping"], ["__proto__", "ping"]] } };
 
   it("follows the validate mode: strict throws, warn logs and passes the payload on, off does not check", async () => {
     const wrong = await signed({ kind: "push", ref: 42 });
@@ -77,7 +80,7 @@ describe("bindWebhooks with a discriminator", () => {
   });
 
   it("rejects a payload whose field names no webhook, or that has none", async () => {
-    for (const payload of [{ kind: "pull" }, { ref: "main" }, ["push"], null]) {
+    for (const payload of [{ kind: "pull" }, { ref: "main" }, ["push"], null, { kind: "toString" }]) {
       await expect(bindWebhooks<Event>(discriminated).unwrap(...(await signed(payload)), { secret: SECRET })).rejects.toMatchObject({ reason: "unknown-webhook" });
     }
   });

@@ -27,9 +27,7 @@ export function createWebhooks(
     {
       title: "Adoption Center",
       names: ["petAdopted"],
-      validators: {
-        petAdopted: "PetSchema",
-      },
+      validators: [["petAdopted", "PetSchema"]],
       loadValidators: () => import("./schemas.js"),
     },
     options,

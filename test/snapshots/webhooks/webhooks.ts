@@ -38,17 +38,17 @@ export function createWebhooks(
       names: ["petAdopted", "petCreated", "subscribe.statusChanged"],
       discriminator: {
         field: "type",
-        values: {
-          "pet.adopted": "petAdopted",
-          "pet.created": "petCreated",
-          "pet.status-changed": "subscribe.statusChanged",
-        },
+        values: [
+          ["pet.adopted", "petAdopted"],
+          ["pet.created", "petCreated"],
+          ["pet.status-changed", "subscribe.statusChanged"],
+        ],
       },
-      validators: {
-        petAdopted: "PetAdoptedSchema",
-        petCreated: "PetCreatedPayloadSchema",
-        "subscribe.statusChanged": "StatusChangedSchema",
-      },
+      validators: [
+        ["petAdopted", "PetAdoptedSchema"],
+        ["petCreated", "PetCreatedPayloadSchema"],
+        ["subscribe.statusChanged", "StatusChangedSchema"],
+      ],
       loadValidators: () => import("./schemas.js"),
     },
     options,
