@@ -27,7 +27,7 @@ export function webhooksModule(ctx: EmitContext): Statement[] {
     {
       s: "import",
       from: runtime,
-      names: [{ name: "bindWebhooks" }, { name: "WebhookClientOptions", typeOnly: true }, { name: "Webhooks", typeOnly: true }],
+      names: [{ name: "bindWebhooks" }, { name: "WebhookClientOptions", typeOnly: true }, { name: "Webhooks", typeOnly: true }, { name: "WebhooksSpec", typeOnly: true }],
     },
     ...(payloadTypes.length > 0 ? [{ s: "import", typeOnly: true, from: "./types.js", names: payloadTypes.map((name) => ({ name })) } as const] : []),
     {
@@ -37,11 +37,19 @@ export function webhooksModule(ctx: EmitContext): Statement[] {
       doc: jsdocLines(`An event ${model.title} sends: one per webhook${model.webhooks.some((w) => w.name.includes(".")) ? " and callback" : ""}, told apart by \`name\`.`),
     },
     {
+      s: "const",
+      exported: true,
+      name: "webhookSpec",
+      type: tsRef("WebhooksSpec"),
+      value: webhooksSpec(ctx, validators),
+      doc: ["What the runtime needs to verify, tell apart and validate the webhooks (and testing.ts to sign them)."],
+    },
+    {
       s: "function",
       name: "createWebhooks",
       params: [{ name: "options", type: tsRef("WebhookClientOptions"), initializer: object([]) }],
       returnType: tsRef("Webhooks", [tsRef("WebhookEvent")]),
-      body: [{ s: "return", value: call(id("bindWebhooks"), [webhooksSpec(ctx, validators), id("options")]) }],
+      body: [{ s: "return", value: call(id("bindWebhooks"), [id("webhookSpec"), id("options")]) }],
       doc: [
         "Verifies, parses and validates incoming webhooks (`api.webhooks` on a client). Without a",
         "client, pass the options it would: `validate`, `logger`, `logLevel`.",

@@ -9,3 +9,4 @@ export { bindWebhooks, type UnwrapOptions, type WebhookClientOptions, type Webho
 export type { SignatureScheme } from "./schemes.js";
 export type { RawBody } from "./bytes.js";
 export type { WebhookHeaders } from "./headers.js";
+export { webhookSigner, type SignedWebhook, type WebhookSigner } from "./signer.js";

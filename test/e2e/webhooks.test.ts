@@ -7,6 +7,7 @@ import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, SdkError, WebhookVerificationError, type WebhookEvent } from "../.out/sdk/webhooks/index.js";
+import { createMockApi } from "../.out/sdk/webhooks/testing.js";
 import { sendJson, startServer, type TestServer } from "../support/http-server.js";
 
 const CURRENT_SECRET = "whsec_" + Buffer.from("the current secret").toString("base64");
@@ -150,5 +151,27 @@ describe("api.webhooks.unwrapRequest", () => {
     const request = new Request("http://127.0.0.1/hooks", { method: "POST", headers: { "X-Hub-Signature-256": signature }, body });
     const event = await api.webhooks.unwrapRequest(request, { secret: "gh-secret", scheme: { scheme: "github" } });
     expect(event).toEqual({ name: "petCreated", payload: { type: "pet.created", pet: { id: 2, name: "Pip" } } });
+  });
+});
+
+describe("the testing kit's mock.webhooks.sign", () => {
+  const mock = createMockApi();
+
+  it("builds a delivery the receiver accepts, posted with fetch", async () => {
+    const payload = { type: "pet.status-changed", petId: 3, status: "adopted" } as const;
+    const response = await fetch(`${server.url}/hooks`, await mock.webhooks.sign("subscribe.statusChanged", payload, { secret: OLD_SECRET }));
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { name: "subscribe.statusChanged" } });
+    expect(received.at(-1)).toEqual({ name: "subscribe.statusChanged", payload });
+  });
+
+  it("signs with the scheme, id and time a test asks for", async () => {
+    const signed = await mock.webhooks.sign("petCreated", { type: "pet.created", pet: { id: 1, name: "Tom" } }, { secret: "gh", scheme: { scheme: "github" } });
+    expect(signed.headers).toEqual({ "content-type": "application/json", "X-Hub-Signature-256": `sha256=${createHmac("sha256", "gh").update(signed.body).digest("hex")}` });
+  });
+
+  it("refuses to sign a payload the API would never send", async () => {
+    // @ts-expect-error petId must be a number
+    const wrong = mock.webhooks.sign("subscribe.statusChanged", { type: "pet.status-changed", petId: "3", status: "adopted" }, { secret: OLD_SECRET });
+    await expect(wrong).rejects.toMatchObject({ reason: "invalid-payload", message: expect.stringContaining("petId") });
   });
 });

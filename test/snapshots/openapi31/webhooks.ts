@@ -7,6 +7,7 @@ import {
   bindWebhooks,
   type WebhookClientOptions,
   type Webhooks,
+  type WebhooksSpec,
 } from "./runtime/webhooks/index.js";
 import type { Pet } from "./types.js";
 
@@ -16,6 +17,14 @@ export type WebhookEvent = {
   readonly payload: Pet;
 };
 
+/** What the runtime needs to verify, tell apart and validate the webhooks (and testing.ts to sign them). */
+export const webhookSpec: WebhooksSpec = {
+  title: "Adoption Center",
+  names: ["petAdopted"],
+  validators: [["petAdopted", "PetSchema"]],
+  loadValidators: () => import("./schemas.js"),
+};
+
 /**
  * Verifies, parses and validates incoming webhooks (`api.webhooks` on a client). Without a
  * client, pass the options it would: `validate`, `logger`, `logLevel`.
@@ -23,13 +32,5 @@ export type WebhookEvent = {
 export function createWebhooks(
   options: WebhookClientOptions = {},
 ): Webhooks<WebhookEvent> {
-  return bindWebhooks(
-    {
-      title: "Adoption Center",
-      names: ["petAdopted"],
-      validators: [["petAdopted", "PetSchema"]],
-      loadValidators: () => import("./schemas.js"),
-    },
-    options,
-  );
+  return bindWebhooks(webhookSpec, options);
 }

@@ -11,6 +11,8 @@ import {
   type MockApiOf,
   type MockOptions,
 } from "./runtime/testing/index.js";
+import { webhookSigner, type WebhookSigner } from "./runtime/webhooks/index.js";
+import { webhookSpec, type WebhookEvent } from "./webhooks.js";
 export { MockError } from "./runtime/testing/index.js";
 export type {
   Failure,
@@ -21,7 +23,9 @@ export type {
 } from "./runtime/testing/index.js";
 
 /** A mock of Pet Shelter Events: one `OperationMock` per client method, and the controls. */
-export type MockApi = MockApiOf<Omit<Client, "webhooks">>;
+export type MockApi = MockApiOf<Omit<Client, "webhooks">> & {
+  readonly webhooks: WebhookSigner<WebhookEvent>;
+};
 
 /**
  * Creates a mock of the API for tests: register replies per operation, pass `mock.fetch` to
@@ -36,10 +40,15 @@ export type MockApi = MockApiOf<Omit<Client, "webhooks">>;
  */
 export function createMockApi(options: MockOptions = {}): MockApi {
   op.useValidators({ s: schemas });
-  return createMock<Omit<Client, "webhooks">>(
+  return Object.assign(
+    createMock<Omit<Client, "webhooks">>(
+      {
+        subscribe: op.subscribe,
+      },
+      options,
+    ),
     {
-      subscribe: op.subscribe,
+      webhooks: webhookSigner<WebhookEvent>(webhookSpec),
     },
-    options,
   );
 }

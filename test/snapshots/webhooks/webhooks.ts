@@ -7,6 +7,7 @@ import {
   bindWebhooks,
   type WebhookClientOptions,
   type Webhooks,
+  type WebhooksSpec,
 } from "./runtime/webhooks/index.js";
 import type { PetAdopted, PetCreatedPayload, StatusChanged } from "./types.js";
 
@@ -25,6 +26,26 @@ export type WebhookEvent =
       readonly payload: StatusChanged;
     };
 
+/** What the runtime needs to verify, tell apart and validate the webhooks (and testing.ts to sign them). */
+export const webhookSpec: WebhooksSpec = {
+  title: "Pet Shelter Events",
+  names: ["petAdopted", "petCreated", "subscribe.statusChanged"],
+  discriminator: {
+    field: "type",
+    values: [
+      ["pet.adopted", "petAdopted"],
+      ["pet.created", "petCreated"],
+      ["pet.status-changed", "subscribe.statusChanged"],
+    ],
+  },
+  validators: [
+    ["petAdopted", "PetAdoptedSchema"],
+    ["petCreated", "PetCreatedPayloadSchema"],
+    ["subscribe.statusChanged", "StatusChangedSchema"],
+  ],
+  loadValidators: () => import("./schemas.js"),
+};
+
 /**
  * Verifies, parses and validates incoming webhooks (`api.webhooks` on a client). Without a
  * client, pass the options it would: `validate`, `logger`, `logLevel`.
@@ -32,25 +53,5 @@ export type WebhookEvent =
 export function createWebhooks(
   options: WebhookClientOptions = {},
 ): Webhooks<WebhookEvent> {
-  return bindWebhooks(
-    {
-      title: "Pet Shelter Events",
-      names: ["petAdopted", "petCreated", "subscribe.statusChanged"],
-      discriminator: {
-        field: "type",
-        values: [
-          ["pet.adopted", "petAdopted"],
-          ["pet.created", "petCreated"],
-          ["pet.status-changed", "subscribe.statusChanged"],
-        ],
-      },
-      validators: [
-        ["petAdopted", "PetAdoptedSchema"],
-        ["petCreated", "PetCreatedPayloadSchema"],
-        ["subscribe.statusChanged", "StatusChangedSchema"],
-      ],
-      loadValidators: () => import("./schemas.js"),
-    },
-    options,
-  );
+  return bindWebhooks(webhookSpec, options);
 }
