@@ -34,7 +34,7 @@ export function webhooksModule(ctx: EmitContext): Statement[] {
       s: "type",
       name: "WebhookEvent",
       type: tsUnion(events),
-      doc: jsdocLines(`An event ${model.title} sends: one per webhook${model.webhooks.some((w) => w.name.includes(".")) ? " and callback" : ""}, told apart by \`name\`.`),
+      doc: jsdocLines(`An event ${model.title} sends, one per webhook or callback, told apart by \`name\`.`),
     },
     {
       s: "const",

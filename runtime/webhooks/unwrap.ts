@@ -3,7 +3,7 @@ import { Log } from "../logging/log.js";
 import type { Logger, LogLevel, ValidationMode } from "../options.js";
 import { unlistedValues } from "../unlisted.js";
 import type { RawBody } from "./bytes.js";
-import type { WebhookHeaders } from "./headers.js";
+import { headerValue, type WebhookHeaders } from "./headers.js";
 import { readRequestBody } from "./read-request.js";
 import type { SignatureScheme } from "./schemes.js";
 import { verifyWebhook, type VerifyWebhookOptions } from "./verify.js";
@@ -70,11 +70,13 @@ export function bindWebhooks<Event>(spec: WebhooksSpec, client: WebhookClientOpt
   const discriminatorValues = new Map(spec.discriminator?.values);
   let validators: Promise<ValidatorOf> | undefined;
   const unwrap = async (body: RawBody, headers: WebhookHeaders, options: UnwrapOptions): Promise<Event> => {
-    const bytes = await verifyWebhook(body, headers, { ...options, scheme: options.scheme ?? spec.scheme ?? { scheme: "standard" } });
+    const scheme = options.scheme ?? spec.scheme ?? { scheme: "standard" };
+    const bytes = await verifyWebhook(body, headers, { ...options, scheme });
     const payload = parseJson(bytes);
     const mode = options.validate ?? client.validate ?? spec.validate ?? "strict";
     validators ??= loadValidators(spec);
-    return (await identify(spec, payload, { mode, validatorOf: await validators, log, reported, discriminatorValues })) as Event;
+    const named = scheme.scheme === "github" ? githubWebhookName(spec.names, headerValue(headers, "X-GitHub-Event"), payload) : undefined;
+    return (await identify(spec, payload, named, { mode, validatorOf: await validators, log, reported, discriminatorValues })) as Event;
   };
   return {
     unwrap,
@@ -112,18 +114,33 @@ function parseJson(bytes: Uint8Array): unknown {
 }
 
 /**
- * Which webhook the payload is: the one its discriminator field names, the only one there is, or
- * else the first (in the spec's order) whose schema it matches, since nothing else tells them apart.
+ * Which webhook the payload is: the one a GitHub delivery names (`named`), the one its
+ * discriminator field names, the only one there is, or else the first (in the spec's order) whose
+ * schema it matches, since nothing else tells them apart.
  */
-function identify(spec: WebhooksSpec, payload: unknown, checking: Checking): { name: string; payload: unknown } {
+function identify(spec: WebhooksSpec, payload: unknown, named: string | undefined, checking: Checking): { name: string; payload: unknown } {
   const [only] = spec.names;
-  const discriminated = spec.discriminator !== undefined ? discriminate(spec.discriminator.field, checking.discriminatorValues, payload) : spec.names.length === 1 ? only : undefined;
+  const discriminated =
+    named ?? (spec.discriminator !== undefined ? discriminate(spec.discriminator.field, checking.discriminatorValues, payload) : spec.names.length === 1 ? only : undefined);
   if (discriminated !== undefined) return { name: discriminated, payload: validate(spec, discriminated, payload, checking) };
   for (const name of spec.names) {
     const result = checking.validatorOf(name)?.safeParse(payload);
     if (result?.success) return { name, payload: result.data };
   }
   throw new WebhookVerificationError({ reason: "unknown-webhook", detail: `the payload matches none of the webhooks' schemas (${spec.names.join(", ")})` });
+}
+
+/**
+ * GitHub names a delivery's event in `X-GitHub-Event` (`check_run`) and its action in the payload's
+ * `action` (`requested_action`); GitHub's webhooks spec names the webhook after both
+ * (`check-run-requested-action`), or after the event alone (`push`).
+ */
+function githubWebhookName(names: readonly string[], event: string | undefined, payload: unknown): string | undefined {
+  if (event === undefined) return undefined;
+  const base = event.replaceAll("_", "-");
+  const action = typeof payload === "object" && payload !== null && Object.hasOwn(payload, "action") ? (payload as { action: unknown }).action : undefined;
+  const candidates = typeof action === "string" ? [`${base}-${action.replaceAll("_", "-")}`, base] : [base];
+  return candidates.find((candidate) => names.includes(candidate));
 }
 
 function discriminate(field: string, values: ReadonlyMap<string, string>, payload: unknown): string {

@@ -83,3 +83,10 @@ describe("webhooks in the generator", () => {
     expect(module(files, "webhooks.ts")).toMatch(/scheme: \{\s+scheme: "hmac",\s+header: "X-Signature",\s+encoding: "base64",\s+prefix: "sha256=",\s+\}/);
   });
 });
+
+describe("generate()'s webhookSignature option", () => {
+  it("wins over the spec's x-webhook-signature, encoding defaulting to hex", async () => {
+    const { files } = await generate({ spec: await specFile("openapi30.yaml", openapi30), webhookSignature: { scheme: "hmac", header: "X-Sig" } });
+    expect(module(files, "webhooks.ts")).toMatch(/scheme: \{\s+scheme: "hmac",\s+header: "X-Sig",\s+encoding: "hex",?\s+\}/);
+  });
+});
