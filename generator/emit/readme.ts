@@ -10,6 +10,7 @@ import { printStatementText } from "./code/module.js";
 import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
 import { readTemplate } from "../package-files.js";
+import { webhooksReadme } from "./readme-webhooks.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;
@@ -35,6 +36,7 @@ export function readme(ctx: EmitContext): string {
     validators: model.schemas.length > 0 ? `\n\n${validatorsNote(ctx)}` : "",
     additions: ctx.options.strict ? STRICT_ADDITIONS : TOLERATED_ADDITIONS,
     operations: operationsSection(ctx),
+    webhooks: webhooksReadme(ctx),
   };
   const fill = (template: string): string => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
   // The testing section is filled first, and becomes a value itself: its placeholders are its own.

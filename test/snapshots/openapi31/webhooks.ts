@@ -11,7 +11,7 @@ import {
 } from "./runtime/webhooks/index.js";
 import type { Pet } from "./types.js";
 
-/** An event Adoption Center sends: one per webhook, told apart by `name`. */
+/** An event Adoption Center sends, one per webhook or callback, told apart by `name`. */
 export type WebhookEvent = {
   readonly name: "petAdopted";
   readonly payload: Pet;

@@ -11,7 +11,7 @@ import {
 } from "./runtime/webhooks/index.js";
 import type { PetAdopted, PetCreatedPayload, StatusChanged } from "./types.js";
 
-/** An event Pet Shelter Events sends: one per webhook and callback, told apart by `name`. */
+/** An event Pet Shelter Events sends, one per webhook or callback, told apart by `name`. */
 export type WebhookEvent =
   | {
       readonly name: "petAdopted";
