@@ -140,8 +140,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const validate = options.validate ?? "strict";
   const dates = options.dates ?? "string";
   const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier }), nameMapFile(model), surfaceFile(buildSurface(model, strict, dates))];
-  // A shared runtime serves SDKs with and without the testing kit: it always holds it.
-  const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined });
+  // A shared runtime serves SDKs with and without the testing kit and webhooks: it always holds both.
+  const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined, webhooks: model.webhooks.length > 0 || runtime.shared !== undefined });
   const files = runtime.shared === undefined ? [...sdk, ...runtimeCopy.map((file) => ({ ...file, path: `runtime/${file.path}` }))] : sdk;
   const emit = lap();
   return {

@@ -90,3 +90,11 @@ describe("generate()'s webhookSignature option", () => {
     expect(module(files, "webhooks.ts")).toMatch(/scheme: \{\s+scheme: "hmac",\s+header: "X-Sig",\s+encoding: "hex",?\s+\}/);
   });
 });
+
+describe("the runtime copy", () => {
+  it("carries webhook verification only in SDKs with webhooks", async () => {
+    const runtimeWebhooks = async (spec: string) => (await generate({ spec })).files.filter((file) => file.path.startsWith("runtime/webhooks/")).length;
+    expect(await runtimeWebhooks("fixtures/petstore.yaml")).toBe(0);
+    expect(await runtimeWebhooks("fixtures/webhooks.yaml")).toBeGreaterThan(0);
+  });
+});
