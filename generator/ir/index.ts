@@ -28,7 +28,7 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
   if (hasWebhooks(doc)) ctx.operationNames.block("webhooks");
   const securitySchemes = convertSecuritySchemes(ctx, components.securitySchemes, "#/components/securitySchemes");
   const operations = convertPaths(ctx, doc.paths, securitySchemes);
-  const webhooks = convertWebhooks(ctx);
+  const webhooks = convertWebhooks(ctx, operations);
   ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
 
   const named = ctx.namedSchemas();

@@ -255,7 +255,7 @@ export interface Operation {
 /** A request the API sends to its users: a webhook, or an operation's callback. */
 export interface Webhook {
   readonly pointer: string;
-  /** The key under `webhooks`, or `<operationId>.<callback>`: the event's `name` in the SDK. */
+  /** The key under `webhooks`, or `<client method>.<callback>`: the event's `name` in the SDK. */
   readonly name: string;
   readonly method: HttpMethod;
   readonly summary?: string;

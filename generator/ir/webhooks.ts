@@ -8,7 +8,7 @@ import { appendPointer } from "../errors.js";
 import { bodySchema } from "./body-schema.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { HttpMethod, Schema, Webhook, WebhookSignature } from "./model.js";
+import type { HttpMethod, Operation, Schema, Webhook, WebhookSignature } from "./model.js";
 
 const METHODS: readonly HttpMethod[] = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
 
@@ -20,14 +20,14 @@ export function hasWebhooks(doc: Readonly<Record<string, Json>>): boolean {
   return Object.values(doc.paths).some((item) => isObject(item) && METHODS.some((method) => { const operation = item[method]; return isObject(operation) && nonEmpty(operation.callbacks); }));
 }
 
-export function convertWebhooks(ctx: BuildContext): Webhook[] {
+export function convertWebhooks(ctx: BuildContext, operations: readonly Operation[]): Webhook[] {
   const doc = ctx.spec.document;
   const sources: { name: string; item: Json; pointer: string }[] = [];
   for (const key of ["webhooks", "x-webhooks"] as const) {
     const map = doc[key];
     if (isObject(map)) for (const [name, item] of Object.entries(map)) sources.push({ name, item, pointer: appendPointer("#", key, name) });
   }
-  sources.push(...callbackSources(ctx));
+  sources.push(...callbackSources(ctx, new Map(operations.map((operation) => [operation.pointer, operation.name]))));
   const taken = new Set<string>();
   return sources.flatMap(({ name, item, pointer }) => {
     const unique = uniqueName(name, taken);
@@ -36,8 +36,11 @@ export function convertWebhooks(ctx: BuildContext): Webhook[] {
   });
 }
 
-/** `callbacks` of every operation, named `<operationId>.<callback name>` (the expression is the URL the user registered). */
-function callbackSources(ctx: BuildContext): { name: string; item: Json; pointer: string }[] {
+/**
+ * `callbacks` of every operation, named `<client method>.<callback name>` (the expression is the URL
+ * the user registered): `subscribe.statusChanged`.
+ */
+function callbackSources(ctx: BuildContext, methods: ReadonlyMap<string, string>): { name: string; item: Json; pointer: string }[] {
   const paths = ctx.spec.document.paths;
   if (!isObject(paths)) return [];
   const sources: { name: string; item: Json; pointer: string }[] = [];
@@ -47,7 +50,7 @@ function callbackSources(ctx: BuildContext): { name: string; item: Json; pointer
     for (const method of METHODS) {
       const operation = pathItem[method];
       if (!isObject(operation) || !isObject(operation.callbacks)) continue;
-      const owner = stringOf(operation.operationId) ?? `${method} ${path}`;
+      const owner = methods.get(appendPointer(itemPointer, method)) ?? `${method} ${path}`;
       for (const [callbackName, rawCallback] of Object.entries(operation.callbacks)) {
         const { value: callback, pointer } = ctx.deref(rawCallback, appendPointer(itemPointer, method, "callbacks", callbackName));
         if (!isObject(callback)) continue;
