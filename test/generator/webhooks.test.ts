@@ -1,17 +1,9 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GenError } from "../../generator/errors.js";
 import { generate } from "../../generator/index.js";
-import { outRoot } from "../support/sdk.js";
+import { specFileIn } from "../support/spec-file.js";
 
-async function specFile(name: string, text: string): Promise<string> {
-  const dir = path.join(outRoot, "webhook-specs");
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, name);
-  await writeFile(file, text);
-  return file;
-}
+const specFile = (name: string, text: string) => specFileIn("generator", name, text);
 
 const module = (files: readonly { path: string; contents: string }[], name: string) => files.find((file) => file.path === name)?.contents ?? "";
 
