@@ -12,7 +12,7 @@ export interface Pet {
 }
 
 export interface PetAdopted {
-  type: "pet.adopted" | Unlisted<string>;
+  type: "pet.adopted";
   pet: Pet;
   /** @format date-time */
   adoptedAt: string;
@@ -27,7 +27,7 @@ export interface Adopter {
 }
 
 export interface StatusChanged {
-  type: "pet.status-changed" | Unlisted<string>;
+  type: "pet.status-changed";
   petId: number;
   status: "available" | "reserved" | "adopted" | Unlisted<string>;
 }
@@ -38,7 +38,7 @@ export interface SubscribeBody {
 }
 
 export interface PetCreatedPayload {
-  type: "pet.created" | Unlisted<string>;
+  type: "pet.created";
   pet: Pet;
 }
 
