@@ -6,11 +6,16 @@ export type WebhookHeaders = Headers | { readonly [name: string]: string | reado
 
 /** One header's value, its name matched without regard to case; repeated values joined as `Headers.get` does. */
 export function headerValue(headers: WebhookHeaders, name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  // Not `instanceof Headers`: a framework's Headers may come from another realm or polyfill.
+  if (isHeaders(headers)) return headers.get(name) ?? undefined;
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() !== wanted || value === undefined) continue;
     return typeof value === "string" ? value : value.join(", ");
   }
   return undefined;
+}
+
+function isHeaders(headers: WebhookHeaders): headers is Headers {
+  return typeof (headers as { get?: unknown }).get === "function";
 }

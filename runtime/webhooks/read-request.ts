@@ -1,13 +1,12 @@
-import { WebhookVerificationError } from "./webhook-verification-error.js";
+import { payloadTooLarge } from "./verify.js";
 
 /**
  * A request's body as bytes, read no further than `maxBodySize` (when given): a sender that
  * declares or streams more is rejected without the SDK holding the rest in memory.
  */
 export async function readRequestBody(request: Request, maxBodySize: number | undefined): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () => new WebhookVerificationError({ reason: "payload-too-large", detail: `the body is larger than maxBodySize (${maxBodySize} bytes)` });
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (maxBodySize !== undefined && declared > maxBodySize) throw tooLarge();
+  if (maxBodySize !== undefined && declared > maxBodySize) throw payloadTooLarge(maxBodySize);
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -18,7 +17,7 @@ export async function readRequestBody(request: Request, maxBodySize: number | un
     length += value.byteLength;
     if (maxBodySize !== undefined && length > maxBodySize) {
       await reader.cancel();
-      throw tooLarge();
+      throw payloadTooLarge(maxBodySize);
     }
     chunks.push(value);
   }

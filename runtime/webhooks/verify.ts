@@ -32,11 +32,11 @@ export interface VerifyWebhookOptions {
  */
 export async function verifyWebhook(body: RawBody, headers: WebhookHeaders, options: VerifyWebhookOptions): Promise<Uint8Array<ArrayBuffer>> {
   const scheme = schemeImplementation(options.scheme ?? { scheme: "standard" });
-  const size = typeof body === "string" ? undefined : body.byteLength;
-  const bytes = size !== undefined && options.maxBodySize !== undefined && size > options.maxBodySize ? undefined : bodyBytes(body);
-  if (bytes === undefined || (options.maxBodySize !== undefined && bytes.byteLength > options.maxBodySize)) {
-    throw new WebhookVerificationError({ reason: "payload-too-large", detail: `the body is larger than maxBodySize (${options.maxBodySize} bytes)` });
-  }
+  const { maxBodySize } = options;
+  // Bytes given are measured before they are copied; text, once encoded.
+  if (maxBodySize !== undefined && typeof body !== "string" && body.byteLength > maxBodySize) throw payloadTooLarge(maxBodySize);
+  const bytes = bodyBytes(body);
+  if (maxBodySize !== undefined && bytes.byteLength > maxBodySize) throw payloadTooLarge(maxBodySize);
   const secrets = typeof options.secret === "string" ? [options.secret] : options.secret;
   if (secrets.length === 0) throw new WebhookVerificationError({ reason: "invalid-secret", detail: "no secret was given" });
   const keys = secrets.map((secret) => scheme.key(secret));
@@ -54,6 +54,10 @@ export async function verifyWebhook(body: RawBody, headers: WebhookHeaders, opti
     throw new WebhookVerificationError({ reason: "replayed", detail: "this message id was delivered before" });
   }
   return bytes;
+}
+
+export function payloadTooLarge(maxBodySize: number): WebhookVerificationError {
+  return new WebhookVerificationError({ reason: "payload-too-large", detail: `the body is larger than maxBodySize (${maxBodySize} bytes)` });
 }
 
 function checkTimestamp(timestamp: number, tolerance: number): void {
