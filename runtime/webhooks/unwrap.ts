@@ -74,9 +74,13 @@ export function bindWebhooks<Event>(spec: WebhooksSpec, client: WebhookClientOpt
     const bytes = await verifyWebhook(body, headers, { ...options, scheme });
     const payload = parseJson(bytes);
     const mode = options.validate ?? client.validate ?? spec.validate ?? "strict";
-    validators ??= loadValidators(spec);
     const named = scheme.scheme === "github" ? githubWebhookName(spec.names, headerValue(headers, "X-GitHub-Event"), payload) : undefined;
-    return (await identify(spec, payload, named, { mode, validatorOf: await validators, log, reported, discriminatorValues })) as Event;
+    const name = named ?? declaredName(spec, discriminatorValues, payload);
+    // With validate "off", zod and the validators are loaded only when nothing else names the webhook (or for Dates).
+    const needed = name === undefined || mode !== "off" || spec.dates === true;
+    const validatorOf = needed ? await (validators ??= loadValidators(spec)) : () => undefined;
+    const checking: Checking = { mode, validatorOf, log, reported };
+    return (name === undefined ? firstMatch(spec, payload, validatorOf) : { name, payload: validate(spec, name, payload, checking) }) as Event;
   };
   return {
     unwrap,
@@ -102,7 +106,6 @@ interface Checking {
   readonly log: Log;
   /** Unlisted values already logged, so each is logged once per client. */
   readonly reported: Set<string>;
-  readonly discriminatorValues: ReadonlyMap<string, string>;
 }
 
 function parseJson(bytes: Uint8Array): unknown {
@@ -114,20 +117,21 @@ function parseJson(bytes: Uint8Array): unknown {
 }
 
 /**
- * Which webhook the payload is: the one a GitHub delivery names (`named`), the one its
- * discriminator field names, the only one there is, or else the first (in the spec's order) whose
- * schema it matches, since nothing else tells them apart.
+ * The webhook the payload's discriminator field names, or the only one there is; undefined when
+ * the spec has no such field and several webhooks (then `firstMatch` decides).
  */
-function identify(spec: WebhooksSpec, payload: unknown, named: string | undefined, checking: Checking): { name: string; payload: unknown } {
-  const [only] = spec.names;
-  const discriminated =
-    named ?? (spec.discriminator !== undefined ? discriminate(spec.discriminator.field, checking.discriminatorValues, payload) : spec.names.length === 1 ? only : undefined);
-  if (discriminated !== undefined) return { name: discriminated, payload: validate(spec, discriminated, payload, checking) };
+function declaredName(spec: WebhooksSpec, values: ReadonlyMap<string, string>, payload: unknown): string | undefined {
+  if (spec.discriminator !== undefined) return discriminate(spec.discriminator.field, values, payload);
+  return spec.names.length === 1 ? spec.names[0] : undefined;
+}
+
+/** The first webhook, in the spec's order, whose schema the payload matches: nothing else tells them apart. */
+function firstMatch(spec: WebhooksSpec, payload: unknown, validatorOf: ValidatorOf): { name: string; payload: unknown } {
   for (const name of spec.names) {
-    const result = checking.validatorOf(name)?.safeParse(payload);
+    const result = validatorOf(name)?.safeParse(payload);
     if (result?.success) return { name, payload: result.data };
   }
-  throw new WebhookVerificationError({ reason: "unknown-webhook", detail: `the payload matches none of the webhooks' schemas (${spec.names.join(", ")})` });
+  throw new WebhookVerificationError({ reason: "unknown-webhook", detail: `the payload matches none of the ${spec.names.length} webhooks' schemas` });
 }
 
 /**

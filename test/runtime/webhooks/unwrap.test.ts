@@ -74,6 +74,7 @@ describe("bindWebhooks with a discriminator", () => {
     let loads = 0;
     const off = bindWebhooks<Event>({ ...discriminated, loadValidators: async () => (loads++, schemas) }, { validate: "off" });
     expect(await off.unwrap(...wrong, { secret: SECRET })).toEqual({ name: "push", payload: { kind: "push", ref: 42 } });
+    expect(loads).toBe(0);
     // A call's validate overrides the client's.
     await expect(off.unwrap(...wrong, { secret: SECRET, validate: "strict" })).rejects.toMatchObject({ reason: "invalid-payload" });
     expect(loads).toBe(1);
