@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { bindWebhooks, signWebhook, WebhookVerificationError, type WebhooksSpec } from "../../../runtime/webhooks/index.js";
@@ -92,5 +93,29 @@ describe("bindWebhooks with a discriminator", () => {
     const headers = await signWebhook(body, { secret: "gh", scheme: { scheme: "github" } });
     expect((await github.unwrap(body, headers, { secret: "gh" })).name).toBe("ping");
     await expect(github.unwrap(body, headers, { secret: "gh", scheme: { scheme: "standard" } })).rejects.toMatchObject({ reason: "missing-header" });
+  });
+});
+
+describe("unwrap under random input", () => {
+  it("throws nothing but WebhookVerificationError for any signed body, JSON or not", async () => {
+    const discriminated = bindWebhooks<Event>({ ...spec, discriminator: { field: "kind", values: [["push", "push"]] } });
+    const tried = bindWebhooks<Event>(spec);
+    const body = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc.record({ kind: fc.constantFrom("push", "ping", "__proto__"), ref: fc.jsonValue(), zen: fc.jsonValue() }).map((value) => JSON.stringify(value)),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom(discriminated, tried), async (text, webhooks) => {
+        const headers = await signWebhook(text, { secret: SECRET });
+        try {
+          const event = await webhooks.unwrap(text, headers, { secret: SECRET });
+          expect(spec.names).toContain(event.name);
+        } catch (error) {
+          expect(error).toBeInstanceOf(WebhookVerificationError);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
