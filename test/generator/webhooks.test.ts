@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { GenError } from "../../generator/errors.js";
 import { generate } from "../../generator/index.js";
+import path from "node:path";
+import * as prettier from "prettier";
+import { signWebhook } from "../../runtime/webhooks/sign.js";
+import { generateInto, typecheck } from "../support/sdk.js";
 import { specFileIn } from "../support/spec-file.js";
 
 const specFile = (name: string, text: string) => specFileIn("generator", name, text);
@@ -88,5 +92,42 @@ describe("the runtime copy", () => {
     const runtimeWebhooks = async (spec: string) => (await generate({ spec })).files.filter((file) => file.path.startsWith("runtime/webhooks/")).length;
     expect(await runtimeWebhooks("fixtures/petstore.yaml")).toBe(0);
     expect(await runtimeWebhooks("fixtures/webhooks.yaml")).toBeGreaterThan(0);
+  });
+});
+
+describe("hostile webhook names and texts", () => {
+  const names = ["*/ evil(); /*", "back`tick`", 'quote"s', "__proto__", "line\nbreak", "\u2028sep", "constructor", "a.b"];
+  const hostile = [
+    "openapi: 3.1.0",
+    'info: { title: "Hostile */ `x`", version: "1" }',
+    "webhooks:",
+    ...names.flatMap((name) => [
+      `  ${JSON.stringify(name)}:`,
+      "    post:",
+      `      summary: ${JSON.stringify(`*/ \`\`\`\n<script> ${name}`)}`,
+      "      requestBody:",
+      "        content:",
+      "          application/json:",
+      `            schema: { type: object, required: [kind], properties: { kind: { const: ${JSON.stringify(name)} } } }`,
+    ]),
+  ].join("\n");
+
+  it("are escaped: the SDK is prettier-clean, type-checks and tells the events apart", async () => {
+    const spec = await specFileIn("hostile", "hostile.yaml", hostile);
+    const { out, result } = await generateInto(spec, "hostile-webhooks");
+    const webhooks = module(result.files, "webhooks.ts");
+    expect(await prettier.format(webhooks, { parser: "typescript" })).toBe(webhooks);
+    expect(await typecheck([out], "NodeNext", "hostile-webhooks")).toBe("");
+    const readme = module(result.files, "README.md");
+    expect(readme).not.toContain("<script>");
+    expect(readme.split("\n").filter((line) => line.startsWith("```")).length % 2).toBe(0);
+    const { createWebhooks } = (await import(path.join(out, "webhooks.ts"))) as { createWebhooks: typeof import("../.out/sdk/webhooks/webhooks.js").createWebhooks };
+    const webhooksApi = createWebhooks();
+    expect(webhooks).toContain("discriminator");
+    for (const name of names) {
+      const body = JSON.stringify({ kind: name });
+      const event = await webhooksApi.unwrap(body, await signWebhook(body, { secret: "whsec_" + btoa("k") }), { secret: "whsec_" + btoa("k") });
+      expect(event.name).toBe(name);
+    }
   });
 });
