@@ -12,6 +12,7 @@ import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
 import { peerRange, readTemplate } from "../package-files.js";
 import { stringLiteral } from "./code/literals.js";
+import { webhooksReadme } from "./readme-webhooks.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
 
 export function readme(ctx: EmitContext): string {
@@ -41,6 +42,7 @@ export function readme(ctx: EmitContext): string {
     validators: model.schemas.length > 0 ? `\n\n${validatorsNote(ctx)}` : "",
     additions: ctx.options.strict ? STRICT_ADDITIONS : TOLERATED_ADDITIONS,
     operations: operationsSection(ctx),
+    webhooks: webhooksReadme(ctx),
   };
   const fill = (template: string): string => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
   // The testing section is filled first, and becomes a value itself: its placeholders are its own.

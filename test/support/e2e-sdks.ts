@@ -17,4 +17,5 @@ export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   pagination: { spec: "pagination.yaml" },
   parameters: { spec: "parameters.yaml" },
   "runtime-policies": { spec: "runtime-policies.yaml" },
+  webhooks: { spec: "webhooks.yaml" },
 };
