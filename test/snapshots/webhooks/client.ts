@@ -24,7 +24,7 @@ export interface Client {
    *
    * `POST /subscriptions`
    */
-  subscribe: Endpoint<T.SubscribeArgs, undefined, T.SubscribeError>;
+  subscribe: Endpoint<T.SubscribeArgs, T.Subscription, T.SubscribeError>;
   /** The API's webhooks: `unwrap()` verifies, parses and validates an incoming one into a `WebhookEvent`. */
   readonly webhooks: Webhooks<WebhookEvent>;
 }

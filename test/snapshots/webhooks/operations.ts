@@ -48,6 +48,6 @@ export const subscribe = (): OperationSpec => ({
     schema: () => s.SubscribeBodySchema,
   },
   responses: {
-    "201": { kind: "empty" },
+    "201": { kind: "json", schema: () => s.SubscriptionSchema },
   },
 });

@@ -9,6 +9,14 @@
 
 import { z } from "zod";
 
+export const SubscriptionSchema = z.lazy(() =>
+  z.looseObject({
+    id: z.guid(),
+    callbackUrl: z.url(),
+    createdAt: z.iso.datetime({ offset: true }),
+  }),
+);
+
 export const PetSchema = z.lazy(() =>
   z.looseObject({
     id: z.int(),

@@ -5,6 +5,15 @@
 
 import type { Unlisted } from "./runtime/index.js";
 
+export interface Subscription {
+  /** @format uuid */
+  id: string;
+  /** @format uri */
+  callbackUrl: string;
+  /** @format date-time */
+  createdAt: string;
+}
+
 export interface Pet {
   id: number;
   name: string;
