@@ -1,0 +1,291 @@
+/**
+ * Each call's outcome, judged from the raw exchange (what Prism received and answered), ajv's
+ * verdicts and what the SDK did with the response.
+ *
+ *   SDK-caused failures   untyped-throw, sdk-error (a typed error before or without a response),
+ *                         argument-missing, prism-rejected (no evidence it is Prism's fault),
+ *                         refused-valid, accepted-invalid, misclassified (data for a non-2xx,
+ *                         isError wrong, a wrong status);
+ *   set apart, evidence   known-sdk-bug (issue #19, fixed on another branch), prism-limitation,
+ *                         spec-defect;
+ *   passing               ok, tolerated (an addition README promises to accept), and the two
+ *                         open decisions: oneOf-candidate, int32-candidate.
+ */
+import type { BuiltArg, SdkOperation } from "./args.ts";
+import type { Judge, Reading, Verdict } from "./judge.ts";
+import { child, isJsonMedia, isObject, locate, type JsonObject, type Located } from "./spec.ts";
+import { missingArguments, type Exchange } from "./wire.ts";
+
+export const FAILURES = ["untyped-throw", "sdk-error", "argument-missing", "prism-rejected", "refused-valid", "accepted-invalid", "misclassified"] as const;
+export const SET_APART = ["known-sdk-bug", "prism-limitation", "spec-defect"] as const;
+export const PASSING = ["ok", "tolerated", "oneOf-candidate", "int32-candidate"] as const;
+export type Outcome = (typeof FAILURES)[number] | (typeof SET_APART)[number] | (typeof PASSING)[number];
+export const OUTCOMES: readonly Outcome[] = [...PASSING, ...SET_APART, ...FAILURES];
+
+export type SdkResult =
+  | { readonly kind: "data"; readonly status: number }
+  | { readonly kind: "api-error"; readonly status: number; readonly isError: boolean }
+  | { readonly kind: "refused"; readonly status: number; readonly message: string }
+  | { readonly kind: "sdk-error"; readonly name: string; readonly message: string }
+  | { readonly kind: "untyped"; readonly name: string; readonly message: string };
+
+export interface Judgement {
+  readonly outcome: Outcome;
+  readonly reason: string;
+  /** For known-sdk-bug: which of issue #19's bugs. */
+  readonly issue?: string;
+}
+
+const PRISM_ERROR = "https://stoplight.io/prism/errors#";
+
+/** A violation's place without the leading `request` (the sl-violations header has it, the 422 body not). */
+function where(v: Violation): string[] {
+  const location = (v.location ?? []).map(String);
+  return location[0] === "request" ? location.slice(1) : location;
+}
+
+interface Violation {
+  readonly severity?: string;
+  readonly location?: readonly string[];
+  readonly code?: string | number;
+  readonly message?: string;
+}
+
+/** Prism's request violations: its own problem+json answer, or the `sl-violations` header with `--errors`. */
+export function requestViolations(exchange: Exchange): { type?: string; violations: Violation[] } | undefined {
+  const response = exchange.response;
+  if (response === undefined) return undefined;
+  let problem: { type?: unknown; validation?: unknown } | undefined;
+  try {
+    problem = JSON.parse(response.body) as typeof problem;
+  } catch {
+    problem = undefined;
+  }
+  const header = response.headers["sl-violations"];
+  let fromHeader: Violation[] = [];
+  try {
+    fromHeader = header === undefined ? [] : (JSON.parse(header) as Violation[]);
+  } catch {
+    fromHeader = header === undefined ? [] : [{ message: header }];
+  }
+  const errors = (v: Violation): boolean => v.severity === undefined || v.severity === "Error";
+  const onRequest = fromHeader.filter((v) => v.location?.[0] === "request" && errors(v));
+  const type = isObject(problem) && typeof problem.type === "string" && problem.type.startsWith(PRISM_ERROR) ? problem.type.slice(PRISM_ERROR.length) : undefined;
+  const fromBody = isObject(problem) && Array.isArray(problem.validation) ? (problem.validation as Violation[]).filter(errors) : [];
+  // Prism's own made-up response broke the spec (it answers 500 VIOLATIONS): not the request's doing.
+  if (type === "VIOLATIONS" && fromBody.length > 0 && fromBody.every((v) => v.location?.[0] === "response")) return undefined;
+  if (type === undefined && onRequest.length === 0) return undefined;
+  return { ...(type !== undefined && { type }), violations: onRequest.length > 0 ? onRequest : fromBody };
+}
+
+function prismResponseViolations(exchange: Exchange): string | undefined {
+  try {
+    const problem = JSON.parse(exchange.response!.body) as { type?: unknown; validation?: Violation[] };
+    if (problem.type !== `${PRISM_ERROR}VIOLATIONS` || !Array.isArray(problem.validation)) return undefined;
+    return problem.validation.map((v) => `${(v.location ?? []).join(".")} ${v.message ?? ""}`).join("; ").slice(0, 400);
+  } catch {
+    return undefined;
+  }
+}
+
+const IGNORED_HEADERS = new Set(["authorization", "accept", "content-type"]);
+
+/** Known ways Prism rejects a request that follows the OpenAPI rules, each checked on the raw request. */
+function prismLimitation(violations: readonly Violation[], exchange: Exchange, sdk: SdkOperation, args: readonly BuiltArg[]): string | undefined {
+  const request = exchange.request;
+  const contentType = (request.headers["content-type"] ?? "").toLowerCase();
+  const body = request.body ?? "";
+  const at = (v: Violation): string => where(v).join(".");
+  const bodyArg = args.find((a) => a.key === "body")?.value;
+  const reasons = violations.map((v): string | undefined => {
+    const where = at(v);
+    if (where.startsWith("header.") && IGNORED_HEADERS.has(where.slice(7).toLowerCase())) {
+      return `Prism requires the header parameter ${where.slice(7)}, which OpenAPI says to ignore (the SDK sends it from its own logic)`;
+    }
+    if (where.startsWith("body") && contentType.startsWith("application/x-www-form-urlencoded") && /%5B\d+%5D%5B|\[\d+\]\[/.test(body)) {
+      return "Prism cannot read form-encoded arrays of objects (`items[0][name]=…`, as the SDK sent them)";
+    }
+    if (where.startsWith("body.") && contentType.startsWith("multipart/form-data")) {
+      const name = where.slice(5).split(".")[0]!;
+      const parts = body.split(/\r?\n--/).filter((part) => part.includes(`name="${name}"`));
+      const sent = isObject(bodyArg) ? (bodyArg as Record<string, unknown>)[name] : undefined;
+      if (Array.isArray(sent) && parts.length === sent.length) return `Prism reads the multipart array ${name} as one value (the SDK sent one part per item, ${parts.length})`;
+      if (parts.length === 1 && /Content-Type: application\/json/i.test(parts[0]!)) return `Prism does not parse the JSON part ${name} (the SDK sent it as application/json)`;
+    }
+    if (where.startsWith("query.")) {
+      const param = sdk.params.find((p) => p.in === "query" && where.slice(6).startsWith(p.name));
+      if (param?.style === "deepObject" && decodeURIComponent(new URL(request.url).search).includes(`${param.name}[`)) {
+        return `Prism misreads deepObject members (the SDK sent ${param.name}[…]=… as OpenAPI's deepObject style says)`;
+      }
+    }
+    if (where.startsWith("path.")) {
+      const param = sdk.params.find((p) => p.in === "path" && p.name === where.slice(5));
+      if (param !== undefined && (param.style === "matrix" || param.style === "label")) return `Prism does not read ${param.style}-style path parameters (the SDK sent ${new URL(request.url).pathname})`;
+    }
+    return undefined;
+  });
+  if (reasons.length === 0 || reasons.some((r) => r === undefined)) {
+    // Matrix and label paths make Prism fail to route at all.
+    const styled = sdk.params.find((p) => p.in === "path" && (p.style === "matrix" || p.style === "label"));
+    if (styled !== undefined && violations.length === 0) return `Prism does not route ${styled.style}-style path parameters (the SDK sent ${new URL(request.url).pathname})`;
+    return undefined;
+  }
+  return [...new Set(reasons)].join("; ");
+}
+
+/** An argument built from an example that breaks its own schema, where Prism complained. */
+function specDefect(violations: readonly Violation[], args: readonly BuiltArg[]): string | undefined {
+  const broken = args.filter((a) => a.matchesSchema === false);
+  if (broken.length === 0) return undefined;
+  const names = new Set(broken.map((a) => (a.key === "body" ? "body" : a.param!.name)));
+  const blamed = violations.filter((v) => {
+    const place = where(v);
+    return place[0] === "body" ? names.has("body") : names.has(String(place[1]));
+  });
+  if (blamed.length === 0 && violations.length > 0) return undefined;
+  return broken.map((a) => `${a.key} from ${a.source} breaks its schema ${a.schemaPointer}: ${(a.schemaErrors ?? []).join("; ")}`).join(" | ");
+}
+
+/** The response object the spec declares for a status (exact, `4XX`, then `default`). */
+export function declaredResponse(document: JsonObject, operation: Located, status: number): Located | undefined {
+  const responses = isObject(operation.node.responses) ? operation.node.responses : {};
+  for (const key of [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`, "default"]) {
+    if (responses[key] !== undefined) return locate(document, child(operation, "responses", key));
+  }
+  return undefined;
+}
+
+export function responseSchema(document: JsonObject, response: Located, contentType: string): string | undefined {
+  const content = isObject(response.node.content) ? response.node.content : {};
+  const essence = contentType.split(";")[0]!.trim().toLowerCase();
+  const media = Object.keys(content).find((m) => m.toLowerCase() === essence) ?? Object.keys(content).find(isJsonMedia);
+  if (media === undefined || !isObject(content[media]) || content[media].schema === undefined) return undefined;
+  return child(response, "content", media, "schema");
+}
+
+function bodyVerdicts(judge: Judge, document: JsonObject, operation: Located, exchange: Exchange): { pointer: string; verdicts: Record<Reading, Verdict> } | undefined {
+  const response = exchange.response!;
+  const contentType = response.headers["content-type"] ?? "";
+  if (!isJsonMedia(contentType) || response.body.trim() === "") return undefined;
+  const declared = declaredResponse(document, operation, response.status);
+  if (declared === undefined) return undefined;
+  const pointer = responseSchema(document, declared, contentType);
+  if (pointer === undefined) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    return undefined;
+  }
+  return { pointer, verdicts: judge.readings(pointer, body) };
+}
+
+function looksLikeMissingRequired(errors: readonly string[]): boolean {
+  return errors.length > 0 && errors.every((e) => e.includes("must have required property"));
+}
+
+export function classify(input: {
+  readonly judge: Judge;
+  readonly document: JsonObject;
+  readonly operation: Located;
+  readonly sdk: SdkOperation;
+  readonly args: readonly BuiltArg[];
+  readonly exchange: Exchange | undefined;
+  readonly result: SdkResult;
+}): Judgement {
+  const { judge, document, operation, sdk, args, exchange, result } = input;
+  const literalHash = /[#?%]/.test(sdk.path.replace(/\{[^}]*\}/g, ""));
+  if (result.kind === "untyped") {
+    if (/GET\/HEAD method cannot have body/.test(result.message)) return { outcome: "known-sdk-bug", issue: "#19 (1) a GET/HEAD body throws TypeError", reason: `${result.name}: ${result.message}` };
+    return { outcome: "untyped-throw", reason: `${result.name}: ${result.message}` };
+  }
+  if (exchange === undefined || exchange.response === undefined) {
+    return { outcome: "sdk-error", reason: `${result.kind === "sdk-error" ? `${result.name}: ${result.message}` : result.kind} (no response was received)` };
+  }
+  const missing = missingArguments(args, exchange.request, sdk.path);
+  const rejected = requestViolations(exchange);
+  if (literalHash && (missing.length > 0 || rejected !== undefined)) {
+    return { outcome: "known-sdk-bug", issue: "#19 (2) literal # ? % in a path template", reason: `sent ${exchange.request.url}` };
+  }
+  if (missing.length > 0) return { outcome: "argument-missing", reason: missing.join("; ") };
+  if (rejected !== undefined) {
+    const text = `${rejected.type ?? "violations"}: ${rejected.violations.map((v) => `${where(v).join(".")} ${v.message ?? ""}`.trim()).join("; ")}`;
+    const limitation = prismLimitation(rejected.violations, exchange, sdk, args);
+    if (limitation !== undefined) return { outcome: "prism-limitation", reason: `${limitation} — Prism said ${text}` };
+    const defect = specDefect(rejected.violations, args);
+    if (defect !== undefined) return { outcome: "spec-defect", reason: `${defect} — Prism said ${text}` };
+    return { outcome: "prism-rejected", reason: text };
+  }
+
+  const status = exchange.response.status;
+  const ownResponse = prismResponseViolations(exchange);
+  if (ownResponse !== undefined) return { outcome: "prism-limitation", reason: `Prism's generated response broke the spec and it answered ${status} instead (no violation on the request): ${ownResponse}` };
+  const judged = bodyVerdicts(judge, document, operation, exchange);
+  const strict = judged?.verdicts.strict.valid ?? true;
+  const tolerant = judged?.verdicts.tolerant.valid ?? true;
+  const tolerance = (): Judgement =>
+    strict
+      ? { outcome: "ok", reason: "" }
+      : judged!.verdicts.anyOf.valid
+        ? { outcome: "oneOf-candidate", reason: `valid only if oneOf means anyOf: ${judged!.verdicts.strict.errors.join("; ")}` }
+        : judged!.verdicts.int32.valid
+          ? { outcome: "int32-candidate", reason: `valid only if int32/int64 are ignored on number: ${judged!.verdicts.strict.errors.join("; ")}` }
+          : { outcome: "tolerated", reason: judged!.verdicts.strict.errors.join("; ") };
+  const invalid = (): Judgement => {
+    const errors = judged!.verdicts.tolerant.errors;
+    if (looksLikeMissingRequired(errors)) return { outcome: "known-sdk-bug", issue: "#19 (3) a missing required enum field accepted as unlisted", reason: `accepted ${judged!.pointer}: ${errors.join("; ")}` };
+    return { outcome: "accepted-invalid", reason: `ajv refuses ${judged!.pointer}: ${errors.join("; ")}` };
+  };
+  // A response Prism made up from the spec that breaks the spec: the spec's example, or Prism's generator.
+  const badResponse = (): Judgement => {
+    const fromExample = declaredExampleMatches(document, operation, exchange);
+    return {
+      outcome: fromExample ? "spec-defect" : "prism-limitation",
+      reason: `${fromExample ? "the spec's example" : "Prism's generated body"} for ${status} breaks ${judged!.pointer}: ${judged!.verdicts.strict.errors.join("; ")}`,
+    };
+  };
+
+  if (status >= 200 && status < 300) {
+    if (result.kind === "data") return tolerant ? tolerance() : invalid();
+    if (result.kind === "refused") {
+      if (!tolerant) return badResponse();
+      if (!judged!.verdicts.anyOf.valid || !judged!.verdicts.int32.valid) return tolerance();
+      return { outcome: "refused-valid", reason: `${result.message.slice(0, 300)} — ajv accepts ${judged?.pointer ?? "(no schema)"}` };
+    }
+    return { outcome: "misclassified", reason: `a ${status} ended in ${result.kind}${"status" in result ? ` ${result.status}` : ""}${"message" in result ? `: ${result.message}` : ""}` };
+  }
+  if (result.kind !== "api-error") return { outcome: "misclassified", reason: `a ${status} ended in ${result.kind}${"message" in result ? `: ${result.message}` : ""}` };
+  if (result.status !== status) return { outcome: "misclassified", reason: `ApiError.status ${result.status} for a ${status}` };
+  const declared = declaredResponse(document, operation, status) !== undefined;
+  if (!declared) return result.isError ? { outcome: "misclassified", reason: `isError is true for the undeclared status ${status}` } : { outcome: "ok", reason: "" };
+  if (judged === undefined) return result.isError ? { outcome: "ok", reason: "" } : { outcome: "misclassified", reason: `isError is false for the declared ${status} (no JSON schema to fail)` };
+  if (tolerant) return result.isError ? tolerance() : { outcome: "misclassified", reason: `isError is false for a declared ${status} whose body ajv accepts` };
+  if (result.isError) return invalid();
+  return badResponse();
+}
+
+function declaredExampleMatches(document: JsonObject, operation: Located, exchange: Exchange): boolean {
+  const response = exchange.response!;
+  const declared = declaredResponse(document, operation, response.status);
+  if (declared === undefined || !isObject(declared.node.content)) return false;
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    return false;
+  }
+  const same = (value: unknown): boolean => JSON.stringify(value) === JSON.stringify(body);
+  for (const media of Object.values(declared.node.content)) {
+    if (!isObject(media)) continue;
+    if (media.example !== undefined && same(media.example)) return true;
+    if (isObject(media.examples)) {
+      for (const example of Object.values(media.examples)) {
+        const resolved = isObject(example) && typeof example.$ref === "string" ? locate(document, example.$ref)?.node : example;
+        if (isObject(resolved) && same(resolved.value)) return true;
+      }
+    }
+    const schema = isObject(media.schema) && typeof media.schema.$ref === "string" ? locate(document, media.schema.$ref)?.node : media.schema;
+    if (isObject(schema) && schema.example !== undefined && same(schema.example)) return true;
+  }
+  return false;
+}
