@@ -10,6 +10,7 @@ import type { ApiSpec, OperationSpec, SecurityRequirement } from "./operation.js
 import type { CallOptions, HeadersRecord } from "./options.js";
 import { readArgs } from "./request/args.js";
 import { prepareRequest, type PreparedRequest } from "./request/prepare.js";
+import { refusedRequest } from "./request/refused.js";
 import { withQuery } from "./request/url.js";
 import { validateRequest } from "./request/validate-request.js";
 import type { ApiResponse } from "./response/api-response.js";
@@ -41,7 +42,7 @@ export interface Client {
  */
 export async function call(client: Client, operation: OperationSpec, rawArgs: unknown, options: CallOptions = {}): Promise<ApiResponse<unknown>> {
   try {
-    const args = readArgs(rawArgs);
+    const args = readArgs(operation, rawArgs);
     if (client.loadValidators !== undefined && needsValidators(client, options)) await client.loadValidators();
     if (client.config.validateRequests) validateRequest(operation, args);
     const prepared = prepareRequest(operation, args, client.config.baseUrl);
@@ -61,7 +62,7 @@ async function exchange(client: Client, operation: OperationSpec, prepared: Prep
   const { config, transport } = client;
   // Awaited only when it is a function: an `await` costs a turn of the microtask queue on every call.
   const clientHeaderRecord = typeof config.headers === "function" ? await config.headers() : config.headers;
-  const headers = baseHeaders(config, operation, prepared, clientHeaderRecord, options.headers);
+  const headers = buildingRequest(operation, () => baseHeaders(config, operation, prepared, clientHeaderRecord, options.headers));
   const requirement = selectRequirement(operation.security, (scheme) => credentialOf(config.auth, scheme) !== undefined);
   if (requirement === undefined) transport.log.debug(`${operation.id}: no credentials for any of its security requirements, sending it without`);
 
@@ -73,7 +74,7 @@ async function exchange(client: Client, operation: OperationSpec, prepared: Prep
       operation,
       url,
       context,
-      headers: withCredentials(headers, auth, prepared.cookies, options.headers),
+      headers: buildingRequest(operation, () => withCredentials(headers, auth, prepared.cookies, options.headers)),
       body: prepared.body,
       signal: options.signal,
       timeout: options.timeout ?? config.timeout,
@@ -149,6 +150,15 @@ function withCredentials(base: Headers | undefined, auth: AppliedAuth, cookies: 
   if (allCookies.length > 0) headers.set("cookie", allCookies.join("; "));
   setAll(headers, Object.entries(callHeaders ?? {}));
   return headers;
+}
+
+/** Headers fetch refuses (a value with a line break, or beyond Latin-1) are the caller's to fix: see `refusedRequest`. */
+function buildingRequest<T>(operation: OperationSpec, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    throw refusedRequest(operation, error);
+  }
 }
 
 function setAll(headers: Headers, entries: Iterable<readonly [string, string | undefined]>): void {

@@ -88,7 +88,7 @@ export interface OperationSpec {
   /** The operationId (or the derived name) used in logs and errors. */
   readonly id: string;
   readonly method: HttpMethod;
-  /** The path template, e.g. `/pets/{petId}`. */
+  /** The path template, e.g. `/pets/{petId}`, its literal parts already percent-encoded (`#` as `%23`). */
   readonly path: string;
   readonly params: readonly ParamSpec[];
   readonly body?: BodySpec;

@@ -29,10 +29,19 @@ export function unlistedValues(issues: readonly ValidationIssue[], body: unknown
   const found: string[] = [];
   for (const issue of issues) {
     const value = valueAt(body, issue.path);
-    if (issue.code !== "invalid_value" && !isUnlistedTag(issue, value)) return undefined;
+    if (!isUnlistedValue(issue, value) && !isUnlistedTag(issue, value)) return undefined;
     found.push(`${formatIssuePath(issue.path)} = ${JSON.stringify(value)}`);
   }
   return found;
+}
+
+/**
+ * zod reports an enum value it does not know and a required enum field that is missing (or null,
+ * or a number among strings) alike, as `invalid_value`: only a value of the listed values' type
+ * is one the API may have added since. A missing value is `undefined`, which no JSON enum lists.
+ */
+function isUnlistedValue(issue: ValidationIssue, value: unknown): boolean {
+  return issue.code === "invalid_value" && issue.values.some((listed) => typeof listed === typeof value);
 }
 
 /** zod's discriminatedUnion reports a tag matching no variant; a missing tag is a real mismatch. */

@@ -10,6 +10,7 @@ import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
 import { LAZY_BINDINGS, loader, loaderImports, type LazyBinding } from "./load-validators.js";
+import { encodePathTemplate } from "./path-template.js";
 import { schemaName, toZod } from "./schemas.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
@@ -70,7 +71,7 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
   const properties: ObjectProperty[] = [
     { key: "id", value: str(operation.operationId) },
     { key: "method", value: str(operation.method.toUpperCase()) },
-    { key: "path", value: str(operation.path) },
+    { key: "path", value: str(encodePathTemplate(operation.path)) },
     { key: "params", value: array(operation.parameters.map((parameter) => parameterSpec(parameter, schemaOf))) },
   ];
   const body = operation.body;

@@ -59,7 +59,7 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
   const { method: name, binding } = ctx.operationNames.claim(route, camelCase(operationId));
   // Its Args and Error types must not collide with a schema's name (`DeleteWorkflowError`).
   const typeName = ctx.typeNames.claimOperationTypes(route, pascalCase(name, "Operation"));
-  const body = raw.requestBody === undefined ? undefined : convertRequestBody(ctx, raw.requestBody, appendPointer(pointer, "requestBody"), typeName);
+  const body = raw.requestBody === undefined ? undefined : convertRequestBody(ctx, raw.requestBody, appendPointer(pointer, "requestBody"), typeName, method);
   const located = (list: Json, at: string) => (Array.isArray(list) ? list.map((p, i) => ({ raw: p, pointer: appendPointer(at, i) })) : []);
   const parameters = withUndeclaredPathParams(
     ctx,

@@ -4,14 +4,20 @@
  * @see https://spec.openapis.org/oas/v3.1.0#request-body-object
  */
 import { appendPointer } from "../errors.js";
-import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
+import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { PartEncoding, RequestBody, Schema } from "./model.js";
+import type { HttpMethod, PartEncoding, RequestBody, Schema } from "./model.js";
 import { bodySchema } from "./body-schema.js";
 
-export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string): RequestBody | undefined {
+export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string, method: HttpMethod): RequestBody | undefined {
   const { value: raw, pointer } = ctx.deref(rawBody, at);
   if (!isObject(raw) || !isObject(raw.content)) return undefined;
+  if (method === "get" || method === "head") {
+    if (!holdsNothing(ctx, raw.content, appendPointer(pointer, "content"))) {
+      ctx.warn("ignored", `a ${method.toUpperCase()} request cannot carry a body (fetch refuses to send one): the request body is ignored`, at);
+    }
+    return undefined;
+  }
   const mediaType = preferredMediaType(Object.keys(raw.content));
   if (mediaType === undefined) return undefined;
   const media = raw.content[mediaType];
@@ -34,6 +40,19 @@ export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string,
     encoding: readEncoding(isObject(media) ? media.encoding : undefined),
     ...(description !== undefined && { description }),
   };
+}
+
+/**
+ * Whether every media type's schema admits only `{}`, as the empty form body Stripe declares on
+ * each of its GET operations does: dropping such a body loses nothing, so it needs no warning.
+ */
+function holdsNothing(ctx: BuildContext, content: JsonObject, at: string): boolean {
+  return Object.entries(content).every(([mediaType, media]) => {
+    const { value: schema } = ctx.deref(isObject(media) ? media.schema : undefined, appendPointer(at, mediaType, "schema"));
+    if (!isObject(schema)) return false;
+    const { type = "object", properties = {}, additionalProperties, title: _title, description: _description, ...constraints } = schema;
+    return type === "object" && isObject(properties) && Object.keys(properties).length === 0 && additionalProperties === false && Object.keys(constraints).length === 0;
+  });
 }
 
 function readEncoding(raw: Json): ReadonlyMap<string, PartEncoding> {

@@ -262,7 +262,8 @@ function convertNumber(raw: JsonObject, integer: boolean, meta: SchemaMeta): Sch
   const multipleOf = numberOf(raw.multipleOf);
   return {
     kind: "number",
-    integer,
+    // `type: number` with an integer format is an integer, as ajv-formats checks it (int32 in 32 bits).
+    integer: integer || format === "int32" || format === "int64",
     ...meta,
     ...(format !== undefined && { format }),
     ...(minimum !== undefined && { minimum }),

@@ -12,8 +12,9 @@ export interface RequestValidationErrorInit {
 }
 
 /**
- * The call's arguments do not match the operation's schemas (with `validateRequests: true`), or a
- * path parameter is missing. Thrown before anything is sent.
+ * The call's arguments do not match the operation's schemas (with `validateRequests: true`), a
+ * path parameter is missing, or the request cannot be built (see `refusedRequest`). Thrown before
+ * anything is sent.
  */
 export class RequestValidationError extends SdkError {
   override readonly name = "RequestValidationError";

@@ -57,7 +57,7 @@ export async function* walkPages(
   checkBound("maxPages", maxPages);
   checkBound("maxItems", maxItems);
   const spec = operation.pagination;
-  const args = readArgs(rawArgs);
+  const args = readArgs(operation, rawArgs);
   const seen = new Set<string>();
   if (spec.style === "cursor" && args[spec.cursor] !== undefined) seen.add(cursorKey(args[spec.cursor]));
   let request: PageRequest = { args };

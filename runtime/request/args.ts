@@ -1,13 +1,14 @@
-import type { ParamSpec } from "../operation.js";
+import type { OperationSpec, ParamSpec } from "../operation.js";
+import { refusedRequest } from "./refused.js";
 import { isPlainObject } from "./values.js";
 
 /** The call's `args` object: each parameter under `key ?? name`, the request body under `body`. */
 export type Args = Readonly<Record<string, unknown>>;
 
-export function readArgs(args: unknown): Args {
+export function readArgs(operation: OperationSpec, args: unknown): Args {
   if (args === undefined || args === null) return {};
   if (isPlainObject(args)) return args;
-  throw new TypeError(`An operation's arguments must be an object, not ${Array.isArray(args) ? "an array" : typeof args}`);
+  throw refusedRequest(operation, new TypeError(`an operation's arguments must be an object, not ${Array.isArray(args) ? "an array" : typeof args}`));
 }
 
 export function argKey(param: ParamSpec): string {

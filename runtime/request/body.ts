@@ -39,5 +39,5 @@ function binaryBody(spec: BodySpec, value: unknown): EncodedBody {
     // fetch accepts any view; the DOM typings only admit views over an ArrayBuffer.
     return { body: value as ArrayBufferView<ArrayBuffer>, contentType, streaming: false };
   }
-  throw new TypeError(`A ${spec.mediaType} body must be a Blob, ArrayBuffer, typed array, ReadableStream or string`);
+  throw new TypeError(`a ${spec.mediaType} body must be a Blob, ArrayBuffer, typed array, ReadableStream or string`);
 }

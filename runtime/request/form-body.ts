@@ -12,7 +12,7 @@ import { definedEntries, isPlainObject } from "./values.js";
  */
 export function formBody(spec: BodySpec, value: unknown): URLSearchParams | string {
   if (value instanceof URLSearchParams || typeof value === "string") return value;
-  if (!isPlainObject(value)) throw new TypeError(`A ${spec.mediaType} body must be an object`);
+  if (!isPlainObject(value)) throw new TypeError(`a ${spec.mediaType} body must be an object`);
   const form = new URLSearchParams();
   for (const [name, field] of definedEntries(value)) {
     const encoding = spec.encoding?.[name];

@@ -19,7 +19,7 @@ import { definedEntries, isPlainObject, scalarText } from "./values.js";
  */
 export function multipartBody(spec: BodySpec, value: unknown): EncodedBody {
   if (value instanceof FormData) return { body: value, contentType: undefined, streaming: false };
-  if (!isPlainObject(value)) throw new TypeError(`A ${spec.mediaType} body must be an object`);
+  if (!isPlainObject(value)) throw new TypeError(`a ${spec.mediaType} body must be an object`);
   const parts: MultipartPart[] = [];
   for (const [name, field] of definedEntries(value)) {
     const encoding = spec.encoding?.[name];

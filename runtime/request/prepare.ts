@@ -4,6 +4,7 @@ import { encodeBody, type EncodedBody } from "./body.js";
 import { cookieFragments, headerParams } from "./header-params.js";
 import { expandPath } from "./path.js";
 import { queryFragments } from "./query.js";
+import { refusedRequest } from "./refused.js";
 import { joinUrl } from "./url.js";
 
 /**
@@ -23,12 +24,16 @@ export interface PreparedRequest {
 }
 
 export function prepareRequest(operation: OperationSpec, args: Args, baseUrl: string): PreparedRequest {
-  return {
-    method: operation.method,
-    url: joinUrl(baseUrl, expandPath(operation, args)),
-    query: queryFragments(operation, args),
-    headers: headerParams(operation, args),
-    cookies: cookieFragments(operation, args),
-    body: operation.body ? encodeBody(operation.body, args["body"]) : undefined,
-  };
+  try {
+    return {
+      method: operation.method,
+      url: joinUrl(baseUrl, expandPath(operation, args)),
+      query: queryFragments(operation, args),
+      headers: headerParams(operation, args),
+      cookies: cookieFragments(operation, args),
+      body: operation.body ? encodeBody(operation.body, args["body"]) : undefined,
+    };
+  } catch (error) {
+    throw refusedRequest(operation, error);
+  }
 }

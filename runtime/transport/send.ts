@@ -7,6 +7,7 @@ import type { Redactor } from "../logging/redact.js";
 import type { OperationSpec } from "../operation.js";
 import type { FetchFunction, Hooks } from "../options.js";
 import type { EncodedBody } from "../request/body.js";
+import { refusedRequest } from "../request/refused.js";
 import type { BufferedBody } from "../response/decode.js";
 import { readBytes } from "../response/read-bytes.js";
 import { requestIdOf } from "../response/request-id.js";
@@ -140,7 +141,7 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
     fetchesBefore = fetches;
     const hooks = attemptHooks(transport.hooks, { retryCount, retrying: retrying instanceof Error ? retrying : undefined, willRetry });
     try {
-      const response = await ky(input, attemptOptions(options, input, hooks));
+      const response = await attempt(operation, input, attemptOptions(options, input, hooks));
       const body = bufferedBody(response) ?? (response.body !== null && needsBuffering(operation, response.status) ? await readBody(response) : undefined);
       return { response, body, attempts: fetches };
     } catch (error) {
@@ -169,6 +170,15 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
     // Not ky's error itself: it holds the request, credentials included.
     if (isNetworkError(error)) throw new ConnectionError({ ...context(), attempts: fetches, cause: error.cause });
     throw error;
+  }
+}
+
+/** One ky call. ky builds the `Request` before it returns: fetch's refusal to build it is thrown then (see `refusedRequest`). */
+function attempt(operation: OperationSpec, input: Input, options: Options): Promise<Response> {
+  try {
+    return ky(input, options);
+  } catch (error) {
+    throw refusedRequest(operation, error);
   }
 }
 

@@ -35,6 +35,8 @@ function toJsonSchema(node: Json): Json {
   if (node.exclusiveMinimum === true && typeof node.minimum === "number") [out.exclusiveMinimum, out.minimum] = [node.minimum, null];
   if (node.exclusiveMaximum === true && typeof node.maximum === "number") [out.exclusiveMaximum, out.maximum] = [node.maximum, null];
   for (const key of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]) if (out[key] === null || out[key] === false) delete out[key];
+  // An integer format makes a number an integer, as ajv-formats reads it (see README, "Types").
+  if (node.type === "number" && (node.format === "int32" || node.format === "int64")) out.type = "integer";
   return out;
 }
 

@@ -114,6 +114,42 @@ export interface Client {
     T.SearchWithOddNamesResponse,
     T.SearchWithOddNamesError
   >;
+  /**
+   * A literal `#` in the path, sent as `%23` so the query is not read as a fragment
+   *
+   * `DELETE /deletepermission#permissionArn`
+   */
+  deletePermission: Endpoint<
+    T.DeletePermissionArgs,
+    T.Item,
+    T.DeletePermissionError
+  >;
+  /**
+   * An empty form body on a GET, as Stripe declares on each of its GETs
+   *
+   * `GET /accounts/{accountId}/balance`
+   */
+  getAccountBalance: Endpoint<
+    T.GetAccountBalanceArgs,
+    T.Item,
+    T.GetAccountBalanceError
+  >;
+  /**
+   * A JSON body on a GET, which fetch cannot send
+   *
+   * `GET /reports`
+   */
+  queryReports: OptionalArgsEndpoint<
+    T.QueryReportsArgs,
+    T.QueryReportsResponse,
+    T.QueryReportsError
+  >;
+  /**
+   * A JSON body on a DELETE, which fetch sends
+   *
+   * `DELETE /reports`
+   */
+  deleteReports: Endpoint<T.DeleteReportsArgs, undefined, T.DeleteReportsError>;
 }
 
 const api: ApiSpec = {
@@ -137,5 +173,9 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     getDocument: runtime.endpoint(op.getDocument),
     replaceDocument: runtime.endpoint(op.replaceDocument),
     searchWithOddNames: runtime.optionalEndpoint(op.searchWithOddNames),
+    deletePermission: runtime.endpoint(op.deletePermission),
+    getAccountBalance: runtime.endpoint(op.getAccountBalance),
+    queryReports: runtime.optionalEndpoint(op.queryReports),
+    deleteReports: runtime.endpoint(op.deleteReports),
   };
 }

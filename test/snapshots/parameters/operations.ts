@@ -472,3 +472,59 @@ export const searchWithOddNames = (): OperationSpec => ({
     "200": { kind: "json", schema: () => s.SearchWithOddNamesResponseSchema },
   },
 });
+
+export const deletePermission = (): OperationSpec => ({
+  id: "deletePermission",
+  method: "DELETE",
+  path: "/deletepermission%23permissionArn",
+  params: [
+    { name: "permissionArn", in: "query", style: "form", explode: true },
+    { name: "clientToken", in: "query", style: "form", explode: true },
+  ],
+  responses: {
+    "200": { kind: "json", schema: () => s.ItemSchema },
+  },
+});
+
+export const getAccountBalance = (): OperationSpec => ({
+  id: "getAccountBalance",
+  method: "GET",
+  path: "/accounts/{accountId}/balance",
+  params: [
+    {
+      name: "accountId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: () => z.guid(),
+    },
+  ],
+  responses: {
+    "200": { kind: "json", schema: () => s.ItemSchema },
+  },
+});
+
+export const queryReports = (): OperationSpec => ({
+  id: "queryReports",
+  method: "GET",
+  path: "/reports",
+  params: [{ name: "body", in: "query", style: "form", explode: true }],
+  responses: {
+    "200": { kind: "json", schema: () => s.QueryReportsResponseSchema },
+  },
+});
+
+export const deleteReports = (): OperationSpec => ({
+  id: "deleteReports",
+  method: "DELETE",
+  path: "/reports",
+  params: [],
+  body: {
+    kind: "json",
+    mediaType: "application/json",
+    schema: () => s.DeleteReportsBodySchema,
+  },
+  responses: {
+    "204": { kind: "empty" },
+  },
+});

@@ -38,8 +38,22 @@ export const DocumentSchema = z.lazy(() =>
   }),
 );
 
+export const QuantitySchema = z.lazy(() => z.int32());
+
+export const TotalSchema = z.lazy(() => z.int());
+
+export const ReferenceSchema = z.lazy(() => z.union([z.guid(), z.string()]));
+
 export const ListAccountItemsResponseSchema = z.lazy(() => z.array(ItemSchema));
 
 export const SearchWithOddNamesResponseSchema = z.lazy(() =>
   z.array(ItemSchema),
+);
+
+export const QueryReportsResponseSchema = z.lazy(() => z.array(ItemSchema));
+
+export const DeleteReportsBodySchema = z.lazy(() =>
+  z.looseObject({
+    names: z.array(z.string()),
+  }),
 );

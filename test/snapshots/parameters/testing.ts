@@ -49,6 +49,10 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       getDocument: op.getDocument,
       replaceDocument: op.replaceDocument,
       searchWithOddNames: op.searchWithOddNames,
+      deletePermission: op.deletePermission,
+      getAccountBalance: op.getAccountBalance,
+      queryReports: op.queryReports,
+      deleteReports: op.deleteReports,
     },
     options,
   );

@@ -25,9 +25,30 @@ export interface Document {
   text?: string;
 }
 
+/**
+ * `type: number` with `format: int32`: a 32-bit integer, as on `type: integer`
+ * @format int32
+ */
+export type Quantity = number;
+
+/**
+ * `type: number` with `format: int64`: an integer
+ * @format int64
+ */
+export type Total = number;
+
+/** Overlapping `oneOf` variants (every UUID is a string), checked as `anyOf` */
+export type Reference = string;
+
 export type ListAccountItemsResponse = Item[];
 
 export type SearchWithOddNamesResponse = Item[];
+
+export type QueryReportsResponse = Item[];
+
+export interface DeleteReportsBody {
+  names: string[];
+}
 
 /** Arguments of `pathSimple`. */
 export interface PathSimpleArgs {
@@ -186,3 +207,37 @@ export interface SearchWithOddNamesArgs {
 
 /** The errors `searchWithOddNames` declares. */
 export type SearchWithOddNamesError = never;
+
+/** Arguments of `deletePermission`. */
+export interface DeletePermissionArgs {
+  permissionArn: string;
+  clientToken?: string;
+}
+
+/** The errors `deletePermission` declares. */
+export type DeletePermissionError = never;
+
+/** Arguments of `getAccountBalance`. */
+export interface GetAccountBalanceArgs {
+  accountId: string;
+}
+
+/** The errors `getAccountBalance` declares. */
+export type GetAccountBalanceError = never;
+
+/** Arguments of `queryReports`. */
+export interface QueryReportsArgs {
+  /** A query parameter named `body` */
+  body?: string;
+}
+
+/** The errors `queryReports` declares. */
+export type QueryReportsError = never;
+
+/** Arguments of `deleteReports`. */
+export interface DeleteReportsArgs {
+  body: DeleteReportsBody;
+}
+
+/** The errors `deleteReports` declares. */
+export type DeleteReportsError = never;
