@@ -28,9 +28,10 @@ export interface SdkOperation {
 
 export interface BuiltArg {
   readonly key: string;
+  /** The parameter; absent for the request body (a parameter may be named `body` too). */
   readonly param?: SdkParam;
   readonly value: unknown;
-  /** Where the value came from, and whether ajv says it matches its own schema. */
+  /** Where the value came from, and whether ajv says it matches its own schema as a request may (the `write` reading). */
   readonly source: string;
   readonly schemaPointer?: string;
   readonly matchesSchema?: boolean;
@@ -88,17 +89,17 @@ function valueFor(holder: Located, schemaPointer: string | undefined, document: 
   const example = firstExample(holder.node, document);
   const schema = schemaPointer === undefined ? undefined : locate(document, schemaPointer);
   if (example !== undefined) {
-    const verdict = schema === undefined ? undefined : judge.validate(schema.pointer, example.value);
+    const verdict = schema === undefined ? undefined : judge.validate(schema.pointer, example.value, "write");
     if (verdict === undefined || verdict.valid) return { value: example.value, source: example.from, ...(schema && { schemaPointer: schema.pointer, matchesSchema: true }) };
     // An example that breaks its own schema is a spec defect: prefer a sample if that one is valid.
     const fallback = adjusted(sampled(schema!, document), schema!.pointer, document, false);
-    const fallbackVerdict = judge.validate(schema!.pointer, fallback);
+    const fallbackVerdict = judge.validate(schema!.pointer, fallback, "write");
     if (fallbackVerdict.valid) return { value: fallback, source: `sampler (the ${example.from} breaks its schema)`, schemaPointer: schema!.pointer, matchesSchema: true };
     return { value: example.value, source: example.from, schemaPointer: schema!.pointer, matchesSchema: false, schemaErrors: verdict.errors };
   }
   if (schema === undefined) return { value: "conformance", source: "no schema" };
   const value = adjusted(sampled(schema, document), schema.pointer, document, false);
-  const verdict = judge.validate(schema.pointer, value);
+  const verdict = judge.validate(schema.pointer, value, "write");
   return { value, source: "sampler", schemaPointer: schema.pointer, matchesSchema: verdict.valid, ...(!verdict.valid && { schemaErrors: verdict.errors }) };
 }
 

@@ -6,19 +6,18 @@
  *                         argument-missing, prism-rejected (no evidence it is Prism's fault),
  *                         refused-valid, accepted-invalid, misclassified (data for a non-2xx,
  *                         isError wrong, a wrong status);
- *   set apart, evidence   known-sdk-bug (issue #19, fixed on another branch), prism-limitation,
- *                         spec-defect;
- *   passing               ok, tolerated (an addition README promises to accept), and the two
- *                         open decisions: oneOf-candidate, int32-candidate.
+ *   set apart, evidence   prism-limitation, spec-defect;
+ *   passing               ok, tolerated (what README's documented tolerance accepts: additions,
+ *                         oneOf read as "at least one").
  */
 import type { BuiltArg, SdkOperation } from "./args.ts";
-import type { Judge, Reading, Verdict } from "./judge.ts";
+import type { Judge, Verdict } from "./judge.ts";
 import { child, isJsonMedia, isObject, locate, type JsonObject, type Located } from "./spec.ts";
 import { missingArguments, type Exchange } from "./wire.ts";
 
 export const FAILURES = ["untyped-throw", "sdk-error", "argument-missing", "prism-rejected", "refused-valid", "accepted-invalid", "misclassified"] as const;
-export const SET_APART = ["known-sdk-bug", "prism-limitation", "spec-defect"] as const;
-export const PASSING = ["ok", "tolerated", "oneOf-candidate", "int32-candidate"] as const;
+export const SET_APART = ["prism-limitation", "spec-defect"] as const;
+export const PASSING = ["ok", "tolerated"] as const;
 export type Outcome = (typeof FAILURES)[number] | (typeof SET_APART)[number] | (typeof PASSING)[number];
 export const OUTCOMES: readonly Outcome[] = [...PASSING, ...SET_APART, ...FAILURES];
 
@@ -32,8 +31,6 @@ export type SdkResult =
 export interface Judgement {
   readonly outcome: Outcome;
   readonly reason: string;
-  /** For known-sdk-bug: which of issue #19's bugs. */
-  readonly issue?: string;
 }
 
 const PRISM_ERROR = "https://stoplight.io/prism/errors#";
@@ -74,33 +71,95 @@ export function requestViolations(exchange: Exchange): { type?: string; violatio
   const fromBody = isObject(problem) && Array.isArray(problem.validation) ? (problem.validation as Violation[]).filter(errors) : [];
   // Prism's own made-up response broke the spec (it answers 500 VIOLATIONS): not the request's doing.
   if (type === "VIOLATIONS" && fromBody.length > 0 && fromBody.every((v) => v.location?.[0] === "response")) return undefined;
+  // Prism accepted the request and then failed to write its own response (see prismResponseFailure).
+  if (type === "NO_COMPLEX_OBJECT_TEXT" && onRequest.length === 0) return undefined;
   if (type === undefined && onRequest.length === 0) return undefined;
   return { ...(type !== undefined && { type }), violations: onRequest.length > 0 ? onRequest : fromBody };
 }
 
-function prismResponseViolations(exchange: Exchange): string | undefined {
+/**
+ * Prism failed on its own response, not on the request: it answered 500 VIOLATIONS because the
+ * body it made up broke the spec, or NO_COMPLEX_OBJECT_TEXT because it would not serialise an
+ * object schema for a media type such as `*\/*` (which application/json satisfies).
+ */
+function prismResponseFailure(exchange: Exchange, document: JsonObject, operation: Located): string | undefined {
+  let problem: { type?: unknown; validation?: Violation[] };
   try {
-    const problem = JSON.parse(exchange.response!.body) as { type?: unknown; validation?: Violation[] };
-    if (problem.type !== `${PRISM_ERROR}VIOLATIONS` || !Array.isArray(problem.validation)) return undefined;
-    return problem.validation.map((v) => `${(v.location ?? []).join(".")} ${v.message ?? ""}`).join("; ").slice(0, 400);
+    problem = JSON.parse(exchange.response!.body) as typeof problem;
   } catch {
     return undefined;
   }
+  if (problem.type === `${PRISM_ERROR}VIOLATIONS` && Array.isArray(problem.validation)) {
+    const violations = problem.validation.map((v) => `${(v.location ?? []).join(".")} ${v.message ?? ""}`).join("; ").slice(0, 400);
+    return `Prism's generated response broke the spec and it answered ${exchange.response!.status} instead (no violation on the request): ${violations}`;
+  }
+  if (problem.type === `${PRISM_ERROR}NO_COMPLEX_OBJECT_TEXT`) {
+    const media = objectMediaTypes(document, operation).filter((m) => !isJsonMedia(m));
+    if (media.length === 0) return undefined;
+    return `Prism accepted the request but would not serialise the object schema declared for ${media.join(", ")} (NO_COMPLEX_OBJECT_TEXT, answered ${exchange.response!.status}); JSON satisfies that media type`;
+  }
+  return undefined;
 }
 
+/** The response media types of an operation whose schema is an object or array (after a local `$ref`). */
+function objectMediaTypes(document: JsonObject, operation: Located): string[] {
+  const found = new Set<string>();
+  const responses = isObject(operation.node.responses) ? operation.node.responses : {};
+  for (const key of Object.keys(responses)) {
+    const response = locate(document, child(operation, "responses", key));
+    const content = response !== undefined && isObject(response.node.content) ? response.node.content : {};
+    for (const [media, object] of Object.entries(content)) {
+      if (!isObject(object) || object.schema === undefined) continue;
+      const schema = locate(document, child(response!, "content", media, "schema"))?.node;
+      if (isObject(schema) && (schema.type === "object" || schema.type === "array" || isObject(schema.properties))) found.add(media);
+    }
+  }
+  return [...found];
+}
+
+/** OpenAPI: a header parameter named so "SHALL be ignored" (the SDK sets these from its own logic). */
 const IGNORED_HEADERS = new Set(["authorization", "accept", "content-type"]);
 
+/** The header parameters the spec declares on an operation (path-level ones included), lower-cased. */
+function declaredHeaderParams(document: JsonObject, operation: Located): Set<string> {
+  const names = new Set<string>();
+  const pathItem = operation.pointer.slice(0, operation.pointer.lastIndexOf("/"));
+  for (const list of [`${pathItem}/parameters`, `${operation.pointer}/parameters`]) {
+    const node = locate(document, list)?.node;
+    const length = Array.isArray(node) ? node.length : 0;
+    for (let i = 0; i < length; i++) {
+      const param = locate(document, `${list}/${i}`)?.node;
+      if (isObject(param) && param.in === "header" && typeof param.name === "string") names.add(param.name.toLowerCase());
+    }
+  }
+  return names;
+}
+
+const MISSING_PROPERTY = /must have required property '([^']+)'/;
+
 /** Known ways Prism rejects a request that follows the OpenAPI rules, each checked on the raw request. */
-function prismLimitation(violations: readonly Violation[], exchange: Exchange, sdk: SdkOperation, args: readonly BuiltArg[]): string | undefined {
+function prismLimitation(violations: readonly Violation[], context: { judge: Judge; document: JsonObject; operation: Located; exchange: Exchange; sdk: SdkOperation; args: readonly BuiltArg[] }): string | undefined {
+  const { judge, document, operation, exchange, sdk, args } = context;
   const request = exchange.request;
   const contentType = (request.headers["content-type"] ?? "").toLowerCase();
   const body = request.body ?? "";
   const at = (v: Violation): string => where(v).join(".");
-  const bodyArg = args.find((a) => a.key === "body")?.value;
+  const bodyBuilt = args.find((a) => a.param === undefined);
+  const bodyArg = bodyBuilt?.value;
   const reasons = violations.map((v): string | undefined => {
     const where = at(v);
-    if (where.startsWith("header.") && IGNORED_HEADERS.has(where.slice(7).toLowerCase())) {
-      return `Prism requires the header parameter ${where.slice(7)}, which OpenAPI says to ignore (the SDK sends it from its own logic)`;
+    // Prism names a missing header as `header.X`, or as `header` with X in its message.
+    const header = where.startsWith("header.") ? where.slice(7) : where === "header" ? MISSING_PROPERTY.exec(v.message ?? "")?.[1] : undefined;
+    if (header !== undefined && IGNORED_HEADERS.has(header.toLowerCase()) && declaredHeaderParams(document, operation).has(header.toLowerCase())) {
+      const sent = request.headers[header.toLowerCase()];
+      return `Prism requires the spec's header parameter ${header}, which OpenAPI says SHALL be ignored (the SDK sent ${sent === undefined ? "none" : `${header}: ${sent}`} from its own logic${request.body === undefined ? ", with no body" : ""})`;
+    }
+    const property = MISSING_PROPERTY.exec(v.message ?? "")?.[1];
+    if (where.startsWith("body") && property !== undefined && bodyBuilt?.schemaPointer !== undefined) {
+      const strict = judge.validate(bodyBuilt.schemaPointer, bodyArg, "strict");
+      if (judge.validate(bodyBuilt.schemaPointer, bodyArg, "write").valid && strict.errors.some((e) => e.includes(`required property '${property}'`))) {
+        return `Prism demands the readOnly property ${property} in a request body (ajv: the body is valid once required readOnly properties are not required, as OpenAPI says they apply to responses only; the SDK's request type leaves readOnly properties out)`;
+      }
     }
     if (where.startsWith("body") && contentType.startsWith("application/x-www-form-urlencoded") && /%5B\d+%5D%5B|\[\d+\]\[/.test(body)) {
       return "Prism cannot read form-encoded arrays of objects (`items[0][name]=…`, as the SDK sent them)";
@@ -137,7 +196,7 @@ function prismLimitation(violations: readonly Violation[], exchange: Exchange, s
 function specDefect(violations: readonly Violation[], args: readonly BuiltArg[]): string | undefined {
   const broken = args.filter((a) => a.matchesSchema === false);
   if (broken.length === 0) return undefined;
-  const names = new Set(broken.map((a) => (a.key === "body" ? "body" : a.param!.name)));
+  const names = new Set(broken.map((a) => (a.param === undefined ? "body" : a.param.name)));
   const blamed = violations.filter((v) => {
     const place = where(v);
     return place[0] === "body" ? names.has("body") : names.has(String(place[1]));
@@ -163,7 +222,7 @@ export function responseSchema(document: JsonObject, response: Located, contentT
   return child(response, "content", media, "schema");
 }
 
-function bodyVerdicts(judge: Judge, document: JsonObject, operation: Located, exchange: Exchange): { pointer: string; verdicts: Record<Reading, Verdict> } | undefined {
+function bodyVerdicts(judge: Judge, document: JsonObject, operation: Located, exchange: Exchange): { pointer: string; verdicts: { strict: Verdict; tolerant: Verdict } } | undefined {
   const response = exchange.response!;
   const contentType = response.headers["content-type"] ?? "";
   if (!isJsonMedia(contentType) || response.body.trim() === "") return undefined;
@@ -177,11 +236,7 @@ function bodyVerdicts(judge: Judge, document: JsonObject, operation: Located, ex
   } catch {
     return undefined;
   }
-  return { pointer, verdicts: judge.readings(pointer, body) };
-}
-
-function looksLikeMissingRequired(errors: readonly string[]): boolean {
-  return errors.length > 0 && errors.every((e) => e.includes("must have required property"));
+  return { pointer, verdicts: judge.response(pointer, body) };
 }
 
 export function classify(input: {
@@ -194,23 +249,16 @@ export function classify(input: {
   readonly result: SdkResult;
 }): Judgement {
   const { judge, document, operation, sdk, args, exchange, result } = input;
-  const literalHash = /[#?%]/.test(sdk.path.replace(/\{[^}]*\}/g, ""));
-  if (result.kind === "untyped") {
-    if (/GET\/HEAD method cannot have body/.test(result.message)) return { outcome: "known-sdk-bug", issue: "#19 (1) a GET/HEAD body throws TypeError", reason: `${result.name}: ${result.message}` };
-    return { outcome: "untyped-throw", reason: `${result.name}: ${result.message}` };
-  }
+  if (result.kind === "untyped") return { outcome: "untyped-throw", reason: `${result.name}: ${result.message}` };
   if (exchange === undefined || exchange.response === undefined) {
     return { outcome: "sdk-error", reason: `${result.kind === "sdk-error" ? `${result.name}: ${result.message}` : result.kind} (no response was received)` };
   }
   const missing = missingArguments(args, exchange.request, sdk.path);
   const rejected = requestViolations(exchange);
-  if (literalHash && (missing.length > 0 || rejected !== undefined)) {
-    return { outcome: "known-sdk-bug", issue: "#19 (2) literal # ? % in a path template", reason: `sent ${exchange.request.url}` };
-  }
   if (missing.length > 0) return { outcome: "argument-missing", reason: missing.join("; ") };
   if (rejected !== undefined) {
     const text = `${rejected.type ?? "violations"}: ${rejected.violations.map((v) => `${where(v).join(".")} ${v.message ?? ""}`.trim()).join("; ")}`;
-    const limitation = prismLimitation(rejected.violations, exchange, sdk, args);
+    const limitation = prismLimitation(rejected.violations, { judge, document, operation, exchange, sdk, args });
     if (limitation !== undefined) return { outcome: "prism-limitation", reason: `${limitation} — Prism said ${text}` };
     const defect = specDefect(rejected.violations, args);
     if (defect !== undefined) return { outcome: "spec-defect", reason: `${defect} — Prism said ${text}` };
@@ -218,24 +266,13 @@ export function classify(input: {
   }
 
   const status = exchange.response.status;
-  const ownResponse = prismResponseViolations(exchange);
-  if (ownResponse !== undefined) return { outcome: "prism-limitation", reason: `Prism's generated response broke the spec and it answered ${status} instead (no violation on the request): ${ownResponse}` };
+  const ownResponse = prismResponseFailure(exchange, document, operation);
+  if (ownResponse !== undefined) return { outcome: "prism-limitation", reason: ownResponse };
   const judged = bodyVerdicts(judge, document, operation, exchange);
   const strict = judged?.verdicts.strict.valid ?? true;
   const tolerant = judged?.verdicts.tolerant.valid ?? true;
-  const tolerance = (): Judgement =>
-    strict
-      ? { outcome: "ok", reason: "" }
-      : judged!.verdicts.anyOf.valid
-        ? { outcome: "oneOf-candidate", reason: `valid only if oneOf means anyOf: ${judged!.verdicts.strict.errors.join("; ")}` }
-        : judged!.verdicts.int32.valid
-          ? { outcome: "int32-candidate", reason: `valid only if int32/int64 are ignored on number: ${judged!.verdicts.strict.errors.join("; ")}` }
-          : { outcome: "tolerated", reason: judged!.verdicts.strict.errors.join("; ") };
-  const invalid = (): Judgement => {
-    const errors = judged!.verdicts.tolerant.errors;
-    if (looksLikeMissingRequired(errors)) return { outcome: "known-sdk-bug", issue: "#19 (3) a missing required enum field accepted as unlisted", reason: `accepted ${judged!.pointer}: ${errors.join("; ")}` };
-    return { outcome: "accepted-invalid", reason: `ajv refuses ${judged!.pointer}: ${errors.join("; ")}` };
-  };
+  const tolerance = (): Judgement => (strict ? { outcome: "ok", reason: "" } : { outcome: "tolerated", reason: judged!.verdicts.strict.errors.join("; ") });
+  const invalid = (): Judgement => ({ outcome: "accepted-invalid", reason: `ajv refuses ${judged!.pointer}: ${judged!.verdicts.tolerant.errors.join("; ")}` });
   // A response Prism made up from the spec that breaks the spec: the spec's example, or Prism's generator.
   const badResponse = (): Judgement => {
     const fromExample = declaredExampleMatches(document, operation, exchange);
@@ -249,7 +286,6 @@ export function classify(input: {
     if (result.kind === "data") return tolerant ? tolerance() : invalid();
     if (result.kind === "refused") {
       if (!tolerant) return badResponse();
-      if (!judged!.verdicts.anyOf.valid || !judged!.verdicts.int32.valid) return tolerance();
       return { outcome: "refused-valid", reason: `${result.message.slice(0, 300)} — ajv accepts ${judged?.pointer ?? "(no schema)"}` };
     }
     return { outcome: "misclassified", reason: `a ${status} ended in ${result.kind}${"status" in result ? ` ${result.status}` : ""}${"message" in result ? `: ${result.message}` : ""}` };

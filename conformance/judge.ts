@@ -1,17 +1,18 @@
 /**
- * ajv 8 (+ ajv-formats) judging bodies against the spec's schemas, in four readings of the spec:
+ * ajv 8 (+ ajv-formats) judging bodies against the spec's schemas, in three readings of the spec:
  *
  *   strict    the spec as written (3.0: draft-07 with `nullable` and boolean exclusive bounds
- *             rewritten; 3.1: draft 2020-12);
+ *             rewritten; 3.1: draft 2020-12); `format: int32`/`int64` on `type: number` checks an
+ *             integer in range, as the SDK does (README);
  *   tolerant  what README's "Committed SDKs outlive the spec" promises to accept: keys the spec
- *             does not list, enum values it does not list, and variants of a discriminated union
- *             it does not list (a present tag with an unlisted value); plus the two open
- *             decisions below;
- *   anyOf     strict, but `oneOf` read as "at least one" (an open decision: is oneOf exactly one?);
- *   int32     strict, but `format: int32/int64` ignored on `type: number` (an open decision).
+ *             does not list, enum values it does not list, variants of a discriminated union it
+ *             does not list (a present tag with an unlisted value), and `oneOf` read as "at least
+ *             one" (README documents it);
+ *   write     strict, for a request: a required `readOnly` property is not required (OpenAPI 3.0:
+ *             "the required will take effect on the response only"; the SDK's request types drop
+ *             readOnly properties).
  *
- * A body the SDK accepted must pass `tolerant`; one that fails `strict` but passes `anyOf` or
- * `int32` is counted as a candidate for that decision rather than as a tolerated addition.
+ * A body the SDK accepted must pass `tolerant`; arguments built for a request must pass `write`.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -20,14 +21,12 @@ import { isObject, type Json, type JsonObject, type OpenApiDoc } from "./spec.ts
 
 const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as FormatsPlugin;
 
-export type Reading = "strict" | "tolerant" | "anyOf" | "int32";
-const READINGS: readonly Reading[] = ["strict", "tolerant", "anyOf", "int32"];
-type Relaxation = "additions" | "anyOf" | "int32";
+export type Reading = "strict" | "tolerant" | "write";
+type Relaxation = "additions" | "anyOf" | "readOnlyRequired";
 const RELAXATIONS: Record<Reading, ReadonlySet<Relaxation>> = {
   strict: new Set(),
-  tolerant: new Set(["additions", "anyOf", "int32"]),
-  anyOf: new Set(["anyOf"]),
-  int32: new Set(["int32"]),
+  tolerant: new Set(["additions", "anyOf"]),
+  write: new Set(["readOnlyRequired"]),
 };
 
 export interface Verdict {
@@ -97,19 +96,30 @@ function discriminatorTags(node: JsonObject): string[] {
   return tags;
 }
 
-function relaxed(node: Json, relax: ReadonlySet<Relaxation>): Json {
-  if (Array.isArray(node)) return node.map((n) => relaxed(n, relax));
+/** Whether a property's schema is readOnly, itself or through a local `$ref` (3.0 ignores siblings of `$ref`). */
+function isReadOnly(property: Json | undefined, document: JsonObject): boolean {
+  if (!isObject(property)) return false;
+  if (property.readOnly === true) return true;
+  if (typeof property.$ref !== "string" || !property.$ref.startsWith("#/")) return false;
+  let target: Json | undefined = document;
+  for (const token of property.$ref.slice(2).split("/")) target = isObject(target) ? target[token.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined;
+  return isObject(target) && target.readOnly === true;
+}
+
+function relaxed(node: Json, relax: ReadonlySet<Relaxation>, document: JsonObject): Json {
+  if (Array.isArray(node)) return node.map((n) => relaxed(n, relax, document));
   if (!isObject(node)) return node;
   const additions = relax.has("additions");
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
     if (additions && (key === "enum" || key === "const")) continue;
     if (additions && (key === "additionalProperties" || key === "unevaluatedProperties") && value === false) continue;
-    out[key === "oneOf" && relax.has("anyOf") ? "anyOf" : key] = relaxed(value, relax);
+    out[key === "oneOf" && relax.has("anyOf") ? "anyOf" : key] = relaxed(value, relax, document);
   }
-  const type = out.type;
-  const isNumber = type === "number" || (Array.isArray(type) && type.includes("number"));
-  if (relax.has("int32") && isNumber && (out.format === "int32" || out.format === "int64")) delete out.format;
+  if (relax.has("readOnlyRequired") && Array.isArray(out.required) && isObject(node.properties)) {
+    const properties = node.properties;
+    out.required = out.required.filter((name) => !isReadOnly(properties[String(name)], document));
+  }
   const tagName = isObject(node.discriminator) ? node.discriminator.propertyName : undefined;
   const union = Array.isArray(out.oneOf) ? "oneOf" : "anyOf";
   const variants = out[union];
@@ -145,7 +155,7 @@ export class Judge {
       ajv = newAjv(this.spec.version);
       let document: Json = clone(this.spec.document);
       if (this.spec.version === "3.0") document = draft07(document);
-      if (reading !== "strict") document = relaxed(document, RELAXATIONS[reading]);
+      if (reading !== "strict") document = relaxed(document, RELAXATIONS[reading], document as JsonObject);
       ajv.addSchema(document as JsonObject, "spec");
       this.ajvs.set(reading, ajv);
     }
@@ -168,8 +178,8 @@ export class Judge {
     return { valid, errors: valid ? [] : (validate.errors ?? []).slice(0, 5).map(describe) };
   }
 
-  /** Every reading of one value, for classification. */
-  readings(pointer: string, value: unknown): Record<Reading, Verdict> {
-    return Object.fromEntries(READINGS.map((r) => [r, this.validate(pointer, value, r)])) as Record<Reading, Verdict>;
+  /** How a response body reads, strictly and within the documented tolerance. */
+  response(pointer: string, value: unknown): { strict: Verdict; tolerant: Verdict } {
+    return { strict: this.validate(pointer, value, "strict"), tolerant: this.validate(pointer, value, "tolerant") };
   }
 }

@@ -43,6 +43,21 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * The Prism processes this process started and has not stopped yet, killed by PID if it exits
+ * early (an interrupted run, a test worker torn down): never by name, other people run Prism too.
+ */
+const running = new Set<number>();
+process.once("exit", () => {
+  for (const pid of running) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   const pid = child.pid;
@@ -64,6 +79,11 @@ export async function startPrism(specFile: string, logFile: string, timeoutMs = 
   const child = spawn(process.execPath, [PRISM_BIN, "mock", "-h", "127.0.0.1", "-p", String(port), "--errors", specFile], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  if (child.pid !== undefined) {
+    const pid = child.pid;
+    running.add(pid);
+    child.once("exit", () => running.delete(pid));
+  }
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const stop = async (): Promise<void> => {

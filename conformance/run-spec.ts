@@ -161,6 +161,7 @@ export async function runSpec(input: SpecInput, workDir: string, log: (line: str
   const newClient = (): Record<string, SdkMethod> =>
     sdk.createClient({ baseUrl: prism.url, auth: credentials(document), retry: 0, timeout: 30_000, logLevel: "off", fetch: recordingFetch(exchanges) });
   let client = newClient();
+  let failure: string | undefined;
   try {
     for (const { name, spec: op } of operations) {
       const pointer = operationPointer(op.path, op.method);
@@ -197,10 +198,13 @@ export async function runSpec(input: SpecInput, workDir: string, log: (line: str
         if (prefer === undefined && (crashed || (exchange !== undefined && requestViolations(exchange) !== undefined))) break;
       }
     }
+  } catch (error) {
+    // A Prism that will not restart: the spec's run stops here, reported rather than thrown.
+    failure = `calls: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
     await prism.stop();
   }
   const callMs = performance.now() - t1;
   writeFileSync(join(logs, `${input.id.replace(/[^A-Za-z0-9._-]/g, "_")}.calls.json`), `${JSON.stringify(calls, null, 2)}\n`);
-  return { id: input.id, operations: operations.length, calls, prismStartMs, generateMs, callMs };
+  return { id: input.id, operations: operations.length, calls, prismStartMs, generateMs, callMs, ...(failure !== undefined && { error: failure }) };
 }

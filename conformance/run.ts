@@ -6,6 +6,7 @@
  *   npm run conformance -- --fixtures-only        the fixtures alone (not recorded)
  *   npm run conformance -- --only github,stripe.com
  *   options: --per-version N (3) --seed S (1) --stripe-paths N (40) --github-tags a,b (issues,reactions)
+ *            --jobs N (2: specs run at once, each with its own Prism)
  *
  * Build first (`npm run build`): SDKs are generated with dist/generator. The last line on stdout is
  * `N passed, M failed`. Exit status: 0 when nothing failed, 1 otherwise, 2 when the harness could not run.
@@ -15,7 +16,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { GENERATOR_INDEX, PRISM_BIN, RESULTS_DIR, ROOT, WORK, CONFORMANCE_DIR } from "./paths.ts";
-import { renderMarkdown, summarise } from "./report.ts";
+import { isFailure, renderMarkdown, summarise } from "./report.ts";
+import { inPool } from "./pool.ts";
 import { runSpec, type SpecRun } from "./run-spec.ts";
 import { fixtureSpecs, realSpecs, type Selected } from "./select.ts";
 import { allowTsImports } from "./ts-imports.ts";
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     "stripe-paths": { type: "string", default: "40" },
     "github-tags": { type: "string", default: "issues,reactions" },
+    jobs: { type: "string", default: "2" },
   },
 });
 
@@ -61,13 +64,13 @@ if (only !== undefined) specs = specs.filter((s) => only.includes(s.id));
 const record = !values["fixtures-only"] && only === undefined;
 
 mkdirSync(WORK, { recursive: true });
-const runs: (SpecRun & { kind: Selected["kind"]; note?: string })[] = [];
-for (const spec of specs) {
-  const run = await runSpec(spec, WORK, log);
-  const failing = run.calls.filter((c) => !["ok", "tolerated", "oneOf-candidate", "int32-candidate", "prism-limitation", "spec-defect"].includes(c.outcome)).length;
-  log(`${spec.id}: ${run.error ?? `${run.calls.length} calls in ${(run.callMs / 1000).toFixed(1)} s, ${failing} not passing`}`);
-  runs.push({ ...run, kind: spec.kind, ...(spec.note !== undefined && { note: spec.note }) });
-}
+const runs = await Promise.all(
+  inPool(specs, Number(values.jobs), async (spec): Promise<SpecRun & { kind: Selected["kind"]; note?: string }> => {
+    const run = await runSpec(spec, WORK, log);
+    log(`${spec.id}: ${run.error ?? `${run.calls.length} calls in ${(run.callMs / 1000).toFixed(1)} s, ${run.calls.filter(isFailure).length} failing`}`);
+    return { ...run, kind: spec.kind, ...(spec.note !== undefined && { note: spec.note }) };
+  }),
+);
 
 const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim() || "unknown";
 const result = summarise(runs, commit, (performance.now() - started) / 1000);

@@ -70,11 +70,11 @@ export function missingArguments(args: readonly BuiltArg[], request: RawRequest,
   const missing: string[] = [];
   for (const arg of args) {
     if (isEmpty(arg.value)) continue;
-    if (arg.key === "body") {
+    if (arg.param === undefined) {
       if (request.body === undefined || request.body === "") missing.push("body: no request body was sent");
       continue;
     }
-    const param = arg.param!;
+    const param = arg.param;
     if (param.in === "path") {
       if (!pathTemplate.includes(`{${param.name}}`)) continue;
       if (decode(url.pathname).includes(`{${param.name}}`)) missing.push(`path ${param.name}: the template was not filled`);
