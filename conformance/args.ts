@@ -1,9 +1,11 @@
 /**
  * Valid arguments for one operation, built from the spec alone: a parameter's or media type's
  * `example`/`examples`, else a sample of its schema by openapi-sampler (which prefers the schema's
- * own example, default, enum and const). The generated SDK is consulted only for the property
- * name each parameter has in `args` (its operations.ts), never for values.
+ * own example, default, enum and const), else json-schema-faker when that sample breaks the schema.
+ * The generated SDK is consulted only for the property name each parameter has in `args` (its
+ * operations.ts), never for values.
  */
+import { generateSync } from "json-schema-faker";
 import { sample } from "openapi-sampler";
 import type { Judge } from "./judge.ts";
 import { child, isObject, locate, type Json, type JsonObject, type Located } from "./spec.ts";
@@ -85,22 +87,63 @@ function adjusted(value: unknown, schemaPointer: string, document: JsonObject, f
   return value;
 }
 
+/** The document as a request sees it: readOnly properties gone (json-schema-faker has no option for that). */
+const writable = new WeakMap<JsonObject, JsonObject>();
+function withoutReadOnly(document: JsonObject): JsonObject {
+  let cached = writable.get(document);
+  if (cached === undefined) {
+    const strip = (node: Json): Json => {
+      if (Array.isArray(node)) return node.map(strip);
+      if (!isObject(node)) return node;
+      const out: JsonObject = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, strip(value)]));
+      if (isObject(out.properties)) {
+        const properties = out.properties;
+        const dropped = Object.keys(properties).filter((name) => isObject(properties[name]) && properties[name].readOnly === true);
+        out.properties = Object.fromEntries(Object.entries(properties).filter(([name]) => !dropped.includes(name)));
+        if (Array.isArray(out.required)) out.required = out.required.filter((name) => !dropped.includes(String(name)));
+      }
+      return out;
+    };
+    cached = strip(document) as JsonObject;
+    writable.set(document, cached);
+  }
+  return cached;
+}
+
+const FAKER_SEEDS = 8;
+
+/**
+ * A sample valid for a request: openapi-sampler's, else json-schema-faker's (it honours `pattern`,
+ * length and range bounds that openapi-sampler may miss), checked by ajv each time.
+ */
+function validSample(schema: Located, document: JsonObject, judge: Judge): { value: unknown; source: string } | { value: unknown; errors: readonly string[] } {
+  const value = adjusted(sampled(schema, document), schema.pointer, document, false);
+  const verdict = judge.validate(schema.pointer, value, "write");
+  if (verdict.valid) return { value, source: "sampler" };
+  for (let seed = 1; seed <= FAKER_SEEDS; seed++) {
+    let faked: unknown;
+    try {
+      faked = generateSync({ ...withoutReadOnly(document), $ref: schema.pointer }, { seed, maxDepth: 4, optionalsProbability: 0, maxDefaultItems: 1 });
+    } catch {
+      break;
+    }
+    faked = adjusted(faked, schema.pointer, document, false);
+    if (judge.validate(schema.pointer, faked, "write").valid) return { value: faked, source: `json-schema-faker seed ${seed} (openapi-sampler's value breaks the schema)` };
+  }
+  return { value, errors: verdict.errors };
+}
+
 function valueFor(holder: Located, schemaPointer: string | undefined, document: JsonObject, judge: Judge): Omit<BuiltArg, "key"> {
   const example = firstExample(holder.node, document);
   const schema = schemaPointer === undefined ? undefined : locate(document, schemaPointer);
-  if (example !== undefined) {
-    const verdict = schema === undefined ? undefined : judge.validate(schema.pointer, example.value, "write");
-    if (verdict === undefined || verdict.valid) return { value: example.value, source: example.from, ...(schema && { schemaPointer: schema.pointer, matchesSchema: true }) };
-    // An example that breaks its own schema is a spec defect: prefer a sample if that one is valid.
-    const fallback = adjusted(sampled(schema!, document), schema!.pointer, document, false);
-    const fallbackVerdict = judge.validate(schema!.pointer, fallback, "write");
-    if (fallbackVerdict.valid) return { value: fallback, source: `sampler (the ${example.from} breaks its schema)`, schemaPointer: schema!.pointer, matchesSchema: true };
-    return { value: example.value, source: example.from, schemaPointer: schema!.pointer, matchesSchema: false, schemaErrors: verdict.errors };
-  }
-  if (schema === undefined) return { value: "conformance", source: "no schema" };
-  const value = adjusted(sampled(schema, document), schema.pointer, document, false);
-  const verdict = judge.validate(schema.pointer, value, "write");
-  return { value, source: "sampler", schemaPointer: schema.pointer, matchesSchema: verdict.valid, ...(!verdict.valid && { schemaErrors: verdict.errors }) };
+  if (schema === undefined) return example !== undefined ? { value: example.value, source: example.from } : { value: "conformance", source: "no schema" };
+  const verdict = example === undefined ? undefined : judge.validate(schema.pointer, example.value, "write");
+  if (example !== undefined && verdict!.valid) return { value: example.value, source: example.from, schemaPointer: schema.pointer, matchesSchema: true };
+  // An example that breaks its own schema is a spec defect: prefer a sample if one is valid.
+  const sample = validSample(schema, document, judge);
+  if ("source" in sample) return { value: sample.value, source: example === undefined ? sample.source : `${sample.source}; the ${example.from} breaks its schema`, schemaPointer: schema.pointer, matchesSchema: true };
+  if (example !== undefined) return { value: example.value, source: example.from, schemaPointer: schema.pointer, matchesSchema: false, schemaErrors: verdict!.errors };
+  return { value: sample.value, source: "sampler", schemaPointer: schema.pointer, matchesSchema: false, schemaErrors: sample.errors };
 }
 
 /** The spec's parameter objects of an operation, path-level ones overridden by the operation's. */
@@ -143,7 +186,13 @@ export function buildArgs(document: JsonObject, operation: Located, sdk: SdkOper
     if (spec === undefined) continue;
     const holder = isObject(spec.node.content) ? (locate(document, child(spec, "content", Object.keys(spec.node.content)[0]!)) ?? spec) : spec;
     const example = firstExample(spec.node, document) !== undefined ? spec : holder;
-    built.push({ key: param.key ?? param.name, param, ...valueFor(example, schemaOf(document, spec), document, judge) });
+    let arg = valueFor(example, schemaOf(document, spec), document, judge);
+    // An empty path segment (`/groups//addresses`) routes nowhere, though a schema without
+    // minLength allows "": a non-empty value the schema also allows says more about the SDK.
+    if (param.in === "path" && arg.value === "" && arg.schemaPointer !== undefined && judge.validate(arg.schemaPointer, "conformance", "write").valid) {
+      arg = { ...arg, value: "conformance", source: `${arg.source} gave "", an empty path segment; replaced` };
+    }
+    built.push({ key: param.key ?? param.name, param, ...arg });
   }
   if (sdk.body !== undefined) {
     const media = locate(document, child(operation, "requestBody", "content", sdk.body.mediaType));

@@ -71,21 +71,28 @@ export function requestViolations(exchange: Exchange): { type?: string; violatio
   const fromBody = isObject(problem) && Array.isArray(problem.validation) ? (problem.validation as Violation[]).filter(errors) : [];
   // Prism's own made-up response broke the spec (it answers 500 VIOLATIONS): not the request's doing.
   if (type === "VIOLATIONS" && fromBody.length > 0 && fromBody.every((v) => v.location?.[0] === "response")) return undefined;
-  // Prism accepted the request and then failed to write its own response (see prismResponseFailure).
-  if (type === "NO_COMPLEX_OBJECT_TEXT" && onRequest.length === 0) return undefined;
+  // Prism accepted the request and then failed to make up its own response (see prismResponseFailure).
+  if (type !== undefined && RESPONSE_SIDE.has(type) && onRequest.length === 0) return undefined;
   if (type === undefined && onRequest.length === 0) return undefined;
   return { ...(type !== undefined && { type }), violations: onRequest.length > 0 ? onRequest : fromBody };
 }
 
+/** Prism's errors about the response it makes up, raised after the request passed validation. */
+const RESPONSE_SIDE = new Set(["NO_COMPLEX_OBJECT_TEXT", "SCHEMA_TOO_COMPLEX", "NO_RESPONSE_RESPONSE_DEFINED"]);
+
 /**
  * Prism failed on its own response, not on the request: it answered 500 VIOLATIONS because the
- * body it made up broke the spec, or NO_COMPLEX_OBJECT_TEXT because it would not serialise an
- * object schema for a media type such as `*\/*` (which application/json satisfies).
+ * body it made up broke the spec; NO_COMPLEX_OBJECT_TEXT because it would not serialise an object
+ * schema for a media type such as `*\/*` (which application/json satisfies); SCHEMA_TOO_COMPLEX
+ * because its body generator gave up; NO_RESPONSE_RESPONSE_DEFINED for an operation without
+ * responses (OpenAPI 3.1 makes them optional).
  */
 function prismResponseFailure(exchange: Exchange, document: JsonObject, operation: Located): string | undefined {
   let problem: { type?: unknown; validation?: Violation[] };
   try {
-    problem = JSON.parse(exchange.response!.body) as typeof problem;
+    const parsed: unknown = JSON.parse(exchange.response!.body);
+    if (!isObject(parsed)) return undefined;
+    problem = parsed as typeof problem;
   } catch {
     return undefined;
   }
@@ -97,6 +104,14 @@ function prismResponseFailure(exchange: Exchange, document: JsonObject, operatio
     const media = objectMediaTypes(document, operation).filter((m) => !isJsonMedia(m));
     if (media.length === 0) return undefined;
     return `Prism accepted the request but would not serialise the object schema declared for ${media.join(", ")} (NO_COMPLEX_OBJECT_TEXT, answered ${exchange.response!.status}); JSON satisfies that media type`;
+  }
+  if (problem.type === `${PRISM_ERROR}SCHEMA_TOO_COMPLEX`) {
+    return `Prism accepted the request (no violation on it) but its body generator gave up on the response schema (SCHEMA_TOO_COMPLEX, answered ${exchange.response!.status})`;
+  }
+  if (problem.type === `${PRISM_ERROR}NO_RESPONSE_RESPONSE_DEFINED`) {
+    const responses = operation.node.responses;
+    if (isObject(responses) && Object.keys(responses).length > 0) return undefined;
+    return `the operation declares no responses (OpenAPI 3.1 allows that), so Prism has none to answer with (NO_RESPONSE_RESPONSE_DEFINED, answered ${exchange.response!.status})`;
   }
   return undefined;
 }
@@ -125,11 +140,9 @@ function declaredHeaderParams(document: JsonObject, operation: Located): Set<str
   const names = new Set<string>();
   const pathItem = operation.pointer.slice(0, operation.pointer.lastIndexOf("/"));
   for (const list of [`${pathItem}/parameters`, `${operation.pointer}/parameters`]) {
-    const node = locate(document, list)?.node;
-    const length = Array.isArray(node) ? node.length : 0;
-    for (let i = 0; i < length; i++) {
-      const param = locate(document, `${list}/${i}`)?.node;
-      if (isObject(param) && param.in === "header" && typeof param.name === "string") names.add(param.name.toLowerCase());
+    // locate() yields objects only: walk the list's items until one is missing.
+    for (let i = 0, param = locate(document, `${list}/0`); param !== undefined; param = locate(document, `${list}/${++i}`)) {
+      if (param.node.in === "header" && typeof param.node.name === "string") names.add(param.node.name.toLowerCase());
     }
   }
   return names;
@@ -161,7 +174,8 @@ function prismLimitation(violations: readonly Violation[], context: { judge: Jud
         return `Prism demands the readOnly property ${property} in a request body (ajv: the body is valid once required readOnly properties are not required, as OpenAPI says they apply to responses only; the SDK's request type leaves readOnly properties out)`;
       }
     }
-    if (where.startsWith("body") && contentType.startsWith("application/x-www-form-urlencoded") && /%5B\d+%5D%5B|\[\d+\]\[/.test(body)) {
+    const formBody = where.startsWith("body") || (where === "" && /deserialize JSON object array in form data/.test(v.message ?? ""));
+    if (formBody && contentType.startsWith("application/x-www-form-urlencoded") && /%5B\d+%5D%5B|\[\d+\]\[/.test(body)) {
       return "Prism cannot read form-encoded arrays of objects (`items[0][name]=…`, as the SDK sent them)";
     }
     if (where.startsWith("body.") && contentType.startsWith("multipart/form-data")) {
@@ -192,9 +206,12 @@ function prismLimitation(violations: readonly Violation[], context: { judge: Jud
   return [...new Set(reasons)].join("; ");
 }
 
-/** An argument built from an example that breaks its own schema, where Prism complained. */
+/**
+ * An argument from the spec's own example that breaks its schema (and no valid sample could be
+ * made), where Prism complained. A sample that breaks its schema is the harness's failing, not the spec's.
+ */
 function specDefect(violations: readonly Violation[], args: readonly BuiltArg[]): string | undefined {
-  const broken = args.filter((a) => a.matchesSchema === false);
+  const broken = args.filter((a) => a.matchesSchema === false && a.source.startsWith("example"));
   if (broken.length === 0) return undefined;
   const names = new Set(broken.map((a) => (a.param === undefined ? "body" : a.param.name)));
   const blamed = violations.filter((v) => {

@@ -107,14 +107,19 @@ async function outcomeOf(sdk: SdkModule, method: SdkMethod, args: Record<string,
 }
 
 /**
- * Prism's process ended while answering: its limitation when the request used a path style it
- * cannot read (matrix, label, or simple with an array or object), otherwise still a failure.
+ * Prism's process ended while answering: its limitation when the request used a style it cannot
+ * read (matrix, label, or simple with an array or object in the path; a pipe- or space-delimited
+ * object in the query), otherwise still a failure.
  */
-function prismCrash(op: SdkOperation, exchange: Exchange | undefined, judgement: Judgement): Judgement {
+function prismCrash(op: SdkOperation, args: readonly BuiltArg[], exchange: Exchange | undefined, judgement: Judgement): Judgement {
   const styled = op.params.filter((p) => p.in === "path" && p.style !== "simple");
   const evidence = exchange === undefined ? "no request was sent" : `the SDK sent ${exchange.request.method} ${new URL(exchange.request.url).pathname}`;
   if (exchange !== undefined && (styled.length > 0 || /\/[^/]*,[^/]*(\/|$)/.test(new URL(exchange.request.url).pathname))) {
     return { outcome: "prism-limitation", reason: `Prism crashed on ${styled.map((p) => `${p.style}-style`).join(", ") || "simple-style array/object"} path parameters (${evidence}, per OpenAPI's style rules)` };
+  }
+  const delimited = args.filter((a) => a.param?.in === "query" && (a.param.style === "pipeDelimited" || a.param.style === "spaceDelimited") && typeof a.value === "object" && a.value !== null && !Array.isArray(a.value));
+  if (exchange !== undefined && delimited.length > 0) {
+    return { outcome: "prism-limitation", reason: `Prism crashed on ${delimited.map((a) => `the ${a.param!.style} object parameter ${a.param!.name}`).join(", ")} (the SDK sent ?${decodeURIComponent(new URL(exchange.request.url).search.slice(1))}: names and values joined by the delimiter, as OpenAPI's style table shows)` };
   }
   return { ...judgement, reason: `Prism crashed (${evidence}); ${judgement.reason}` };
 }
@@ -179,7 +184,7 @@ export async function runSpec(input: SpecInput, workDir: string, log: (line: str
         let judgement = classify({ judge, document, operation, sdk: op, args, exchange, result });
         const crashed = result.kind === "sdk-error" && result.name === "ConnectionError" ? await prism.waitExit(2_000) : prism.exited();
         if (crashed) {
-          judgement = prismCrash(op, exchange, judgement);
+          judgement = prismCrash(op, args, exchange, judgement);
           log(`${input.id}: Prism crashed on ${name}; restarting it`);
           await prism.stop();
           prism = await startPrism(input.prismFile ?? input.file, prismLog);

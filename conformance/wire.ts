@@ -55,8 +55,9 @@ function isEmpty(value: unknown): boolean {
 function wireNames(arg: BuiltArg): string[] {
   const param = arg.param!;
   const value = arg.value;
+  // deepObject is defined for objects only; the SDK sends an array the way Stripe reads it, `expand[0]=…`.
+  if (param.style === "deepObject" && typeof value === "object" && value !== null && param.json !== true) return [`${param.name}[`];
   if (typeof value === "object" && value !== null && !Array.isArray(value) && param.json !== true) {
-    if (param.style === "deepObject") return [`${param.name}[`];
     if (param.style === "form" && param.explode) return Object.keys(value);
   }
   return [param.name];
