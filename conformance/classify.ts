@@ -101,7 +101,8 @@ function prismResponseFailure(exchange: Exchange, document: JsonObject, operatio
     return `Prism's generated response broke the spec and it answered ${exchange.response!.status} instead (no violation on the request): ${violations}`;
   }
   if (problem.type === `${PRISM_ERROR}NO_COMPLEX_OBJECT_TEXT`) {
-    const media = objectMediaTypes(document, operation).filter((m) => !isJsonMedia(m));
+    // isJsonMedia counts `*/*` as JSON (the SDK parses it so); here: anything but JSON proper.
+    const media = objectMediaTypes(document, operation).filter((m) => !/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(m));
     if (media.length === 0) return undefined;
     return `Prism accepted the request but would not serialise the object schema declared for ${media.join(", ")} (NO_COMPLEX_OBJECT_TEXT, answered ${exchange.response!.status}); JSON satisfies that media type`;
   }
