@@ -31,6 +31,14 @@ export type SdkResult =
 export interface Judgement {
   readonly outcome: Outcome;
   readonly reason: string;
+  /** For a set-apart outcome: which documented rule set it apart (RESULTS.md counts them). */
+  readonly rule?: string;
+}
+
+/** Evidence that a call is Prism's fault or the spec's: the rule it meets and what was seen. */
+interface Finding {
+  readonly rule: string;
+  readonly text: string;
 }
 
 const PRISM_ERROR = "https://stoplight.io/prism/errors#";
@@ -87,7 +95,7 @@ const RESPONSE_SIDE = new Set(["NO_COMPLEX_OBJECT_TEXT", "SCHEMA_TOO_COMPLEX", "
  * because its body generator gave up; NO_RESPONSE_RESPONSE_DEFINED for an operation without
  * responses (OpenAPI 3.1 makes them optional).
  */
-function prismResponseFailure(exchange: Exchange, document: JsonObject, operation: Located): string | undefined {
+function prismResponseFailure(exchange: Exchange, document: JsonObject, operation: Located): Finding | undefined {
   let problem: { type?: unknown; validation?: Violation[] };
   try {
     const parsed: unknown = JSON.parse(exchange.response!.body);
@@ -98,21 +106,21 @@ function prismResponseFailure(exchange: Exchange, document: JsonObject, operatio
   }
   if (problem.type === `${PRISM_ERROR}VIOLATIONS` && Array.isArray(problem.validation)) {
     const violations = problem.validation.map((v) => `${(v.location ?? []).join(".")} ${v.message ?? ""}`).join("; ").slice(0, 400);
-    return `Prism's generated response broke the spec and it answered ${exchange.response!.status} instead (no violation on the request): ${violations}`;
+    return { rule: "made-up response breaks the spec", text: `Prism's generated response broke the spec and it answered ${exchange.response!.status} instead (no violation on the request): ${violations}` };
   }
   if (problem.type === `${PRISM_ERROR}NO_COMPLEX_OBJECT_TEXT`) {
     // isJsonMedia counts `*/*` as JSON (the SDK parses it so); here: anything but JSON proper.
     const media = objectMediaTypes(document, operation).filter((m) => !/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(m));
     if (media.length === 0) return undefined;
-    return `Prism accepted the request but would not serialise the object schema declared for ${media.join(", ")} (NO_COMPLEX_OBJECT_TEXT, answered ${exchange.response!.status}); JSON satisfies that media type`;
+    return { rule: "NO_COMPLEX_OBJECT_TEXT", text: `Prism accepted the request but would not serialise the object schema declared for ${media.join(", ")} (NO_COMPLEX_OBJECT_TEXT, answered ${exchange.response!.status}); JSON satisfies that media type` };
   }
   if (problem.type === `${PRISM_ERROR}SCHEMA_TOO_COMPLEX`) {
-    return `Prism accepted the request (no violation on it) but its body generator gave up on the response schema (SCHEMA_TOO_COMPLEX, answered ${exchange.response!.status})`;
+    return { rule: "SCHEMA_TOO_COMPLEX", text: `Prism accepted the request (no violation on it) but its body generator gave up on the response schema (SCHEMA_TOO_COMPLEX, answered ${exchange.response!.status})` };
   }
   if (problem.type === `${PRISM_ERROR}NO_RESPONSE_RESPONSE_DEFINED`) {
     const responses = operation.node.responses;
     if (isObject(responses) && Object.keys(responses).length > 0) return undefined;
-    return `the operation declares no responses (OpenAPI 3.1 allows that), so Prism has none to answer with (NO_RESPONSE_RESPONSE_DEFINED, answered ${exchange.response!.status})`;
+    return { rule: "operation without responses", text: `the operation declares no responses (OpenAPI 3.1 allows that), so Prism has none to answer with (NO_RESPONSE_RESPONSE_DEFINED, answered ${exchange.response!.status})` };
   }
   return undefined;
 }
@@ -152,7 +160,7 @@ function declaredHeaderParams(document: JsonObject, operation: Located): Set<str
 const MISSING_PROPERTY = /must have required property '([^']+)'/;
 
 /** Known ways Prism rejects a request that follows the OpenAPI rules, each checked on the raw request. */
-function prismLimitation(violations: readonly Violation[], context: { judge: Judge; document: JsonObject; operation: Located; exchange: Exchange; sdk: SdkOperation; args: readonly BuiltArg[] }): string | undefined {
+function prismLimitation(violations: readonly Violation[], context: { judge: Judge; document: JsonObject; operation: Located; exchange: Exchange; sdk: SdkOperation; args: readonly BuiltArg[] }): Finding | undefined {
   const { judge, document, operation, exchange, sdk, args } = context;
   const request = exchange.request;
   const contentType = (request.headers["content-type"] ?? "").toLowerCase();
@@ -160,58 +168,59 @@ function prismLimitation(violations: readonly Violation[], context: { judge: Jud
   const at = (v: Violation): string => where(v).join(".");
   const bodyBuilt = args.find((a) => a.param === undefined);
   const bodyArg = bodyBuilt?.value;
-  const reasons = violations.map((v): string | undefined => {
+  const reasons = violations.map((v): Finding | undefined => {
     const where = at(v);
     // Prism names a missing header as `header.X`, or as `header` with X in its message.
     const header = where.startsWith("header.") ? where.slice(7) : where === "header" ? MISSING_PROPERTY.exec(v.message ?? "")?.[1] : undefined;
     if (header !== undefined && IGNORED_HEADERS.has(header.toLowerCase()) && declaredHeaderParams(document, operation).has(header.toLowerCase())) {
       const sent = request.headers[header.toLowerCase()];
-      return `Prism requires the spec's header parameter ${header}, which OpenAPI says SHALL be ignored (the SDK sent ${sent === undefined ? "none" : `${header}: ${sent}`} from its own logic${request.body === undefined ? ", with no body" : ""})`;
+      return { rule: "ignored header parameter", text: `Prism requires the spec's header parameter ${header}, which OpenAPI says SHALL be ignored (the SDK sent ${sent === undefined ? "none" : `${header}: ${sent}`} from its own logic${request.body === undefined ? ", with no body" : ""})` };
     }
     const property = MISSING_PROPERTY.exec(v.message ?? "")?.[1];
     if (where.startsWith("body") && property !== undefined && bodyBuilt?.schemaPointer !== undefined) {
       const strict = judge.validate(bodyBuilt.schemaPointer, bodyArg, "strict");
       if (judge.validate(bodyBuilt.schemaPointer, bodyArg, "write").valid && strict.errors.some((e) => e.includes(`required property '${property}'`))) {
-        return `Prism demands the readOnly property ${property} in a request body (ajv: the body is valid once required readOnly properties are not required, as OpenAPI says they apply to responses only; the SDK's request type leaves readOnly properties out)`;
+        return { rule: "required readOnly in a request", text: `Prism demands the readOnly property ${property} in a request body (ajv: the body is valid once required readOnly properties are not required, as OpenAPI says they apply to responses only; the SDK's request type leaves readOnly properties out)` };
       }
     }
     const formBody = where.startsWith("body") || (where === "" && /deserialize JSON object array in form data/.test(v.message ?? ""));
     if (formBody && contentType.startsWith("application/x-www-form-urlencoded") && /%5B\d+%5D%5B|\[\d+\]\[/.test(body)) {
-      return "Prism cannot read form-encoded arrays of objects (`items[0][name]=…`, as the SDK sent them)";
+      return { rule: "form-encoded array of objects", text: "Prism cannot read form-encoded arrays of objects (`items[0][name]=…`, as the SDK sent them)" };
     }
     if (where.startsWith("body.") && contentType.startsWith("multipart/form-data")) {
       const name = where.slice(5).split(".")[0]!;
       const parts = body.split(/\r?\n--/).filter((part) => part.includes(`name="${name}"`));
       const sent = isObject(bodyArg) ? (bodyArg as Record<string, unknown>)[name] : undefined;
-      if (Array.isArray(sent) && parts.length === sent.length) return `Prism reads the multipart array ${name} as one value (the SDK sent one part per item, ${parts.length})`;
-      if (parts.length === 1 && /Content-Type: application\/json/i.test(parts[0]!)) return `Prism does not parse the JSON part ${name} (the SDK sent it as application/json)`;
+      if (Array.isArray(sent) && parts.length === sent.length) return { rule: "multipart array", text: `Prism reads the multipart array ${name} as one value (the SDK sent one part per item, ${parts.length})` };
+      if (parts.length === 1 && /Content-Type: application\/json/i.test(parts[0]!)) return { rule: "multipart JSON part", text: `Prism does not parse the JSON part ${name} (the SDK sent it as application/json)` };
     }
     if (where.startsWith("query.")) {
       const param = sdk.params.find((p) => p.in === "query" && where.slice(6).startsWith(p.name));
       if (param?.style === "deepObject" && decodeURIComponent(new URL(request.url).search).includes(`${param.name}[`)) {
-        return `Prism misreads deepObject members (the SDK sent ${param.name}[…]=… as OpenAPI's deepObject style says)`;
+        return { rule: "deepObject", text: `Prism misreads deepObject members (the SDK sent ${param.name}[…]=… as OpenAPI's deepObject style says)` };
       }
     }
     if (where.startsWith("path.")) {
       const param = sdk.params.find((p) => p.in === "path" && p.name === where.slice(5));
-      if (param !== undefined && (param.style === "matrix" || param.style === "label")) return `Prism does not read ${param.style}-style path parameters (the SDK sent ${new URL(request.url).pathname})`;
+      if (param !== undefined && (param.style === "matrix" || param.style === "label")) return { rule: "matrix/label path", text: `Prism does not read ${param.style}-style path parameters (the SDK sent ${new URL(request.url).pathname})` };
     }
     return undefined;
   });
   if (reasons.length === 0 || reasons.some((r) => r === undefined)) {
     // Matrix and label paths make Prism fail to route at all.
     const styled = sdk.params.find((p) => p.in === "path" && (p.style === "matrix" || p.style === "label"));
-    if (styled !== undefined && violations.length === 0) return `Prism does not route ${styled.style}-style path parameters (the SDK sent ${new URL(request.url).pathname})`;
+    if (styled !== undefined && violations.length === 0) return { rule: "matrix/label path", text: `Prism does not route ${styled.style}-style path parameters (the SDK sent ${new URL(request.url).pathname})` };
     return undefined;
   }
-  return [...new Set(reasons)].join("; ");
+  const found = reasons as Finding[];
+  return { rule: [...new Set(found.map((f) => f.rule))].sort().join(" + "), text: [...new Set(found.map((f) => f.text))].join("; ") };
 }
 
 /**
  * An argument from the spec's own example that breaks its schema (and no valid sample could be
  * made), where Prism complained. A sample that breaks its schema is the harness's failing, not the spec's.
  */
-function specDefect(violations: readonly Violation[], args: readonly BuiltArg[]): string | undefined {
+function specDefect(violations: readonly Violation[], args: readonly BuiltArg[]): Finding | undefined {
   const broken = args.filter((a) => a.matchesSchema === false && a.source.startsWith("example"));
   if (broken.length === 0) return undefined;
   const names = new Set(broken.map((a) => (a.param === undefined ? "body" : a.param.name)));
@@ -220,7 +229,7 @@ function specDefect(violations: readonly Violation[], args: readonly BuiltArg[])
     return place[0] === "body" ? names.has("body") : names.has(String(place[1]));
   });
   if (blamed.length === 0 && violations.length > 0) return undefined;
-  return broken.map((a) => `${a.key} from ${a.source} breaks its schema ${a.schemaPointer}: ${(a.schemaErrors ?? []).join("; ")}`).join(" | ");
+  return { rule: "example breaks its schema", text: broken.map((a) => `${a.key} from ${a.source} breaks its schema ${a.schemaPointer}: ${(a.schemaErrors ?? []).join("; ")}`).join(" | ") };
 }
 
 /** The response object the spec declares for a status (exact, `4XX`, then `default`). */
@@ -277,15 +286,15 @@ export function classify(input: {
   if (rejected !== undefined) {
     const text = `${rejected.type ?? "violations"}: ${rejected.violations.map((v) => `${where(v).join(".")} ${v.message ?? ""}`.trim()).join("; ")}`;
     const limitation = prismLimitation(rejected.violations, { judge, document, operation, exchange, sdk, args });
-    if (limitation !== undefined) return { outcome: "prism-limitation", reason: `${limitation} — Prism said ${text}` };
+    if (limitation !== undefined) return { outcome: "prism-limitation", rule: limitation.rule, reason: `${limitation.text} — Prism said ${text}` };
     const defect = specDefect(rejected.violations, args);
-    if (defect !== undefined) return { outcome: "spec-defect", reason: `${defect} — Prism said ${text}` };
+    if (defect !== undefined) return { outcome: "spec-defect", rule: defect.rule, reason: `${defect.text} — Prism said ${text}` };
     return { outcome: "prism-rejected", reason: text };
   }
 
   const status = exchange.response.status;
   const ownResponse = prismResponseFailure(exchange, document, operation);
-  if (ownResponse !== undefined) return { outcome: "prism-limitation", reason: ownResponse };
+  if (ownResponse !== undefined) return { outcome: "prism-limitation", rule: ownResponse.rule, reason: ownResponse.text };
   const judged = bodyVerdicts(judge, document, operation, exchange);
   const strict = judged?.verdicts.strict.valid ?? true;
   const tolerant = judged?.verdicts.tolerant.valid ?? true;
@@ -296,6 +305,7 @@ export function classify(input: {
     const fromExample = declaredExampleMatches(document, operation, exchange);
     return {
       outcome: fromExample ? "spec-defect" : "prism-limitation",
+      rule: fromExample ? "response example breaks its schema" : "made-up response breaks the spec",
       reason: `${fromExample ? "the spec's example" : "Prism's generated body"} for ${status} breaks ${judged!.pointer}: ${judged!.verdicts.strict.errors.join("; ")}`,
     };
   };

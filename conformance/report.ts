@@ -54,11 +54,25 @@ export function renderMarkdown(r: ConformanceResult): string {
       ]),
     ]),
   ];
+  const total = (o: Outcome): number => r.specs.reduce((sum, s) => sum + (s.counts[o] ?? 0), 0);
+  const callCount = OUTCOMES.reduce((sum, o) => sum + total(o), 0);
+  const rules = new Map<string, number>();
+  for (const call of r.specs.flatMap((s) => s.notOk)) {
+    if (call.rule !== undefined) rules.set(`${call.outcome}: ${call.rule}`, (rules.get(`${call.outcome}: ${call.rule}`) ?? 0) + 1);
+  }
+  out.push(
+    "",
+    "## Summary",
+    "",
+    `${r.specs.length} specs, ${r.specs.reduce((sum, s) => sum + s.operations, 0)} operations, ${callCount} calls: ${used.map((o) => `${total(o)} ${o}`).join(", ")}.`,
+    "",
+    table([["set apart by rule", "calls"], ...[...rules].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, n]) => [rule, String(n)])]),
+  );
   for (const outcome of OUTCOMES.filter((o) => !(PASSING as readonly string[]).includes(o))) {
     const calls = r.specs.flatMap((s) => s.notOk.filter((c) => c.outcome === outcome).map((c) => ({ spec: s.id, ...c })));
     if (calls.length === 0) continue;
     out.push("", `## ${outcome} (${calls.length})`, "");
-    out.push(table([["spec", "operation", "prefer", "status", "reason"], ...calls.slice(0, 60).map((c) => [c.spec, `${c.operation} (${c.route})`, c.prefer ?? "", String(c.status ?? ""), c.reason.slice(0, 300)])]));
+    out.push(table([["spec", "operation", "prefer", "status", "rule", "reason"], ...calls.slice(0, 60).map((c) => [c.spec, `${c.operation} (${c.route})`, c.prefer ?? "", String(c.status ?? ""), c.rule ?? "", c.reason.slice(0, 300)])]));
     if (calls.length > 60) out.push("", `… and ${calls.length - 60} more in conformance/results/latest.json.`);
   }
   out.push("", `${r.passed} passed, ${r.failed} failed`);

@@ -115,11 +115,11 @@ function prismCrash(op: SdkOperation, args: readonly BuiltArg[], exchange: Excha
   const styled = op.params.filter((p) => p.in === "path" && p.style !== "simple");
   const evidence = exchange === undefined ? "no request was sent" : `the SDK sent ${exchange.request.method} ${new URL(exchange.request.url).pathname}`;
   if (exchange !== undefined && (styled.length > 0 || /\/[^/]*,[^/]*(\/|$)/.test(new URL(exchange.request.url).pathname))) {
-    return { outcome: "prism-limitation", reason: `Prism crashed on ${styled.map((p) => `${p.style}-style`).join(", ") || "simple-style array/object"} path parameters (${evidence}, per OpenAPI's style rules)` };
+    return { outcome: "prism-limitation", rule: "crash on a path style", reason: `Prism crashed on ${styled.map((p) => `${p.style}-style`).join(", ") || "simple-style array/object"} path parameters (${evidence}, per OpenAPI's style rules)` };
   }
   const delimited = args.filter((a) => a.param?.in === "query" && (a.param.style === "pipeDelimited" || a.param.style === "spaceDelimited") && typeof a.value === "object" && a.value !== null && !Array.isArray(a.value));
   if (exchange !== undefined && delimited.length > 0) {
-    return { outcome: "prism-limitation", reason: `Prism crashed on ${delimited.map((a) => `the ${a.param!.style} object parameter ${a.param!.name}`).join(", ")} (the SDK sent ?${decodeURIComponent(new URL(exchange.request.url).search.slice(1))}: names and values joined by the delimiter, as OpenAPI's style table shows)` };
+    return { outcome: "prism-limitation", rule: "crash on a delimited object", reason: `Prism crashed on ${delimited.map((a) => `the ${a.param!.style} object parameter ${a.param!.name}`).join(", ")} (the SDK sent ?${decodeURIComponent(new URL(exchange.request.url).search.slice(1))}: names and values joined by the delimiter, as OpenAPI's style table shows)` };
   }
   return { ...judgement, reason: `Prism crashed (${evidence}); ${judgement.reason}` };
 }
