@@ -4,7 +4,7 @@
  * `Prefer: code=…` and once per named example with `Prefer: example=…`), classify each call, stop
  * Prism by its PID.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { generate as Generate, OperationSelector, writeSdk as WriteSdk } from "../generator/index.ts";
@@ -141,14 +141,22 @@ export async function runSpec(input: SpecInput, workDir: string, log: (line: str
     return { ...base, generateMs: performance.now() - t0, error: `generate: ${error instanceof Error ? error.message : String(error)}` };
   }
   const generateMs = performance.now() - t0;
-  const sdk = (await import(pathToFileURL(join(out, "index.ts")).href)) as SdkModule;
-  // The client's member for each route, as the SDK records it (operations.ts escapes reserved words: `delete_`).
-  const methodNames = (JSON.parse(readFileSync(join(out, ".gen-client-names.json"), "utf8")) as { operations: Record<string, string> }).operations;
-  const operationSpecs = (await import(pathToFileURL(join(out, "operations.ts")).href)) as Record<string, unknown>;
-  const operations = Object.entries(operationSpecs)
-    .filter(([name, value]) => typeof value === "function" && name !== "loadValidators" && name !== "useValidators")
-    .map(([exported, value]) => ({ exported, spec: (value as () => SdkOperation)() }))
-    .map(({ exported, spec }) => ({ name: methodNames[`${spec.method} ${spec.path}`] ?? exported, spec }));
+  // A spec with webhooks only has no operations.ts: nothing to call.
+  if (!existsSync(join(out, "operations.ts"))) return { ...base, generateMs };
+  let sdk: SdkModule;
+  let operations: { name: string; spec: SdkOperation }[];
+  try {
+    sdk = (await import(pathToFileURL(join(out, "index.ts")).href)) as SdkModule;
+    // The client's member for each route, as the SDK records it (operations.ts escapes reserved words: `delete_`).
+    const methodNames = (JSON.parse(readFileSync(join(out, ".gen-client-names.json"), "utf8")) as { operations: Record<string, string> }).operations;
+    const operationSpecs = (await import(pathToFileURL(join(out, "operations.ts")).href)) as Record<string, unknown>;
+    operations = Object.entries(operationSpecs)
+      .filter(([name, value]) => typeof value === "function" && name !== "loadValidators" && name !== "useValidators")
+      .map(([exported, value]) => ({ exported, spec: (value as () => SdkOperation)() }))
+      .map(({ exported, spec }) => ({ name: methodNames[`${spec.method} ${spec.path}`] ?? exported, spec }));
+  } catch (error) {
+    return { ...base, generateMs, error: `import: ${error instanceof Error ? error.message : String(error)}` };
+  }
   const judge = new Judge(spec);
   const document = spec.document;
   const prismLog = join(logs, `${input.id.replace(/[^A-Za-z0-9._-]/g, "_")}.prism.log`);

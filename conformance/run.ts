@@ -66,7 +66,9 @@ const record = !values["fixtures-only"] && only === undefined;
 mkdirSync(WORK, { recursive: true });
 const runs = await Promise.all(
   inPool(specs, Number(values.jobs), async (spec): Promise<SpecRun & { kind: Selected["kind"]; note?: string }> => {
-    const run = await runSpec(spec, WORK, log);
+    const run = await runSpec(spec, WORK, log).catch((error: unknown): SpecRun => {
+      return { id: spec.id, operations: 0, calls: [], prismStartMs: 0, generateMs: 0, callMs: 0, error: `harness: ${error instanceof Error ? error.message : String(error)}` };
+    });
     log(`${spec.id}: ${run.error ?? `${run.calls.length} calls in ${(run.callMs / 1000).toFixed(1)} s, ${run.calls.filter(isFailure).length} failing`}`);
     return { ...run, kind: spec.kind, ...(spec.note !== undefined && { note: spec.note }) };
   }),
