@@ -84,10 +84,13 @@ export async function startPrism(specFile: string, logFile: string, timeoutMs = 
     running.add(pid);
     child.once("exit", () => running.delete(pid));
   }
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  // Both streams write to one log: it ends once the child's stdio has closed, not when either ends.
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
   const stop = async (): Promise<void> => {
     await stopChild(child);
+    await closed;
     log.end();
   };
   try {
