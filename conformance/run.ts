@@ -5,7 +5,7 @@
  *   npm run conformance                           fixtures + sample; records conformance/results/latest.json and RESULTS.md
  *   npm run conformance -- --fixtures-only        the fixtures alone (not recorded)
  *   npm run conformance -- --only github,stripe.com
- *   options: --per-version N (3) --seed S (1) --stripe-paths N (40) --github-tags a,b (issues,reactions)
+ *   options: --per-version N (10) --seed S (1) --stripe-paths N (150) --github-tags a,b (issues,reactions,pulls,gists,git,users)
  *            --jobs N (2: specs run at once, each with its own Prism)
  *
  * Build first (`npm run build`): SDKs are generated with dist/generator. The last line on stdout is
@@ -26,10 +26,10 @@ const { values } = parseArgs({
   options: {
     "fixtures-only": { type: "boolean", default: false },
     only: { type: "string" },
-    "per-version": { type: "string", default: "3" },
+    "per-version": { type: "string", default: "10" },
     seed: { type: "string", default: "1" },
-    "stripe-paths": { type: "string", default: "40" },
-    "github-tags": { type: "string", default: "issues,reactions" },
+    "stripe-paths": { type: "string", default: "150" },
+    "github-tags": { type: "string", default: "issues,reactions,pulls,gists,git,users" },
     jobs: { type: "string", default: "2" },
   },
 });
