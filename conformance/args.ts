@@ -123,7 +123,10 @@ function validSample(schema: Located, document: JsonObject, judge: Judge): { val
   for (let seed = 1; seed <= FAKER_SEEDS; seed++) {
     let faked: unknown;
     try {
-      faked = generateSync({ ...withoutReadOnly(document), $ref: schema.pointer }, { seed, maxDepth: 4, optionalsProbability: 0, maxDefaultItems: 1 });
+      // The schema itself at the root, beside the document's members its `#/components/…` refs need
+      // (json-schema-faker does not follow a `$ref` whose pointer has escapes, as `#/paths/~1a/…` do).
+      const stripped = withoutReadOnly(document);
+      faked = generateSync({ ...stripped, ...(locate(stripped, schema.pointer)?.node ?? {}) }, { seed, maxDepth: 4, optionalsProbability: 0, maxDefaultItems: 1 });
     } catch {
       break;
     }
