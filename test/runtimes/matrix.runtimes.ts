@@ -1,0 +1,125 @@
+/**
+ * The runtime matrix (`npm run runtimes`): the same scenario (scenario.ts) over generated SDKs, in
+ * Node, Deno, Bun, Cloudflare's workerd (through miniflare) and a headless Chromium whose page is on
+ * another origin than the API, so that CORS is part of the test.
+ */
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHECKS, type CheckResult, type runScenario } from "./scenario.js";
+import { startMatrixServer, type MatrixServer } from "./server.js";
+import { bundleDir, CHROMIUM, importTool, toolBin } from "./tools.js";
+
+const run = promisify(execFile);
+
+type Runner = (origin: string, runtime: string) => Promise<CheckResult[]>;
+
+async function runCli(command: string, args: readonly string[]): Promise<CheckResult[]> {
+  const { stdout } = await run(command, [...args], { timeout: 60_000, maxBuffer: 4 * 1024 * 1024 });
+  return JSON.parse(stdout) as CheckResult[];
+}
+
+const cli = path.join(bundleDir, "cli.js");
+
+/** The parts of miniflare's and playwright-core's APIs used here (neither is a devDependency). */
+interface MiniflareModule {
+  Miniflare: new (options: Record<string, unknown>) => {
+    dispatchFetch(url: string): Promise<{ json(): Promise<unknown>; status: number; text(): Promise<string> }>;
+    dispose(): Promise<void>;
+  };
+}
+interface PlaywrightModule {
+  chromium: {
+    launch(options: { executablePath: string; args: string[] }): Promise<{
+      newPage(): Promise<{
+        goto(url: string): Promise<unknown>;
+        evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+        on(event: "console", listener: (message: { text(): string }) => void): void;
+      }>;
+      close(): Promise<void>;
+    }>;
+  };
+}
+
+/** Chromium's flags on a closed network (see the project's machine notes): no background traffic. */
+const CHROMIUM_ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const RUNNERS: Readonly<Record<string, Runner>> = {
+  node: (origin, runtime) => runCli(process.execPath, [cli, origin, runtime]),
+  deno: (origin, runtime) => runCli(toolBin("deno"), ["run", "--quiet", "--no-config", "--allow-net=127.0.0.1", cli, origin, runtime]),
+  bun: (origin, runtime) => runCli(toolBin("bun"), [cli, origin, runtime]),
+  workerd: async (origin, runtime) => {
+    const { Miniflare } = await importTool<MiniflareModule>("miniflare");
+    const worker = new Miniflare({ modules: true, scriptPath: path.join(bundleDir, "worker.js"), compatibilityDate: "2026-04-01" });
+    try {
+      const response = await worker.dispatchFetch(`http://worker.local/?origin=${encodeURIComponent(origin)}&runtime=${runtime}`);
+      if (response.status !== 200) throw new Error(`the worker answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as CheckResult[];
+    } finally {
+      await worker.dispose();
+    }
+  },
+  chromium: async (origin, runtime) => {
+    const page = await startPageServer();
+    const { chromium } = await importTool<PlaywrightModule>("playwright-core");
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(page.url);
+      return await tab.evaluate(
+        ([apiOrigin, name]) => (globalThis as unknown as { runScenario: typeof runScenario }).runScenario(apiOrigin, name),
+        [origin, runtime] as const,
+      );
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => page.server.close(resolve));
+    }
+  },
+};
+
+/** The page's own origin, another port than the API's: every call the SDK makes is cross-origin. */
+async function startPageServer(): Promise<{ url: string; server: Server }> {
+  const script = readFileSync(path.join(bundleDir, "browser.js"));
+  const server = createServer((request, response) => {
+    if (request.url === "/browser.js") return void response.writeHead(200, { "content-type": "text/javascript" }).end(script);
+    response.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script type="module" src="/browser.js"></script>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+let server: MatrixServer;
+const timings: string[] = [];
+beforeAll(async () => {
+  server = await startMatrixServer();
+});
+afterAll(async () => {
+  console.log(`runtimes: scenario time per runtime: ${timings.join(", ")}`);
+  await server.close();
+});
+
+describe.each(Object.keys(RUNNERS))("a generated SDK in %s", (runtime) => {
+  let results: CheckResult[] = [];
+  beforeAll(async () => {
+    const started = performance.now();
+    const runner = RUNNERS[runtime];
+    if (!runner) throw new Error(`no runner for ${runtime}`);
+    results = await runner(server.origin, runtime);
+    timings.push(`${runtime} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  it.each(CHECKS)("%s", (name) => {
+    const result = results.find((each) => each.name === name);
+    expect(result, `${runtime} did not report "${name}"`).toBeDefined();
+    expect(result?.ok, result?.detail).toBe(true);
+  });
+
+  it("asked the server twice for the resource that failed once with 503", () => {
+    const attempts = server.calls.get(runtime)?.filter((call) => call.method === "GET" && call.path === "/v1/pets/77") ?? [];
+    expect(attempts).toHaveLength(2);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The runtimes of the matrix, installed from npm into a scratch prefix (test/.out/runtimes/tools)
+ * rather than as devDependencies: together they weigh about 350 MB, which every `npm ci` would
+ * otherwise download. Chromium is Debian's (`apt-get install chromium`, see .ci/runtimes.sh):
+ * Playwright's own browser download does not work on a closed network.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { promisify } from "node:util";
+import { outRoot, repoRoot } from "../support/sdk.js";
+
+/** Exact versions, so that a run is reproducible; raise them on purpose. */
+export const TOOL_VERSIONS = {
+  deno: "2.9.6",
+  bun: "1.4.5",
+  miniflare: "4.20260426.0",
+  "playwright-core": "1.65.2",
+  esbuild: "0.28.2",
+} as const;
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const runtimesOut = path.join(outRoot, "runtimes");
+export const toolsPrefix = path.join(runtimesOut, "tools");
+export const bundleDir = path.join(runtimesOut, "bundle");
+
+export function toolBin(name: "deno" | "bun"): string {
+  return path.join(toolsPrefix, "node_modules/.bin", name);
+}
+
+/** Imports a package installed in the tools prefix. */
+export async function importTool<T>(name: keyof typeof TOOL_VERSIONS): Promise<T> {
+  const manifest = path.join(toolsPrefix, "node_modules", name, "package.json");
+  return (await import(createRequire(manifest).resolve(name))) as T;
+}
+
+const run = promisify(execFile);
+
+/** Installs the tools unless the prefix already holds these versions; returns the seconds spent. */
+export async function installTools(): Promise<number> {
+  const started = performance.now();
+  const missing = Object.entries(TOOL_VERSIONS).filter(([name, version]) => {
+    const manifest = path.join(toolsPrefix, "node_modules", name, "package.json");
+    return !existsSync(manifest) || !readVersion(manifest).startsWith(version);
+  });
+  if (missing.length === 0) return 0;
+  const specs = Object.entries(TOOL_VERSIONS).map(([name, version]) => `${name}@${version}`);
+  // The packages carry their binaries as optional platform dependencies: no install script runs.
+  await run("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", toolsPrefix, ...specs], {
+    cwd: repoRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return (performance.now() - started) / 1000;
+}
+
+function readVersion(manifest: string): string {
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
