@@ -1,4 +1,5 @@
-import ky, { isForceRetryError, isHTTPError, isNetworkError, isTimeoutError, type Hooks as KyHooks, type Input, type Options } from "ky";
+import ky, * as kyExports from "ky";
+import type { Hooks as KyHooks, Input, Options } from "ky";
 import { ConnectionError } from "../errors/connection-error.js";
 import type { CallContext } from "../errors/sdk-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
@@ -16,6 +17,9 @@ import { isNullBodyStatus, isSuccess, selectResponseSpec } from "../response/sel
 import { sleep } from "./abort.js";
 import { attemptHooks, RetryStopped } from "./ky-hooks.js";
 import { isRetryable, retryDelay, type AttemptFailure, type RetryPolicy } from "./retry-policy.js";
+
+// From the namespace, not named imports: see ky-version.ts.
+const { isForceRetryError, isHTTPError, isNetworkError, isTimeoutError } = kyExports;
 
 /** What every request of a client shares. */
 export interface Transport {

@@ -4,7 +4,8 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundleDir, importTool, installTools } from "./tools.js";
+import { copyFile } from "node:fs/promises";
+import { bundleDir, currentKyApp, importTool, installOldKy, installTools, oldKyApp } from "./tools.js";
 
 /** The part of esbuild's API used here (esbuild is not a devDependency, so its types are not at hand). */
 interface Esbuild {
@@ -12,7 +13,7 @@ interface Esbuild {
 }
 
 export async function setup(): Promise<void> {
-  const seconds = await installTools();
+  const seconds = (await installTools()) + (await installOldKy());
   console.log(seconds === 0 ? "runtimes: tools already installed" : `runtimes: installed the tools from npm in ${seconds.toFixed(1)} s`);
   const esbuild = await importTool<Esbuild>("esbuild");
   const entries = path.join(path.dirname(fileURLToPath(import.meta.url)), "entries");
@@ -27,4 +28,15 @@ export async function setup(): Promise<void> {
     target: "es2022",
     logLevel: "warning",
   });
+  await esbuild.build({
+    entryPoints: [path.join(entries, "old-ky.ts")],
+    outfile: oldKyApp,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    // Left as imports: Node's module linker, not esbuild, must meet the ky that is installed.
+    external: ["ky", "zod"],
+    logLevel: "error",
+  });
+  await copyFile(oldKyApp, currentKyApp);
 }

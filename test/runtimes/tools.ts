@@ -26,6 +26,14 @@ export const runtimesOut = path.join(outRoot, "runtimes");
 export const toolsPrefix = path.join(runtimesOut, "tools");
 export const bundleDir = path.join(runtimesOut, "bundle");
 
+/** The folder where a ky older than 2 is installed, as `npm install ky zod` does on Node 20. */
+export const oldKyPrefix = path.join(runtimesOut, "old-ky");
+export const OLD_KY_VERSION = "1.14.3";
+
+/** A bundle of entries/old-ky.ts in the old ky's folder, and its copy beside the project's ky 2. */
+export const oldKyApp = path.join(oldKyPrefix, "app.mjs");
+export const currentKyApp = path.join(runtimesOut, "current-ky-app.mjs");
+
 export function toolBin(name: "deno" | "bun"): string {
   return path.join(toolsPrefix, "node_modules/.bin", name);
 }
@@ -39,16 +47,24 @@ export async function importTool<T>(name: keyof typeof TOOL_VERSIONS): Promise<T
 const run = promisify(execFile);
 
 /** Installs the tools unless the prefix already holds these versions; returns the seconds spent. */
-export async function installTools(): Promise<number> {
+export function installTools(): Promise<number> {
+  return installInto(toolsPrefix, TOOL_VERSIONS);
+}
+
+export function installOldKy(): Promise<number> {
+  return installInto(oldKyPrefix, { ky: OLD_KY_VERSION });
+}
+
+async function installInto(prefix: string, packages: Readonly<Record<string, string>>): Promise<number> {
   const started = performance.now();
-  const missing = Object.entries(TOOL_VERSIONS).filter(([name, version]) => {
-    const manifest = path.join(toolsPrefix, "node_modules", name, "package.json");
-    return !existsSync(manifest) || !readVersion(manifest).startsWith(version);
+  const missing = Object.entries(packages).filter(([name, version]) => {
+    const manifest = path.join(prefix, "node_modules", name, "package.json");
+    return !existsSync(manifest) || readVersion(manifest) !== version;
   });
   if (missing.length === 0) return 0;
-  const specs = Object.entries(TOOL_VERSIONS).map(([name, version]) => `${name}@${version}`);
-  // The packages carry their binaries as optional platform dependencies: no install script runs.
-  await run("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", toolsPrefix, ...specs], {
+  const specs = Object.entries(packages).map(([name, version]) => `${name}@${version}`);
+  // The runtimes carry their binaries as optional platform dependencies: no install script runs.
+  await run("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", prefix, ...specs], {
     cwd: repoRoot,
     maxBuffer: 16 * 1024 * 1024,
   });
