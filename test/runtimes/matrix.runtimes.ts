@@ -118,8 +118,22 @@ describe.each(Object.keys(RUNNERS))("a generated SDK in %s", (runtime) => {
     expect(result?.ok, result?.detail).toBe(true);
   });
 
+  it("named the SDK in X-Client-Info on every request", () => {
+    const requests = server.calls.get(runtime)?.filter((call) => call.method !== "OPTIONS") ?? [];
+    expect(requests.length).toBeGreaterThan(0);
+    for (const { headers } of requests) expect(headers["x-client-info"]).toMatch(/^(swagger-petstore|pagination)\/1\.0\.0 gen-client\/\d+\.\d+\.\d+/);
+  });
+
   it("asked the server twice for the resource that failed once with 503", () => {
     const attempts = server.calls.get(runtime)?.filter((call) => call.method === "GET" && call.path === "/v1/pets/77") ?? [];
     expect(attempts).toHaveLength(2);
+  });
+});
+
+// After the runs above, which it inspects.
+describe("a generated SDK in a page of another origin", () => {
+  it("has Chromium preflight its requests, which carry the X-Client-Info header", () => {
+    const preflights = server.calls.get("chromium")?.filter((call) => call.method === "OPTIONS") ?? [];
+    expect(preflights.map(({ headers }) => headers["access-control-request-headers"])).toContainEqual(expect.stringContaining("x-client-info"));
   });
 });
