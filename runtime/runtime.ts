@@ -69,7 +69,13 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
     },
   };
   const callOperation: CallFunction = (operation, args, callOptions) => call(client, operation, args, callOptions);
-  const paging: PagingContext = { call: callOperation, baseUrl: config.baseUrl, log: client.transport.log, redactUrl: (url) => client.transport.redactor.url(url) };
+  const paging: PagingContext = {
+    call: callOperation,
+    baseUrl: config.baseUrl,
+    log: client.transport.log,
+    redactUrl: (url) => client.transport.redactor.url(url),
+    hiddenLinkWarnings: new Set(),
+  };
   return {
     endpoint: (operation) => createEndpoint(callOperation, operation),
     optionalEndpoint: (operation) => createEndpoint(callOperation, operation),

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHECKS, type CheckResult, type runScenario } from "./scenario.js";
+import { CHECKS, type CheckResult, type runScenario, type walkLinkHeaderList } from "./scenario.js";
 import { startMatrixServer, type MatrixServer } from "./server.js";
 import { bundleDir, CHROMIUM, importTool, toolBin } from "./tools.js";
 
@@ -63,23 +63,34 @@ const RUNNERS: Readonly<Record<string, Runner>> = {
       await worker.dispose();
     }
   },
-  chromium: async (origin, runtime) => {
-    const page = await startPageServer();
-    const { chromium } = await importTool<PlaywrightModule>("playwright-core");
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    try {
-      const tab = await browser.newPage();
-      await tab.goto(page.url);
-      return await tab.evaluate(
-        ([apiOrigin, name]) => (globalThis as unknown as { runScenario: typeof runScenario }).runScenario(apiOrigin, name),
-        [origin, runtime] as const,
-      );
-    } finally {
-      await browser.close();
-      await new Promise((resolve) => page.server.close(resolve));
-    }
-  },
+  chromium: (origin, runtime) =>
+    inChromium((tab) =>
+      tab.evaluate(([apiOrigin, name]) => (globalThis as unknown as BrowserGlobals).runScenario(apiOrigin, name), [origin, runtime] as const),
+    ),
 };
+
+/** What entries/browser.ts puts on the page's global object. */
+interface BrowserGlobals {
+  runScenario: typeof runScenario;
+  walkLinkHeaderList: typeof walkLinkHeaderList;
+}
+
+type Tab = Awaited<ReturnType<Awaited<ReturnType<PlaywrightModule["chromium"]["launch"]>>["newPage"]>>;
+
+/** Opens the scenario's page (entries/browser.ts) in a headless Chromium and hands it to `use`. */
+async function inChromium<T>(use: (tab: Tab) => Promise<T>): Promise<T> {
+  const page = await startPageServer();
+  const { chromium } = await importTool<PlaywrightModule>("playwright-core");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(page.url);
+    return await use(tab);
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => page.server.close(resolve));
+  }
+}
 
 /** The page's own origin, another port than the API's: every call the SDK makes is cross-origin. */
 async function startPageServer(): Promise<{ url: string; server: Server }> {
@@ -135,5 +146,15 @@ describe("a generated SDK in a page of another origin", () => {
   it("has Chromium preflight its requests, which carry the X-Client-Info header", () => {
     const preflights = server.calls.get("chromium")?.filter((call) => call.method === "OPTIONS") ?? [];
     expect(preflights.map(({ headers }) => headers["access-control-request-headers"])).toContainEqual(expect.stringContaining("x-client-info"));
+  });
+
+  it("warns that the Link header may be hidden when a cross-origin walk ends on a first page without one, and not when it is exposed", async () => {
+    const walk = (runtime: string) => inChromium((tab) => tab.evaluate(([origin, name]) => (globalThis as unknown as BrowserGlobals).walkLinkHeaderList(origin, name), [server.origin, runtime] as const));
+    const exposed = await walk("chromium-exposed");
+    server.hideLinkHeader = true;
+    const hidden = await walk("chromium-hidden").finally(() => (server.hideLinkHeader = false));
+    expect(exposed).toEqual({ ids: [1, 2, 3, 4, 5], warnings: [] });
+    expect(hidden.ids).toEqual([1, 2]);
+    expect(hidden.warnings).toEqual([expect.stringMatching(/^.*listLinkHeaderItems: the first page has no Link header.*"Access-Control-Expose-Headers: Link"/)]);
   });
 });

@@ -102,6 +102,19 @@ export async function runScenario(origin: string, runtime: string): Promise<Chec
   return results;
 }
 
+/**
+ * Walks the Link-header list with a logger that keeps the warnings, for a page whose API server
+ * may hide the `Link` header from scripts (no `Access-Control-Expose-Headers: Link`).
+ */
+export async function walkLinkHeaderList(origin: string, runtime: string): Promise<{ ids: number[]; warnings: string[] }> {
+  const warnings: string[] = [];
+  const keep = (message: string): void => void warnings.push(message);
+  const pages = createPagination({ baseUrl: `${origin}/${runtime}/pages`, logger: { debug: () => {}, info: () => {}, warn: keep, error: keep } });
+  const ids: number[] = [];
+  for await (const item of pages.listLinkHeaderItems.paginate({ per_page: 2 })) ids.push(item.id);
+  return { ids, warnings };
+}
+
 function expect(actual: string, expected: string): void {
   if (actual !== expected) throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }

@@ -1,4 +1,4 @@
-/** Loaded by the page that Chromium opens: the test calls `runScenario` through page.evaluate. */
-import { runScenario } from "../scenario.js";
+/** Loaded by the page that Chromium opens: the tests call its functions through page.evaluate. */
+import { runScenario, walkLinkHeaderList } from "../scenario.js";
 
-(globalThis as { runScenario?: typeof runScenario }).runScenario = runScenario;
+Object.assign(globalThis, { runScenario, walkLinkHeaderList });
