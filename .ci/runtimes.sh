@@ -12,7 +12,7 @@ status=0
 
 if [ ! -x /usr/bin/chromium ]; then
   started=$SECONDS
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } >test/.out/apt-chromium.log 2>&1; then
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >test/.out/apt-chromium.log 2>&1; then
     echo "could not install chromium with apt-get (see test/.out/apt-chromium.log)" >&2
     status=1
   fi

@@ -14,12 +14,13 @@ export function clientInfoHeader(title: string, version: string | undefined): st
 
 /**
  * Letters lose their accents (`Ü` → `U`); other runs of characters outside an HTTP token (and `/`,
- * which separates product and version) become `-`.
+ * which separates product and version, and `` ` `` and `|`, which would break the SDK README's
+ * table) become `-`.
  */
 function token(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
-    .replace(/[^A-Za-z0-9!#$%&'*+.^_`|~-]+/g, "-")
+    .replace(/[^A-Za-z0-9!#$%&'*+.^_~-]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }

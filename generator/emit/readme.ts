@@ -13,6 +13,7 @@ import { operationSpecs } from "./operations.js";
 import { peerRange, readTemplate } from "../package-files.js";
 import { stringLiteral } from "./code/literals.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
+import { clientInfoHeader } from "./client-info.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;
@@ -25,6 +26,7 @@ export function readme(ctx: EmitContext): string {
     sdkIndex: sdkModule(ctx, "index.js"),
     sdkTesting: sdkModule(ctx, "testing.js"),
     install: `npm install ky@${peerRange("ky")} zod@${peerRange("zod")}`,
+    clientInfo: inlineCode(clientInfoHeader(model.title, model.version)),
     clientOptions: [
       baseUrlOption,
       ...authExampleLines(model.securitySchemes),
