@@ -15,11 +15,12 @@ import { requestIdOf } from "../response/request-id.js";
 import { rereadable } from "../response/rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "../response/select-spec.js";
 import { sleep } from "./abort.js";
+import { connectionCause, isConnectionFailure } from "./connection-failure.js";
 import { attemptHooks, RetryStopped } from "./ky-hooks.js";
 import { isRetryable, retryDelay, type AttemptFailure, type RetryPolicy } from "./retry-policy.js";
 
 // From the namespace, not named imports: see ky-version.ts.
-const { isForceRetryError, isHTTPError, isNetworkError, isTimeoutError } = kyExports;
+const { isForceRetryError, isHTTPError, isTimeoutError } = kyExports;
 
 /** What every request of a client shares. */
 export interface Transport {
@@ -171,8 +172,7 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
       return { response: error.response, body: bufferedBody(error.response) ?? bodyFromKyData(error.data, error.response), attempts: fetches };
     }
     if (isTimeoutError(error)) throw new TimeoutError({ ...context(), timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: fetches });
-    // Not ky's error itself: it holds the request, credentials included.
-    if (isNetworkError(error)) throw new ConnectionError({ ...context(), attempts: fetches, cause: error.cause });
+    if (isConnectionFailure(error)) throw new ConnectionError({ ...context(), attempts: fetches, cause: connectionCause(error) });
     throw error;
   }
 }
@@ -216,7 +216,7 @@ function attemptFailure(error: Error, fetched: boolean): AttemptFailure | undefi
   // Like ky, an error response that a hook answered with in place of the server is not retried.
   if (isHTTPError(error)) return fetched ? { kind: "status", status: error.response.status, headers: error.response.headers } : undefined;
   if (isTimeoutError(error)) return { kind: "timeout" };
-  if (isNetworkError(error) || error instanceof ConnectionError) return { kind: "connection" };
+  if (isConnectionFailure(error) || error instanceof ConnectionError) return { kind: "connection" };
   return undefined;
 }
 
@@ -242,7 +242,7 @@ function bodyFromKyData(data: unknown, response: Response): BufferedBody {
 function describeFailure(error: unknown): string {
   if (isHTTPError(error)) return `status ${error.response.status}`;
   if (isTimeoutError(error)) return "a timeout";
-  if (isNetworkError(error) || error instanceof ConnectionError) return "a connection failure";
+  if (isConnectionFailure(error) || error instanceof ConnectionError) return "a connection failure";
   if (isForceRetryError(error)) return "an afterResponse hook's request";
   return error instanceof Error ? error.message : String(error);
 }

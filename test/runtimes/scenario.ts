@@ -6,7 +6,7 @@
  * It uses only web-standard APIs, so the same code runs in Node, Deno, Bun, workerd and a browser;
  * each check reports instead of throwing, so that one failure does not hide the others.
  */
-import { ApiError, createClient as createPetstore } from "../.out/sdk/petstore/index.js";
+import { ApiError, ConnectionError, createClient as createPetstore, SdkError } from "../.out/sdk/petstore/index.js";
 import { createClient as createPagination } from "../.out/sdk/pagination/index.js";
 import { DOWNLOAD_CHUNK_BYTES, DOWNLOAD_CHUNKS, downloadByte } from "./download-pattern.js";
 
@@ -22,6 +22,7 @@ export const CHECKS = [
   "POSTs a JSON body and returns the created resource",
   "throws an ApiError whose body is typed by the declared error response",
   "retries a GET after a 503 and returns the second response",
+  "retries a connection reset, then throws a ConnectionError",
   "walks a Link-header paginated list to its end",
   "walks a cursor paginated list to its end",
   "streams a binary download chunk by chunk",
@@ -59,6 +60,17 @@ export async function runScenario(origin: string, runtime: string): Promise<Chec
       const pet = await petstore.getPetById({ petId: 77 });
       expect(pet.name, "Lucky");
       return pet.name;
+    },
+    "retries a connection reset, then throws a ConnectionError": async () => {
+      const error = await petstore.getPetById({ petId: 66 }, { retry: { limit: 1, baseDelay: 10 } }).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      if (!(error instanceof ConnectionError) || !(error instanceof SdkError)) {
+        throw new Error(`expected a ConnectionError, got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      }
+      expect(String(error.attempts), "2");
+      return error.message;
     },
     "walks a Link-header paginated list to its end": async () => {
       const ids: number[] = [];

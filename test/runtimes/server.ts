@@ -80,6 +80,8 @@ export async function startMatrixServer(): Promise<MatrixServer> {
       if (attempts === 1) return json(response, 503, { code: 503, message: "try again" }, { "retry-after": "0" });
       return json(response, 200, { id: 77, name: "Lucky" });
     }
+    // A connection that the server drops before answering, every time.
+    if (path === "/v1/pets/66" && method === "GET") return void request.socket.destroy();
     if (path === "/v1/pets/1/photo" && method === "GET") return void download(response);
     if (path === "/pages/link/items" && method === "GET") {
       const perPage = Number(url.searchParams.get("per_page") ?? 30);
