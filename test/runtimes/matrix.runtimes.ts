@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECKS, type CheckResult, type runScenario, type walkLinkHeaderList } from "./scenario.js";
@@ -24,6 +25,7 @@ async function runCli(command: string, args: readonly string[]): Promise<CheckRe
 }
 
 const cli = path.join(bundleDir, "cli.js");
+const cliSource = fileURLToPath(new URL("entries/cli.ts", import.meta.url));
 
 /** The parts of miniflare's and playwright-core's APIs used here (neither is a devDependency). */
 interface MiniflareModule {
@@ -50,8 +52,10 @@ const CHROMIUM_ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--d
 
 const RUNNERS: Readonly<Record<string, Runner>> = {
   node: (origin, runtime) => runCli(process.execPath, [cli, origin, runtime]),
-  deno: (origin, runtime) => runCli(toolBin("deno"), ["run", "--quiet", "--no-config", "--allow-net=127.0.0.1", cli, origin, runtime]),
-  bun: (origin, runtime) => runCli(toolBin("bun"), [cli, origin, runtime]),
+  // Deno and Bun run the generated TypeScript itself, as their users would, not the bundle. Deno
+  // needs --sloppy-imports for the SDK's `.js` import specifiers (NodeNext style) to find `.ts` files.
+  deno: (origin, runtime) => runCli(toolBin("deno"), ["run", "--quiet", "--sloppy-imports", "--allow-net=127.0.0.1", cliSource, origin, runtime]),
+  bun: (origin, runtime) => runCli(toolBin("bun"), [cliSource, origin, runtime]),
   workerd: async (origin, runtime) => {
     const { Miniflare } = await importTool<MiniflareModule>("miniflare");
     const worker = new Miniflare({ modules: true, scriptPath: path.join(bundleDir, "worker.js"), compatibilityDate: "2026-04-01" });
