@@ -40,7 +40,6 @@ interface PlaywrightModule {
       newPage(): Promise<{
         goto(url: string): Promise<unknown>;
         evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-        on(event: "console", listener: (message: { text(): string }) => void): void;
       }>;
       close(): Promise<void>;
     }>;

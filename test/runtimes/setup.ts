@@ -1,6 +1,7 @@
 /**
  * Global setup of `npm run runtimes` (after test/global-setup.ts has generated the SDKs): installs
- * the runtimes (tools.ts) and bundles the scenario once per kind of host with esbuild.
+ * the runtimes (tools.ts), and bundles with esbuild the scenario for the hosts that do not run the
+ * SDK's TypeScript themselves (Node, workerd, the page) and the ky 1 check's app.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
