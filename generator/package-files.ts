@@ -33,8 +33,19 @@ export function peerRange(name: string): string {
   return range;
 }
 
-function packageJson(): { version: string; peerDependencies: Record<string, string | undefined> } {
-  return JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string; peerDependencies: Record<string, string | undefined> };
+/** The Node versions gen-client supports, as its package.json's `engines.node` states them. */
+export function supportedNodeRange(): string {
+  return packageJson().engines.node;
+}
+
+interface PackageJson {
+  version: string;
+  peerDependencies: Record<string, string | undefined>;
+  engines: { node: string };
+}
+
+function packageJson(): PackageJson {
+  return JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as PackageJson;
 }
 
 /**

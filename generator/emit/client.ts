@@ -5,6 +5,7 @@
 import type { ExternalDocs, Operation, SecurityScheme } from "../ir/model.js";
 import { secretPropertyNames } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
+import { clientInfoHeader } from "./client-info.js";
 import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import { firstSentence, specDocLines, specMarkdown } from "./spec-text.js";
@@ -193,6 +194,7 @@ function apiSpec(ctx: EmitContext): Expr {
   const secretFields = secretPropertyNames(model);
   return object([
     { key: "title", value: str(model.title) },
+    { key: "clientInfo", value: str(clientInfoHeader(model.title, model.version)) },
     ...(model.baseUrl !== undefined ? [{ key: "baseUrl", value: str(model.baseUrl) }] : []),
     { key: "securitySchemes", value: object(schemes) },
     ...(secretFields.length > 0 ? [{ key: "secretFields", value: array(secretFields.map((name) => str(name))) }] : []),

@@ -14,6 +14,7 @@ import { peerRange, readTemplate } from "../package-files.js";
 import { stringLiteral } from "./code/literals.js";
 import { webhooksReadme } from "./readme-webhooks.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
+import { clientInfoHeader } from "./client-info.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;
@@ -26,6 +27,7 @@ export function readme(ctx: EmitContext): string {
     sdkIndex: sdkModule(ctx, "index.js"),
     sdkTesting: sdkModule(ctx, "testing.js"),
     install: `npm install ky@${peerRange("ky")} zod@${peerRange("zod")}`,
+    clientInfo: inlineCode(clientInfoHeader(model.title, model.version)),
     clientOptions: [
       baseUrlOption,
       ...authExampleLines(model.securitySchemes),

@@ -70,6 +70,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Adoption Center",
+  clientInfo: "adoption-center/2.0.0 gen-client/0.1.0",
   baseUrl: "https://adopt.example.com/api",
   securitySchemes: {},
   loadValidators: op.loadValidators,
