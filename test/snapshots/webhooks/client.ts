@@ -31,6 +31,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Pet Shelter Events",
+  clientInfo: "pet-shelter-events/1.0.0 gen-client/0.1.0",
   baseUrl: "https://shelter.example.com/v1",
   securitySchemes: {},
   loadValidators: op.loadValidators,
