@@ -152,7 +152,7 @@ export function population(log: (line: string) => void): Candidate[] {
 }
 
 /** A 32-bit string hash (FNV-1a), to seed the PRNG per stratum. */
-function hash(text: string): number {
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -162,7 +162,7 @@ function hash(text: string): number {
 }
 
 /** mulberry32: small, fast, and the same on every machine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -173,7 +173,7 @@ function prng(seed: number): () => number {
   };
 }
 
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -5,6 +5,7 @@ import { checkApis } from "./cli/check.js";
 import { explainApis } from "./cli/explain.js";
 import { generateApi, type RunFlags } from "./cli/generate-api.js";
 import { resolveApis, type CliOptions } from "./cli/jobs.js";
+import { unsupportedNodeWarning } from "./cli/node-version.js";
 import { Reporter } from "./cli/reporter.js";
 import { watchApis } from "./cli/watch.js";
 import { packageVersion } from "./package-files.js";
@@ -54,6 +55,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       reporter = new Reporter(options.quiet === true ? "quiet" : options.verbose === true ? "verbose" : "normal");
       const apis = await resolveApis(spec, options);
       const flags: RunFlags = { clean: options.clean === true };
+      const generates = options.check !== true && options.explainPagination !== true;
+      const nodeWarning = generates ? unsupportedNodeWarning() : undefined;
+      if (nodeWarning !== undefined) reporter.notice(nodeWarning);
       if (options.check === true) code = await checkApis(apis, options.json === true, reporter);
       else if (options.explainPagination === true) code = await explainApis(apis, reporter);
       else if (options.explainStreaming === true) code = await explainApis(apis, reporter, "streaming");

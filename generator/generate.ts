@@ -6,6 +6,7 @@ import { filterOperations, type OperationSelector } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
 import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
 import { explainStreaming, type StreamingExplanation } from "./ir/responses.js";
+import { webhookSignatureOf, type WebhookSignatureOption } from "./ir/webhooks.js";
 import { loadSpec } from "./load/index.js";
 import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
@@ -80,6 +81,13 @@ export interface GenerateOptions {
   readonly include?: OperationSelector;
   /** Leave out the operations with one of these tags or paths, even when `include` names them. */
   readonly exclude?: OperationSelector;
+  /**
+   * How the API signs its webhooks; wins over the spec's `x-webhook-signature`. Without either:
+   * Standard Webhooks.
+   * @example { scheme: "github" }
+   * @example { scheme: "hmac", header: "X-Signature", encoding: "base64", prefix: "sha256=" }
+   */
+  readonly webhookSignature?: WebhookSignatureOption;
   /** Called as each phase starts, e.g. to show progress. */
   readonly onPhase?: (phase: GeneratePhase) => void;
 }
@@ -131,7 +139,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Pagination options apply before filtering, so one naming a left-out operation is no warning.
   const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
   const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
-  const model = { ...filtered, source: specLabel(options.spec, options.out), ...(options.name !== undefined && { title: options.name }) };
+  const named = { ...filtered, source: specLabel(options.spec, options.out), ...(options.name !== undefined && { title: options.name }) };
+  const model = options.webhookSignature === undefined ? named : { ...named, webhookSignature: webhookSignatureOf(options.webhookSignature) };
   const modelTime = lap();
   options.onPhase?.("emit");
   const strict = options.strict === true;
@@ -139,8 +148,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const validate = options.validate ?? "strict";
   const dates = options.dates ?? "string";
   const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier, folder: sdkFolderName(options.out) }), nameMapFile(model), surfaceFile(buildSurface(model, strict, dates))];
-  // A shared runtime serves SDKs with and without the testing kit: it always holds it.
-  const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined });
+  // A shared runtime serves SDKs with and without the testing kit and webhooks: it always holds both.
+  const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined, webhooks: model.webhooks.length > 0 || runtime.shared !== undefined });
   const files = runtime.shared === undefined ? [...sdk, ...runtimeCopy.map((file) => ({ ...file, path: `runtime/${file.path}` }))] : sdk;
   const emit = lap();
   return {

@@ -33,21 +33,32 @@ export function peerRange(name: string): string {
   return range;
 }
 
-function packageJson(): { version: string; peerDependencies: Record<string, string | undefined> } {
-  return JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string; peerDependencies: Record<string, string | undefined> };
+/** The Node versions gen-client supports, as its package.json's `engines.node` states them. */
+export function supportedNodeRange(): string {
+  return packageJson().engines.node;
+}
+
+interface PackageJson {
+  version: string;
+  peerDependencies: Record<string, string | undefined>;
+  engines: { node: string };
+}
+
+function packageJson(): PackageJson {
+  return JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as PackageJson;
 }
 
 /**
  * The runtime sources, relative to the runtime folder, which every SDK carries in `<out>/runtime/`
  * (or imports from a shared folder), so it depends only on ky and zod. The testing kit
- * (`testing/`) comes only with `testing`.
+ * (`testing/`) comes only with `testing`, webhook verification (`webhooks/`) only with `webhooks`.
  *
  * Each copy starts with `@ts-nocheck`: like a package's code, the runtime is checked where it is
  * written (gen-client's tests check it under the strictest options), not in every build that
  * uses it: on GitHub's SDK, checking its bodies took ~0.7 s of TypeScript 5.9's ~5 s, and a
  * project's stricter compiler options could fail them. Its declarations keep their types.
  */
-export async function runtimeFiles(options: { readonly testing: boolean }): Promise<EmittedFile[]> {
+export async function runtimeFiles(options: { readonly testing: boolean; readonly webhooks: boolean }): Promise<EmittedFile[]> {
   const root = packagePath("runtime");
   const header = [
     `// Copied from the runtime of gen-client ${packageVersion()}. Do not edit: regenerate the SDK instead.`,
@@ -59,7 +70,7 @@ export async function runtimeFiles(options: { readonly testing: boolean }): Prom
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .filter((file) => options.testing || !file.startsWith("testing/"))
+    .filter((file) => (options.testing || !file.startsWith("testing/")) && (options.webhooks || !file.startsWith("webhooks/")))
     .sort();
   return Promise.all(files.map(async (file) => ({ path: file, contents: header + (await readFile(path.join(root, file), "utf8")) })));
 }

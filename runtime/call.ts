@@ -2,7 +2,7 @@ import { applyAuth, NO_AUTH, type AppliedAuth, type AuthContext } from "./auth/a
 import type { ClientCredentialsSource } from "./auth/client-credentials.js";
 import type { ClientCredentials } from "./auth/credentials.js";
 import { selectRequirement } from "./auth/select-security.js";
-import { credentialOf, type Config } from "./config.js";
+import { CLIENT_INFO_HEADER, credentialOf, type Config } from "./config.js";
 import type { CallContext } from "./errors/sdk-error.js";
 import type { Log } from "./logging/log.js";
 import type { Redactor } from "./logging/redact.js";
@@ -175,8 +175,11 @@ function baseHeaders(
 ): Headers | undefined {
   const makeKey = operation.method === "POST" || operation.method === "PATCH" ? config.idempotencyKey : undefined;
   const contentType = prepared.body?.contentType;
-  if (clientHeaderRecord === undefined && prepared.headers.length === 0 && contentType === undefined && callHeaders === undefined && makeKey === undefined) return undefined;
+  if (config.clientInfo === undefined && clientHeaderRecord === undefined && prepared.headers.length === 0 && contentType === undefined && callHeaders === undefined && makeKey === undefined) {
+    return undefined;
+  }
   const headers = new Headers();
+  if (config.clientInfo !== undefined) headers.set(CLIENT_INFO_HEADER, config.clientInfo);
   if (clientHeaderRecord !== undefined) setAll(headers, Object.entries(clientHeaderRecord));
   setAll(headers, prepared.headers);
   if (contentType !== undefined) headers.set("content-type", contentType);

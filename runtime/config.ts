@@ -6,10 +6,19 @@ import { DEFAULT_RETRY, resolveRetry, type RetryPolicy } from "./transport/retry
 /** The per-attempt timeout when none is given: generous, since it also covers reading the body. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * Names the SDK on every request (see `ClientOptions.clientInfo`). Not `User-Agent`: browsers do
+ * not let scripts set it, and a header that reaches the server only from some runtimes tells it
+ * little.
+ */
+export const CLIENT_INFO_HEADER = "x-client-info";
+
 /** `ClientOptions` with defaults applied: what each call reads. */
 export interface Config {
   readonly baseUrl: string;
   readonly headers: ClientOptions["headers"];
+  /** The `X-Client-Info` header's value; `undefined` when it is not sent. */
+  readonly clientInfo: string | undefined;
   readonly auth: object | undefined;
   readonly timeout: number | false;
   readonly retry: RetryPolicy;
@@ -24,6 +33,7 @@ export function resolveConfig(options: ClientOptions<object>, api: ApiSpec): Con
   return {
     baseUrl: options.baseUrl ?? api.baseUrl ?? "",
     headers: options.headers,
+    clientInfo: options.clientInfo === false ? undefined : (options.clientInfo ?? api.clientInfo),
     auth: options.auth,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     retry: resolveRetry(options.retry, DEFAULT_RETRY),

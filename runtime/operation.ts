@@ -193,6 +193,8 @@ export type SecuritySchemeSpec =
 /** What the runtime knows about the API as a whole. */
 export interface ApiSpec {
   readonly title: string;
+  /** The `X-Client-Info` header's value: the API's name and version, and gen-client's. */
+  readonly clientInfo?: string;
   /** The spec's first server URL, used when the caller gives no `baseUrl`. */
   readonly baseUrl?: string;
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;

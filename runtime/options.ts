@@ -164,6 +164,24 @@ export interface ClientOptions<Auth extends object = Record<string, never>> {
    */
   readonly headers?: HeadersRecord | (() => HeadersRecord | Promise<HeadersRecord>);
   /**
+   * The `X-Client-Info` header sent with every request, which tells the API's operators which SDK
+   * (and which version of it) called: by default the API's name and version and gen-client's, e.g.
+   * `swagger-petstore/1.0.0 gen-client/0.1.0`. A string replaces it, e.g. to name your app too;
+   * `false` sends none. `headers` and `CallOptions.headers` override it.
+   *
+   * In a browser, a custom header makes a cross-origin request "non-simple": the browser first
+   * sends a preflight `OPTIONS`, and the server must list the header in
+   * `Access-Control-Allow-Headers`. Credentials (`Authorization`) and JSON bodies do the same, so
+   * most calls are preflighted anyway; set `false` where a server does not allow the header.
+   *
+   * @default "<api>/<api version> gen-client/<gen-client version>"
+   * @example
+   * ```
+   * createClient({ clientInfo: false });
+   * ```
+   */
+  readonly clientInfo?: string | false;
+  /**
    * The fetch used for every request, e.g. a wrapper that adds tracing, or a mock in tests.
    *
    * @default globalThis.fetch

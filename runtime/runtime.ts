@@ -10,6 +10,7 @@ import type { ClientOptions } from "./options.js";
 import { withPagination, type OptionalArgsPaginatedEndpoint, type PaginatedEndpoint } from "./pagination/paginated-endpoint.js";
 import type { PagingContext } from "./pagination/walk.js";
 import { createLimiter } from "./transport/concurrency.js";
+import { assertKy2 } from "./transport/ky-version.js";
 
 /**
  * Binds operation specs to one client's options; generated `createClient` functions use it.
@@ -38,6 +39,7 @@ export interface Runtime {
  * tokens) lives here, per client; nothing is shared between clients.
  */
 export function createRuntime<Auth extends object>(options: ClientOptions<Auth>, api: ApiSpec): Runtime {
+  assertKy2();
   const config = resolveConfig(options, api);
   const tokenSources = new Map<string, ClientCredentialsSource>();
   const log = new Log(options.logger ?? console, options.logLevel ?? "warn", api.title);
@@ -67,7 +69,13 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
     },
   };
   const callOperation: CallFunction = (operation, args, callOptions) => call(client, operation, args, callOptions);
-  const paging: PagingContext = { call: callOperation, baseUrl: config.baseUrl, log: client.transport.log, redactUrl: (url) => client.transport.redactor.url(url) };
+  const paging: PagingContext = {
+    call: callOperation,
+    baseUrl: config.baseUrl,
+    log: client.transport.log,
+    redactUrl: (url) => client.transport.redactor.url(url),
+    hiddenLinkWarnings: new Set(),
+  };
   return {
     endpoint: (operation) => createEndpoint(callOperation, operation),
     optionalEndpoint: (operation) => createEndpoint(callOperation, operation),

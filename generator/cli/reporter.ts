@@ -53,6 +53,13 @@ export class Reporter {
     process.stderr.write(`gen-client: ${this.paint("yellow", "warning", process.stderr)}: ${formatWarning(file, warning)}\n`);
   }
 
+  /** A warning about where gen-client runs rather than about a spec. */
+  notice(line: string): void {
+    if (this.verbosity === "quiet") return;
+    this.#clearProgress();
+    process.stderr.write(`gen-client: ${this.paint("yellow", "warning", process.stderr)}: ${line}\n`);
+  }
+
   error(error: GenError): void {
     this.#clearProgress();
     process.stderr.write(`gen-client: ${this.paint("red", "error", process.stderr)}: ${error.format()}\n`);

@@ -60,6 +60,12 @@ const api = closedObject({
   pagination: z.record(z.string(), paginationEntry).exactOptional(),
   include: selector.exactOptional(),
   exclude: selector.exactOptional(),
+  webhookSignature: z
+    .union([
+      z.strictObject({ scheme: z.enum(["standard", "github", "stripe"]) }),
+      z.strictObject({ scheme: z.literal("hmac"), header: z.string().min(1), encoding: z.enum(["hex", "base64"]).exactOptional(), prefix: z.string().exactOptional() }),
+    ])
+    .exactOptional(),
 });
 
 export const configSchema = closedObject({ apis: z.array(api).min(1, "list at least one API") }) satisfies z.ZodType<GenClientConfig>;

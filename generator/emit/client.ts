@@ -5,6 +5,7 @@
 import type { ExternalDocs, Operation, SecurityScheme } from "../ir/model.js";
 import { secretPropertyNames } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
+import { clientInfoHeader } from "./client-info.js";
 import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import { firstSentence, specDocLines, specMarkdown } from "./spec-text.js";
@@ -25,7 +26,8 @@ export function clientModule(ctx: EmitContext): Statement[] {
   const { model } = ctx;
   const credentialTypes = [...new Set(model.securitySchemes.map(credentialType))].sort();
   const endpointTypes = new Set(model.operations.map((operation) => endpointKind(operation).type));
-  const members = model.operations.map((operation) => clientMember(ctx, operation));
+  const hasWebhooks = model.webhooks.length > 0;
+  const members = [...model.operations.map((operation) => clientMember(ctx, operation)), ...(hasWebhooks ? [webhooksMember] : [])];
   const used = typeNames(members.map((member) => member.type));
   const resultTypes = ["Unlisted", "UnlistedVariant", "Stream"].filter((name) => used.has(name));
   // An API without operations (webhooks only) gets an empty client and nothing it would not use.
@@ -43,6 +45,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
           { s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" },
         ] as const)
       : []),
+    ...(hasWebhooks ? webhooksImports(ctx) : []),
     authDeclaration(model.securitySchemes),
     {
       s: "interface",
@@ -55,22 +58,41 @@ export function clientModule(ctx: EmitContext): Statement[] {
     {
       s: "function",
       name: "createClient",
-      params: [{ name: hasOperations ? "options" : "_options", type: tsRef("ClientOptions", [tsRef("Auth")]), initializer: object([]) }],
+      params: [{ name: hasOperations || hasWebhooks ? "options" : "_options", type: tsRef("ClientOptions", [tsRef("Auth")]), initializer: object([]) }],
       returnType: tsRef("Client"),
       body: [
         ...(hasOperations ? [{ s: "const", name: "runtime", value: call(id("createRuntime"), [id("options"), id("api")]) } as const] : []),
         {
           s: "return",
           value: object(
-            model.operations.map((operation) => ({
-              key: operation.name,
-              value: call(member(id("runtime"), endpointKind(operation).factory), [path(`op.${operation.binding}`)]),
-            })),
+            [
+              ...model.operations.map((operation) => ({
+                key: operation.name,
+                value: call(member(id("runtime"), endpointKind(operation).factory), [path(`op.${operation.binding}`)]),
+              })),
+              ...(hasWebhooks ? [{ key: "webhooks", value: call(id("createWebhooks"), [id("options")]) }] : []),
+            ],
           ),
         },
       ],
       doc: ["Creates a client. Every option is optional; see `ClientOptions` for defaults."],
     },
+  ];
+}
+
+/** `api.webhooks`; its name is kept from operations (see OperationNames). */
+const webhooksMember: TsMember = {
+  key: "webhooks",
+  optional: false,
+  readonly: true,
+  type: tsRef("Webhooks", [tsRef("WebhookEvent")]),
+  doc: ["The API's webhooks: `unwrap()` verifies, parses and validates an incoming one into a `WebhookEvent`."],
+};
+
+function webhooksImports(ctx: EmitContext): Statement[] {
+  return [
+    { s: "import", typeOnly: true, from: ctx.runtimeModule("webhooks/index.js"), names: [{ name: "Webhooks" }] },
+    { s: "import", from: "./webhooks.js", names: [{ name: "createWebhooks" }, { name: "WebhookEvent", typeOnly: true }] },
   ];
 }
 
@@ -172,6 +194,7 @@ function apiSpec(ctx: EmitContext): Expr {
   const secretFields = secretPropertyNames(model);
   return object([
     { key: "title", value: str(model.title) },
+    { key: "clientInfo", value: str(clientInfoHeader(model.title, model.version)) },
     ...(model.baseUrl !== undefined ? [{ key: "baseUrl", value: str(model.baseUrl) }] : []),
     { key: "securitySchemes", value: object(schemes) },
     ...(secretFields.length > 0 ? [{ key: "secretFields", value: array(secretFields.map((name) => str(name))) }] : []),

@@ -2,6 +2,7 @@ import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../ir/model.js";
 import { childSchemas } from "../ir/walk.js";
 import { jsdocLines } from "./code/literals.js";
 import { specDocLines } from "./spec-text.js";
+import { webhookDiscriminator } from "./webhooks.js";
 
 /**
  * A schema is printed for one side of the wire: `read` (responses: writeOnly fields dropped,
@@ -68,7 +69,7 @@ export class EmitContext {
    * in types: TypeScript narrows a union only on literal tags.
    */
   tagsOf(pointer: string): ReadonlySet<string> {
-    this.#tags ??= discriminatorTags(this.model);
+    this.#tags ??= withWebhookTags(discriminatorTags(this.model), this);
     return this.#tags.get(pointer) ?? new Set();
   }
 
@@ -109,6 +110,21 @@ function discriminatorTags(model: ApiModel): Map<string, Set<string>> {
       for (const variant of schema.variants) if (variant.kind === "ref") mark(variant.target, schema.discriminator.propertyName, 0);
     }
     stack.push(...childSchemas(schema));
+  }
+  return tags;
+}
+
+/**
+ * The field that tells webhook payloads apart (see emit/webhooks.ts) is a tag too: a payload with
+ * any other value is rejected as an unknown webhook before it is validated, so the type can say
+ * exactly which value each payload has.
+ */
+function withWebhookTags(tags: Map<string, Set<string>>, ctx: EmitContext): Map<string, Set<string>> {
+  const discriminator = webhookDiscriminator(ctx);
+  if (discriminator === undefined) return tags;
+  for (const webhook of ctx.model.webhooks) {
+    if (webhook.payload.kind !== "ref") continue;
+    tags.set(webhook.payload.target, (tags.get(webhook.payload.target) ?? new Set<string>()).add(discriminator.field));
   }
   return tags;
 }

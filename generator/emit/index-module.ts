@@ -13,5 +13,19 @@ export function indexModule(ctx: EmitContext): Statement[] {
     { s: "exportFrom", from: "./client.js", names: [{ name: "createClient" }, { name: "Auth", typeOnly: true }, { name: "Client", typeOnly: true }] },
     { s: "exportFrom", from: ctx.runtimeModule("public.js"), names: [...values.map((name) => ({ name })), ...types.map((name) => ({ name, typeOnly: true }))] },
     { s: "exportAll", typeOnly: true, from: "./types.js" },
+    ...webhookExports(ctx),
+  ];
+}
+
+/** An SDK with webhooks also exports their event type and verification error (see emit/webhooks.ts). */
+function webhookExports(ctx: EmitContext): Statement[] {
+  if (ctx.model.webhooks.length === 0) return [];
+  return [
+    { s: "exportFrom", from: "./webhooks.js", names: [{ name: "createWebhooks" }, { name: "WebhookEvent", typeOnly: true }] },
+    {
+      s: "exportFrom",
+      from: ctx.runtimeModule("webhooks/index.js"),
+      names: [{ name: "WebhookVerificationError" }, ...["RawBody", "SignatureScheme", "UnwrapOptions", "WebhookFailure", "WebhookHeaders", "Webhooks"].map((name) => ({ name, typeOnly: true }))],
+    },
   ];
 }

@@ -10,6 +10,7 @@ import { schemasModule } from "./schemas.js";
 import { testingModule } from "./testing.js";
 import { typesModule } from "./types.js";
 import { UNCHECKED_PRAGMA } from "./unchecked.js";
+import { webhooksModule } from "./webhooks.js";
 
 export interface EmittedFile {
   /** Relative to the SDK's output directory, with `/` separators. */
@@ -31,6 +32,7 @@ const MODULES: readonly ModuleEmitter[] = [
   { path: "schemas.ts", build: schemasModule, unchecked: true },
   { path: "testing.ts", build: testingModule },
   { path: "types.ts", build: typesModule },
+  { path: "webhooks.ts", build: webhooksModule },
 ];
 
 const GENERATED_NOTE = "Do not edit: changes are lost when the SDK is regenerated.";
@@ -52,12 +54,13 @@ export function emitSdk(model: ApiModel, options: EmitOptions): EmittedFile[] {
 }
 
 /**
- * An API without schemas (or operations) has no schemas.ts (operations.ts): they would be empty.
- * testing.ts comes with the `testing` option.
+ * An API without schemas (or operations, or webhooks) has no schemas.ts (operations.ts,
+ * webhooks.ts): they would be empty. testing.ts comes with the `testing` option.
  */
 function isWanted(path: string, model: ApiModel, options: EmitOptions): boolean {
   if (path === "schemas.ts") return model.schemas.length > 0;
   if (path === "operations.ts") return model.operations.length > 0;
   if (path === "testing.ts") return options.testing;
+  if (path === "webhooks.ts") return model.webhooks.length > 0;
   return true;
 }

@@ -12,7 +12,9 @@ import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
 import { peerRange, readTemplate } from "../package-files.js";
 import { stringLiteral } from "./code/literals.js";
+import { webhooksReadme } from "./readme-webhooks.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
+import { clientInfoHeader } from "./client-info.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;
@@ -25,6 +27,7 @@ export function readme(ctx: EmitContext): string {
     sdkIndex: sdkModule(ctx, "index.js"),
     sdkTesting: sdkModule(ctx, "testing.js"),
     install: `npm install ky@${peerRange("ky")} zod@${peerRange("zod")}`,
+    clientInfo: inlineCode(clientInfoHeader(model.title, model.version)),
     clientOptions: [
       baseUrlOption,
       ...authExampleLines(model.securitySchemes),
@@ -42,6 +45,7 @@ export function readme(ctx: EmitContext): string {
     streaming: model.operations.some(streams) ? `\n\n${STREAMING_NOTE}` : "",
     additions: ctx.options.strict ? STRICT_ADDITIONS : TOLERATED_ADDITIONS,
     operations: operationsSection(ctx),
+    webhooks: webhooksReadme(ctx),
   };
   const fill = (template: string): string => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
   // The testing section is filled first, and becomes a value itself: its placeholders are its own.

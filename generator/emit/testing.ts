@@ -6,7 +6,7 @@
 import { call, id, object, path } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
-import { tsRef } from "./code/types.js";
+import { tsIntersection, tsRef, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
 import { eagerImports, eagerValidators } from "./load-validators.js";
 import { operationSpecs } from "./operations.js";
@@ -16,11 +16,16 @@ export function testingModule(ctx: EmitContext): Statement[] {
   const hasOperations = model.operations.length > 0;
   const kit = ctx.runtimeModule("testing/index.js");
   const { lazy } = operationSpecs(ctx);
+  // api.webhooks is no operation: the mock stands in for the operations, and signs webhooks.
+  const hasWebhooks = model.webhooks.length > 0;
+  const client = hasWebhooks ? tsRef("Omit", [tsRef("Client"), { t: "literal", value: "webhooks" }]) : tsRef("Client");
+  const mock = call(id("createMock"), [object(model.operations.map((operation) => ({ key: operation.name, value: path(`op.${operation.binding}`) }))), id("options")], [client]);
   return [
     { s: "import", typeOnly: true, from: "./client.js", names: [{ name: "Client" }] },
     ...(hasOperations ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),
     ...eagerImports(ctx, lazy),
     { s: "import", from: kit, names: [{ name: "createMock" }, { name: "MockApiOf", typeOnly: true }, { name: "MockOptions", typeOnly: true }] },
+    ...(hasWebhooks ? webhookImports(ctx) : []),
     { s: "exportFrom", from: kit, names: [{ name: "MockError" }] },
     {
       s: "exportFrom",
@@ -31,7 +36,7 @@ export function testingModule(ctx: EmitContext): Statement[] {
     {
       s: "type",
       name: "MockApi",
-      type: tsRef("MockApiOf", [tsRef("Client")]),
+      type: hasWebhooks ? tsIntersection([tsRef("MockApiOf", [client]), webhooksControl]) : tsRef("MockApiOf", [client]),
       doc: jsdocLines(`A mock of ${model.title}: one \`OperationMock\` per client method, and the controls.`),
     },
     {
@@ -44,11 +49,7 @@ export function testingModule(ctx: EmitContext): Statement[] {
         ...(lazy.length > 0 ? [{ s: "expression", value: call(path("op.useValidators"), [eagerValidators(lazy)]) } as const] : []),
         {
           s: "return",
-          value: call(
-            id("createMock"),
-            [object(model.operations.map((operation) => ({ key: operation.name, value: path(`op.${operation.binding}`) }))), id("options")],
-            [tsRef("Client")],
-          ),
+          value: hasWebhooks ? call(path("Object.assign"), [mock, object([{ key: "webhooks", value: call(id("webhookSigner"), [id("webhookSpec")], [tsRef("WebhookEvent")]) }])]) : mock,
         },
       ],
       doc: [
@@ -63,5 +64,18 @@ export function testingModule(ctx: EmitContext): Statement[] {
         "```",
       ],
     },
+  ];
+}
+
+/** `mock.webhooks`: signs webhook payloads as the API's sender would. */
+const webhooksControl: TsType = {
+  t: "object",
+  members: [{ key: "webhooks", optional: false, readonly: true, type: tsRef("WebhookSigner", [tsRef("WebhookEvent")]) }],
+};
+
+function webhookImports(ctx: EmitContext): Statement[] {
+  return [
+    { s: "import", from: ctx.runtimeModule("webhooks/index.js"), names: [{ name: "webhookSigner" }, { name: "WebhookSigner", typeOnly: true }] },
+    { s: "import", from: "./webhooks.js", names: [{ name: "webhookSpec" }, { name: "WebhookEvent", typeOnly: true }] },
   ];
 }

@@ -5,6 +5,7 @@ import type { RecordedNames } from "./naming.js";
 import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
+import { convertWebhooks, convertWebhookSignature, hasWebhooks } from "./webhooks.js";
 import { reachable, recursiveSchemas, schemasWithWritableView } from "./analysis.js";
 import { appendPointer } from "../errors.js";
 
@@ -24,15 +25,21 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
       ctx.nameSchema(appendPointer("#", "components", "schemas", name), name, raw);
     }
   }
+  if (hasWebhooks(doc)) ctx.operationNames.block("webhooks");
   const securitySchemes = convertSecuritySchemes(ctx, components.securitySchemes, "#/components/securitySchemes");
   const operations = convertPaths(ctx, doc.paths, securitySchemes);
+  const webhooks = convertWebhooks(ctx, operations);
   ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
 
   const named = ctx.namedSchemas();
   const writable = schemasWithWritableView(named);
   const recursive = recursiveSchemas(named);
   const requests = reachable(named, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
-  const responses = reachable(named, operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])));
+  // Webhook payloads arrive as responses do: the SDK reads them.
+  const responses = reachable(named, [
+    ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
+    ...webhooks.map((webhook) => webhook.payload),
+  ]);
   const schemas: NamedSchema[] = named.map((entry) => {
     const requestOnly = requests.has(entry.pointer) && !responses.has(entry.pointer);
     const responseOnly = responses.has(entry.pointer) && !requests.has(entry.pointer);
@@ -51,6 +58,8 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
     schemas,
     operations,
     securitySchemes,
+    webhooks,
+    webhookSignature: convertWebhookSignature(ctx),
     warnings: ctx.warnings,
   };
 }

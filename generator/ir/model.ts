@@ -22,6 +22,10 @@ export interface ApiModel {
   readonly schemas: readonly NamedSchema[];
   readonly operations: readonly Operation[];
   readonly securitySchemes: readonly SecurityScheme[];
+  /** `webhooks` and `x-webhooks`, then operations' `callbacks`, in document order. */
+  readonly webhooks: readonly Webhook[];
+  /** The document's `x-webhook-signature`; Standard Webhooks when absent. */
+  readonly webhookSignature: WebhookSignature | undefined;
   readonly warnings: readonly Warning[];
 }
 
@@ -272,6 +276,27 @@ export interface Operation {
    */
   readonly pagination?: Pagination | Unpaginated;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Webhooks
+
+/** A request the API sends to its users: a webhook, or an operation's callback. */
+export interface Webhook {
+  readonly pointer: string;
+  /** The key under `webhooks`, or `<client method>.<callback>`: the event's `name` in the SDK. */
+  readonly name: string;
+  readonly method: HttpMethod;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  /** The JSON payload: a `ref` to a named schema, or `unknown`. Received as a response is. */
+  readonly payload: Schema;
+}
+
+/** The same shapes as the runtime's `SignatureScheme`. */
+export type WebhookSignature =
+  | { readonly scheme: "standard" | "github" | "stripe" }
+  | { readonly scheme: "hmac"; readonly header: string; readonly encoding: "hex" | "base64"; readonly prefix?: string };
 
 // ---------------------------------------------------------------------------------------------
 // Pagination: the same shapes as the runtime's `PaginationSpec`, plus the items' schema and why.

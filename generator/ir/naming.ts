@@ -180,6 +180,11 @@ export class OperationNames {
     const binding = firstFree(isBindingName(method) ? method : `${method}_`, this.#bindings);
     return { method, binding };
   }
+
+  /** Keeps a client member's name from operations: `webhooks`, in an API that has some. */
+  block(method: string): void {
+    this.#methods.block(method);
+  }
 }
 
 function firstFree(candidate: string, taken: Set<string>): string {

@@ -20,6 +20,7 @@ export function buildSurface(model: ApiModel, strict: boolean, dates: DatesMode 
     strict,
     operations: sortedRecord(model.operations.map((operation) => [operation.name, operationSurface(describe, operation)])),
     schemas: sortedRecord(model.schemas.map((named) => [named.name, schemaSurface(describe, named, sides.get(named.pointer) ?? [])])),
+    ...(model.webhooks.length > 0 && { webhooks: sortedRecord(model.webhooks.map((webhook) => [webhook.name, describe.slot(webhook.payload)])) }),
   };
 }
 
@@ -70,13 +71,16 @@ function schemaSurface(describe: Describer, named: NamedSchema, sides: readonly 
   return { sides, ...(named.hasWritableView && { writable: true }), slots: sortedRecord(slots) };
 }
 
-/** Which sides each named schema is met on; one no operation uses counts as both. */
+/** Which sides each named schema is met on (webhook payloads are read, as responses are); one nothing uses counts as both. */
 function schemaSides(model: ApiModel): Map<string, Side[]> {
-  const { operations, schemas } = model;
+  const { operations, schemas, webhooks } = model;
   const requests = reachable(schemas, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
   const responses = reachable(
     schemas,
-    operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
+    [
+      ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
+      ...webhooks.map((webhook) => webhook.payload),
+    ],
   );
   return new Map(
     schemas.map(({ pointer }) => {

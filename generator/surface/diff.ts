@@ -20,11 +20,13 @@ export type ChangeKind =
   | "pagination-removed"
   | "pagination-changed"
   | "deprecated"
+  | "webhook-added"
+  | "webhook-removed"
   | Rule;
 
 export interface SurfaceChange {
   readonly kind: ChangeKind;
-  /** The client method (`api.listPets`) or exported type (`Pet`) the change is in. */
+  /** The client method (`api.listPets`), exported type (`Pet`) or webhook (`webhook petAdopted`) the change is in. */
   readonly subject: string;
   /** One line saying what changed, starting with the subject. */
   readonly message: string;
@@ -33,7 +35,25 @@ export interface SurfaceChange {
 
 export function diffSurfaces(before: ApiSurface, after: ApiSurface): SurfaceChange[] {
   const strict = after.strict;
-  return [...diffOperations(before, after, strict), ...diffSchemas(before, after, strict)];
+  return [...diffOperations(before, after, strict), ...diffSchemas(before, after, strict), ...diffWebhooks(before.webhooks ?? {}, after.webhooks ?? {}, strict)];
+}
+
+// --- webhooks --------------------------------------------------------------------------------
+
+/**
+ * A new webhook is a new member of `WebhookEvent`, as a new enum value is of an open enum: not
+ * breaking. A removed one breaks code that compares `event.name` with it; its payload is read,
+ * so it changes by the response rules (a sender adding a field is fine, removing one is not).
+ */
+function diffWebhooks(before: Readonly<Record<string, Slot>>, after: Readonly<Record<string, Slot>>, strict: boolean): SurfaceChange[] {
+  return sortedUnion(before, after).flatMap((name) => {
+    const old = own(before, name);
+    const now = own(after, name);
+    const subject = `webhook ${JSON.stringify(name)}`;
+    if (old === undefined) return [change("webhook-added", subject, `${subject} added (${now?.type})`, false)];
+    if (now === undefined) return [change("webhook-removed", subject, `${subject} removed`, true)];
+    return diffSlot({ subject, label: "payload", sides: ["response"], strict, presence: false }, old, now);
+  });
 }
 
 // --- operations ------------------------------------------------------------------------------

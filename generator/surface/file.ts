@@ -13,7 +13,7 @@ export function surfaceFile(surface: ApiSurface): EmittedFile {
   return { path: SURFACE_FILE, contents: printStoredJson({ $comment: COMMENT, ...surface }, expandsInSurface) };
 }
 
-/** A line per operation and type member, and per parameter, error and slot within them. */
+/** A line per operation, type member and webhook, and per parameter, error and slot within them. */
 function expandsInSurface(depth: number, key: string): boolean {
   return depth < 3 || (depth === 3 && (key === "params" || key === "errors" || key === "slots"));
 }
@@ -34,6 +34,9 @@ export function parseSurface(text: string, file: string): ApiSurface {
   }
   for (const [name, schema] of Object.entries(value.schemas)) {
     if (!isSchema(schema)) throw invalid(file, `has an unreadable entry for type ${JSON.stringify(name)}`);
+  }
+  if (value.webhooks !== undefined && !(isRecord(value.webhooks) && Object.values(value.webhooks).every(isSlot))) {
+    throw invalid(file, "has an unreadable webhooks entry");
   }
   return value as unknown as ApiSurface;
 }

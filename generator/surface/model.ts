@@ -12,6 +12,8 @@ export interface ApiSurface {
   readonly operations: Readonly<Record<string, OperationSurface>>;
   /** By exported type name. */
   readonly schemas: Readonly<Record<string, SchemaSurface>>;
+  /** Each webhook's payload, by event name; absent in an API without webhooks. */
+  readonly webhooks?: Readonly<Record<string, Slot>>;
 }
 
 /** Which side of the wire an SDK user meets a type on: writing requests, reading responses. */

@@ -1,10 +1,14 @@
-import ky, { isNetworkError, isTimeoutError, type Input } from "ky";
+import ky, * as kyExports from "ky";
+import type { Input } from "ky";
 import { AuthenticationError } from "../errors/authentication-error.js";
 import type { Log } from "../logging/log.js";
 import type { FetchFunction } from "../options.js";
 import { raceAbort } from "../transport/abort.js";
 import { basicAuthorization } from "./basic.js";
 import type { ClientCredentials } from "./credentials.js";
+
+// From the namespace, not named imports: see transport/ky-version.ts.
+const { isNetworkError, isTimeoutError } = kyExports;
 
 export interface ClientCredentialsSourceInit {
   /** The security scheme's name, for error messages. */

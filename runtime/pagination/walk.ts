@@ -45,6 +45,8 @@ export interface PagingContext {
   readonly log: Log;
   /** The URL with credentials redacted, for messages. */
   readonly redactUrl: (url: string) => string;
+  /** The operations already warned of a Link header that CORS may hide (see `warnOfHiddenLink`). */
+  readonly hiddenLinkWarnings: Set<string>;
 }
 
 export async function* walkPages(
@@ -86,7 +88,10 @@ export async function* walkPages(
     seen.add(urlKey(pageUrl));
     const next = nextPage(spec, { args: "args" in request ? request.args : args, page, items, largestBefore: largest, pageUrl });
     largest = Math.max(largest, items.length);
-    if (!next) return;
+    if (!next) {
+      if (spec.style === "linkHeader" && index === 0) warnOfHiddenLink(context, operation.id, page);
+      return;
+    }
     if (seen.has(next.key)) {
       context.log.warn(`${operation.id}: page ${index + 2} would repeat an earlier request (${describeKey(context, next.key)}); the walk stops here`);
       return;
@@ -114,6 +119,20 @@ async function fetchPage(
     });
   }
   return { page: await context.call(operationForUrl(operation, target), args, options), url: request.url };
+}
+
+/**
+ * A browser shows a script a cross-origin response's `Link` header only when the server lists it
+ * in `Access-Control-Expose-Headers`; without that, a Link-header walk would end after its first
+ * page without a word. A warning, not an error: a list that fits on one page has no `Link` header
+ * either (GitHub's, for one), and a script cannot tell the two apart. Once per operation and client.
+ */
+function warnOfHiddenLink(context: PagingContext, operation: string, page: ApiResponse<unknown>): void {
+  if (page.headers.has("link") || page.response.type !== "cors" || context.hiddenLinkWarnings.has(operation)) return;
+  context.hiddenLinkWarnings.add(operation);
+  context.log.warn(
+    `${operation}: the first page has no Link header, so the walk ends there. The response is cross-origin, and a browser shows a script its Link header only when the server sends "Access-Control-Expose-Headers: Link": if the list has more pages, the server must send it`,
+  );
 }
 
 /** A page's items: a missing (or null) list is an empty page, anything else but an array an error. */

@@ -8,7 +8,8 @@ import type { BufferedBody } from "./decode.js";
 export function rereadable(response: Response, body: BufferedBody | undefined): Response {
   if (!response.bodyUsed || body === undefined) return response;
   const copy = new Response(body.bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
-  // A constructed Response has an empty `url`; callers of withResponse() expect the real one.
-  Object.defineProperty(copy, "url", { value: response.url });
+  // A constructed Response has an empty `url` and the type "default"; callers of withResponse(),
+  // and the pagination walk (a "cors" response may hide its Link header), expect the real ones.
+  Object.defineProperties(copy, { url: { value: response.url }, type: { value: response.type } });
   return copy;
 }

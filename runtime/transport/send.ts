@@ -1,4 +1,5 @@
-import ky, { isForceRetryError, isHTTPError, isNetworkError, isTimeoutError, type Hooks as KyHooks, type Input, type Options } from "ky";
+import ky, * as kyExports from "ky";
+import type { Hooks as KyHooks, Input, Options } from "ky";
 import { ConnectionError } from "../errors/connection-error.js";
 import type { CallContext } from "../errors/sdk-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
@@ -14,8 +15,12 @@ import { requestIdOf } from "../response/request-id.js";
 import { rereadable } from "../response/rereadable.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "../response/select-spec.js";
 import { sleep } from "./abort.js";
+import { connectionCause, isConnectionFailure } from "./connection-failure.js";
 import { attemptHooks, RetryStopped } from "./ky-hooks.js";
 import { isRetryable, retryDelay, type AttemptFailure, type RetryPolicy } from "./retry-policy.js";
+
+// From the namespace, not named imports: see ky-version.ts.
+const { isForceRetryError, isHTTPError, isTimeoutError } = kyExports;
 
 /** What every request of a client shares. */
 export interface Transport {
@@ -167,8 +172,7 @@ export async function send(transport: Transport, outgoing: Outgoing): Promise<Re
       return { response: error.response, body: bufferedBody(error.response) ?? bodyFromKyData(error.data, error.response), attempts: fetches };
     }
     if (isTimeoutError(error)) throw new TimeoutError({ ...context(), timeout: outgoing.timeout === false ? 0 : outgoing.timeout, attempts: fetches });
-    // Not ky's error itself: it holds the request, credentials included.
-    if (isNetworkError(error)) throw new ConnectionError({ ...context(), attempts: fetches, cause: error.cause });
+    if (isConnectionFailure(error)) throw new ConnectionError({ ...context(), attempts: fetches, cause: connectionCause(error) });
     throw error;
   }
 }
@@ -212,7 +216,7 @@ function attemptFailure(error: Error, fetched: boolean): AttemptFailure | undefi
   // Like ky, an error response that a hook answered with in place of the server is not retried.
   if (isHTTPError(error)) return fetched ? { kind: "status", status: error.response.status, headers: error.response.headers } : undefined;
   if (isTimeoutError(error)) return { kind: "timeout" };
-  if (isNetworkError(error) || error instanceof ConnectionError) return { kind: "connection" };
+  if (isConnectionFailure(error) || error instanceof ConnectionError) return { kind: "connection" };
   return undefined;
 }
 
@@ -240,7 +244,7 @@ function bodyFromKyData(data: unknown, response: Response): BufferedBody {
 function describeFailure(error: unknown): string {
   if (isHTTPError(error)) return `status ${error.response.status}`;
   if (isTimeoutError(error)) return "a timeout";
-  if (isNetworkError(error) || error instanceof ConnectionError) return "a connection failure";
+  if (isConnectionFailure(error) || error instanceof ConnectionError) return "a connection failure";
   if (isForceRetryError(error)) return "an afterResponse hook's request";
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,19 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { ApiConfig } from "../../generator/index.js";
 import type { configSchema } from "../../generator/config/schema.js";
-import { copyProject, genClient, genClientOn, scratchDir } from "../support/cli.js";
-
-/** A Node older than 22 on PATH (a system Node 20, say), to run the CLI as a user of one would. */
-const olderNode = process.env.PATH?.split(path.delimiter)
-  .map((dir) => path.join(dir, "node"))
-  .find((node) => {
-    const version = spawnSync(node, ["--version"], { encoding: "utf8" }).stdout;
-    return typeof version === "string" && /^v(1\d|2[01])\./.test(version);
-  });
+import { copyProject, genClient, genClientOn, olderNode, scratchDir } from "../support/cli.js";
 
 describe("gen-client with a config file", () => {
   it("accepts every option of generate() but the progress callback (checked by the type-check test)", () => {

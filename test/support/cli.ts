@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cp, mkdir, mkdtemp } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -12,6 +12,14 @@ export interface CliRun {
   readonly stdout: string;
   readonly stderr: string;
 }
+
+/** A Node older than 22 on PATH (a system Node 20, say), to run the CLI as a user of one would. */
+export const olderNode: string | undefined = process.env.PATH?.split(path.delimiter)
+  .map((dir) => path.join(dir, "node"))
+  .find((node) => {
+    const version = spawnSync(node, ["--version"], { encoding: "utf8" }).stdout;
+    return typeof version === "string" && /^v(1\d|2[01])\./.test(version);
+  });
 
 /** Runs the built CLI as a user would, in `cwd`, without a TTY and outside CI mode. */
 export async function genClient(cwd: string, ...args: string[]): Promise<CliRun> {

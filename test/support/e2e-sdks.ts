@@ -20,4 +20,5 @@ export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   streaming: { spec: "streaming31.yaml" },
   "streaming-dates": { spec: "streaming31.yaml", dates: "date" },
   feeds32: { spec: "openapi32.yaml" },
+  webhooks: { spec: "webhooks.yaml" },
 };

@@ -160,6 +160,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Bodies",
+  clientInfo: "bodies/1.0.0 gen-client/0.1.0",
   baseUrl: "https://files.example.com/api",
   securitySchemes: {},
   secretFields: ["password"],

@@ -76,6 +76,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Composition",
+  clientInfo: "composition/1.0.0 gen-client/0.1.0",
   baseUrl: "https://kennel.example.com/v1",
   securitySchemes: {},
   secretFields: ["cardNumber", "password"],

@@ -116,6 +116,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Naming */ edge cases",
+  clientInfo: "naming-*-edge-cases/1.0.0 gen-client/0.1.0",
   baseUrl: "https://names.example.com",
   securitySchemes: {},
   loadValidators: op.loadValidators,

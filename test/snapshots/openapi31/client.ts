@@ -12,6 +12,8 @@ import {
 } from "./runtime/index.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
+import type { Webhooks } from "./runtime/webhooks/index.js";
+import { createWebhooks, type WebhookEvent } from "./webhooks.js";
 
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
@@ -62,10 +64,13 @@ export interface Client {
    * `PUT /pets/{petId}/avatar`
    */
   putPetAvatar: Endpoint<T.PutPetAvatarArgs, undefined, T.PutPetAvatarError>;
+  /** The API's webhooks: `unwrap()` verifies, parses and validates an incoming one into a `WebhookEvent`. */
+  readonly webhooks: Webhooks<WebhookEvent>;
 }
 
 const api: ApiSpec = {
   title: "Adoption Center",
+  clientInfo: "adoption-center/2.0.0 gen-client/0.1.0",
   baseUrl: "https://adopt.example.com/api",
   securitySchemes: {},
   loadValidators: op.loadValidators,
@@ -81,5 +86,6 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     deletePet: runtime.endpoint(op.deletePet),
     getPetLocation: runtime.endpoint(op.getPetLocation),
     putPetAvatar: runtime.endpoint(op.putPetAvatar),
+    webhooks: createWebhooks(options),
   };
 }

@@ -40,3 +40,13 @@ export {
   type ValidationMode,
 } from "./runtime/public.js";
 export type * from "./types.js";
+export { createWebhooks, type WebhookEvent } from "./webhooks.js";
+export {
+  WebhookVerificationError,
+  type RawBody,
+  type SignatureScheme,
+  type UnwrapOptions,
+  type WebhookFailure,
+  type WebhookHeaders,
+  type Webhooks,
+} from "./runtime/webhooks/index.js";

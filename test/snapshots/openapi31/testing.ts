@@ -12,6 +12,8 @@ import {
   type MockApiOf,
   type MockOptions,
 } from "./runtime/testing/index.js";
+import { webhookSigner, type WebhookSigner } from "./runtime/webhooks/index.js";
+import { webhookSpec, type WebhookEvent } from "./webhooks.js";
 export { MockError } from "./runtime/testing/index.js";
 export type {
   Failure,
@@ -22,7 +24,9 @@ export type {
 } from "./runtime/testing/index.js";
 
 /** A mock of Adoption Center: one `OperationMock` per client method, and the controls. */
-export type MockApi = MockApiOf<Client>;
+export type MockApi = MockApiOf<Omit<Client, "webhooks">> & {
+  readonly webhooks: WebhookSigner<WebhookEvent>;
+};
 
 /**
  * Creates a mock of the API for tests: register replies per operation, pass `mock.fetch` to
@@ -37,15 +41,20 @@ export type MockApi = MockApiOf<Client>;
  */
 export function createMockApi(options: MockOptions = {}): MockApi {
   op.useValidators({ z, s: schemas });
-  return createMock<Client>(
+  return Object.assign(
+    createMock<Omit<Client, "webhooks">>(
+      {
+        listPets: op.listPets,
+        createPet: op.createPet,
+        getPet: op.getPet,
+        deletePet: op.deletePet,
+        getPetLocation: op.getPetLocation,
+        putPetAvatar: op.putPetAvatar,
+      },
+      options,
+    ),
     {
-      listPets: op.listPets,
-      createPet: op.createPet,
-      getPet: op.getPet,
-      deletePet: op.deletePet,
-      getPetLocation: op.getPetLocation,
-      putPetAvatar: op.putPetAvatar,
+      webhooks: webhookSigner<WebhookEvent>(webhookSpec),
     },
-    options,
   );
 }

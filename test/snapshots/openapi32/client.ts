@@ -81,6 +81,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Feeds",
+  clientInfo: "feeds/1.0.0 gen-client/0.1.0",
   baseUrl: "http://localhost:8080",
   securitySchemes: {},
   loadValidators: op.loadValidators,

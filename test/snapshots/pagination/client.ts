@@ -239,6 +239,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Pagination",
+  clientInfo: "pagination/1.0.0 gen-client/0.1.0",
   baseUrl: "https://pages.example.com/v1",
   securitySchemes: {},
   loadValidators: op.loadValidators,

@@ -154,6 +154,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Parameters",
+  clientInfo: "parameters/1.0.0 gen-client/0.1.0",
   baseUrl: "https://params.example.com/v1",
   securitySchemes: {},
   loadValidators: op.loadValidators,

@@ -158,6 +158,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Swagger Petstore",
+  clientInfo: "swagger-petstore/1.0.0 gen-client/0.1.0",
   baseUrl: "https://petstore.example.com/v1",
   securitySchemes: {
     bearerAuth: {

@@ -82,6 +82,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Recursion",
+  clientInfo: "recursion/1.0.0 gen-client/0.1.0",
   baseUrl: "https://org.example.com/api",
   securitySchemes: {},
   loadValidators: op.loadValidators,

@@ -173,6 +173,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Runtime Policies",
+  clientInfo: "runtime-policies/1.0.0 gen-client/0.1.0",
   baseUrl: "https://policies.example.com/v1",
   securitySchemes: {
     bearerAuth: {

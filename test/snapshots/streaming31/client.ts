@@ -63,6 +63,7 @@ export interface Client {
 
 const api: ApiSpec = {
   title: "Streaming",
+  clientInfo: "streaming/1.0.0 gen-client/0.1.0",
   baseUrl: "http://localhost:8080/v1",
   securitySchemes: {},
   loadValidators: op.loadValidators,

@@ -1,0 +1,133 @@
+/**
+ * `webhooks.ts` (for an API with webhooks or callbacks): `WebhookEvent`, the union of its events
+ * told apart by `name`, and `createWebhooks`, which binds the runtime's verification and
+ * validation to them; the client exposes it as `api.webhooks`.
+ */
+import type { Schema, Webhook } from "../ir/model.js";
+import { array, call, id, literal, object, str, type Expr } from "./code/expressions.js";
+import { jsdocLines } from "./code/literals.js";
+import type { Statement } from "./code/module.js";
+import { tsKeyword, tsRef, tsUnion, typeNames, type TsType } from "./code/types.js";
+import type { EmitContext } from "./context.js";
+import { schemaName } from "./schemas.js";
+
+/** The field whose constant value names each webhook, and those values; undefined when the payloads have none in common. */
+export interface WebhookDiscriminator {
+  readonly field: string;
+  readonly values: readonly (readonly [value: string, webhook: string])[];
+}
+
+export function webhooksModule(ctx: EmitContext): Statement[] {
+  const { model } = ctx;
+  const events = model.webhooks.map((webhook) => eventType(ctx, webhook));
+  const payloadTypes = [...typeNames(events)].filter((name) => name !== "Date").sort();
+  const validators = model.webhooks.flatMap((webhook) => (webhook.payload.kind === "ref" ? [array([str(webhook.name), str(schemaName(ctx, webhook.payload.target, "read"))])] : []));
+  const runtime = ctx.runtimeModule("webhooks/index.js");
+  return [
+    {
+      s: "import",
+      from: runtime,
+      names: [{ name: "bindWebhooks" }, { name: "WebhookClientOptions", typeOnly: true }, { name: "Webhooks", typeOnly: true }, { name: "WebhooksSpec", typeOnly: true }],
+    },
+    ...(payloadTypes.length > 0 ? [{ s: "import", typeOnly: true, from: "./types.js", names: payloadTypes.map((name) => ({ name })) } as const] : []),
+    {
+      s: "type",
+      name: "WebhookEvent",
+      type: tsUnion(events),
+      doc: jsdocLines(`An event ${model.title} sends, one per webhook or callback, told apart by \`name\`.`),
+    },
+    {
+      s: "const",
+      exported: true,
+      name: "webhookSpec",
+      type: tsRef("WebhooksSpec"),
+      value: webhooksSpec(ctx, validators),
+      doc: ["What the runtime needs to verify, tell apart and validate the webhooks (and testing.ts to sign them)."],
+    },
+    {
+      s: "function",
+      name: "createWebhooks",
+      params: [{ name: "options", type: tsRef("WebhookClientOptions"), initializer: object([]) }],
+      returnType: tsRef("Webhooks", [tsRef("WebhookEvent")]),
+      body: [{ s: "return", value: call(id("bindWebhooks"), [id("webhookSpec"), id("options")]) }],
+      doc: [
+        "Verifies, parses and validates incoming webhooks (`api.webhooks` on a client). Without a",
+        "client, pass the options it would: `validate`, `logger`, `logLevel`.",
+      ],
+    },
+  ];
+}
+
+function webhooksSpec(ctx: EmitContext, validators: readonly Expr[]): Expr {
+  const { model, options } = ctx;
+  const discriminator = webhookDiscriminator(ctx);
+  return object([
+    { key: "title", value: str(model.title) },
+    ...(model.webhookSignature !== undefined ? [{ key: "scheme", value: literal(model.webhookSignature) }] : []),
+    { key: "names", value: array(model.webhooks.map((webhook) => str(webhook.name))) },
+    ...(discriminator !== undefined
+      ? [
+          {
+            key: "discriminator",
+            value: object([
+              { key: "field", value: str(discriminator.field) },
+              { key: "values", value: array(discriminator.values.map(([value, webhook]) => array([str(value), str(webhook)]))) },
+            ]),
+          },
+        ]
+      : []),
+    ...(options.validate !== "strict" ? [{ key: "validate", value: str(options.validate) }] : []),
+    ...(options.strict ? [{ key: "strict", value: literal(true) }] : []),
+    ...(options.dates === "date" ? [{ key: "dates", value: literal(true) }] : []),
+    { key: "validators", value: array(validators) },
+    // A dynamic import, so importing the SDK loads neither zod nor the validators.
+    ...(validators.length > 0 ? [{ key: "loadValidators", value: { e: "arrow", body: call(id("import"), [str("./schemas.js")]) } as const }] : []),
+  ]);
+}
+
+function eventType(ctx: EmitContext, webhook: Webhook): TsType {
+  return {
+    t: "object",
+    members: [
+      { key: "name", optional: false, readonly: true, type: { t: "literal", value: webhook.name } },
+      { key: "payload", optional: false, readonly: true, type: payloadType(ctx, webhook.payload) },
+    ],
+  };
+}
+
+function payloadType(ctx: EmitContext, payload: Schema): TsType {
+  return payload.kind === "ref" ? tsRef(ctx.typeName(payload.target, "read")) : tsKeyword("unknown");
+}
+
+/**
+ * A field every payload has, required, whose schema is one string constant, different for each
+ * webhook (`type: "pet.adopted"`): then the runtime reads it to tell which webhook a payload is.
+ * Of several, the first of the first payload's.
+ */
+export function webhookDiscriminator(ctx: EmitContext): WebhookDiscriminator | undefined {
+  const { webhooks } = ctx.model;
+  if (webhooks.length < 2) return undefined;
+  const constants = webhooks.map((webhook) => constantFields(ctx, webhook.payload));
+  const [first = new Map<string, string>()] = constants;
+  for (const field of first.keys()) {
+    const values = constants.map((fields) => fields.get(field));
+    const defined = values.filter((value): value is string => value !== undefined);
+    if (defined.length === webhooks.length && new Set(defined).size === defined.length) {
+      return { field, values: defined.map((value, i) => [value, webhooks[i]?.name ?? ""] as const) };
+    }
+  }
+  return undefined;
+}
+
+/** A payload's required properties whose schema is a single string constant: name → value. */
+function constantFields(ctx: EmitContext, payload: Schema): Map<string, string> {
+  const fields = new Map<string, string>();
+  const schema = ctx.resolve(payload);
+  if (schema.kind !== "object") return fields;
+  for (const property of schema.properties) {
+    const value = ctx.resolve(property.schema);
+    const [only] = value.kind === "enum" && value.values.length === 1 ? value.values : [];
+    if (property.required && typeof only === "string" && !value.nullable) fields.set(property.name, only);
+  }
+  return fields;
+}

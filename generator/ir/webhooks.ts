@@ -1,0 +1,138 @@
+/**
+ * Webhooks (OpenAPI 3.1 `webhooks`, `x-webhooks` in older documents) and operation `callbacks`:
+ * the requests an API sends to its users. Each becomes a named, JSON payload schema, received the
+ * way a response is, and the signature scheme comes from the document's `x-webhook-signature`.
+ * @see https://spec.openapis.org/oas/v3.1.0#oas-webhooks
+ */
+import { appendPointer } from "../errors.js";
+import { bodySchema } from "./body-schema.js";
+import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
+import { mediaKind, preferredMediaType } from "./media.js";
+import type { HttpMethod, Operation, Schema, Webhook, WebhookSignature } from "./model.js";
+
+const METHODS: readonly HttpMethod[] = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
+
+/** Whether the document declares any webhook or callback (before any is converted, so names can make room). */
+export function hasWebhooks(doc: Readonly<Record<string, Json>>): boolean {
+  const nonEmpty = (value: Json) => isObject(value) && Object.keys(value).length > 0;
+  if (nonEmpty(doc.webhooks) || nonEmpty(doc["x-webhooks"])) return true;
+  if (!isObject(doc.paths)) return false;
+  return Object.values(doc.paths).some((item) => isObject(item) && METHODS.some((method) => { const operation = item[method]; return isObject(operation) && nonEmpty(operation.callbacks); }));
+}
+
+export function convertWebhooks(ctx: BuildContext, operations: readonly Operation[]): Webhook[] {
+  const doc = ctx.spec.document;
+  const sources: { name: string; item: Json; pointer: string }[] = [];
+  for (const key of ["webhooks", "x-webhooks"] as const) {
+    const map = doc[key];
+    if (isObject(map)) for (const [name, item] of Object.entries(map)) sources.push({ name, item, pointer: appendPointer("#", key, name) });
+  }
+  sources.push(...callbackSources(ctx, new Map(operations.map((operation) => [operation.pointer, operation.name]))));
+  const taken = new Set<string>();
+  return sources.flatMap(({ name, item, pointer }) => {
+    const unique = uniqueName(name, taken);
+    const webhook = convertWebhook(ctx, unique, item, pointer);
+    return webhook ? [webhook] : [];
+  });
+}
+
+/**
+ * `callbacks` of every operation, named `<client method>.<callback name>` (the expression is the URL
+ * the user registered): `subscribe.statusChanged`.
+ */
+function callbackSources(ctx: BuildContext, methods: ReadonlyMap<string, string>): { name: string; item: Json; pointer: string }[] {
+  const paths = ctx.spec.document.paths;
+  if (!isObject(paths)) return [];
+  const sources: { name: string; item: Json; pointer: string }[] = [];
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const { value: pathItem, pointer: itemPointer } = ctx.deref(rawItem, appendPointer("#", "paths", path));
+    if (!isObject(pathItem)) continue;
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!isObject(operation) || !isObject(operation.callbacks)) continue;
+      const owner = methods.get(appendPointer(itemPointer, method)) ?? `${method} ${path}`;
+      for (const [callbackName, rawCallback] of Object.entries(operation.callbacks)) {
+        const { value: callback, pointer } = ctx.deref(rawCallback, appendPointer(itemPointer, method, "callbacks", callbackName));
+        if (!isObject(callback)) continue;
+        for (const [expression, item] of Object.entries(callback)) {
+          sources.push({ name: `${owner}.${callbackName}`, item, pointer: appendPointer(pointer, expression) });
+        }
+      }
+    }
+  }
+  return sources;
+}
+
+function uniqueName(name: string, taken: Set<string>): string {
+  let unique = name;
+  for (let n = 2; taken.has(unique); n++) unique = `${name}${n}`;
+  taken.add(unique);
+  return unique;
+}
+
+/** A webhook's Path Item: the first method that carries a body (a sender's webhook is one request). */
+function convertWebhook(ctx: BuildContext, name: string, rawItem: Json, at: string): Webhook | undefined {
+  const { value: item, pointer: itemPointer } = ctx.deref(rawItem, at);
+  if (!isObject(item)) return undefined;
+  const method = METHODS.find((each) => isObject(item[each]));
+  if (method === undefined) return undefined;
+  const operation = item[method] as Readonly<Record<string, Json>>;
+  const pointer = appendPointer(itemPointer, method);
+  const summary = stringOf(operation.summary);
+  const description = stringOf(operation.description);
+  return {
+    pointer,
+    name,
+    method,
+    deprecated: operation.deprecated === true,
+    payload: payloadSchema(ctx, operation.requestBody, appendPointer(pointer, "requestBody"), name),
+    ...(summary !== undefined && { summary }),
+    ...(description !== undefined && { description }),
+  };
+}
+
+/** The payload's JSON schema, always named (`<name> Payload` when inline); `unknown` for none or a non-JSON body. */
+function payloadSchema(ctx: BuildContext, rawBody: Json, at: string, name: string): Schema {
+  const { value: body, pointer } = ctx.deref(rawBody, at);
+  if (!isObject(body) || !isObject(body.content)) return { kind: "unknown", pointer };
+  const mediaType = preferredMediaType(Object.keys(body.content));
+  const media = mediaType === undefined ? undefined : body.content[mediaType];
+  const mediaPointer = appendPointer(pointer, "content", mediaType ?? "");
+  if (mediaType === undefined || mediaKind(mediaType) !== "json" || !isObject(media) || media.schema === undefined) {
+    if (mediaType !== undefined && mediaKind(mediaType) !== "json") ctx.warn("unsupported-media-type", `webhook ${name}: only JSON payloads are parsed; this one is typed unknown`, mediaPointer);
+    return { kind: "unknown", pointer: mediaPointer };
+  }
+  return bodySchema(ctx, media.schema, appendPointer(mediaPointer, "schema"), `${name} Payload`);
+}
+
+const SCHEMES = ["standard", "github", "stripe", "hmac"] as const;
+
+/**
+ * The document's `x-webhook-signature`: `{ scheme: standard | github | stripe }`, or
+ * `{ scheme: hmac, header, encoding?: hex | base64, prefix? }`. Absent: Standard Webhooks.
+ */
+export function convertWebhookSignature(ctx: BuildContext): WebhookSignature | undefined {
+  const raw = ctx.spec.document["x-webhook-signature"];
+  if (raw === undefined) return undefined;
+  const at = "#/x-webhook-signature";
+  if (!isObject(raw)) ctx.fail("x-webhook-signature must be an object such as { scheme: github }", at);
+  const scheme = SCHEMES.find((each) => each === raw.scheme);
+  if (scheme === undefined) ctx.fail(`x-webhook-signature.scheme must be one of ${SCHEMES.join(", ")}`, appendPointer(at, "scheme"));
+  if (scheme !== "hmac") return { scheme };
+  const header = stringOf(raw.header);
+  if (header === undefined || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) ctx.fail("x-webhook-signature.header must name an HTTP header", appendPointer(at, "header"));
+  const encoding = raw.encoding ?? "hex";
+  if (encoding !== "hex" && encoding !== "base64") ctx.fail("x-webhook-signature.encoding must be hex or base64", appendPointer(at, "encoding"));
+  const prefix = raw.prefix ?? "";
+  if (typeof prefix !== "string") ctx.fail("x-webhook-signature.prefix must be a string", appendPointer(at, "prefix"));
+  return { scheme, header, encoding, ...(prefix !== "" && { prefix }) };
+}
+
+/** The `webhookSignature` option of `generate()`: `x-webhook-signature`'s shape, `encoding` defaulting to hex. */
+export type WebhookSignatureOption =
+  | { readonly scheme: "standard" | "github" | "stripe" }
+  | { readonly scheme: "hmac"; readonly header: string; readonly encoding?: "hex" | "base64"; readonly prefix?: string };
+
+export function webhookSignatureOf(option: WebhookSignatureOption): WebhookSignature {
+  return option.scheme === "hmac" ? { ...option, encoding: option.encoding ?? "hex" } : { scheme: option.scheme };
+}

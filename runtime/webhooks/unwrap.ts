@@ -1,0 +1,178 @@
+import { formatIssues, type ValidationIssue } from "../errors/format-issues.js";
+import { Log } from "../logging/log.js";
+import type { Logger, LogLevel, ValidationMode } from "../options.js";
+import { unlistedValues } from "../unlisted.js";
+import type { RawBody } from "./bytes.js";
+import { headerValue, type WebhookHeaders } from "./headers.js";
+import { readRequestBody } from "./read-request.js";
+import type { SignatureScheme } from "./schemes.js";
+import { verifyWebhook, type VerifyWebhookOptions } from "./verify.js";
+import { WebhookVerificationError } from "./webhook-verification-error.js";
+
+/** What the runtime needs of a payload validator: zod's `safeParse`. */
+export interface WebhookValidator {
+  safeParse(value: unknown): { readonly success: true; readonly data: unknown } | { readonly success: false; readonly error: { readonly issues: readonly ValidationIssue[] } };
+}
+
+/** The API's webhooks as the generator describes them (an SDK's webhooks.ts). */
+export interface WebhooksSpec {
+  readonly title: string;
+  /** The spec's `x-webhook-signature`; Standard Webhooks when absent. */
+  readonly scheme?: SignatureScheme;
+  /** Webhook names, in the spec's order. */
+  readonly names: readonly string[];
+  /**
+   * A payload field whose value names the webhook, when every payload has one with a distinct
+   * constant: [value, webhook name] pairs. (Pairs, not an object: a spec string such as
+   * `__proto__` would not survive as an object literal's key.)
+   */
+  readonly discriminator?: { readonly field: string; readonly values: readonly (readonly [value: string, webhook: string])[] };
+  /** The SDK's default validation (generated with `validate`). */
+  readonly validate?: ValidationMode;
+  /** Generated with `--strict`: enum values and variants the spec does not list fail validation. */
+  readonly strict?: boolean;
+  /** Whether validators decode date-times into `Date`s (generated with `dates: "date"`). */
+  readonly dates?: boolean;
+  /** [webhook name, the name schemas.ts exports its payload's validator under] pairs. */
+  readonly validators: readonly (readonly [webhook: string, exported: string])[];
+  /** Imports schemas.ts, on first use, so that importing the SDK loads neither zod nor the validators. */
+  readonly loadValidators?: () => Promise<object>;
+}
+
+export interface UnwrapOptions extends Omit<VerifyWebhookOptions, "scheme"> {
+  /** Overrides the spec's signature scheme. */
+  readonly scheme?: SignatureScheme;
+  /** Overrides the client's `validate` for this payload. */
+  readonly validate?: ValidationMode;
+}
+
+/** The client options webhooks follow. */
+export interface WebhookClientOptions {
+  readonly validate?: ValidationMode;
+  readonly logger?: Logger;
+  readonly logLevel?: LogLevel;
+}
+
+/** `api.webhooks`: turns an incoming, signed request into one of the API's typed events. */
+export interface Webhooks<Event> {
+  /**
+   * Verifies the signature over the raw body exactly as received, checks the timestamp, parses
+   * the JSON, tells which webhook it is and validates it. Throws `WebhookVerificationError`.
+   */
+  unwrap(body: RawBody, headers: WebhookHeaders, options: UnwrapOptions): Promise<Event>;
+  /** The same for a fetch `Request` (Hono, Next.js, Cloudflare Workers, Deno, Bun): reads its body once. */
+  unwrapRequest(request: Request, options: UnwrapOptions): Promise<Event>;
+}
+
+export function bindWebhooks<Event>(spec: WebhooksSpec, client: WebhookClientOptions = {}): Webhooks<Event> {
+  const log = new Log(client.logger ?? console, client.logLevel ?? "warn", spec.title);
+  const reported = new Set<string>();
+  const discriminatorValues = new Map(spec.discriminator?.values);
+  let validators: Promise<ValidatorOf> | undefined;
+  const unwrap = async (body: RawBody, headers: WebhookHeaders, options: UnwrapOptions): Promise<Event> => {
+    const scheme = options.scheme ?? spec.scheme ?? { scheme: "standard" };
+    const bytes = await verifyWebhook(body, headers, { ...options, scheme });
+    const payload = parseJson(bytes);
+    const mode = options.validate ?? client.validate ?? spec.validate ?? "strict";
+    const named = scheme.scheme === "github" ? githubWebhookName(spec.names, headerValue(headers, "X-GitHub-Event"), payload) : undefined;
+    const name = named ?? declaredName(spec, discriminatorValues, payload);
+    // With validate "off", zod and the validators are loaded only when nothing else names the webhook (or for Dates).
+    const needed = name === undefined || mode !== "off" || spec.dates === true;
+    const validatorOf = needed ? await (validators ??= loadValidators(spec)) : () => undefined;
+    const checking: Checking = { mode, validatorOf, log, reported };
+    return (name === undefined ? firstMatch(spec, payload, validatorOf) : { name, payload: validate(spec, name, payload, checking) }) as Event;
+  };
+  return {
+    unwrap,
+    unwrapRequest: async (request, options) => unwrap(await readRequestBody(request, options.maxBodySize), request.headers, options),
+  };
+}
+
+type ValidatorOf = (name: string) => WebhookValidator | undefined;
+
+async function loadValidators(spec: WebhooksSpec): Promise<ValidatorOf> {
+  // The generator names only exports of schemas.ts, each a zod schema.
+  const module = (spec.loadValidators === undefined ? {} : await spec.loadValidators()) as Readonly<Record<string, WebhookValidator | undefined>>;
+  const exports = new Map(spec.validators);
+  return (name) => {
+    const exported = exports.get(name);
+    return exported === undefined ? undefined : module[exported];
+  };
+}
+
+interface Checking {
+  readonly mode: ValidationMode;
+  readonly validatorOf: ValidatorOf;
+  readonly log: Log;
+  /** Unlisted values already logged, so each is logged once per client. */
+  readonly reported: Set<string>;
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new WebhookVerificationError({ reason: "invalid-payload", detail: "the body is not JSON" });
+  }
+}
+
+/**
+ * The webhook the payload's discriminator field names, or the only one there is; undefined when
+ * the spec has no such field and several webhooks (then `firstMatch` decides).
+ */
+function declaredName(spec: WebhooksSpec, values: ReadonlyMap<string, string>, payload: unknown): string | undefined {
+  if (spec.discriminator !== undefined) return discriminate(spec.discriminator.field, values, payload);
+  return spec.names.length === 1 ? spec.names[0] : undefined;
+}
+
+/** The first webhook, in the spec's order, whose schema the payload matches: nothing else tells them apart. */
+function firstMatch(spec: WebhooksSpec, payload: unknown, validatorOf: ValidatorOf): { name: string; payload: unknown } {
+  for (const name of spec.names) {
+    const result = validatorOf(name)?.safeParse(payload);
+    if (result?.success) return { name, payload: result.data };
+  }
+  throw new WebhookVerificationError({ reason: "unknown-webhook", detail: `the payload matches none of the ${spec.names.length} webhooks' schemas` });
+}
+
+/**
+ * GitHub names a delivery's event in `X-GitHub-Event` (`check_run`) and its action in the payload's
+ * `action` (`requested_action`); GitHub's webhooks spec names the webhook after both
+ * (`check-run-requested-action`), or after the event alone (`push`).
+ */
+function githubWebhookName(names: readonly string[], event: string | undefined, payload: unknown): string | undefined {
+  if (event === undefined) return undefined;
+  const base = event.replaceAll("_", "-");
+  const action = typeof payload === "object" && payload !== null && Object.hasOwn(payload, "action") ? (payload as { action: unknown }).action : undefined;
+  const candidates = typeof action === "string" ? [`${base}-${action.replaceAll("_", "-")}`, base] : [base];
+  return candidates.find((candidate) => names.includes(candidate));
+}
+
+function discriminate(field: string, values: ReadonlyMap<string, string>, payload: unknown): string {
+  const value = typeof payload === "object" && payload !== null && Object.hasOwn(payload, field) ? (payload as Record<string, unknown>)[field] : undefined;
+  const name = typeof value === "string" ? values.get(value) : undefined;
+  if (name === undefined) throw new WebhookVerificationError({ reason: "unknown-webhook", detail: `the payload's ${field} names none of the webhooks` });
+  return name;
+}
+
+/**
+ * Validates a payload as a response is validated: per the mode, tolerating enum values and
+ * variants the spec does not list (unless the SDK is strict), each logged once.
+ */
+function validate(spec: WebhooksSpec, name: string, payload: unknown, { mode, validatorOf, log, reported }: Checking): unknown {
+  const validator = validatorOf(name);
+  // Date-times become Dates only through the validator: an SDK generated with dates runs it even with validate "off".
+  if (validator === undefined || (mode === "off" && spec.dates !== true)) return payload;
+  const result = validator.safeParse(payload);
+  if (result.success) return result.data;
+  const unlisted = spec.strict === true ? undefined : unlistedValues(result.error.issues, payload);
+  if (unlisted !== undefined) {
+    for (const value of unlisted.filter((each) => !reported.has(`${name} ${each}`))) {
+      reported.add(`${name} ${value}`);
+      log.warn(`webhook ${name}: the payload has a value the spec does not list (${value}); regenerate the SDK to type it`);
+    }
+    return payload;
+  }
+  if (mode === "strict") throw new WebhookVerificationError({ reason: "invalid-payload", detail: `the ${name} payload does not match its schema`, issues: result.error.issues });
+  if (mode === "warn") log.warn(`webhook ${name}: the payload does not match its schema (${formatIssues(result.error.issues)}); passed on unvalidated`);
+  return payload;
+}

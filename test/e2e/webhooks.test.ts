@@ -1,0 +1,177 @@
+/**
+ * A webhook receiver built with a generated SDK, on a real node:http server on 127.0.0.1, and a
+ * sender that signs with the `standardwebhooks` package (so the SDK is checked against an
+ * independent implementation, not against itself).
+ */
+import { createHmac } from "node:crypto";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, SdkError, WebhookVerificationError, type WebhookEvent } from "../.out/sdk/webhooks/index.js";
+import { createMockApi } from "../.out/sdk/webhooks/testing.js";
+import { sendJson, startServer, type TestServer } from "../support/http-server.js";
+
+const CURRENT_SECRET = "whsec_" + Buffer.from("the current secret").toString("base64");
+const OLD_SECRET = "whsec_" + Buffer.from("the secret being rotated out").toString("base64");
+
+const warnings: string[] = [];
+const api = createClient({ logger: { debug() {}, info() {}, warn: (line: string) => warnings.push(line), error() {} } });
+const received: WebhookEvent[] = [];
+const seenIds = new Set<string>();
+let server: TestServer;
+
+/** What a receiver does: 204 for a verified event, 400 with the failed check otherwise. */
+beforeAll(async () => {
+  server = await startServer(async (request, response) => {
+    try {
+      const event = await api.webhooks.unwrap(request.body, request.headers, {
+        secret: [CURRENT_SECRET, OLD_SECRET],
+        maxBodySize: 4096,
+        isReplay: (id) => {
+          const seen = seenIds.has(id);
+          seenIds.add(id);
+          return seen;
+        },
+      });
+      received.push(event);
+      sendJson(response, 200, { name: event.name });
+    } catch (error) {
+      if (!(error instanceof WebhookVerificationError)) throw error;
+      sendJson(response, 400, { reason: error.reason, message: error.message });
+    }
+  });
+});
+afterAll(() => server.close());
+
+interface Delivery {
+  readonly body?: string;
+  readonly secret?: string;
+  /** Seconds before now the sender signed it. */
+  readonly age?: number;
+  readonly tamper?: (body: string) => string;
+  readonly drop?: string;
+}
+
+const adopted = { type: "pet.adopted", pet: { id: 7, name: "Rex", species: "dog" }, adoptedAt: "2026-05-01T10:00:00Z", adopter: { name: "Ann" } };
+
+async function deliver({ body = JSON.stringify(adopted), secret = CURRENT_SECRET, age = 0, tamper, drop, id = `msg_${Math.random().toString(36).slice(2)}` }: Delivery & { readonly id?: string } = {}): Promise<{ status: number; json: { name?: string; reason?: string; message?: string } }> {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "webhook-id": id,
+    "webhook-timestamp": String(Math.floor(Date.now() / 1000) - age),
+    "webhook-signature": new Webhook(secret).sign(id, new Date((Math.floor(Date.now() / 1000) - age) * 1000), body),
+  };
+  if (drop !== undefined) delete headers[drop];
+  const response = await fetch(`${server.url}/hooks`, { method: "POST", headers, body: tamper ? tamper(body) : body });
+  return { status: response.status, json: (await response.json()) as { name?: string; reason?: string; message?: string } };
+}
+
+describe("a webhook receiver built with the SDK", () => {
+  it("accepts a signed event and hands it over typed by name", async () => {
+    expect(await deliver()).toEqual({ status: 200, json: { name: "petAdopted" } });
+    const event = received.at(-1);
+    if (event?.name !== "petAdopted") throw new Error(`expected petAdopted, got ${event?.name}`);
+    // Narrowed by name: the payload is PetAdopted.
+    expect(event.payload.pet.name).toBe("Rex");
+    expect(event.payload.adopter?.name).toBe("Ann");
+  });
+
+  it("tells the events apart by their type constant, callbacks included", async () => {
+    expect((await deliver({ body: JSON.stringify({ type: "pet.created", pet: { id: 1, name: "Tom" } }) })).json.name).toBe("petCreated");
+    expect((await deliver({ body: JSON.stringify({ type: "pet.status-changed", petId: 1, status: "reserved" }) })).json.name).toBe("subscribe.statusChanged");
+  });
+
+  it("rejects a tampered body", async () => {
+    expect(await deliver({ tamper: (body) => body.replace("Rex", "Max") })).toMatchObject({ status: 400, json: { reason: "bad-signature" } });
+  });
+
+  it("rejects a body signed with another secret, and names neither secret", async () => {
+    const { status, json } = await deliver({ secret: "whsec_" + Buffer.from("an attacker's guess").toString("base64") });
+    expect({ status, reason: json.reason }).toEqual({ status: 400, reason: "bad-signature" });
+    for (const secret of [CURRENT_SECRET, OLD_SECRET]) expect(json.message).not.toContain(secret.slice(6));
+  });
+
+  it("accepts the secret being rotated out while the new one is configured too", async () => {
+    expect(await deliver({ secret: OLD_SECRET })).toEqual({ status: 200, json: { name: "petAdopted" } });
+  });
+
+  it("rejects a delivery signed more than five minutes ago, as a replay would be", async () => {
+    expect(await deliver({ age: 301 })).toMatchObject({ status: 400, json: { reason: "stale-timestamp" } });
+    expect(await deliver({ age: -301 })).toMatchObject({ status: 400, json: { reason: "future-timestamp" } });
+  });
+
+  it("rejects a delivery whose message id was handled before", async () => {
+    expect((await deliver({ id: "msg_once" })).status).toBe(200);
+    expect(await deliver({ id: "msg_once" })).toMatchObject({ status: 400, json: { reason: "replayed" } });
+  });
+
+  it.each(["webhook-id", "webhook-timestamp", "webhook-signature"])("rejects a delivery without %s", async (header) => {
+    expect(await deliver({ drop: header })).toMatchObject({ status: 400, json: { reason: "missing-header" } });
+  });
+
+  it("rejects a body over maxBodySize", async () => {
+    const body = JSON.stringify({ ...adopted, adopter: { name: "A".repeat(5000) } });
+    expect(await deliver({ body })).toMatchObject({ status: 400, json: { reason: "payload-too-large" } });
+  });
+
+  it("rejects a signed payload that does not match its schema, naming the field", async () => {
+    const { json } = await deliver({ body: JSON.stringify({ ...adopted, pet: { id: "seven", name: "Rex" } }) });
+    expect(json.reason).toBe("invalid-payload");
+    expect(json.message).toContain("pet.id");
+  });
+
+  it("rejects a signed payload that is no webhook of the API, or no JSON", async () => {
+    expect(await deliver({ body: JSON.stringify({ type: "pet.deleted" }) })).toMatchObject({ status: 400, json: { reason: "unknown-webhook" } });
+    expect(await deliver({ body: "not json" })).toMatchObject({ status: 400, json: { reason: "invalid-payload" } });
+  });
+
+  it("accepts an enum value the spec does not list, and logs it once", async () => {
+    const body = JSON.stringify({ ...adopted, pet: { id: 8, name: "Kiwi", species: "parrot" } });
+    expect((await deliver({ body })).status).toBe(200);
+    expect((await deliver({ body })).status).toBe(200);
+    expect(warnings.filter((line) => line.includes('"parrot"'))).toHaveLength(1);
+  });
+});
+
+describe("api.webhooks.unwrapRequest", () => {
+  it("reads a fetch Request, as a Worker or a Next.js route handler receives it", async () => {
+    const body = JSON.stringify(adopted);
+    const signed = new Webhook(CURRENT_SECRET).sign("msg_fetch", new Date(), body);
+    const headers = { "webhook-id": "msg_fetch", "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": signed };
+    const event = await api.webhooks.unwrapRequest(new Request("http://127.0.0.1/hooks", { method: "POST", headers, body }), { secret: CURRENT_SECRET });
+    expect(event.name).toBe("petAdopted");
+    const large = new Request("http://127.0.0.1/hooks", { method: "POST", headers, body: "x".repeat(100) });
+    const error = await api.webhooks.unwrapRequest(large, { secret: CURRENT_SECRET, maxBodySize: 10 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SdkError);
+    expect((error as WebhookVerificationError).reason).toBe("payload-too-large");
+  });
+
+  it("verifies another scheme when the call names it", async () => {
+    const body = JSON.stringify({ type: "pet.created", pet: { id: 2, name: "Pip" } });
+    const signature = `sha256=${createHmac("sha256", "gh-secret").update(body).digest("hex")}`;
+    const request = new Request("http://127.0.0.1/hooks", { method: "POST", headers: { "X-Hub-Signature-256": signature }, body });
+    const event = await api.webhooks.unwrapRequest(request, { secret: "gh-secret", scheme: { scheme: "github" } });
+    expect(event).toEqual({ name: "petCreated", payload: { type: "pet.created", pet: { id: 2, name: "Pip" } } });
+  });
+});
+
+describe("the testing kit's mock.webhooks.sign", () => {
+  const mock = createMockApi();
+
+  it("builds a delivery the receiver accepts, posted with fetch", async () => {
+    const payload = { type: "pet.status-changed", petId: 3, status: "adopted" } as const;
+    const response = await fetch(`${server.url}/hooks`, await mock.webhooks.sign("subscribe.statusChanged", payload, { secret: OLD_SECRET }));
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { name: "subscribe.statusChanged" } });
+    expect(received.at(-1)).toEqual({ name: "subscribe.statusChanged", payload });
+  });
+
+  it("signs with the scheme, id and time a test asks for", async () => {
+    const signed = await mock.webhooks.sign("petCreated", { type: "pet.created", pet: { id: 1, name: "Tom" } }, { secret: "gh", scheme: { scheme: "github" } });
+    expect(signed.headers).toEqual({ "content-type": "application/json", "X-Hub-Signature-256": `sha256=${createHmac("sha256", "gh").update(signed.body).digest("hex")}` });
+  });
+
+  it("refuses to sign a payload the API would never send", async () => {
+    // @ts-expect-error petId must be a number
+    const wrong = mock.webhooks.sign("subscribe.statusChanged", { type: "pet.status-changed", petId: "3", status: "adopted" }, { secret: OLD_SECRET });
+    await expect(wrong).rejects.toMatchObject({ reason: "invalid-payload", message: expect.stringContaining("petId") });
+  });
+});
