@@ -67,16 +67,7 @@ function adjusted(value: unknown, schemaPointer: string, document: JsonObject, f
   if (schema === undefined || depth > 8) return value;
   const node = schema.node;
   if (typeof value === "string" && node.format === "byte" && !BASE64.test(value)) return "Y29uZm9ybWFuY2U=";
-  if (!files) {
-    if (Array.isArray(value) && node.items !== undefined) return value.map((v) => adjusted(v, child(schema, "items"), document, files, depth + 1));
-    if (isObject(value) && isObject(node.properties)) {
-      const out: Record<string, unknown> = { ...value };
-      for (const name of Object.keys(node.properties)) if (name in out) out[name] = adjusted(out[name], child(schema, "properties", name), document, files, depth + 1);
-      return out;
-    }
-    return value;
-  }
-  const isFile = (typeof node.format === "string" && BINARY_FORMATS.has(node.format)) || node.contentMediaType !== undefined || node.contentEncoding === "binary";
+  const isFile = files && ((typeof node.format === "string" && BINARY_FORMATS.has(node.format)) || node.contentMediaType !== undefined || node.contentEncoding === "binary");
   if (isFile && (node.type === "string" || node.type === undefined)) return new Blob(["conformance file"], { type: "application/octet-stream" });
   if (Array.isArray(value) && node.items !== undefined) return value.map((v) => adjusted(v, child(schema, "items"), document, files, depth + 1));
   if (isObject(value) && isObject(node.properties)) {
