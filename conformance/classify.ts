@@ -6,7 +6,8 @@
  *                         argument-missing, prism-rejected (no evidence it is Prism's fault),
  *                         refused-valid, accepted-invalid, misclassified (data for a non-2xx,
  *                         isError wrong, a wrong status);
- *   set apart, evidence   prism-limitation, spec-defect;
+ *   set apart, evidence   prism-limitation, spec-defect (an example that breaks its schema; null
+ *                         where a schema has object keywords but no type: see Judge.inferredObjectNulls);
  *   passing               ok, tolerated (what README's documented tolerance accepts: additions,
  *                         oneOf read as "at least one").
  */
@@ -314,6 +315,14 @@ export function classify(input: {
     if (result.kind === "data") return tolerant ? tolerance() : invalid();
     if (result.kind === "refused") {
       if (!tolerant) return badResponse();
+      const nulls = judged === undefined ? undefined : judge.inferredObjectNulls(judged.pointer, JSON.parse(exchange.response.body));
+      if (nulls !== undefined) {
+        return {
+          outcome: "spec-defect",
+          rule: "object schema without type",
+          reason: `null at ${nulls.join(", ")}, where ${judged!.pointer} has a schema with object keywords and no type (JSON Schema: any type; the SDK, as README's inference rules say: an object, not null) — ${result.message.slice(0, 200)}`,
+        };
+      }
       return { outcome: "refused-valid", reason: `${result.message.slice(0, 300)} — ajv accepts ${judged?.pointer ?? "(no schema)"}` };
     }
     return { outcome: "misclassified", reason: `a ${status} ended in ${result.kind}${"status" in result ? ` ${result.status}` : ""}${"message" in result ? `: ${result.message}` : ""}` };

@@ -34,6 +34,11 @@ const document: JsonObject = {
     "/location": {
       get: { responses: { "200": { description: "ok", content: { "*/*": { schema: { $ref: "#/components/schemas/Thing" } } } } } },
     },
+    "/operations": {
+      get: {
+        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/OperationValue" } } } } },
+      },
+    },
     "/things": {
       put: {
         requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
@@ -52,6 +57,9 @@ const document: JsonObject = {
     schemas: {
       Thing: { type: "object", required: ["id", "name"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } },
       Named: { type: "object", required: ["id", "name"], properties: { id: { type: "string" }, name: { type: "string" } } },
+      // As azure.com's hybridcompute (converted Swagger 2.0): `display` is an object without `type`.
+      OperationValue: { type: "object", properties: { name: { type: "string" }, display: { allOf: [{ $ref: "#/components/schemas/OperationValueDisplay" }] }, size: { type: "integer" } } },
+      OperationValueDisplay: { properties: { provider: { type: "string" } } },
       Counted: {
         type: "object",
         properties: {
@@ -120,6 +128,19 @@ describe("conformance classification", () => {
     expect(judged("/things", "get", ok({ count: 2 ** 31 }), data).outcome).toBe("accepted-invalid");
     expect(judged("/things", "get", ok({ count: 1.5 }), data).outcome).toBe("accepted-invalid");
     expect(judged("/things", "get", ok({ count: 7, shape: {} }), data).outcome).toBe("tolerated");
+  });
+
+  it("sets apart a refused null where a schema has object keywords but no type as a spec defect, and only such a null", () => {
+    const answered = (json: unknown): Exchange => ({
+      request: { method: "GET", url: "http://x/operations", headers: {} },
+      response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(json) },
+    });
+    const sdkRefused: SdkResult = { kind: "refused", status: 200, message: "display: expected object, received null" };
+    const typeless = judged("/operations", "get", answered({ name: "n", display: null }), sdkRefused);
+    expect(typeless).toMatchObject({ outcome: "spec-defect", rule: "object schema without type" });
+    expect(typeless.reason).toContain("/display");
+    expect(judged("/operations", "get", answered({ name: "n", display: { provider: "p" } }), sdkRefused).outcome).toBe("refused-valid");
+    expect(judged("/operations", "get", answered({ name: "n", display: "text" }), sdkRefused).outcome).toBe("refused-valid");
   });
 
   it("does not mistake a query parameter named body for the request body", () => {
