@@ -34,6 +34,14 @@ const document: JsonObject = {
     "/location": {
       get: { responses: { "200": { description: "ok", content: { "*/*": { schema: { $ref: "#/components/schemas/Thing" } } } } } },
     },
+    "/changes": {
+      get: { responses: { "200": { description: "ok", content: { "application/jsonl": { schema: { type: "object" } } } } } },
+      query: { responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } } },
+      post: {
+        requestBody: { content: { "application/x-ndjson": { schema: { $ref: "#/components/schemas/Named" } } } },
+        responses: { "204": { description: "done" } },
+      },
+    },
     "/operations": {
       get: {
         responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/OperationValue" } } } } },
@@ -141,6 +149,27 @@ describe("conformance classification", () => {
     expect(typeless.reason).toContain("/display");
     expect(judged("/operations", "get", answered({ name: "n", display: { provider: "p" } }), sdkRefused).outcome).toBe("refused-valid");
     expect(judged("/operations", "get", answered({ name: "n", display: "text" }), sdkRefused).outcome).toBe("refused-valid");
+  });
+
+  it("sets apart Prism's missing JSON Lines serializer and its unrouted QUERY method, and only for what the spec declares", () => {
+    const problem = (method: string, url: string, status: number, type: string, title: string): Exchange => ({
+      request: { method, url, headers: {} },
+      response: { status, headers: { "content-type": "application/problem+json" }, body: JSON.stringify({ type: `https://stoplight.io/prism/errors#${type}`, title, status, detail: "" }) },
+    });
+    const failed: SdkResult = { kind: "api-error", status: 500, isError: false };
+    const serializer = judged("/changes", "get", problem("GET", "http://x/changes", 500, "UNKNOWN", "Cannot find serializer for application/jsonl"), failed);
+    expect(serializer).toMatchObject({ outcome: "prism-limitation", rule: "no serializer for a sequential media type" });
+    expect(judged("/changes", "get", problem("GET", "http://x/changes", 500, "UNKNOWN", "Cannot find serializer for text/csv"), failed).outcome).toBe("prism-rejected");
+    const query = judged("/changes", "query", problem("QUERY", "http://x/changes", 404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched"), { kind: "api-error", status: 404, isError: false });
+    expect(query).toMatchObject({ outcome: "prism-limitation", rule: "QUERY method" });
+    expect(judged("/changes", "get", problem("GET", "http://x/changes", 404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched"), failed).outcome).toBe("prism-rejected");
+  });
+
+  it("sets apart Prism reading a JSON Lines request body as one value only when each line sent matches the item schema", () => {
+    const arg: BuiltArg = { key: "body", value: [{ id: "1", name: "n" }], source: "sampler", schemaPointer: "#/components/schemas/Named", matchesSchema: true };
+    const sent = (body: string): Exchange => prism422("http://x/changes", "Request body must be object", ["body"], { method: "POST", body, headers: { "content-type": "application/x-ndjson" } });
+    expect(judged("/changes", "post", sent('{"id":"1","name":"n"}\n{"id":"2","name":"m"}\n'), refused, [arg])).toMatchObject({ outcome: "prism-limitation", rule: "JSON Lines request body" });
+    expect(judged("/changes", "post", sent('{"id":"1"}\n'), refused, [arg]).outcome).toBe("prism-rejected");
   });
 
   it("does not mistake a query parameter named body for the request body", () => {
