@@ -196,6 +196,8 @@ export function buildArgs(document: JsonObject, operation: Located, sdk: SdkOper
       if (sdk.body.kind === "binary") arg = { ...arg, value: new Blob(["conformance bytes"], { type: sdk.body.mediaType }) };
       else if (sdk.body.kind === "text" && typeof arg.value !== "string") arg = { ...arg, value: typeof arg.value === "object" ? JSON.stringify(arg.value) : String(arg.value) };
       else if (schemaPointer !== undefined && (sdk.body.kind === "multipart" || sdk.body.kind === "form")) arg = { ...arg, value: adjusted(arg.value, schemaPointer, document, true) };
+      // A streamed body's schema is one item's (see BodySpec.format): the SDK takes a sequence of them.
+      else if (sdk.body.kind === "stream" && !Array.isArray(arg.value)) arg = { ...arg, value: [arg.value] };
       built.push({ key: "body", ...arg });
     }
   }

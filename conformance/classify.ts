@@ -6,7 +6,8 @@
  *                         argument-missing, prism-rejected (no evidence it is Prism's fault),
  *                         refused-valid, accepted-invalid, misclassified (data for a non-2xx,
  *                         isError wrong, a wrong status);
- *   set apart, evidence   prism-limitation, spec-defect;
+ *   set apart, evidence   prism-limitation, spec-defect (an example that breaks its schema; null
+ *                         where a schema has object keywords but no type: see Judge.inferredObjectNulls);
  *   passing               ok, tolerated (what README's documented tolerance accepts: additions,
  *                         oneOf read as "at least one").
  */
@@ -125,6 +126,40 @@ function prismResponseFailure(exchange: Exchange, document: JsonObject, operatio
   return undefined;
 }
 
+/**
+ * Prism cannot serve what the spec declares, with no violation on the request: it routes no
+ * `QUERY` operation (OpenAPI 3.2's method: NO_PATH_MATCHED_ERROR where the path item declares
+ * `query`), and has no serializer for a sequential media type it is to answer with (JSON Lines,
+ * JSON text sequences: UNKNOWN "Cannot find serializer for …", with or without Accept).
+ */
+function prismCannotServe(exchange: Exchange, document: JsonObject, operation: Located): Finding | undefined {
+  let problem: { type?: unknown; title?: unknown };
+  try {
+    problem = JSON.parse(exchange.response!.body) as typeof problem;
+  } catch {
+    return undefined;
+  }
+  if (!isObject(problem) || exchange.response!.headers["sl-violations"] !== undefined) return undefined;
+  const method = exchange.request.method.toLowerCase();
+  if (problem.type === `${PRISM_ERROR}NO_PATH_MATCHED_ERROR` && method === "query" && operation.pointer.endsWith("/query")) {
+    return { rule: "QUERY method", text: `Prism routes no QUERY operation (OpenAPI 3.2), though the spec declares ${operation.pointer} (NO_PATH_MATCHED_ERROR, answered ${exchange.response!.status})` };
+  }
+  const media = typeof problem.title === "string" ? /^Cannot find serializer for (\S+)$/.exec(problem.title)?.[1] : undefined;
+  if (problem.type === `${PRISM_ERROR}UNKNOWN` && media !== undefined && declaredResponseMedia(document, operation).includes(media.toLowerCase())) {
+    return { rule: "no serializer for a sequential media type", text: `Prism accepted the request but has no serializer for the declared ${media} (UNKNOWN "${problem.title as string}", answered ${exchange.response!.status})` };
+  }
+  return undefined;
+}
+
+/** Every media type an operation's responses declare, lower-cased. */
+function declaredResponseMedia(document: JsonObject, operation: Located): string[] {
+  const responses = isObject(operation.node.responses) ? operation.node.responses : {};
+  return Object.keys(responses).flatMap((key) => {
+    const response = locate(document, child(operation, "responses", key));
+    return response !== undefined && isObject(response.node.content) ? Object.keys(response.node.content).map((m) => m.toLowerCase()) : [];
+  });
+}
+
 /** The response media types of an operation whose schema is an object or array (after a local `$ref`). */
 function objectMediaTypes(document: JsonObject, operation: Located): string[] {
   const found = new Set<string>();
@@ -183,6 +218,9 @@ function prismLimitation(violations: readonly Violation[], context: { judge: Jud
         return { rule: "required readOnly in a request", text: `Prism demands the readOnly property ${property} in a request body (ajv: the body is valid once required readOnly properties are not required, as OpenAPI says they apply to responses only; the SDK's request type leaves readOnly properties out)` };
       }
     }
+    if (where.startsWith("body") && /^application\/(jsonl|x-ndjson|x-jsonlines)\s*(;|$)/.test(contentType) && bodyBuilt?.schemaPointer !== undefined && jsonLinesMatch(body, bodyBuilt.schemaPointer, judge)) {
+      return { rule: "JSON Lines request body", text: `Prism validates the ${contentType} body as one JSON value, not as lines (ajv: each line the SDK sent matches the item schema ${bodyBuilt.schemaPointer})` };
+    }
     const formBody = where.startsWith("body") || (where === "" && /deserialize JSON object array in form data/.test(v.message ?? ""));
     if (formBody && contentType.startsWith("application/x-www-form-urlencoded") && /%5B\d+%5D%5B|\[\d+\]\[/.test(body)) {
       return { rule: "form-encoded array of objects", text: "Prism cannot read form-encoded arrays of objects (`items[0][name]=…`, as the SDK sent them)" };
@@ -214,6 +252,21 @@ function prismLimitation(violations: readonly Violation[], context: { judge: Jud
   }
   const found = reasons as Finding[];
   return { rule: [...new Set(found.map((f) => f.rule))].sort().join(" + "), text: [...new Set(found.map((f) => f.text))].join("; ") };
+}
+
+/** Whether a JSON Lines body has at least one line, and each parses and matches the item schema. */
+function jsonLinesMatch(body: string, schemaPointer: string, judge: Judge): boolean {
+  const lines = body.split("\n").filter((line) => line.trim() !== "");
+  return (
+    lines.length > 0 &&
+    lines.every((line) => {
+      try {
+        return judge.validate(schemaPointer, JSON.parse(line), "write").valid;
+      } catch {
+        return false;
+      }
+    })
+  );
 }
 
 /**
@@ -285,7 +338,7 @@ export function classify(input: {
   if (missing.length > 0) return { outcome: "argument-missing", reason: missing.join("; ") };
   if (rejected !== undefined) {
     const text = `${rejected.type ?? "violations"}: ${rejected.violations.map((v) => `${where(v).join(".")} ${v.message ?? ""}`.trim()).join("; ")}`;
-    const limitation = prismLimitation(rejected.violations, { judge, document, operation, exchange, sdk, args });
+    const limitation = prismCannotServe(exchange, document, operation) ?? prismLimitation(rejected.violations, { judge, document, operation, exchange, sdk, args });
     if (limitation !== undefined) return { outcome: "prism-limitation", rule: limitation.rule, reason: `${limitation.text} — Prism said ${text}` };
     const defect = specDefect(rejected.violations, args);
     if (defect !== undefined) return { outcome: "spec-defect", rule: defect.rule, reason: `${defect.text} — Prism said ${text}` };
@@ -314,6 +367,14 @@ export function classify(input: {
     if (result.kind === "data") return tolerant ? tolerance() : invalid();
     if (result.kind === "refused") {
       if (!tolerant) return badResponse();
+      const nulls = judged === undefined ? undefined : judge.inferredObjectNulls(judged.pointer, JSON.parse(exchange.response.body));
+      if (nulls !== undefined) {
+        return {
+          outcome: "spec-defect",
+          rule: "object schema without type",
+          reason: `null at ${nulls.join(", ")}, where ${judged!.pointer} has a schema with object keywords and no type (JSON Schema: any type; the SDK, as README's Types paragraph says: an object, so not null) — ${result.message.slice(0, 200)}`,
+        };
+      }
       return { outcome: "refused-valid", reason: `${result.message.slice(0, 300)} — ajv accepts ${judged?.pointer ?? "(no schema)"}` };
     }
     return { outcome: "misclassified", reason: `a ${status} ended in ${result.kind}${"status" in result ? ` ${result.status}` : ""}${"message" in result ? `: ${result.message}` : ""}` };

@@ -10,7 +10,10 @@
  *             one" (README documents it);
  *   write     strict, for a request: a required `readOnly` property is not required (OpenAPI 3.0:
  *             "the required will take effect on the response only"; the SDK's request types drop
- *             readOnly properties).
+ *             readOnly properties);
+ *   typed     tolerant, with a schema that has object keywords (`properties`…) but no `type` read
+ *             as an object, as the SDK reads it (README: inference rules); only to find that
+ *             evidence for a body the SDK refused (see `inferredObjectNulls`).
  *
  * A body the SDK accepted must pass `tolerant`; arguments built for a request must pass `write`.
  */
@@ -21,13 +24,19 @@ import { isObject, type Json, type JsonObject, type OpenApiDoc } from "./spec.ts
 
 const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as FormatsPlugin;
 
-export type Reading = "strict" | "tolerant" | "write";
-type Relaxation = "additions" | "anyOf" | "readOnlyRequired";
+export type Reading = "strict" | "tolerant" | "write" | "typed";
+type Relaxation = "additions" | "anyOf" | "readOnlyRequired" | "objectType";
 const RELAXATIONS: Record<Reading, ReadonlySet<Relaxation>> = {
   strict: new Set(),
   tolerant: new Set(["additions", "anyOf"]),
   write: new Set(["readOnlyRequired"]),
+  typed: new Set(["additions", "anyOf", "objectType"]),
 };
+
+/** Keywords that make a schema without `type` an object for the SDK. */
+const OBJECT_KEYWORDS = ["properties", "additionalProperties", "patternProperties", "required", "minProperties", "maxProperties"];
+/** Marks the `type: "object"` the `typed` reading added, so an error can be traced to it. */
+const INFERRED = "x-conformance-inferred-object";
 
 export interface Verdict {
   readonly valid: boolean;
@@ -42,7 +51,8 @@ const INT_RANGES: Record<string, readonly [number, number]> = {
 };
 
 function newAjv(version: OpenApiDoc["version"]): AjvLike {
-  const options = { strict: false, validateSchema: false, allErrors: true, logger: false, addUsedSchema: false } as const;
+  // verbose: errors carry the schema that raised them (see inferredObjectNulls).
+  const options = { strict: false, validateSchema: false, allErrors: true, logger: false, addUsedSchema: false, verbose: true } as const;
   const ajv = version === "3.1" ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv);
   for (const [name, [min, max]] of Object.entries(INT_RANGES)) {
@@ -120,6 +130,10 @@ function relaxed(node: Json, relax: ReadonlySet<Relaxation>, document: JsonObjec
     const properties = node.properties;
     out.required = out.required.filter((name) => !isReadOnly(properties[String(name)], document));
   }
+  if (relax.has("objectType") && out.type === undefined && OBJECT_KEYWORDS.some((key) => out[key] !== undefined)) {
+    out.type = "object";
+    out[INFERRED] = true;
+  }
   const tagName = isObject(node.discriminator) ? node.discriminator.propertyName : undefined;
   const union = Array.isArray(out.oneOf) ? "oneOf" : "anyOf";
   const variants = out[union];
@@ -176,6 +190,21 @@ export class Judge {
     if (validate instanceof Error) return { valid: false, errors: [`ajv cannot compile ${pointer}: ${validate.message}`] };
     const valid = validate(value);
     return { valid, errors: valid ? [] : (validate.errors ?? []).slice(0, 5).map(describe) };
+  }
+
+  /**
+   * The places where a body the tolerant reading accepts holds `null` for a schema without `type`
+   * that has object keywords (which JSON Schema reads as any type, and the SDK as an object), when
+   * that is all the `typed` reading refuses; undefined when it refuses anything else, or nothing.
+   */
+  inferredObjectNulls(pointer: string, value: unknown): string[] | undefined {
+    const verdict = this.validate(pointer, value, "typed");
+    if (verdict.valid) return undefined;
+    const errors = (this.compiled.get(`typed ${pointer}`) as ValidateFunction).errors ?? [];
+    const nulls = errors.filter((e) => e.keyword === "type" && isObject(e.parentSchema as Json) && (e.parentSchema as JsonObject)[INFERRED] === true && e.data === null);
+    // Anything else (allErrors also reports the anyOf/oneOf a null broke) must be explained by those nulls.
+    const explained = errors.every((e) => nulls.includes(e) || ((e.keyword === "anyOf" || e.keyword === "oneOf") && nulls.some((n) => n.instancePath.startsWith(e.instancePath))));
+    return nulls.length > 0 && explained ? [...new Set(nulls.map((e) => e.instancePath || "(root)"))] : undefined;
   }
 
   /** How a response body reads, strictly and within the documented tolerance. */

@@ -175,10 +175,13 @@ function baseHeaders(
 ): Headers | undefined {
   const makeKey = operation.method === "POST" || operation.method === "PATCH" ? config.idempotencyKey : undefined;
   const contentType = prepared.body?.contentType;
-  if (config.clientInfo === undefined && clientHeaderRecord === undefined && prepared.headers.length === 0 && contentType === undefined && callHeaders === undefined && makeKey === undefined) {
+  const accept = operation.accept;
+  if (config.clientInfo === undefined && accept === undefined && clientHeaderRecord === undefined && prepared.headers.length === 0 && contentType === undefined && callHeaders === undefined && makeKey === undefined) {
     return undefined;
   }
   const headers = new Headers();
+  // First, so the client's and the call's headers, and a header parameter named Accept, replace it.
+  if (accept !== undefined) headers.set("accept", accept);
   if (config.clientInfo !== undefined) headers.set(CLIENT_INFO_HEADER, config.clientInfo);
   if (clientHeaderRecord !== undefined) setAll(headers, Object.entries(clientHeaderRecord));
   setAll(headers, prepared.headers);

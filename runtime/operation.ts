@@ -105,6 +105,11 @@ export interface OperationSpec {
   readonly path: string;
   readonly params: readonly ParamSpec[];
   readonly body?: BodySpec;
+  /**
+   * The `Accept` header sent: the media types the SDK reads for the success responses. The
+   * caller's headers, and a header parameter named Accept, take precedence.
+   */
+  readonly accept?: string;
   /** Keyed by status code (`"200"`), range (`"2XX"`) or `"default"`. */
   readonly responses: Readonly<Record<string, ResponseSpec>>;
   /** Absent or empty: the operation needs no credentials. */

@@ -12,6 +12,7 @@ import type { EmitContext, View } from "./context.js";
 import { LAZY_BINDINGS, loader, loaderImports, type LazyBinding } from "./load-validators.js";
 import { encodePathTemplate } from "./path-template.js";
 import { schemaName, toZod } from "./schemas.js";
+import { successResponses } from "./types.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
   const { consts, used, lazy } = operationSpecs(ctx);
@@ -95,6 +96,8 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
       ]),
     });
   }
+  const accept = acceptOf(operation);
+  if (accept !== undefined) properties.push({ key: "accept", value: str(accept) });
   properties.push({
     key: "responses",
     value: object(operation.responses.map((response) => ({ key: response.status, value: responseSpec(response, schemaOf, validator) }))),
@@ -111,6 +114,21 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
   if (pagination) properties.push({ key: "pagination", value: paginationSpec(pagination) });
   if (operation.resumable) properties.push({ key: "resumable", value: bool(true) });
   return object(properties);
+}
+
+/**
+ * The `Accept` header: the media types the SDK reads for the success responses, one per response
+ * (the one `preferredMediaType` chose), so a server that negotiates answers with what the SDK reads
+ * rather than the first type the spec lists (XML, say), and an SSE server sees `text/event-stream`.
+ * `*\/*` adds nothing, and a media type no header can carry is left out.
+ */
+export function acceptOf(operation: Operation): string | undefined {
+  const mediaTypes = new Set<string>();
+  for (const response of successResponses(operation)) {
+    const mediaType = response.content?.mediaType;
+    if (mediaType !== undefined && mediaType !== "*/*" && /^[\x21-\x7e][\x20-\x7e]*$/.test(mediaType) && mediaType.includes("/")) mediaTypes.add(mediaType);
+  }
+  return mediaTypes.size === 0 ? undefined : [...mediaTypes].join(", ");
 }
 
 /** The runtime's `PaginationSpec`: plain data, keys in a fixed order. */

@@ -34,6 +34,19 @@ const document: JsonObject = {
     "/location": {
       get: { responses: { "200": { description: "ok", content: { "*/*": { schema: { $ref: "#/components/schemas/Thing" } } } } } },
     },
+    "/changes": {
+      get: { responses: { "200": { description: "ok", content: { "application/jsonl": { schema: { type: "object" } } } } } },
+      query: { responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } } },
+      post: {
+        requestBody: { content: { "application/x-ndjson": { schema: { $ref: "#/components/schemas/Named" } } } },
+        responses: { "204": { description: "done" } },
+      },
+    },
+    "/operations": {
+      get: {
+        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/OperationValue" } } } } },
+      },
+    },
     "/things": {
       put: {
         requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
@@ -52,6 +65,9 @@ const document: JsonObject = {
     schemas: {
       Thing: { type: "object", required: ["id", "name"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } },
       Named: { type: "object", required: ["id", "name"], properties: { id: { type: "string" }, name: { type: "string" } } },
+      // As azure.com's hybridcompute (converted Swagger 2.0): `display` is an object without `type`.
+      OperationValue: { type: "object", properties: { name: { type: "string" }, display: { allOf: [{ $ref: "#/components/schemas/OperationValueDisplay" }] }, size: { type: "integer" } } },
+      OperationValueDisplay: { properties: { provider: { type: "string" } } },
       Counted: {
         type: "object",
         properties: {
@@ -120,6 +136,40 @@ describe("conformance classification", () => {
     expect(judged("/things", "get", ok({ count: 2 ** 31 }), data).outcome).toBe("accepted-invalid");
     expect(judged("/things", "get", ok({ count: 1.5 }), data).outcome).toBe("accepted-invalid");
     expect(judged("/things", "get", ok({ count: 7, shape: {} }), data).outcome).toBe("tolerated");
+  });
+
+  it("sets apart a refused null where a schema has object keywords but no type as a spec defect, and only such a null", () => {
+    const answered = (json: unknown): Exchange => ({
+      request: { method: "GET", url: "http://x/operations", headers: {} },
+      response: { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(json) },
+    });
+    const sdkRefused: SdkResult = { kind: "refused", status: 200, message: "display: expected object, received null" };
+    const typeless = judged("/operations", "get", answered({ name: "n", display: null }), sdkRefused);
+    expect(typeless).toMatchObject({ outcome: "spec-defect", rule: "object schema without type" });
+    expect(typeless.reason).toContain("/display");
+    expect(judged("/operations", "get", answered({ name: "n", display: { provider: "p" } }), sdkRefused).outcome).toBe("refused-valid");
+    expect(judged("/operations", "get", answered({ name: "n", display: "text" }), sdkRefused).outcome).toBe("refused-valid");
+  });
+
+  it("sets apart Prism's missing JSON Lines serializer and its unrouted QUERY method, and only for what the spec declares", () => {
+    const problem = (method: string, url: string, status: number, type: string, title: string): Exchange => ({
+      request: { method, url, headers: {} },
+      response: { status, headers: { "content-type": "application/problem+json" }, body: JSON.stringify({ type: `https://stoplight.io/prism/errors#${type}`, title, status, detail: "" }) },
+    });
+    const failed: SdkResult = { kind: "api-error", status: 500, isError: false };
+    const serializer = judged("/changes", "get", problem("GET", "http://x/changes", 500, "UNKNOWN", "Cannot find serializer for application/jsonl"), failed);
+    expect(serializer).toMatchObject({ outcome: "prism-limitation", rule: "no serializer for a sequential media type" });
+    expect(judged("/changes", "get", problem("GET", "http://x/changes", 500, "UNKNOWN", "Cannot find serializer for text/csv"), failed).outcome).toBe("prism-rejected");
+    const query = judged("/changes", "query", problem("QUERY", "http://x/changes", 404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched"), { kind: "api-error", status: 404, isError: false });
+    expect(query).toMatchObject({ outcome: "prism-limitation", rule: "QUERY method" });
+    expect(judged("/changes", "get", problem("GET", "http://x/changes", 404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched"), failed).outcome).toBe("prism-rejected");
+  });
+
+  it("sets apart Prism reading a JSON Lines request body as one value only when each line sent matches the item schema", () => {
+    const arg: BuiltArg = { key: "body", value: [{ id: "1", name: "n" }], source: "sampler", schemaPointer: "#/components/schemas/Named", matchesSchema: true };
+    const sent = (body: string): Exchange => prism422("http://x/changes", "Request body must be object", ["body"], { method: "POST", body, headers: { "content-type": "application/x-ndjson" } });
+    expect(judged("/changes", "post", sent('{"id":"1","name":"n"}\n{"id":"2","name":"m"}\n'), refused, [arg])).toMatchObject({ outcome: "prism-limitation", rule: "JSON Lines request body" });
+    expect(judged("/changes", "post", sent('{"id":"1"}\n'), refused, [arg]).outcome).toBe("prism-rejected");
   });
 
   it("does not mistake a query parameter named body for the request body", () => {

@@ -1,17 +1,20 @@
 /**
  * What real specs declare and fetch cannot take as written, through the generated parameters SDK
- * over a real socket: a literal `#` in a path (AWS), request bodies on GET (Stripe) and on DELETE.
+ * over a real socket: a literal `#` in a path (AWS), request bodies on GET (Stripe) and on DELETE,
+ * and a response offering XML before JSON from a server that negotiates on Accept.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, RequestValidationError, type Client } from "../.out/sdk/parameters/index.js";
 import { createMockApi } from "../.out/sdk/parameters/testing.js";
-import { closeServers, sendJson, startServer, type TestServer } from "../support/http-server.js";
+import { closeServers, sendJson, sendText, startServer, type TestServer } from "../support/http-server.js";
 
 let server: TestServer;
 let api: Client;
 beforeAll(async () => {
   server = await startServer((request, response) => {
     if (request.method === "DELETE" && request.path.endsWith("/reports")) response.writeHead(204).end();
+    // As Prism and many frameworks do: the first media type the spec lists unless Accept asks for another.
+    else if (request.path.endsWith("/owner") && !/application\/json/.test(request.headers.accept ?? "")) sendText(response, 200, "<Item><name>x</name></Item>", { "content-type": "application/xml" });
     else sendJson(response, 200, { name: "x" });
   });
   api = createClient({ baseUrl: `${server.url}/v1`, logLevel: "off" });
@@ -64,5 +67,18 @@ describe("a well-typed call fetch cannot send", () => {
     const call = api.listAccountItems({ accountId: "00000000-0000-4000-8000-000000000000", "X-Trace-Id": "a\r\nInjected: 1", limit: 1 });
     await expect(call).rejects.toBeInstanceOf(RequestValidationError);
     expect(server.requests.length).toBe(before);
+  });
+});
+
+describe("a response offering XML before JSON", () => {
+  it("is asked for as JSON, so a server that negotiates answers with what the SDK reads", async () => {
+    await expect(api.getAccountOwner({ accountId: "00000000-0000-4000-8000-000000000000" })).resolves.toEqual({ name: "x" });
+    expect(server.requests.at(-1)?.headers.accept).toBe("application/json");
+  });
+
+  it("leaves Accept to the caller when the call's headers set it", async () => {
+    const call = api.getAccountOwner({ accountId: "00000000-0000-4000-8000-000000000000" }, { headers: { Accept: "application/xml" }, validate: "off" });
+    await call.catch(() => undefined);
+    expect(server.requests.at(-1)?.headers.accept).toBe("application/xml");
   });
 });

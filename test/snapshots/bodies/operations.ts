@@ -51,6 +51,7 @@ export const createWidget = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.WidgetWritableSchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.WidgetSchema },
     "400": { kind: "json", schema: () => s.ValidationProblemSchema },
@@ -63,6 +64,7 @@ export const getWidget = (): OperationSpec => ({
   method: "GET",
   path: "/widgets/{widgetId}",
   params: [{ name: "widgetId", in: "path", style: "simple", explode: false }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.WidgetSchema },
     "400": { kind: "json", schema: () => s.ValidationProblemSchema },
@@ -93,6 +95,7 @@ export const patchWidget = (): OperationSpec => ({
     mediaType: "application/vnd.widgets.v2+json",
     schema: () => s.WidgetWritableSchema,
   },
+  accept: "application/vnd.widgets.v2+json",
   responses: {
     "200": { kind: "json", schema: () => s.WidgetSchema },
   },
@@ -108,6 +111,7 @@ export const login = (): OperationSpec => ({
     mediaType: "application/x-www-form-urlencoded",
     schema: () => s.LoginBodySchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.LoginResponseSchema },
     "401": { kind: "json", schema: () => s.OAuthErrorSchema },
@@ -124,6 +128,7 @@ export const createContact = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.ContactSchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.ContactSchema },
   },
@@ -143,6 +148,7 @@ export const uploadAttachments = (): OperationSpec => ({
     },
     schema: () => s.UploadAttachmentsBodySchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.UploadAttachmentsResponseSchema },
   },
@@ -158,6 +164,7 @@ export const createNote = (): OperationSpec => ({
     mediaType: "text/plain",
     schema: () => s.CreateNoteBodySchema,
   },
+  accept: "text/plain",
   responses: {
     "200": { kind: "text" },
   },
@@ -168,6 +175,7 @@ export const getBlob = (): OperationSpec => ({
   method: "GET",
   path: "/blobs/{key}",
   params: [{ name: "key", in: "path", style: "simple", explode: false }],
+  accept: "application/octet-stream",
   responses: {
     "200": { kind: "binary" },
     "404": { kind: "json", schema: () => s.ProblemSchema },
@@ -213,6 +221,7 @@ export const importWidgets = (): OperationSpec => ({
     mediaType: "text/csv",
     schema: () => s.ImportWidgetsBodySchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ImportResultSchema },
     "202": { kind: "json", schema: () => s.JobSchema },
@@ -225,6 +234,7 @@ export const getSalesReportCsv = (): OperationSpec => ({
   method: "GET",
   path: "/reports/sales",
   params: [],
+  accept: "text/csv",
   responses: {
     "200": { kind: "text" },
   },
@@ -235,6 +245,7 @@ export const getSalesReportXml = (): OperationSpec => ({
   method: "GET",
   path: "/reports/sales.xml",
   params: [],
+  accept: "application/xml",
   responses: {
     "200": { kind: "text" },
   },
@@ -253,6 +264,7 @@ export const downloadInvoice = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/pdf",
   responses: {
     "200": { kind: "binary" },
     "404": { kind: "json", schema: () => s.ProblemSchema },
@@ -264,6 +276,7 @@ export const getAvatar = (): OperationSpec => ({
   method: "GET",
   path: "/avatars/{userId}",
   params: [{ name: "userId", in: "path", style: "simple", explode: false }],
+  accept: "image/*",
   responses: {
     "200": { kind: "binary" },
   },
@@ -279,6 +292,7 @@ export const trackEvent = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.TrackEventBodySchema,
   },
+  accept: "application/json",
   responses: {
     "2XX": { kind: "json", schema: () => s.TrackEventResponseSchema },
     "4XX": { kind: "json", schema: () => s.ProblemSchema },
@@ -290,6 +304,7 @@ export const getStatus = (): OperationSpec => ({
   method: "GET",
   path: "/status",
   params: [],
+  accept: "application/json",
   responses: {
     default: { kind: "json", schema: () => s.GetStatusErrorDefaultSchema },
   },

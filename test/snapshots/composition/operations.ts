@@ -51,6 +51,7 @@ export const createDog = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.DogWritableSchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.DogSchema },
   },
@@ -69,6 +70,7 @@ export const getServiceDog = (): OperationSpec => ({
       schema: () => z.guid(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ServiceDogSchema },
   },
@@ -84,6 +86,7 @@ export const createShape = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.ShapeSchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.CreateShapeResponseSchema },
   },
@@ -99,6 +102,7 @@ export const createPayment = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.PaymentWritableSchema,
   },
+  accept: "application/json",
   responses: {
     "202": { kind: "json", schema: () => s.PaymentSchema },
   },
@@ -114,6 +118,7 @@ export const createAccount = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.AccountWritableSchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.AccountSchema },
   },
@@ -147,6 +152,7 @@ export const getCatalog = (): OperationSpec => ({
   method: "GET",
   path: "/catalog",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.CatalogSchema },
   },

@@ -46,6 +46,7 @@ export const listPets = (): OperationSpec => ({
   method: "GET",
   path: "/pets",
   params: [{ name: "größe", in: "query", style: "form", explode: true }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListPetsResponseSchema },
   },
@@ -61,6 +62,7 @@ export const petsCreate = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.PetItem3Schema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.PetItem4Schema },
   },
@@ -71,6 +73,7 @@ export const getPetsByPetId = (): OperationSpec => ({
   method: "GET",
   path: "/pets/{petId}",
   params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.PetItem2Schema },
   },
@@ -91,6 +94,7 @@ export const petsGet = (): OperationSpec => ({
   method: "GET",
   path: "/pets/{petId}/details",
   params: [{ name: "petId", in: "path", style: "simple", explode: false }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ClassSchema },
   },
@@ -101,6 +105,7 @@ export const getPet = (): OperationSpec => ({
   method: "GET",
   path: "/legacy/pet",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ObjectSchema },
   },
@@ -111,6 +116,7 @@ export const getPet2 = (): OperationSpec => ({
   method: "GET",
   path: "/pet",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.PromiseSchema },
   },
@@ -129,6 +135,7 @@ export const getUsersByUserIdRepos = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ArraySchema },
   },
@@ -144,6 +151,7 @@ export const postRoot = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.DefaultSchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.DeleteSchema },
   },
@@ -154,6 +162,7 @@ export const getV1ItemsJson = (): OperationSpec => ({
   method: "GET",
   path: "/v1/items.json",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.GetV1ItemsJsonResponseSchema },
   },
@@ -166,6 +175,7 @@ export const getHostile = (): OperationSpec => ({
   params: [
     { name: "X-Hostile", in: "header", style: "simple", explode: false },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.WeirdSchema },
     "400": { kind: "json", schema: () => s.GetHostileError400Schema },

@@ -61,6 +61,7 @@ export const listPets = (): OperationSpec => ({
       schema: () => s.SizeSchema,
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListPetsResponseSchema },
   },
@@ -76,6 +77,7 @@ export const createPet = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.PetWritableSchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.PetSchema },
   },
@@ -94,6 +96,7 @@ export const getPet = (): OperationSpec => ({
       schema: () => z.int().check(z.gt(0)),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.PetSchema },
     "404": { kind: "empty" },
@@ -131,6 +134,7 @@ export const getPetLocation = (): OperationSpec => ({
       schema: () => z.int().check(z.gt(0)),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.CoordinatesSchema },
   },

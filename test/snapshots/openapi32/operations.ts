@@ -42,6 +42,7 @@ export const streamEvents = (): OperationSpec => ({
   method: "GET",
   path: "/events",
   params: [],
+  accept: "text/event-stream",
   responses: {
     "200": { kind: "stream", format: "sse", schema: () => s.ChangeSchema },
   },
@@ -52,6 +53,7 @@ export const streamNotices = (): OperationSpec => ({
   method: "GET",
   path: "/notices",
   params: [],
+  accept: "text/event-stream",
   responses: {
     "200": { kind: "stream", format: "sse", text: true },
   },
@@ -62,6 +64,7 @@ export const streamActivity = (): OperationSpec => ({
   method: "GET",
   path: "/activity",
   params: [],
+  accept: "text/event-stream",
   responses: {
     "200": {
       kind: "stream",
@@ -82,6 +85,7 @@ export const runJob = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.RunJobBodySchema,
   },
+  accept: "text/event-stream",
   responses: {
     "200": { kind: "stream", format: "sse", schema: () => s.ChangeSchema },
   },
@@ -93,6 +97,7 @@ export const listChanges = (): OperationSpec => ({
   method: "GET",
   path: "/changes.jsonl",
   params: [],
+  accept: "application/jsonl",
   responses: {
     "200": { kind: "stream", format: "jsonl", schema: () => s.ChangeSchema },
   },
@@ -103,6 +108,7 @@ export const listChangeSequence = (): OperationSpec => ({
   method: "GET",
   path: "/changes.seq",
   params: [],
+  accept: "application/json-seq",
   responses: {
     "200": { kind: "stream", format: "json-seq", schema: () => s.ChangeSchema },
   },
@@ -118,6 +124,7 @@ export const searchChanges = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.SearchChangesBodySchema,
   },
+  accept: "application/x-ndjson",
   responses: {
     "200": { kind: "stream", format: "jsonl", schema: () => s.ChangeSchema },
   },

@@ -61,6 +61,7 @@ export const listOffsetItems = (): OperationSpec => ({
       schema: () => z.int().check(z.gte(1), z.lte(500)),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListOffsetItemsResponseSchema },
     default: { kind: "json", schema: () => s.ProblemSchema },
@@ -95,6 +96,7 @@ export const listSkipItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListSkipItemsResponseSchema },
     default: { kind: "json", schema: () => s.ProblemSchema },
@@ -128,6 +130,7 @@ export const listStartItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListStartItemsResponseSchema },
   },
@@ -160,6 +163,7 @@ export const listPagedItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListPagedItemsResponseSchema },
     default: { kind: "json", schema: () => s.ProblemSchema },
@@ -195,6 +199,7 @@ export const listNumberedItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ItemPageSchema },
   },
@@ -223,6 +228,7 @@ export const listCursorItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListCursorItemsResponseSchema },
     default: { kind: "json", schema: () => s.ProblemSchema },
@@ -249,6 +255,7 @@ export const listTokenItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListTokenItemsResponseSchema },
   },
@@ -265,6 +272,7 @@ export const listMetaItems = (): OperationSpec => ({
   method: "GET",
   path: "/meta/items",
   params: [{ name: "after", in: "query", style: "form", explode: true }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListMetaItemsResponseSchema },
   },
@@ -296,6 +304,7 @@ export const listAfterItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListAfterItemsResponseSchema },
   },
@@ -316,6 +325,7 @@ export const listNextItems = (): OperationSpec => ({
     { name: "category", in: "query", style: "form", explode: true },
     { name: "X-Trace", in: "header", style: "simple", explode: false },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListNextItemsResponseSchema },
   },
@@ -331,6 +341,7 @@ export const listLinkedItems = (): OperationSpec => ({
   method: "GET",
   path: "/links/items",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListLinkedItemsResponseSchema },
   },
@@ -361,6 +372,7 @@ export const listLinkHeaderItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListLinkHeaderItemsResponseSchema },
     default: { kind: "json", schema: () => s.ProblemSchema },
@@ -391,6 +403,7 @@ export const listCustomThings = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListCustomThingsResponseSchema },
   },
@@ -416,6 +429,7 @@ export const listSpeakeasyItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListSpeakeasyItemsResponseSchema },
   },
@@ -432,6 +446,7 @@ export const listHeaderNextItems = (): OperationSpec => ({
   method: "GET",
   path: "/header-next/items",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListHeaderNextItemsResponseSchema },
   },
@@ -442,6 +457,7 @@ export const listPlainItems = (): OperationSpec => ({
   method: "GET",
   path: "/plain/items",
   params: [{ name: "tag", in: "query", style: "form", explode: true }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListPlainItemsResponseSchema },
   },
@@ -467,6 +483,7 @@ export const listUnpaginatedItems = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListUnpaginatedItemsResponseSchema },
   },

@@ -135,6 +135,16 @@ export interface Client {
     T.GetAccountBalanceError
   >;
   /**
+   * XML listed before JSON, as @readme/oas-examples' petstore does
+   *
+   * `GET /accounts/{accountId}/owner`
+   */
+  getAccountOwner: Endpoint<
+    T.GetAccountOwnerArgs,
+    T.Item,
+    T.GetAccountOwnerError
+  >;
+  /**
    * A JSON body on a GET, which fetch cannot send
    *
    * `GET /reports`
@@ -176,6 +186,7 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     searchWithOddNames: runtime.optionalEndpoint(op.searchWithOddNames),
     deletePermission: runtime.endpoint(op.deletePermission),
     getAccountBalance: runtime.endpoint(op.getAccountBalance),
+    getAccountOwner: runtime.endpoint(op.getAccountOwner),
     queryReports: runtime.optionalEndpoint(op.queryReports),
     deleteReports: runtime.endpoint(op.deleteReports),
   };

@@ -358,6 +358,7 @@ export const listAccountItems = (): OperationSpec => ({
     },
     { name: "X-Trace-Id", in: "header", style: "simple", explode: false },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListAccountItemsResponseSchema },
   },
@@ -397,6 +398,7 @@ export const createAccountItem = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.ItemWritableSchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.ItemSchema },
   },
@@ -417,6 +419,7 @@ export const getDocument = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.DocumentSchema },
   },
@@ -442,6 +445,7 @@ export const replaceDocument = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.DocumentSchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.DocumentSchema },
   },
@@ -468,6 +472,7 @@ export const searchWithOddNames = (): OperationSpec => ({
       schema: () => z.boolean(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.SearchWithOddNamesResponseSchema },
   },
@@ -481,6 +486,7 @@ export const deletePermission = (): OperationSpec => ({
     { name: "permissionArn", in: "query", style: "form", explode: true },
     { name: "clientToken", in: "query", style: "form", explode: true },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ItemSchema },
   },
@@ -499,6 +505,26 @@ export const getAccountBalance = (): OperationSpec => ({
       schema: () => z.guid(),
     },
   ],
+  accept: "application/json",
+  responses: {
+    "200": { kind: "json", schema: () => s.ItemSchema },
+  },
+});
+
+export const getAccountOwner = (): OperationSpec => ({
+  id: "getAccountOwner",
+  method: "GET",
+  path: "/accounts/{accountId}/owner",
+  params: [
+    {
+      name: "accountId",
+      in: "path",
+      style: "simple",
+      explode: false,
+      schema: () => z.guid(),
+    },
+  ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ItemSchema },
   },
@@ -509,6 +535,7 @@ export const queryReports = (): OperationSpec => ({
   method: "GET",
   path: "/reports",
   params: [{ name: "body", in: "query", style: "form", explode: true }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.QueryReportsResponseSchema },
   },

@@ -51,6 +51,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       searchWithOddNames: op.searchWithOddNames,
       deletePermission: op.deletePermission,
       getAccountBalance: op.getAccountBalance,
+      getAccountOwner: op.getAccountOwner,
       queryReports: op.queryReports,
       deleteReports: op.deleteReports,
     },

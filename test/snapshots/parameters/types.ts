@@ -233,6 +233,14 @@ export interface GetAccountBalanceArgs {
 /** The errors `getAccountBalance` declares. */
 export type GetAccountBalanceError = never;
 
+/** Arguments of `getAccountOwner`. */
+export interface GetAccountOwnerArgs {
+  accountId: string;
+}
+
+/** The errors `getAccountOwner` declares. */
+export type GetAccountOwnerError = never;
+
 /** Arguments of `queryReports`. */
 export interface QueryReportsArgs {
   /** A query parameter named `body` */

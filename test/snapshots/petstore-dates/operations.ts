@@ -73,6 +73,7 @@ export const listPets = (): OperationSpec => ({
     },
     { name: "X-Request-Id", in: "header", style: "simple", explode: false },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListPetsResponseSchema },
     default: { kind: "json", schema: () => s.ErrorSchema },
@@ -90,6 +91,7 @@ export const addPet = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.NewPetSchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.PetSchema },
     "422": { kind: "json", schema: () => s.ValidationErrorSchema },
@@ -127,6 +129,7 @@ export const searchPets = (): OperationSpec => ({
     },
     { name: "session", in: "cookie", style: "form", explode: true },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.SearchPetsResponseSchema },
   },
@@ -146,6 +149,7 @@ export const getPetById = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.PetSchema },
     "404": { kind: "json", schema: () => s.ErrorSchema },
@@ -171,6 +175,7 @@ export const updatePet = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.PetWritableSchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.PetSchema },
     "404": { kind: "json", schema: () => s.ErrorSchema },
@@ -216,6 +221,7 @@ export const patchPet = (): OperationSpec => ({
     mediaType: "application/merge-patch+json",
     schema: () => s.PatchPetBodySchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.PetSchema },
     "404": { kind: "json", schema: () => s.ErrorSchema },
@@ -236,6 +242,7 @@ export const downloadPetPhoto = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "image/png",
   responses: {
     "200": { kind: "binary" },
     "404": { kind: "json", schema: () => s.ErrorSchema },
@@ -261,6 +268,7 @@ export const uploadPetPhoto = (): OperationSpec => ({
     mediaType: "multipart/form-data",
     schema: () => s.UploadPetPhotoBodySchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.UploadPetPhotoResponseSchema },
     "404": { kind: "json", schema: () => s.ErrorSchema },
@@ -286,6 +294,7 @@ export const updatePetForm = (): OperationSpec => ({
     mediaType: "application/x-www-form-urlencoded",
     schema: () => s.UpdatePetFormBodySchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.PetSchema },
     "404": { kind: "json", schema: () => s.ErrorSchema },
@@ -306,6 +315,7 @@ export const getPetHealth = (): OperationSpec => ({
       schema: () => z.int(),
     },
   ],
+  accept: "text/plain",
   responses: {
     "200": { kind: "text" },
     "404": { kind: "json", schema: () => s.ErrorSchema },
@@ -318,6 +328,7 @@ export const getInventory = (): OperationSpec => ({
   method: "GET",
   path: "/store/inventory",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.GetInventoryResponseSchema },
     "401": { kind: "json", schema: () => s.ErrorSchema },

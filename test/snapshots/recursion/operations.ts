@@ -42,6 +42,7 @@ export const getTree = (): OperationSpec => ({
   method: "GET",
   path: "/tree",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.NodeSchema },
   },
@@ -57,6 +58,7 @@ export const replaceTree = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.NodeWritableSchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.NodeSchema },
   },
@@ -67,6 +69,7 @@ export const getPerson = (): OperationSpec => ({
   method: "GET",
   path: "/people/{personId}",
   params: [{ name: "personId", in: "path", style: "simple", explode: false }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.PersonSchema },
   },
@@ -77,6 +80,7 @@ export const getCompany = (): OperationSpec => ({
   method: "GET",
   path: "/companies/{companyId}",
   params: [{ name: "companyId", in: "path", style: "simple", explode: false }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.CompanySchema },
   },
@@ -87,6 +91,7 @@ export const listCategories = (): OperationSpec => ({
   method: "GET",
   path: "/categories",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListCategoriesResponseSchema },
   },
@@ -97,6 +102,7 @@ export const getFileSystem = (): OperationSpec => ({
   method: "GET",
   path: "/files",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.DirectorySchema },
   },
@@ -112,6 +118,7 @@ export const putDocument = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.JsonValueSchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.JsonValueSchema },
   },
@@ -122,6 +129,7 @@ export const getHistory = (): OperationSpec => ({
   method: "GET",
   path: "/history",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ChangeSchema },
   },

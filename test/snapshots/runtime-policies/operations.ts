@@ -46,6 +46,7 @@ export const getHealth = (): OperationSpec => ({
   method: "GET",
   path: "/health",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.HealthSchema },
   },
@@ -64,6 +65,7 @@ export const listItems = (): OperationSpec => ({
       schema: () => z.int().check(z.gte(1)),
     },
   ],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListItemsResponseSchema },
   },
@@ -80,6 +82,7 @@ export const createItem = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.NewItemSchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.ItemSchema },
     "422": { kind: "json", schema: () => s.ValidationProblemSchema },
@@ -102,6 +105,7 @@ export const getItem = (): OperationSpec => ({
   method: "GET",
   path: "/items/{itemId}",
   params: [{ name: "itemId", in: "path", style: "simple", explode: false }],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ItemSchema },
     "404": { kind: "json", schema: () => s.NotFoundSchema },
@@ -119,6 +123,7 @@ export const replaceItem = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.NewItemSchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ItemSchema },
     "404": { kind: "json", schema: () => s.NotFoundSchema },
@@ -149,6 +154,7 @@ export const patchItem = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.ItemPatchSchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ItemSchema },
     "404": { kind: "json", schema: () => s.NotFoundSchema },
@@ -161,6 +167,7 @@ export const getAudit = (): OperationSpec => ({
   method: "GET",
   path: "/audit",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.GetAuditResponseSchema },
   },
@@ -177,6 +184,7 @@ export const createAccount = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.AccountSchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.CreateAccountResponseSchema },
     "422": { kind: "json", schema: () => s.ValidationProblemSchema },
@@ -188,6 +196,7 @@ export const listReports = (): OperationSpec => ({
   method: "GET",
   path: "/reports",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ListReportsResponseSchema },
   },
@@ -204,6 +213,7 @@ export const createReport = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.CreateReportBodySchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.ReportSchema },
   },
@@ -215,6 +225,7 @@ export const getMe = (): OperationSpec => ({
   method: "GET",
   path: "/me",
   params: [],
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.GetMeResponseSchema },
   },
@@ -226,6 +237,7 @@ export const downloadFile = (): OperationSpec => ({
   method: "GET",
   path: "/files/{fileId}",
   params: [{ name: "fileId", in: "path", style: "simple", explode: false }],
+  accept: "application/octet-stream",
   responses: {
     "200": { kind: "binary" },
     "404": { kind: "json", schema: () => s.NotFoundSchema },
@@ -242,6 +254,7 @@ export const uploadFile = (): OperationSpec => ({
     kind: "binary",
     mediaType: "application/octet-stream",
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.StoredFileSchema },
   },
@@ -270,6 +283,7 @@ export const uploadFiles = (): OperationSpec => ({
     mediaType: "multipart/form-data",
     schema: () => s.UploadFilesBodySchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.StoredFileSchema },
   },

@@ -47,6 +47,7 @@ export const createChatCompletion = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.CreateChatCompletionBodySchema,
   },
+  accept: "text/event-stream",
   responses: {
     "200": {
       kind: "stream",
@@ -62,6 +63,7 @@ export const tailLogs = (): OperationSpec => ({
   method: "GET",
   path: "/logs",
   params: [],
+  accept: "text/event-stream",
   responses: {
     "200": { kind: "stream", format: "sse", text: true },
   },
@@ -72,6 +74,7 @@ export const exportRecords = (): OperationSpec => ({
   method: "GET",
   path: "/exports/records",
   params: [{ name: "since", in: "query", style: "form", explode: true }],
+  accept: "application/x-ndjson",
   responses: {
     "200": {
       kind: "stream",
@@ -92,6 +95,7 @@ export const importRecords = (): OperationSpec => ({
     format: "jsonl",
     schema: () => s.ImportedRecordSchema,
   },
+  accept: "application/json",
   responses: {
     "200": { kind: "json", schema: () => s.ImportRecordsResponseSchema },
   },

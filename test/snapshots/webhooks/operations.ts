@@ -47,6 +47,7 @@ export const subscribe = (): OperationSpec => ({
     mediaType: "application/json",
     schema: () => s.SubscribeBodySchema,
   },
+  accept: "application/json",
   responses: {
     "201": { kind: "json", schema: () => s.SubscriptionSchema },
   },
