@@ -66,11 +66,11 @@ describe("the CLI's everyday output", () => {
     expect(both.stderr).toContain("option '--explain-pagination' cannot be used with option '--check'");
   });
 
-  it("leaves out warnings with --quiet", async () => {
+  it("ends each warning with its code, and leaves warnings out with --quiet", async () => {
     const dir = await scratchDir("usage");
     await writeFile(path.join(dir, "warn.yaml"), "openapi: 3.0.3\ninfo: { title: W, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Bad: { type: string, pattern: '(' }\n");
     const loud = await genClient(dir, "warn.yaml", "--out", "sdk");
-    expect(loud.stderr).toMatch(/^gen-client: warning: warn\.yaml #\/components\/schemas\/Bad\/pattern: /);
+    expect(loud.stderr).toMatch(/^gen-client: warning: warn\.yaml #\/components\/schemas\/Bad\/pattern: .* \[invalid-pattern\]$/m);
     const quiet = await genClient(dir, "warn.yaml", "--out", "sdk", "--quiet");
     expect(quiet.stderr).toBe("");
     expect(quiet.stdout).toMatch(/, 1 warning\n$/);
