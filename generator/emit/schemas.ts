@@ -57,6 +57,8 @@ function baseZod(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle): E
     case "string":
       // Length and pattern constrain text, which a `Date` no longer is; the codec checks RFC 3339.
       if (ctx.isDate(schema)) return id("isoDateTime");
+      // Nor is an upload (a Blob or a stream): zod's length checks do not apply to them.
+      if (schema.format === "binary" && view === "write") return stringBase(schema.format, view);
       return withChecks(stringBase(schema.format, view), [
         schema.minLength !== undefined && z("minLength", [num(schema.minLength)]),
         schema.maxLength !== undefined && z("maxLength", [num(schema.maxLength)]),
