@@ -20,7 +20,7 @@
  * It is not part of `npm test` (it takes a while). It runs the CLI from dist/: `npm run build` first.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runAll } from "./all.ts";
@@ -98,6 +98,33 @@ function git(args: readonly string[]): string {
   const r = spawnSync("git", [...args], { cwd: ROOT, encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : "";
 }
+
+/**
+ * One run at a time: a run replaces the build snapshot (corpus/.work/gen-client) and the shared
+ * output folders that another run may be using.
+ */
+function lockWork(): void {
+  const file = join(WORK, "run.pid");
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, "utf8"));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      // The process that wrote the lock is gone.
+    }
+    if (alive) {
+      process.stderr.write(`corpus: another run (pid ${pid}) is using ${WORK}; wait for it, or stop it\n`);
+      process.exit(2);
+    }
+  }
+  mkdirSync(WORK, { recursive: true });
+  writeFileSync(file, String(process.pid));
+  process.on("exit", () => rmSync(file, { force: true }));
+}
+
+if (!(values.all && values.report)) lockWork();
 
 if (values.all) {
   const limit = values.limit === undefined ? undefined : positive("limit", values.limit);
