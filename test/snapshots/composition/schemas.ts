@@ -313,7 +313,10 @@ export const CreateShapeResponseSchema = z.lazy(() =>
 
 export const UploadAvatarBodySchema = z.lazy(() =>
   z.looseObject({
-    image: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
+    image: z.union([
+      z.instanceof(Blob),
+      z.instanceof<typeof ReadableStream<Uint8Array>>(ReadableStream),
+    ]),
     checksum: z.exactOptional(z.base64()),
   }),
 );
