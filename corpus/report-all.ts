@@ -49,7 +49,9 @@ export function renderAllMarkdown(records: readonly AllRecord[], population: num
   const passed = records.filter((r) => r.status === "passed");
   const failed = records.filter((r) => r.status === "failed");
   const degraded = passed.filter((r) => warningCount(r) > 0);
-  const builds = [...new Set(records.map((r) => r.build))].sort();
+  const perBuild = new Map<string, number>();
+  for (const r of records) perBuild.set(r.build, (perBuild.get(r.build) ?? 0) + 1);
+  const builds = [...perBuild].sort(([a], [b]) => a.localeCompare(b)).map(([build, n]) => `${build}: ${n} specs`);
   const partial = records.length < population;
   const out: string[] = [];
   out.push("# Real-world corpus: every spec", "");
