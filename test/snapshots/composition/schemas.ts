@@ -88,6 +88,13 @@ export const AsrLicenseSchema = z.lazy(() =>
   }),
 );
 
+export const OpenLicenseSchema = z.lazy(() =>
+  z.looseObject({
+    product: z.string(),
+    seats: z.exactOptional(z.int()),
+  }),
+);
+
 export const ShapeSchema = z.lazy(() =>
   z.discriminatedUnion("shapeType", [
     CircleSchema,
@@ -270,6 +277,7 @@ export const CatalogSchema = z.lazy(() =>
   z.looseObject({
     featured: z.exactOptional(DogSchema),
     license: z.exactOptional(AsrLicenseSchema),
+    openLicense: z.exactOptional(OpenLicenseSchema),
     records: z.exactOptional(z.array(DnsRecordSchema)),
     shapes: z.exactOptional(z.array(ShapeSchema)),
     value: z.exactOptional(ScalarSchema),
