@@ -137,7 +137,7 @@ if (values.all) {
     reportOnly: values.report,
     ...(limit !== undefined && { limit }),
     ...(only !== undefined && { only }),
-    commit: git(["rev-parse", "--short", "HEAD"]) || "unknown",
+    commit: `${git(["rev-parse", "--short", "HEAD"]) || "unknown"}${git(["status", "--porcelain", "--", "generator", "runtime", "templates"]) === "" ? "" : " with uncommitted changes"}`,
     log,
   });
   process.exit(code);
