@@ -18,6 +18,8 @@ export const OUT_DIR = join(WORK, "out");
 export const TSCONFIG_DIR = join(OUT_DIR, ".tsconfig");
 export const LOG_DIR = join(WORK, "logs");
 export const RESULTS_DIR = join(CORPUS_DIR, "results");
+/** The full run's record per spec (`<folder>.json`), which lets an interrupted run resume. */
+export const ALL_RESULTS_DIR = join(WORK, "all");
 
 /** The Node running the corpus (Node 22 from the `node` devDependency under `npm run`). */
 export const NODE = process.execPath;

@@ -1,5 +1,14 @@
-/** A child process with a time limit, and a fixed-size pool to run tasks in. */
+/** A child process with a time limit (optionally measured), and a fixed-size pool to run tasks in. */
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+/** What `/usr/bin/time` reports for a child (and the descendants it waited for). */
+export interface Usage {
+  /** User + system CPU seconds. */
+  readonly cpuSeconds: number;
+  /** The largest resident set of any one process, in MiB. */
+  readonly maxRssMiB: number;
+}
 
 export interface ChildResult {
   readonly exitCode: number | null;
@@ -8,6 +17,19 @@ export interface ChildResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly seconds: number;
+  readonly usage?: Usage;
+}
+
+/** GNU time, which reports CPU and max RSS of a child without a native addon. */
+export const TIME_BIN = "/usr/bin/time";
+
+function readUsage(file: string): Usage | undefined {
+  if (!existsSync(file)) return undefined;
+  // GNU time prefixes "Command terminated by signal N" or "exited with non-zero status" lines.
+  const last = readFileSync(file, "utf8").trim().split("\n").at(-1) ?? "";
+  rmSync(file, { force: true });
+  const m = /^([\d.]+) ([\d.]+) (\d+)$/.exec(last);
+  return m ? { cpuSeconds: Number((Number(m[1]) + Number(m[2])).toFixed(2)), maxRssMiB: Math.round(Number(m[3]) / 1024) } : undefined;
 }
 
 /** Keeps the first and last `limit / 2` characters of a long output. */
@@ -15,10 +37,17 @@ function capped(text: string, limit = 200_000): string {
   return text.length <= limit ? text : `${text.slice(0, limit / 2)}\n… (${text.length - limit} characters cut) …\n${text.slice(-limit / 2)}`;
 }
 
-export function runChild(command: string, args: readonly string[], options: { cwd: string; timeoutSec: number }): Promise<ChildResult> {
+/**
+ * Runs a command with a time limit. The child leads its own process group, so that a timeout kills
+ * what it started too. With `usageFile`, the command runs under `/usr/bin/time`, which writes its
+ * CPU time and max RSS there.
+ */
+export function runChild(command: string, args: readonly string[], options: { cwd: string; timeoutSec: number; usageFile?: string }): Promise<ChildResult> {
   const started = performance.now();
+  const { usageFile } = options;
+  const [file, argv] = usageFile === undefined ? [command, [...args]] : [TIME_BIN, ["-f", "%U %S %M", "-o", usageFile, command, ...args]];
   return new Promise((resolve) => {
-    const child = spawn(command, [...args], { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, argv, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let stdout = "";
     let stderr = "";
     let timedOut = false;
@@ -30,11 +59,16 @@ export function runChild(command: string, args: readonly string[], options: { cw
     });
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill("SIGKILL");
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
     }, options.timeoutSec * 1000);
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null, extra = ""): void => {
       clearTimeout(timer);
-      resolve({ exitCode, signal, timedOut, stdout: capped(stdout), stderr: capped(stderr + extra), seconds: (performance.now() - started) / 1000 });
+      const usage = usageFile === undefined ? undefined : readUsage(usageFile);
+      resolve({ exitCode, signal, timedOut, stdout: capped(stdout), stderr: capped(stderr + extra), seconds: (performance.now() - started) / 1000, ...(usage !== undefined && { usage }) });
     };
     child.on("error", (error) => finish(null, null, `\nspawn failed: ${error.message}`));
     child.on("close", (code, signal) => finish(code, signal));

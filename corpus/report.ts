@@ -127,7 +127,7 @@ export function renderTerminal(r: CorpusResult): string {
 export function renderMarkdown(r: CorpusResult): string {
   const out: string[] = [];
   out.push("# Real-world corpus: latest result", "");
-  out.push("Written by `npm run corpus` (see corpus/README.md). Do not edit by hand.", "");
+  out.push("Written by `npm run corpus` (see corpus/README.md). Do not edit by hand. Every spec, not a sample: [RESULTS-all.md](RESULTS-all.md) (`npm run corpus -- --all`).", "");
   out.push(
     mdTable([
       ["", ""],

@@ -6,6 +6,8 @@
  *   npm run corpus -- --only github,stripe.com   only these ids of the sample
  *   npm run corpus -- --record                   record a non-default run anyway
  *   options: --timeout SECONDS (generation, 120) --tsc-timeout SECONDS (900) --jobs N (2) --batch N (20)
+ *   npm run corpus -- --all                      every spec, resuming; corpus/RESULTS-all.md (see all.ts)
+ *     with --fresh (start over), --retry-failed, --limit N (this many more), --report (rebuild the report only)
  *
  * Each spec (materialised into corpus/.work/sample/ from pinned npm packages, see sample.ts) is run
  * through the CLI as a child process (`node bin/gen-client.js <spec> --out corpus/.work/out/<id> -q`,
@@ -18,9 +20,10 @@
  * It is not part of `npm test` (it takes a while). It runs the CLI from dist/: `npm run build` first.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { runAll } from "./all.ts";
 import { generateOne, snapshotGenerator, type GenOutcome } from "./generate.ts";
 import { CORPUS_DIR, GEN_CLIENT_BIN, OUT_DIR, RESULTS_DIR, ROOT, TSC7, WORK } from "./paths.ts";
 import { mapPool } from "./pool.ts";
@@ -41,6 +44,11 @@ const { values } = parseArgs({
     jobs: { type: "string", default: "2" },
     batch: { type: "string", default: "20" },
     record: { type: "boolean", default: false },
+    all: { type: "boolean", default: false },
+    fresh: { type: "boolean", default: false },
+    "retry-failed": { type: "boolean", default: false },
+    limit: { type: "string" },
+    report: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
   allowPositionals: false,
@@ -48,7 +56,8 @@ const { values } = parseArgs({
 
 if (values.help) {
   process.stdout.write(
-    "usage: npm run corpus -- [--size N] [--seed S] [--only id,id] [--timeout SECONDS] [--tsc-timeout SECONDS] [--jobs N] [--batch N] [--record]\n",
+    "usage: npm run corpus -- [--size N] [--seed S] [--only id,id] [--timeout SECONDS] [--tsc-timeout SECONDS] [--jobs N] [--batch N] [--record]\n" +
+      "       npm run corpus -- --all [--fresh] [--retry-failed] [--limit N] [--only id,id] [--report] [--timeout SECONDS] [--tsc-timeout SECONDS] [--jobs N]\n",
   );
   process.exit(0);
 }
@@ -88,6 +97,50 @@ for (const [what, file] of [
 function git(args: readonly string[]): string {
   const r = spawnSync("git", [...args], { cwd: ROOT, encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : "";
+}
+
+/**
+ * One run at a time: a run replaces the build snapshot (corpus/.work/gen-client) and the shared
+ * output folders that another run may be using.
+ */
+function lockWork(): void {
+  const file = join(WORK, "run.pid");
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, "utf8"));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      // The process that wrote the lock is gone.
+    }
+    if (alive) {
+      process.stderr.write(`corpus: another run (pid ${pid}) is using ${WORK}; wait for it, or stop it\n`);
+      process.exit(2);
+    }
+  }
+  mkdirSync(WORK, { recursive: true });
+  writeFileSync(file, String(process.pid));
+  process.on("exit", () => rmSync(file, { force: true }));
+}
+
+if (!(values.all && values.report)) lockWork();
+
+if (values.all) {
+  const limit = values.limit === undefined ? undefined : positive("limit", values.limit);
+  const code = await runAll({
+    jobs,
+    timeoutSec,
+    tscTimeoutSec,
+    fresh: values.fresh,
+    retryFailed: values["retry-failed"],
+    reportOnly: values.report,
+    ...(limit !== undefined && { limit }),
+    ...(only !== undefined && { only }),
+    commit: `${git(["rev-parse", "--short", "HEAD"]) || "unknown"}${git(["status", "--porcelain", "--", "generator", "runtime", "templates"]) === "" ? "" : " with uncommitted changes"}`,
+    log,
+  });
+  process.exit(code);
 }
 
 const snapshot = snapshotGenerator();

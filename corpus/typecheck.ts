@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { checkUncheckedModulesToo } from "../generator/emit/unchecked.ts";
-import { mapPool, runChild } from "./pool.ts";
+import { mapPool, runChild, type Usage } from "./pool.ts";
 import { LOG_DIR, NODE, OUT_DIR, ROOT, TSC7, TSCONFIG_DIR } from "./paths.ts";
 
 export const COMPILER_OPTIONS = {
@@ -121,15 +121,37 @@ export function summarise(diagnostics: readonly Diagnostic[]): TscOutcome {
   return { status: "errors", count: diagnostics.length, codes, top, inRuntimeOnly: diagnostics.every((d) => d.file.startsWith("runtime/")) };
 }
 
-async function runTsc(folders: readonly string[], name: string, timeoutSec: number): Promise<{ output: string; timedOut: boolean; exitCode: number | null; signal: string | null; seconds: number }> {
+async function runTsc(
+  folders: readonly string[],
+  name: string,
+  timeoutSec: number,
+  measure?: { usageFile: string },
+): Promise<{ output: string; timedOut: boolean; exitCode: number | null; signal: string | null; seconds: number; usage?: Usage }> {
   mkdirSync(TSCONFIG_DIR, { recursive: true });
   const config = join(TSCONFIG_DIR, `${name}.json`);
   writeFileSync(config, `${JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: folders.map((f) => `../${f}/**/*.ts`) }, null, 2)}\n`);
-  const result = await runChild(NODE, [TSC7, "-p", config, "--pretty", "false"], { cwd: ROOT, timeoutSec });
+  // Measured runs are single-threaded, so that their CPU time and memory belong to one job slot.
+  const args = [TSC7, "-p", config, "--pretty", "false", ...(measure === undefined ? [] : ["--singleThreaded"])];
+  const result = await runChild(NODE, args, { cwd: ROOT, timeoutSec, ...measure });
   const output = `${result.stdout}${result.stderr}`;
   mkdirSync(LOG_DIR, { recursive: true });
   writeFileSync(join(LOG_DIR, `tsc-${name}.log`), `exit ${String(result.exitCode)} signal ${String(result.signal)} ${result.seconds.toFixed(1)} s\n${folders.join("\n")}\n---\n${output}`);
-  return { output, timedOut: result.timedOut, exitCode: result.exitCode, signal: result.signal, seconds: result.seconds };
+  return { output, timedOut: result.timedOut, exitCode: result.exitCode, signal: result.signal, seconds: result.seconds, ...(result.usage !== undefined && { usage: result.usage }) };
+}
+
+/** Type-checks one SDK on its own, measuring tsc's CPU time and memory (the full run's way). */
+export async function typecheckOne(folder: string, timeoutSec: number, usageFile: string): Promise<{ outcome: TscOutcome; seconds: number; usage?: Usage }> {
+  checkUncheckedModulesToo(join(OUT_DIR, folder));
+  const r = await runTsc([folder], `single-${folder}`, timeoutSec, { usageFile });
+  rmSync(join(TSCONFIG_DIR, `single-${folder}.json`), { force: true });
+  const parsed = parseDiagnostics(r.output, [folder]);
+  const diagnostics = [...(parsed.perFolder.get(folder) ?? []), ...parsed.unattributed];
+  const measured = { seconds: Number(r.seconds.toFixed(2)), ...(r.usage !== undefined && { usage: r.usage }) };
+  if (r.timedOut) return { ...measured, outcome: { status: "timeout", message: `tsc took longer than ${timeoutSec} s` } };
+  if (diagnostics.length === 0 && r.exitCode !== 0) {
+    return { ...measured, outcome: { status: "failed", message: `tsc exit ${String(r.exitCode)}${r.signal ? ` (${r.signal})` : ""}: ${r.output.trim().split("\n").slice(-2).join(" | ").slice(0, 300)}` } };
+  }
+  return { ...measured, outcome: summarise(diagnostics) };
 }
 
 export async function typecheckAll(

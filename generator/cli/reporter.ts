@@ -47,10 +47,11 @@ export class Reporter {
     process.stderr.write(`${line}\n`);
   }
 
+  /** Ends with the warning's code in brackets, so logs can be filtered and counted by class. */
   warning(file: string, warning: Warning): void {
     if (this.verbosity === "quiet") return;
     this.#clearProgress();
-    process.stderr.write(`gen-client: ${this.paint("yellow", "warning", process.stderr)}: ${formatWarning(file, warning)}\n`);
+    process.stderr.write(`gen-client: ${this.paint("yellow", "warning", process.stderr)}: ${formatWarning(file, warning)} [${warning.code}]\n`);
   }
 
   /** A warning about where gen-client runs rather than about a spec. */

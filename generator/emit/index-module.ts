@@ -1,5 +1,6 @@
 import type { Statement } from "./code/module.js";
 import type { EmitContext } from "./context.js";
+import { RUNTIME_WEBHOOK_TYPES } from "../ir/naming.js";
 import { runtimeSurface } from "../runtime-surface.js";
 
 /**
@@ -25,7 +26,7 @@ function webhookExports(ctx: EmitContext): Statement[] {
     {
       s: "exportFrom",
       from: ctx.runtimeModule("webhooks/index.js"),
-      names: [{ name: "WebhookVerificationError" }, ...["RawBody", "SignatureScheme", "UnwrapOptions", "WebhookFailure", "WebhookHeaders", "Webhooks"].map((name) => ({ name, typeOnly: true }))],
+      names: [{ name: "WebhookVerificationError" }, ...RUNTIME_WEBHOOK_TYPES.map((name) => ({ name, typeOnly: true }))],
     },
   ];
 }

@@ -57,6 +57,8 @@ function baseZod(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle): E
     case "string":
       // Length and pattern constrain text, which a `Date` no longer is; the codec checks RFC 3339.
       if (ctx.isDate(schema)) return id("isoDateTime");
+      // Nor is an upload (a Blob or a stream): zod's length checks do not apply to them.
+      if (schema.format === "binary" && view === "write") return stringBase(schema.format, view);
       return withChecks(stringBase(schema.format, view), [
         schema.minLength !== undefined && z("minLength", [num(schema.minLength)]),
         schema.maxLength !== undefined && z("maxLength", [num(schema.maxLength)]),
@@ -129,11 +131,18 @@ function stringBase(format: string | undefined, view: View): Expr {
     case "byte":
       return z("base64");
     case "binary":
-      return view === "write" ? z("union", [array([z("instanceof", [id("Blob")]), z("instanceof", [id("ReadableStream")])])]) : z("string");
+      return view === "write" ? z("union", [array([z("instanceof", [id("Blob")]), uint8Stream])]) : z("string");
     default:
       return z("string");
   }
 }
+
+/**
+ * `z.instanceof(ReadableStream)` would validate a `ReadableStream<unknown>`, which a recursive
+ * validator, typed by hand as the type's `ZodType`, could not be assigned to: the type says
+ * `ReadableStream<Uint8Array>` (see types.ts).
+ */
+const uint8Stream = call(path("z.instanceof"), [id("ReadableStream")], [tsRef("typeof ReadableStream", [tsRef("Uint8Array")])]);
 
 function withChecks(base: Expr, checks: readonly (Expr | false)[]): Expr {
   const present = checks.filter((check): check is Expr => check !== false);

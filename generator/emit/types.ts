@@ -80,9 +80,18 @@ function interfaceParents(
       return undefined;
     }
   }
-  const members = own.flatMap((part) => objectMembers(ctx, part, view, closed));
+  const members = oneIndexSignature(own.flatMap((part) => objectMembers(ctx, part, view, closed)));
   if (parents.length === 0 || members.some((m) => "key" in m && inherited.has(m.key))) return undefined;
   return { extends: parents, members, properties: new Map([...inherited, ...signatures(members)]) };
+}
+
+/** Several own parts may each be open to any key; an interface may declare one index signature. */
+function oneIndexSignature(members: readonly TsMember[]): TsMember[] {
+  const indexes = members.filter((member) => "index" in member);
+  if (indexes.length < 2) return [...members];
+  const first = JSON.stringify(indexes[0]!.type);
+  const type = indexes.every((member) => JSON.stringify(member.type) === first) ? indexes[0]!.type : tsKeyword("unknown");
+  return [...members.filter((member) => !("index" in member)), { index: true, type }];
 }
 
 /**

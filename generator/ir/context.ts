@@ -40,9 +40,10 @@ export class BuildContext {
   readonly #entries = new Map<string, SchemaEntry>();
   readonly #pending: SchemaEntry[] = [];
 
-  constructor(spec: LoadedSpec, recorded: RecordedNames = NO_RECORDED_NAMES) {
+  /** `webhooks`: whether the SDK gets webhooks.ts, whose names its types must not shadow. */
+  constructor(spec: LoadedSpec, recorded: RecordedNames = NO_RECORDED_NAMES, options: { readonly webhooks?: boolean } = {}) {
     this.spec = spec;
-    this.typeNames = new NameRegistry(recorded);
+    this.typeNames = new NameRegistry(recorded, options);
     this.operationNames = new OperationNames(recorded.operations);
   }
 

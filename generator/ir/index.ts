@@ -14,8 +14,8 @@ import { appendPointer } from "../errors.js";
  * generation's name map) are kept for the schemas and operations that still exist.
  */
 export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel {
-  const ctx = new BuildContext(spec, recorded);
   const doc = spec.document;
+  const ctx = new BuildContext(spec, recorded, { webhooks: hasWebhooks(doc) });
   const info = isObject(doc.info) ? doc.info : {};
   const components = isObject(doc.components) ? doc.components : {};
 

@@ -2,7 +2,8 @@
  * Turning spec strings into identifiers. The rules (documented in the README):
  * - words are split at anything that is not a letter or digit, and at lower→upper case changes;
  * - types are PascalCase, operations lowerCamelCase; a leading digit gets a `_` prefix;
- * - a type name that would shadow a global or an SDK export gets the suffix `Model`;
+ * - a type name that would shadow a global or an SDK export (in an SDK with webhooks, theirs too)
+ *   gets the suffix `Model`;
  * - a name still taken gets the first free numeric suffix (`Pet2`), in document order.
  */
 
@@ -25,6 +26,26 @@ const RESERVED_TYPE_NAMES = new Set([
   ..."ArrayBuffer Blob Date ReadableStream Uint8Array ApiSpec OperationSpec Auth Client".split(" "),
   ...runtimeSurface().values,
   ...runtimeSurface().types,
+]);
+
+/**
+ * The runtime's webhook types index.ts re-exports, in an SDK with webhooks or callbacks (see
+ * emit/index-module.ts).
+ */
+export const RUNTIME_WEBHOOK_TYPES = ["RawBody", "SignatureScheme", "UnwrapOptions", "WebhookFailure", "WebhookHeaders", "Webhooks"] as const;
+
+/**
+ * What else an SDK with webhooks names beside its types: its event union, the runtime's webhook
+ * error and types (index.ts), and what webhooks.ts and testing.ts import next to payload types.
+ */
+const WEBHOOK_TYPE_NAMES = new Set([
+  ...RESERVED_TYPE_NAMES,
+  "WebhookEvent",
+  "WebhookVerificationError",
+  ...RUNTIME_WEBHOOK_TYPES,
+  "WebhookClientOptions",
+  "WebhooksSpec",
+  "WebhookSigner",
 ]);
 
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
@@ -135,25 +156,27 @@ const OPERATION_TYPE_SUFFIXES = ["Args", "Error"] as const;
 /** Type names (schemas and operation type stems), unique across types.ts and schemas.ts. */
 export class NameRegistry {
   readonly #names = new Namespace();
+  readonly #reserved: ReadonlySet<string>;
 
-  constructor(recorded: RecordedNames = NO_RECORDED_NAMES) {
+  constructor(recorded: RecordedNames = NO_RECORDED_NAMES, options: { readonly webhooks?: boolean } = {}) {
+    this.#reserved = options.webhooks === true ? WEBHOOK_TYPE_NAMES : RESERVED_TYPE_NAMES;
     for (const [key, name] of recorded.schemas) this.#names.reserve(key, name, ["", ...SCHEMA_NAME_SUFFIXES]);
     for (const [key, stem] of recorded.operationTypes) this.#names.reserve(key, stem, OPERATION_TYPE_SUFFIXES);
   }
 
   /** Claims a schema's type name and its derived names (`${name}Schema`, …) together, suffixing all. */
   claimSchema(pointer: string, candidate: string): string {
-    return this.#names.claim(pointer, typeBase(candidate), ["", ...SCHEMA_NAME_SUFFIXES]);
+    return this.#names.claim(pointer, this.#base(candidate), ["", ...SCHEMA_NAME_SUFFIXES]);
   }
 
   /** Claims only the derived names of an operation's stem (`${stem}Args`, `${stem}Error`), leaving the stem free. */
   claimOperationTypes(route: string, stem: string): string {
-    return this.#names.claim(route, typeBase(stem), OPERATION_TYPE_SUFFIXES);
+    return this.#names.claim(route, this.#base(stem), OPERATION_TYPE_SUFFIXES);
   }
-}
 
-function typeBase(candidate: string): string {
-  return RESERVED_TYPE_NAMES.has(candidate) ? `${candidate}Model` : candidate;
+  #base(candidate: string): string {
+    return this.#reserved.has(candidate) ? `${candidate}Model` : candidate;
+  }
 }
 
 /** Bindings operations.ts declares besides the operations themselves (see emit/load-validators.ts). */

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { countWarnings } from "../../corpus/generate.ts";
 import { copyProject, genClient, scratchDir } from "../support/cli.js";
 import { fixturePath, repoRoot } from "../support/sdk.js";
 
@@ -84,11 +85,13 @@ describe("the CLI's everyday output", () => {
     expect(both.stderr).toContain("option '--explain-pagination' cannot be used with option '--check'");
   });
 
-  it("leaves out warnings with --quiet", async () => {
+  it("ends each warning with its code, and leaves warnings out with --quiet", async () => {
     const dir = await scratchDir("usage");
     await writeFile(path.join(dir, "warn.yaml"), "openapi: 3.0.3\ninfo: { title: W, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Bad: { type: string, pattern: '(' }\n");
     const loud = await genClient(dir, "warn.yaml", "--out", "sdk");
-    expect(loud.stderr).toMatch(/^gen-client: warning: warn\.yaml #\/components\/schemas\/Bad\/pattern: /);
+    expect(loud.stderr).toMatch(/^gen-client: warning: warn\.yaml #\/components\/schemas\/Bad\/pattern: .* \[invalid-pattern\]$/m);
+    // The corpus run counts degraded specs by these codes.
+    expect(countWarnings(loud.stderr, "warn.yaml")).toEqual({ "invalid-pattern": { count: 1, first: expect.stringMatching(/^#\/components\/schemas\/Bad\/pattern: /) } });
     const quiet = await genClient(dir, "warn.yaml", "--out", "sdk", "--quiet");
     expect(quiet.stderr).toBe("");
     expect(quiet.stdout).toMatch(/, 1 warning\n$/);

@@ -54,6 +54,21 @@ describe("webhooks in the generator", () => {
     expect(client).toContain("webhooks: createWebhooks(options)");
   });
 
+  it("suffixes with Model a payload schema named like what webhooks.ts declares or imports, so the SDK compiles", async () => {
+    const named = openapi30
+      .replace("schema: { type: object, properties: { ref: { type: string } } }", 'schema: { $ref: "#/components/schemas/WebhookEvent" }')
+      .replace("schema: { type: object, required: [zen], properties: { zen: { type: string } } }", 'schema: { $ref: "#/components/schemas/Webhooks" }')
+      .concat("components:\n  schemas:\n    WebhookEvent: { type: object, properties: { ref: { type: string } } }\n    Webhooks: { type: object, required: [zen], properties: { zen: { type: string } } }\n");
+    const { out, result } = await generateInto(await specFile("webhook-event.yaml", named), "webhook-event-schema");
+    expect(module(result.files, "types.ts")).toContain("export interface WebhookEventModel {");
+    expect(module(result.files, "types.ts")).toContain("export interface WebhooksModel {");
+    expect(module(result.files, "webhooks.ts")).toContain("readonly payload: WebhookEventModel;");
+    expect(await typecheck([out], "NodeNext", "webhook-event-schema")).toBe("");
+    // Without webhooks, the names are the schemas' own.
+    const plain = await generate({ spec: await specFile("no-webhook-event.yaml", named.replace(/x-webhooks:[^]*?(?=components:)/, "")) });
+    expect(module(plain.files, "types.ts")).toContain("export interface WebhookEvent {");
+  });
+
   it("names an operation webhooks as before in an API without webhooks", async () => {
     const { files } = await generate({ spec: await specFile("no-webhooks.yaml", openapi30.replace(/x-webhooks:[^]*$/, "")) });
     expect(module(files, "client.ts")).toContain("webhooks: runtime.optionalEndpoint(op.webhooks)");

@@ -65,6 +65,12 @@ export interface Client {
     T.UploadAttachmentsError
   >;
   /**
+   * A multipart upload of a recursive schema with a file in it
+   *
+   * `POST /folders`
+   */
+  uploadFolder: Endpoint<T.UploadFolderArgs, undefined, T.UploadFolderError>;
+  /**
    * A text/plain body, a text/plain result
    *
    * `POST /notes`
@@ -178,6 +184,7 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     login: runtime.endpoint(op.login),
     createContact: runtime.endpoint(op.createContact),
     uploadAttachments: runtime.endpoint(op.uploadAttachments),
+    uploadFolder: runtime.endpoint(op.uploadFolder),
     createNote: runtime.endpoint(op.createNote),
     getBlob: runtime.endpoint(op.getBlob),
     putBlob: runtime.endpoint(op.putBlob),

@@ -154,6 +154,21 @@ export const uploadAttachments = (): OperationSpec => ({
   },
 });
 
+export const uploadFolder = (): OperationSpec => ({
+  id: "uploadFolder",
+  method: "POST",
+  path: "/folders",
+  params: [],
+  body: {
+    kind: "multipart",
+    mediaType: "multipart/form-data",
+    schema: () => s.FolderSchema,
+  },
+  responses: {
+    "204": { kind: "empty" },
+  },
+});
+
 export const createNote = (): OperationSpec => ({
   id: "createNote",
   method: "POST",

@@ -8,6 +8,20 @@
 // @ts-nocheck
 
 import { z } from "zod";
+import type * as T from "./types.js";
+
+export const FolderSchema: z.ZodType<T.Folder> = z.lazy(() =>
+  z.looseObject({
+    name: z.string(),
+    icon: z.exactOptional(
+      z.union([
+        z.instanceof(Blob),
+        z.instanceof<typeof ReadableStream<Uint8Array>>(ReadableStream),
+      ]),
+    ),
+    children: z.exactOptional(z.array(FolderSchema)),
+  }),
+);
 
 export const WidgetSchema = z.lazy(() =>
   z.looseObject({
@@ -111,12 +125,23 @@ export const LoginResponseSchema = z.lazy(() =>
 
 export const UploadAttachmentsBodySchema = z.lazy(() =>
   z.looseObject({
-    file: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
+    file: z.union([
+      z.instanceof(Blob),
+      z.instanceof<typeof ReadableStream<Uint8Array>>(ReadableStream),
+    ]),
     extras: z.exactOptional(
-      z.array(z.union([z.instanceof(Blob), z.instanceof(ReadableStream)])),
+      z.array(
+        z.union([
+          z.instanceof(Blob),
+          z.instanceof<typeof ReadableStream<Uint8Array>>(ReadableStream),
+        ]),
+      ),
     ),
     thumbnail: z.exactOptional(
-      z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
+      z.union([
+        z.instanceof(Blob),
+        z.instanceof<typeof ReadableStream<Uint8Array>>(ReadableStream),
+      ]),
     ),
     meta: z.looseObject({
       owner: z.string(),

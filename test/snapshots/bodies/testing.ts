@@ -46,6 +46,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       login: op.login,
       createContact: op.createContact,
       uploadAttachments: op.uploadAttachments,
+      uploadFolder: op.uploadFolder,
       createNote: op.createNote,
       getBlob: op.getBlob,
       putBlob: op.putBlob,

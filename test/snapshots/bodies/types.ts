@@ -5,6 +5,13 @@
 
 import type { ApiError, Unlisted } from "./runtime/index.js";
 
+/** Recursive, so its validator is typed by hand; its file must validate as the type says. */
+export interface Folder {
+  name: string;
+  icon?: Blob | ReadableStream<Uint8Array>;
+  children?: Folder[];
+}
+
 export interface Widget {
   id?: string;
   name: string;
@@ -189,6 +196,14 @@ export interface UploadAttachmentsArgs {
 
 /** The errors `uploadAttachments` declares. */
 export type UploadAttachmentsError = never;
+
+/** Arguments of `uploadFolder`. */
+export interface UploadFolderArgs {
+  body: Folder;
+}
+
+/** The errors `uploadFolder` declares. */
+export type UploadFolderError = never;
 
 /** Arguments of `createNote`. */
 export interface CreateNoteArgs {

@@ -88,6 +88,13 @@ export const AsrLicenseSchema = z.lazy(() =>
   }),
 );
 
+export const OpenLicenseSchema = z.lazy(() =>
+  z.looseObject({
+    product: z.string(),
+    seats: z.exactOptional(z.int()),
+  }),
+);
+
 export const ShapeSchema = z.lazy(() =>
   z.discriminatedUnion("shapeType", [
     CircleSchema,
@@ -270,6 +277,7 @@ export const CatalogSchema = z.lazy(() =>
   z.looseObject({
     featured: z.exactOptional(DogSchema),
     license: z.exactOptional(AsrLicenseSchema),
+    openLicense: z.exactOptional(OpenLicenseSchema),
     records: z.exactOptional(z.array(DnsRecordSchema)),
     shapes: z.exactOptional(z.array(ShapeSchema)),
     value: z.exactOptional(ScalarSchema),
@@ -313,7 +321,10 @@ export const CreateShapeResponseSchema = z.lazy(() =>
 
 export const UploadAvatarBodySchema = z.lazy(() =>
   z.looseObject({
-    image: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
+    image: z.union([
+      z.instanceof(Blob),
+      z.instanceof<typeof ReadableStream<Uint8Array>>(ReadableStream),
+    ]),
     checksum: z.exactOptional(z.base64()),
   }),
 );

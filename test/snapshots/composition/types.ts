@@ -67,6 +67,11 @@ export type AsrLicense = AsrProduct &
     region?: string;
   };
 
+/** An allOf beside its own empty properties, each part open to any key (Azure's image responses). */
+export interface OpenLicense extends License {
+  [key: string]: unknown;
+}
+
 export type Shape = Circle | Square | Triangle | UnlistedVariant<"shapeType">;
 
 export interface Circle {
@@ -254,6 +259,7 @@ export type Matrix = number[][];
 export interface Catalog {
   featured?: Dog;
   license?: AsrLicense;
+  openLicense?: OpenLicense;
   records?: DnsRecord[];
   shapes?: Shape[];
   value?: Scalar;

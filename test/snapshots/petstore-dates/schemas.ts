@@ -85,7 +85,10 @@ export const PatchPetBodySchema = z.lazy(() =>
 
 export const UploadPetPhotoBodySchema = z.lazy(() =>
   z.looseObject({
-    file: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
+    file: z.union([
+      z.instanceof(Blob),
+      z.instanceof<typeof ReadableStream<Uint8Array>>(ReadableStream),
+    ]),
     caption: z.exactOptional(z.string()),
     tags: z.exactOptional(z.array(z.string())),
     metadata: z.exactOptional(

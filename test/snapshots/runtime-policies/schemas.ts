@@ -106,7 +106,10 @@ export const GetMeResponseSchema = z.lazy(() =>
 
 export const UploadFilesBodySchema = z.lazy(() =>
   z.looseObject({
-    file: z.union([z.instanceof(Blob), z.instanceof(ReadableStream)]),
+    file: z.union([
+      z.instanceof(Blob),
+      z.instanceof<typeof ReadableStream<Uint8Array>>(ReadableStream),
+    ]),
     description: z.exactOptional(z.string()),
   }),
 );
