@@ -6,12 +6,11 @@
  * server here that streams a photo slowly.
  */
 import { execFile } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { closeServers, startServer } from "../support/http-server.js";
-import { outRoot, repoRoot } from "../support/sdk.js";
+import { compileWithProbe, outRoot } from "../support/sdk.js";
 
 const run = promisify(execFile);
 const sdk = path.join(outRoot, "sdk/petstore");
@@ -42,13 +41,7 @@ const CHUNKS = 100;
 const CHUNK_INTERVAL_MS = 20;
 
 beforeAll(async () => {
-  await rm(compiled, { recursive: true, force: true });
-  await mkdir(compiled, { recursive: true });
-  const tsc = path.join(repoRoot, "node_modules/typescript7/bin/tsc");
-  const options = ["--outDir", compiled, "--rootDir", sdk, "--module", "NodeNext", "--target", "ES2023", "--noCheck", "--skipLibCheck", "--types", "", "--ignoreConfig"];
-  await run(process.execPath, [tsc, ...options, path.join(sdk, "index.ts")], { cwd: repoRoot });
-  await writeFile(path.join(compiled, "package.json"), JSON.stringify({ type: "module" }));
-  await writeFile(path.join(compiled, "probe.js"), probe);
+  await compileWithProbe(sdk, compiled, probe);
 });
 afterAll(closeServers);
 

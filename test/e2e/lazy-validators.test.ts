@@ -4,11 +4,10 @@
  * process running the Petstore SDK compiled to JavaScript, whose module loads a hook records.
  */
 import { execFile } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { outRoot, repoRoot } from "../support/sdk.js";
+import { compileWithProbe, outRoot } from "../support/sdk.js";
 import { startPetstore, type PetstoreServer } from "./petstore-server.js";
 
 const run = promisify(execFile);
@@ -41,13 +40,7 @@ let server: PetstoreServer;
 
 beforeAll(async () => {
   server = await startPetstore();
-  await rm(compiled, { recursive: true, force: true });
-  await mkdir(compiled, { recursive: true });
-  const tsc = path.join(repoRoot, "node_modules/typescript7/bin/tsc");
-  const options = ["--outDir", compiled, "--rootDir", sdk, "--module", "NodeNext", "--target", "ES2023", "--noCheck", "--skipLibCheck", "--types", "", "--ignoreConfig"];
-  await run(process.execPath, [tsc, ...options, path.join(sdk, "index.ts")], { cwd: repoRoot });
-  await writeFile(path.join(compiled, "package.json"), JSON.stringify({ type: "module" }));
-  await writeFile(path.join(compiled, "probe.js"), probe);
+  await compileWithProbe(sdk, compiled, probe);
 });
 afterAll(() => server.close());
 

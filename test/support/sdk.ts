@@ -75,3 +75,18 @@ export async function typecheck(dirs: readonly string[], moduleResolution: Modul
     return `${stdout ?? ""}${stderr ?? ""}`.trim() || String(error);
   }
 }
+
+/**
+ * Compiles a generated SDK to JavaScript in `compiled` (types stripped, not checked: the fixture
+ * tests check them), beside a `probe.js` script, for tests that watch the SDK from a fresh Node
+ * process (module loads, `--expose-gc`).
+ */
+export async function compileWithProbe(sdk: string, compiled: string, probe: string): Promise<void> {
+  await rm(compiled, { recursive: true, force: true });
+  await mkdir(compiled, { recursive: true });
+  const tsc = path.join(repoRoot, "node_modules/typescript7/bin/tsc");
+  const options = ["--outDir", compiled, "--rootDir", sdk, "--module", "NodeNext", "--target", "ES2023", "--noCheck", "--skipLibCheck", "--types", "", "--ignoreConfig"];
+  await run(process.execPath, [tsc, ...options, path.join(sdk, "index.ts")], { cwd: repoRoot });
+  await writeFile(path.join(compiled, "package.json"), JSON.stringify({ type: "module" }));
+  await writeFile(path.join(compiled, "probe.js"), probe);
+}
