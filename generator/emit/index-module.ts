@@ -26,7 +26,7 @@ function webhookExports(ctx: EmitContext): Statement[] {
     {
       s: "exportFrom",
       from: ctx.runtimeModule("webhooks/index.js"),
-      names: [{ name: "WebhookVerificationError" }, ...RUNTIME_WEBHOOK_TYPES.map((name) => ({ name, typeOnly: true }))],
+      names: [{ name: "WebhookVerificationError" }, { name: "WebhookHeaderError" }, ...RUNTIME_WEBHOOK_TYPES.map((name) => ({ name, typeOnly: true }))],
     },
   ];
 }

@@ -61,6 +61,7 @@ export function webhooksModule(ctx: EmitContext): Statement[] {
 function webhooksSpec(ctx: EmitContext, validators: readonly Expr[]): Expr {
   const { model, options } = ctx;
   const discriminator = webhookDiscriminator(ctx);
+  const headers = model.webhooks.flatMap((webhook) => (webhook.headers?.schema.kind === "ref" ? [declaredHeaders(ctx, webhook.name, webhook.headers.schema.target, webhook.headers.declared)] : []));
   return object([
     { key: "title", value: str(model.title) },
     ...(model.webhookSignature !== undefined ? [{ key: "scheme", value: literal(model.webhookSignature) }] : []),
@@ -80,8 +81,18 @@ function webhooksSpec(ctx: EmitContext, validators: readonly Expr[]): Expr {
     ...(options.strict ? [{ key: "strict", value: literal(true) }] : []),
     ...(options.dates === "date" ? [{ key: "dates", value: literal(true) }] : []),
     { key: "validators", value: array(validators) },
+    ...(headers.length > 0 ? [{ key: "headers", value: array(headers) }] : []),
     // A dynamic import, so importing the SDK loads neither zod nor the validators.
-    ...(validators.length > 0 ? [{ key: "loadValidators", value: { e: "arrow", body: call(id("import"), [str("./schemas.js")]) } as const }] : []),
+    ...(validators.length + headers.length > 0 ? [{ key: "loadValidators", value: { e: "arrow", body: call(id("import"), [str("./schemas.js")]) } as const }] : []),
+  ]);
+}
+
+function declaredHeaders(ctx: EmitContext, webhook: string, target: string, declared: readonly { readonly name: string; readonly required: boolean }[]): Expr {
+  return object([
+    { key: "webhook", value: str(webhook) },
+    { key: "validator", value: str(schemaName(ctx, target, "read")) },
+    { key: "names", value: array(declared.map((header) => str(header.name))) },
+    { key: "required", value: array(declared.filter((header) => header.required).map((header) => str(header.name))) },
   ]);
 }
 
@@ -91,6 +102,7 @@ function eventType(ctx: EmitContext, webhook: Webhook): TsType {
     members: [
       { key: "name", optional: false, readonly: true, type: { t: "literal", value: webhook.name } },
       { key: "payload", optional: false, readonly: true, type: payloadType(ctx, webhook.payload) },
+      ...(webhook.headers !== undefined ? [{ key: "headers", optional: false, readonly: true, type: payloadType(ctx, webhook.headers.schema), doc: ["The headers the spec declares, by lower-case name."] }] : []),
     ],
   };
 }

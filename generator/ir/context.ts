@@ -106,6 +106,15 @@ export class BuildContext {
     return pointer;
   }
 
+  /**
+   * Registers a schema the generator composed itself (a webhook's header parameters as one
+   * object), already converted, under a name kept by `pointer` like any other.
+   */
+  nameComposed(pointer: string, nameHint: string, schema: Schema): string {
+    if (!this.#entries.has(pointer)) this.#entries.set(pointer, { pointer, name: this.typeNames.claimSchema(pointer, pascalCase(nameHint, "Schema")), raw: undefined, schema });
+    return pointer;
+  }
+
   /** A `$ref` met inside a schema: names its target on first sight. */
   schemaRef(ref: string, from: string): string {
     const pointer = normalizeRef(ref);

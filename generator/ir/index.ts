@@ -38,7 +38,7 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
   // Webhook payloads arrive as responses do: the SDK reads them.
   const responses = reachable(named, [
     ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
-    ...webhooks.map((webhook) => webhook.payload),
+    ...webhooks.flatMap((webhook) => [webhook.payload, ...(webhook.headers ? [webhook.headers.schema] : [])]),
   ]);
   const schemas: NamedSchema[] = named.map((entry) => {
     const requestOnly = requests.has(entry.pointer) && !responses.has(entry.pointer);

@@ -291,6 +291,15 @@ export interface Webhook {
   readonly deprecated: boolean;
   /** The JSON payload: a `ref` to a named schema, or `unknown`. Received as a response is. */
   readonly payload: Schema;
+  /** The header parameters it declares, if any, as one named object schema keyed by lower-case header name. */
+  readonly headers?: WebhookHeaders;
+}
+
+export interface WebhookHeaders {
+  /** A `ref` to the named object schema (`<webhook> Headers`). */
+  readonly schema: Schema;
+  /** Each header as the spec spells it (error messages name it so), and whether it is required. */
+  readonly declared: readonly { readonly name: string; readonly required: boolean }[];
 }
 
 /** The same shapes as the runtime's `SignatureScheme`. */

@@ -42,6 +42,7 @@ const WEBHOOK_TYPE_NAMES = new Set([
   ...RESERVED_TYPE_NAMES,
   "WebhookEvent",
   "WebhookVerificationError",
+  "WebhookHeaderError",
   ...RUNTIME_WEBHOOK_TYPES,
   "WebhookClientOptions",
   "WebhooksSpec",

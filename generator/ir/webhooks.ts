@@ -8,7 +8,8 @@ import { appendPointer } from "../errors.js";
 import { bodySchema } from "./body-schema.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { HttpMethod, Operation, Schema, Webhook, WebhookSignature } from "./model.js";
+import type { HttpMethod, Operation, Property, Schema, Webhook, WebhookHeaders, WebhookSignature } from "./model.js";
+import { convertSchema } from "./schema.js";
 
 const METHODS: readonly HttpMethod[] = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
 
@@ -80,15 +81,50 @@ function convertWebhook(ctx: BuildContext, name: string, rawItem: Json, at: stri
   const pointer = appendPointer(itemPointer, method);
   const summary = stringOf(operation.summary);
   const description = stringOf(operation.description);
+  const headers = declaredHeaders(ctx, name, [...located(item.parameters, appendPointer(itemPointer, "parameters")), ...located(operation.parameters, appendPointer(pointer, "parameters"))], appendPointer(pointer, "parameters"));
   return {
     pointer,
     name,
     method,
     deprecated: operation.deprecated === true,
     payload: payloadSchema(ctx, operation.requestBody, appendPointer(pointer, "requestBody"), name),
+    ...(headers !== undefined && { headers }),
     ...(summary !== undefined && { summary }),
     ...(description !== undefined && { description }),
   };
+}
+
+function located(list: Json, at: string): { raw: Json; pointer: string }[] {
+  return Array.isArray(list) ? list.map((raw: Json, index) => ({ raw, pointer: appendPointer(at, String(index)) })) : [];
+}
+
+/**
+ * The webhook's `in: header` parameters (path-item level, then operation level, which wins) as one
+ * object schema named `<webhook> Headers`, keyed by lower-case header name as node:http and fetch
+ * spell them. Kept in the name map under the operation's `parameters` pointer.
+ */
+function declaredHeaders(ctx: BuildContext, name: string, parameters: readonly { raw: Json; pointer: string }[], at: string): WebhookHeaders | undefined {
+  const byKey = new Map<string, { name: string; required: boolean; schema: Schema }>();
+  for (const parameter of parameters) {
+    const { value: raw, pointer } = ctx.deref(parameter.raw, parameter.pointer);
+    if (!isObject(raw) || raw.in !== "header" || typeof raw.name !== "string") continue;
+    const description = stringOf(raw.description);
+    const source = headerSchemaOf(raw, pointer);
+    const schema = convertSchema(ctx, source.raw, source.pointer);
+    byKey.set(raw.name.toLowerCase(), { name: raw.name, required: raw.required === true, schema: description === undefined ? schema : { ...schema, description } });
+  }
+  if (byKey.size === 0) return undefined;
+  const properties: Property[] = [...byKey].map(([key, header]) => ({ name: key, required: header.required, schema: header.schema }));
+  const target = ctx.nameComposed(at, `${name} Headers`, { kind: "object", properties, additionalProperties: undefined, pointer: at });
+  return { schema: { kind: "ref", target, pointer: at }, declared: [...byKey.values()].map((header) => ({ name: header.name, required: header.required })) };
+}
+
+/** A header parameter's schema: `schema`, or the one of its `content`. */
+function headerSchemaOf(raw: Readonly<Record<string, Json>>, pointer: string): { raw: Json; pointer: string } {
+  if (raw.schema !== undefined) return { raw: raw.schema, pointer: appendPointer(pointer, "schema") };
+  const [mediaType, media] = isObject(raw.content) ? (Object.entries(raw.content)[0] ?? []) : [];
+  if (mediaType !== undefined && isObject(media)) return { raw: media.schema ?? {}, pointer: appendPointer(pointer, "content", mediaType, "schema") };
+  return { raw: {}, pointer };
 }
 
 /** The payload's JSON schema, always named (`<name> Payload` when inline); `unknown` for none or a non-JSON body. */

@@ -79,7 +79,7 @@ function schemaSides(model: ApiModel): Map<string, Side[]> {
     schemas,
     [
       ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
-      ...webhooks.map((webhook) => webhook.payload),
+      ...webhooks.flatMap((webhook) => [webhook.payload, ...(webhook.headers ? [webhook.headers.schema] : [])]),
     ],
   );
   return new Map(

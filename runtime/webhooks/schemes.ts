@@ -1,6 +1,6 @@
 import { concatBytes, fromBase64, fromHex, toBase64, toHex, utf8 } from "./bytes.js";
 import { headerValue, type WebhookHeaders } from "./headers.js";
-import { WebhookVerificationError } from "./webhook-verification-error.js";
+import { WebhookHeaderError, WebhookVerificationError } from "./webhook-verification-error.js";
 
 /**
  * How the sender signs its webhooks:
@@ -90,7 +90,7 @@ const stripe: SchemeImplementation = {
       .split(",")
       .map((field) => field.trim().split("=", 2));
     const t = fields.find(([name]) => name === "t")?.[1];
-    if (t === undefined) throw failure("invalid-header", "Stripe-Signature has no t= timestamp");
+    if (t === undefined) throw headerFailure("invalid-header", "Stripe-Signature", "Stripe-Signature has no t= timestamp");
     const timestamp = seconds(t, "Stripe-Signature");
     const signatures = fields.flatMap(([name, value]) => {
       const signature = name === "v1" && value !== undefined ? fromHex(value) : undefined;
@@ -107,7 +107,7 @@ function bodyHmac(header: string, encoding: "hex" | "base64", prefix: string): S
     key: textKey,
     read(headers) {
       const value = required(headers, header).trim();
-      if (!value.startsWith(prefix)) throw failure("invalid-header", `${header} does not start with ${prefix}`);
+      if (!value.startsWith(prefix)) throw headerFailure("invalid-header", header, `${header} does not start with ${prefix}`);
       const encoded = value.slice(prefix.length);
       const signature = encoding === "hex" ? fromHex(encoded) : fromBase64(encoded);
       return { signatures: signature === undefined ? [] : [signature], id: "", timestamp: undefined };
@@ -125,17 +125,21 @@ function textKey(secret: string): Uint8Array<ArrayBuffer> {
 
 function required(headers: WebhookHeaders, name: string): string {
   const value = headerValue(headers, name);
-  if (value === undefined || value === "") throw failure("missing-header", `the request has no ${name} header`);
+  if (value === undefined || value === "") throw headerFailure("missing-header", name, `the request has no ${name} header`);
   return value;
 }
 
 /** Unix seconds, as decimal digits only (no sign, fraction or exponent that a number parser would allow). */
 function seconds(text: string, header: string): number {
   const trimmed = text.trim();
-  if (!/^\d{1,15}$/.test(trimmed)) throw failure("invalid-header", `${header} is not a Unix timestamp in seconds`);
+  if (!/^\d{1,15}$/.test(trimmed)) throw headerFailure("invalid-header", header, `${header} is not a Unix timestamp in seconds`);
   return Number(trimmed);
 }
 
-function failure(reason: "invalid-secret" | "missing-header" | "invalid-header", detail: string): WebhookVerificationError {
+function failure(reason: "invalid-secret", detail: string): WebhookVerificationError {
   return new WebhookVerificationError({ reason, detail });
+}
+
+function headerFailure(reason: "missing-header" | "invalid-header", header: string, detail: string): WebhookHeaderError {
+  return new WebhookHeaderError({ reason, header, detail });
 }

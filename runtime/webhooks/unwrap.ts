@@ -7,7 +7,7 @@ import { headerValue, type WebhookHeaders } from "./headers.js";
 import { readRequestBody } from "./read-request.js";
 import type { SignatureScheme } from "./schemes.js";
 import { verifyWebhook, type VerifyWebhookOptions } from "./verify.js";
-import { WebhookVerificationError } from "./webhook-verification-error.js";
+import { WebhookHeaderError, WebhookVerificationError } from "./webhook-verification-error.js";
 
 /** What the runtime needs of a payload validator: zod's `safeParse`. */
 export interface WebhookValidator {
@@ -35,8 +35,20 @@ export interface WebhooksSpec {
   readonly dates?: boolean;
   /** [webhook name, the name schemas.ts exports its payload's validator under] pairs. */
   readonly validators: readonly (readonly [webhook: string, exported: string])[];
+  /** The header parameters webhooks declare, for those that declare any. */
+  readonly headers?: readonly DeclaredHeaders[];
   /** Imports schemas.ts, on first use, so that importing the SDK loads neither zod nor the validators. */
   readonly loadValidators?: () => Promise<object>;
+}
+
+/** A webhook's declared headers: the event's `headers` holds them, keyed by lower-case name. */
+export interface DeclaredHeaders {
+  readonly webhook: string;
+  /** The name schemas.ts exports the headers' validator under. */
+  readonly validator: string;
+  /** As the spec spells them. */
+  readonly names: readonly string[];
+  readonly required: readonly string[];
 }
 
 export interface UnwrapOptions extends Omit<VerifyWebhookOptions, "scheme"> {
@@ -57,7 +69,8 @@ export interface WebhookClientOptions {
 export interface Webhooks<Event> {
   /**
    * Verifies the signature over the raw body exactly as received, checks the timestamp, parses
-   * the JSON, tells which webhook it is and validates it. Throws `WebhookVerificationError`.
+   * the JSON, tells which webhook it is and validates it, and the headers it declares (on the
+   * event's `headers`). Throws `WebhookVerificationError` (`WebhookHeaderError` for a header).
    */
   unwrap(body: RawBody, headers: WebhookHeaders, options: UnwrapOptions): Promise<Event>;
   /** The same for a fetch `Request` (Hono, Next.js, Cloudflare Workers, Deno, Bun): reads its body once. */
@@ -68,7 +81,8 @@ export function bindWebhooks<Event>(spec: WebhooksSpec, client: WebhookClientOpt
   const log = new Log(client.logger ?? console, client.logLevel ?? "warn", spec.title);
   const reported = new Set<string>();
   const discriminatorValues = new Map(spec.discriminator?.values);
-  let validators: Promise<ValidatorOf> | undefined;
+  const declaredHeaders = new Map(spec.headers?.map((declared) => [declared.webhook, declared]));
+  let validators: Promise<Validators> | undefined;
   const unwrap = async (body: RawBody, headers: WebhookHeaders, options: UnwrapOptions): Promise<Event> => {
     const scheme = options.scheme ?? spec.scheme ?? { scheme: "standard" };
     const bytes = await verifyWebhook(body, headers, { ...options, scheme });
@@ -78,9 +92,11 @@ export function bindWebhooks<Event>(spec: WebhooksSpec, client: WebhookClientOpt
     const name = named ?? declaredName(spec, discriminatorValues, payload);
     // With validate "off", zod and the validators are loaded only when nothing else names the webhook (or for Dates).
     const needed = name === undefined || mode !== "off" || spec.dates === true;
-    const validatorOf = needed ? await (validators ??= loadValidators(spec)) : () => undefined;
-    const checking: Checking = { mode, validatorOf, log, reported };
-    return (name === undefined ? firstMatch(spec, payload, validatorOf) : { name, payload: validate(spec, name, payload, checking) }) as Event;
+    const loaded = needed ? await (validators ??= loadValidators(spec)) : { payload: () => undefined, headers: () => undefined };
+    const checking: Checking = { mode, validators: loaded, log, reported };
+    const event = name === undefined ? firstMatch(spec, payload, loaded.payload) : { name, payload: validatePayload(spec, name, payload, checking) };
+    const declared = declaredHeaders.get(event.name);
+    return (declared === undefined ? event : { ...event, headers: checkHeaders(spec, declared, headers, checking) }) as Event;
   };
   return {
     unwrap,
@@ -88,21 +104,27 @@ export function bindWebhooks<Event>(spec: WebhooksSpec, client: WebhookClientOpt
   };
 }
 
+/** A webhook's validator (of its payload, or of its headers), by webhook name. */
 type ValidatorOf = (name: string) => WebhookValidator | undefined;
 
-async function loadValidators(spec: WebhooksSpec): Promise<ValidatorOf> {
+interface Validators {
+  readonly payload: ValidatorOf;
+  readonly headers: ValidatorOf;
+}
+
+async function loadValidators(spec: WebhooksSpec): Promise<Validators> {
   // The generator names only exports of schemas.ts, each a zod schema.
   const module = (spec.loadValidators === undefined ? {} : await spec.loadValidators()) as Readonly<Record<string, WebhookValidator | undefined>>;
-  const exports = new Map(spec.validators);
-  return (name) => {
+  const lookup = (exports: ReadonlyMap<string, string>): ValidatorOf => (name) => {
     const exported = exports.get(name);
     return exported === undefined ? undefined : module[exported];
   };
+  return { payload: lookup(new Map(spec.validators)), headers: lookup(new Map(spec.headers?.map((declared) => [declared.webhook, declared.validator]))) };
 }
 
 interface Checking {
   readonly mode: ValidationMode;
-  readonly validatorOf: ValidatorOf;
+  readonly validators: Validators;
   readonly log: Log;
   /** Unlisted values already logged, so each is logged once per client. */
   readonly reported: Set<string>;
@@ -154,25 +176,80 @@ function discriminate(field: string, values: ReadonlyMap<string, string>, payloa
   return name;
 }
 
+function validatePayload(spec: WebhooksSpec, name: string, payload: unknown, checking: Checking): unknown {
+  const invalid = (issues: readonly ValidationIssue[]) => new WebhookVerificationError({ reason: "invalid-payload", detail: `the ${name} payload does not match its schema`, issues });
+  return validate(spec, `webhook ${name}: the payload`, checking.validators.payload(name), payload, checking, invalid);
+}
+
 /**
- * Validates a payload as a response is validated: per the mode, tolerating enum values and
- * variants the spec does not list (unless the SDK is strict), each logged once.
+ * The headers the webhook declares, keyed by lower-case name, checked as its payload is (per the
+ * mode; an unlisted enum value tolerated). A missing required one is a `WebhookHeaderError` naming
+ * it. Header values are text: where the spec types one a number, boolean or list, it is converted.
  */
-function validate(spec: WebhooksSpec, name: string, payload: unknown, { mode, validatorOf, log, reported }: Checking): unknown {
-  const validator = validatorOf(name);
-  // Date-times become Dates only through the validator: an SDK generated with dates runs it even with validate "off".
-  if (validator === undefined || (mode === "off" && spec.dates !== true)) return payload;
-  const result = validator.safeParse(payload);
-  if (result.success) return result.data;
-  const unlisted = spec.strict === true ? undefined : unlistedValues(result.error.issues, payload);
-  if (unlisted !== undefined) {
-    for (const value of unlisted.filter((each) => !reported.has(`${name} ${each}`))) {
-      reported.add(`${name} ${value}`);
-      log.warn(`webhook ${name}: the payload has a value the spec does not list (${value}); regenerate the SDK to type it`);
-    }
-    return payload;
+function checkHeaders(spec: WebhooksSpec, declared: DeclaredHeaders, headers: WebhookHeaders, checking: Checking): Readonly<Record<string, unknown>> {
+  const received: Record<string, string> = {};
+  for (const name of declared.names) {
+    const value = headerValue(headers, name);
+    if (value !== undefined) received[name.toLowerCase()] = value;
   }
-  if (mode === "strict") throw new WebhookVerificationError({ reason: "invalid-payload", detail: `the ${name} payload does not match its schema`, issues: result.error.issues });
-  if (mode === "warn") log.warn(`webhook ${name}: the payload does not match its schema (${formatIssues(result.error.issues)}); passed on unvalidated`);
-  return payload;
+  if (checking.mode === "off") return received;
+  const missing = declared.required.find((name) => !Object.hasOwn(received, name.toLowerCase()));
+  // With "warn", the validator's issues report it.
+  if (missing !== undefined && checking.mode === "strict") {
+    throw new WebhookHeaderError({ reason: "missing-header", header: missing, detail: `the ${declared.webhook} webhook requires a ${missing} header` });
+  }
+  const validator = checking.validators.headers(declared.webhook);
+  const typed = withTypedValues(validator, received);
+  const invalid = (issues: readonly ValidationIssue[]) => {
+    const key = issues[0]?.path[0];
+    const header = declared.names.find((name) => name.toLowerCase() === key) ?? String(key);
+    return new WebhookHeaderError({ reason: "invalid-header", header, detail: `the ${declared.webhook} webhook's headers do not match the spec`, issues });
+  };
+  return validate(spec, `webhook ${declared.webhook}: a header`, validator, typed, checking, invalid) as Readonly<Record<string, unknown>>;
+}
+
+/** Header text converted where the validator wants a number, a boolean or a list (`a, b`). */
+function withTypedValues(validator: WebhookValidator | undefined, received: Readonly<Record<string, string>>): Readonly<Record<string, unknown>> {
+  const result = validator?.safeParse(received);
+  if (result === undefined || result.success) return received;
+  const typed: Record<string, unknown> = { ...received };
+  for (const issue of result.error.issues) {
+    const [key] = issue.path;
+    const text = typeof key === "string" && issue.path.length === 1 ? received[key] : undefined;
+    if (key === undefined || text === undefined) continue;
+    const converted = typedValue(issue, text);
+    if (converted !== undefined) typed[key as string] = converted;
+  }
+  return typed;
+}
+
+function typedValue(issue: ValidationIssue, text: string): unknown {
+  if (issue.code === "invalid_value") return issue.values.find((allowed) => typeof allowed !== "string" && String(allowed) === text.trim());
+  if (issue.code !== "invalid_type") return undefined;
+  if (issue.expected === "number" && text.trim() !== "" && Number.isFinite(Number(text))) return Number(text);
+  if (issue.expected === "boolean" && (text === "true" || text === "false")) return text === "true";
+  if (issue.expected === "array") return text.split(",").map((item) => item.trim());
+  return undefined;
+}
+
+/**
+ * Validates a payload, or headers, as a response is validated: per the mode, tolerating enum
+ * values and variants the spec does not list (unless the SDK is strict), each logged once.
+ */
+function validate(spec: WebhooksSpec, what: string, validator: WebhookValidator | undefined, value: unknown, { mode, log, reported }: Checking, invalid: (issues: readonly ValidationIssue[]) => WebhookVerificationError): unknown {
+  // Date-times become Dates only through the validator: an SDK generated with dates runs it even with validate "off".
+  if (validator === undefined || (mode === "off" && spec.dates !== true)) return value;
+  const result = validator.safeParse(value);
+  if (result.success) return result.data;
+  const unlisted = spec.strict === true ? undefined : unlistedValues(result.error.issues, value);
+  if (unlisted !== undefined) {
+    for (const each of unlisted.filter((item) => !reported.has(`${what} ${item}`))) {
+      reported.add(`${what} ${each}`);
+      log.warn(`${what} has a value the spec does not list (${each}); regenerate the SDK to type it`);
+    }
+    return value;
+  }
+  if (mode === "strict") throw invalid(result.error.issues);
+  if (mode === "warn") log.warn(`${what} does not match its schema (${formatIssues(result.error.issues)}); passed on unvalidated`);
+  return value;
 }

@@ -38,7 +38,7 @@ export interface WebhookVerificationErrorInit {
  * that does not match its schema, `issues` locate each mismatch.
  */
 export class WebhookVerificationError extends SdkError {
-  override readonly name = "WebhookVerificationError";
+  override readonly name: string = "WebhookVerificationError";
   readonly reason: WebhookFailure;
   readonly issues: readonly ValidationIssue[];
 
@@ -47,5 +47,26 @@ export class WebhookVerificationError extends SdkError {
     super(`webhook rejected (${init.reason}): ${init.detail}${issues.length > 0 ? `: ${formatIssues(issues)}` : ""}`);
     this.reason = init.reason;
     this.issues = issues;
+  }
+}
+
+export interface WebhookHeaderErrorInit extends WebhookVerificationErrorInit {
+  readonly reason: "missing-header" | "invalid-header";
+  /** The header as the scheme or the spec spells it. */
+  readonly header: string;
+}
+
+/**
+ * A header is absent or malformed: one the signature scheme reads, or one the webhook declares
+ * (`header` names it; its value is never echoed).
+ */
+export class WebhookHeaderError extends WebhookVerificationError {
+  override readonly name = "WebhookHeaderError";
+  declare readonly reason: "missing-header" | "invalid-header";
+  readonly header: string;
+
+  constructor(init: WebhookHeaderErrorInit) {
+    super(init);
+    this.header = init.header;
   }
 }

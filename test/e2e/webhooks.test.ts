@@ -6,7 +6,7 @@
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, SdkError, WebhookVerificationError, type WebhookEvent } from "../.out/sdk/webhooks/index.js";
+import { createClient, SdkError, WebhookHeaderError, WebhookVerificationError, type WebhookEvent } from "../.out/sdk/webhooks/index.js";
 import { createMockApi } from "../.out/sdk/webhooks/testing.js";
 import { sendJson, startServer, type TestServer } from "../support/http-server.js";
 
@@ -23,7 +23,9 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer(async (request, response) => {
     try {
+      const validate = request.query.get("validate");
       const event = await api.webhooks.unwrap(request.body, request.headers, {
+        ...(validate === "warn" || validate === "off" ? { validate } : {}),
         secret: [CURRENT_SECRET, OLD_SECRET],
         maxBodySize: 4096,
         isReplay: (id) => {
@@ -36,7 +38,7 @@ beforeAll(async () => {
       sendJson(response, 200, { name: event.name });
     } catch (error) {
       if (!(error instanceof WebhookVerificationError)) throw error;
-      sendJson(response, 400, { reason: error.reason, message: error.message });
+      sendJson(response, 400, { reason: error.reason, message: error.message, ...(error instanceof WebhookHeaderError && { header: error.header }) });
     }
   });
 });
@@ -49,20 +51,27 @@ interface Delivery {
   readonly age?: number;
   readonly tamper?: (body: string) => string;
   readonly drop?: string;
+  /** Headers besides the signature's; the required X-Shop-Domain by default. */
+  readonly extra?: Readonly<Record<string, string>>;
+  /** `?validate=` for the receiver. */
+  readonly validate?: "warn" | "off";
 }
+
+type Reply = { status: number; json: { name?: string; reason?: string; message?: string; header?: string } };
 
 const adopted = { type: "pet.adopted", pet: { id: 7, name: "Rex", species: "dog" }, adoptedAt: "2026-05-01T10:00:00Z", adopter: { name: "Ann" } };
 
-async function deliver({ body = JSON.stringify(adopted), secret = CURRENT_SECRET, age = 0, tamper, drop, id = `msg_${Math.random().toString(36).slice(2)}` }: Delivery & { readonly id?: string } = {}): Promise<{ status: number; json: { name?: string; reason?: string; message?: string } }> {
+async function deliver({ body = JSON.stringify(adopted), secret = CURRENT_SECRET, age = 0, tamper, drop, extra = { "X-Shop-Domain": "north.example" }, validate, id = `msg_${Math.random().toString(36).slice(2)}` }: Delivery & { readonly id?: string } = {}): Promise<Reply> {
   const headers: Record<string, string> = {
+    ...extra,
     "content-type": "application/json",
     "webhook-id": id,
     "webhook-timestamp": String(Math.floor(Date.now() / 1000) - age),
     "webhook-signature": new Webhook(secret).sign(id, new Date((Math.floor(Date.now() / 1000) - age) * 1000), body),
   };
   if (drop !== undefined) delete headers[drop];
-  const response = await fetch(`${server.url}/hooks`, { method: "POST", headers, body: tamper ? tamper(body) : body });
-  return { status: response.status, json: (await response.json()) as { name?: string; reason?: string; message?: string } };
+  const response = await fetch(`${server.url}/hooks${validate ? `?validate=${validate}` : ""}`, { method: "POST", headers, body: tamper ? tamper(body) : body });
+  return { status: response.status, json: (await response.json()) as Reply["json"] };
 }
 
 describe("a webhook receiver built with the SDK", () => {
@@ -132,13 +141,64 @@ describe("a webhook receiver built with the SDK", () => {
   });
 });
 
+describe("headers a webhook declares", () => {
+  it("come typed on the event, narrowed with its name, numbers as numbers", async () => {
+    expect((await deliver({ extra: { "x-shop-DOMAIN": "north.example", "X-Shelter-Tier": "plus", "X-Retry-Count": "2", "X-Undeclared": "kept out" } })).status).toBe(200);
+    const event = received.at(-1);
+    if (event?.name !== "petAdopted") throw new Error(`expected petAdopted, got ${event?.name}`);
+    // Typed per event: the required header is a string, the integer one a number.
+    const domain: string = event.headers["x-shop-domain"];
+    const retries: number | undefined = event.headers["x-retry-count"];
+    expect({ domain, tier: event.headers["x-shelter-tier"], retries }).toEqual({ domain: "north.example", tier: "plus", retries: 2 });
+    expect(Object.keys(event.headers).sort()).toEqual(["x-retry-count", "x-shelter-tier", "x-shop-domain"]);
+  });
+
+  it("reject a delivery without a required one as a WebhookHeaderError naming it", async () => {
+    const { status, json } = await deliver({ extra: {} });
+    expect({ status, ...json }).toMatchObject({ status: 400, reason: "missing-header", header: "X-Shop-Domain", message: expect.stringContaining("X-Shop-Domain") });
+  });
+
+  it("reject a value the schema forbids, naming the header but not echoing its value", async () => {
+    const { status, json } = await deliver({ extra: { "X-Shop-Domain": "north.example", "X-Retry-Count": "-12345" } });
+    expect({ status, reason: json.reason, header: json.header }).toEqual({ status: 400, reason: "invalid-header", header: "X-Retry-Count" });
+    expect(json.message).not.toContain("12345");
+  });
+
+  it("tolerate an enum value the spec does not list, logging it once", async () => {
+    const extra = { "X-Shop-Domain": "north.example", "X-Shelter-Tier": "platinum" };
+    expect((await deliver({ extra })).status).toBe(200);
+    expect((await deliver({ extra })).status).toBe(200);
+    expect(warnings.filter((line) => line.includes('"platinum"'))).toHaveLength(1);
+  });
+
+  it("follow the validation mode: warn passes a missing one on with a warning, off checks nothing", async () => {
+    const before = warnings.length;
+    expect(await deliver({ extra: {}, validate: "warn" })).toEqual({ status: 200, json: { name: "petAdopted" } });
+    expect(warnings.slice(before)).toEqual([expect.stringContaining("x-shop-domain")]);
+    expect(await deliver({ extra: { "X-Retry-Count": "many" }, validate: "off" })).toEqual({ status: 200, json: { name: "petAdopted" } });
+    expect(received.at(-1)).toMatchObject({ headers: { "x-retry-count": "many" } });
+  });
+
+  it("come on a callback's event too (declared on its path item), and not on an event that declares none", async () => {
+    const body = JSON.stringify({ type: "pet.status-changed", petId: 4, status: "reserved" });
+    expect((await deliver({ body, extra: { "X-Request-Id": "req-1" } })).status).toBe(200);
+    expect(received.at(-1)).toEqual({ name: "subscribe.statusChanged", payload: JSON.parse(body), headers: { "x-request-id": "req-1" } });
+    expect((await deliver({ body: JSON.stringify({ type: "pet.created", pet: { id: 1, name: "Tom" } }) })).status).toBe(200);
+    expect(received.at(-1)).not.toHaveProperty("headers");
+  });
+
+  it("the signature scheme's own headers are WebhookHeaderErrors too", async () => {
+    expect(await deliver({ drop: "webhook-timestamp" })).toMatchObject({ status: 400, json: { reason: "missing-header", header: "webhook-timestamp" } });
+  });
+});
+
 describe("api.webhooks.unwrapRequest", () => {
   it("reads a fetch Request, as a Worker or a Next.js route handler receives it", async () => {
     const body = JSON.stringify(adopted);
     const signed = new Webhook(CURRENT_SECRET).sign("msg_fetch", new Date(), body);
-    const headers = { "webhook-id": "msg_fetch", "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": signed };
+    const headers = { "webhook-id": "msg_fetch", "webhook-timestamp": String(Math.floor(Date.now() / 1000)), "webhook-signature": signed, "X-Shop-Domain": "north.example" };
     const event = await api.webhooks.unwrapRequest(new Request("http://127.0.0.1/hooks", { method: "POST", headers, body }), { secret: CURRENT_SECRET });
-    expect(event.name).toBe("petAdopted");
+    expect(event).toMatchObject({ name: "petAdopted", headers: { "x-shop-domain": "north.example" } });
     const large = new Request("http://127.0.0.1/hooks", { method: "POST", headers, body: "x".repeat(100) });
     const error = await api.webhooks.unwrapRequest(large, { secret: CURRENT_SECRET, maxBodySize: 10 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SdkError);
@@ -161,7 +221,7 @@ describe("the testing kit's mock.webhooks.sign", () => {
     const payload = { type: "pet.status-changed", petId: 3, status: "adopted" } as const;
     const response = await fetch(`${server.url}/hooks`, await mock.webhooks.sign("subscribe.statusChanged", payload, { secret: OLD_SECRET }));
     expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { name: "subscribe.statusChanged" } });
-    expect(received.at(-1)).toEqual({ name: "subscribe.statusChanged", payload });
+    expect(received.at(-1)).toEqual({ name: "subscribe.statusChanged", payload, headers: {} });
   });
 
   it("signs with the scheme, id and time a test asks for", async () => {

@@ -23,7 +23,7 @@ interface Spec {
 interface GeneratedSdk {
   createClient(options: { readonly logLevel: "off" }): {
     readonly webhooks: {
-      unwrap(body: string, headers: Readonly<Record<string, string>>, options: { readonly secret: string }): Promise<{ readonly name: string }>;
+      unwrap(body: string, headers: Readonly<Record<string, string>>, options: { readonly secret: string }): Promise<{ readonly name: string; readonly headers: Readonly<Record<string, string>> }>;
     };
   };
 }
@@ -41,6 +41,10 @@ describe("GitHub's webhooks spec", () => {
     expect(result.warnings).toEqual([]);
     const webhooks = result.files.find((file) => file.path === "webhooks.ts")?.contents ?? "";
     expect(webhooks.match(/readonly name: "/g)).toHaveLength(261);
+    // Every webhook declares GitHub's delivery headers: each event's are typed, keyed as node:http spells them.
+    expect(webhooks.match(/readonly headers: \w+Headers;/g)).toHaveLength(261);
+    const types = result.files.find((file) => file.path === "types.ts")?.contents ?? "";
+    expect(types).toContain(['export interface PushHeaders {', '  "user-agent": string;', '  "x-github-hook-id": string;', '  "x-github-event": string;'].join("\n"));
   });
 
   it("unwraps the spec's example payloads, signed as GitHub signs them, as the webhook they exemplify", async () => {
@@ -58,9 +62,22 @@ describe("GitHub's webhooks spec", () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
     for (const { name, event, payload } of examples) {
       const body = JSON.stringify(payload);
-      const headers = { "X-GitHub-Event": event, "X-Hub-Signature-256": `sha256=${createHmac("sha256", "gh-secret").update(body).digest("hex")}` };
+      const signature = `sha256=${createHmac("sha256", "gh-secret").update(body).digest("hex")}`;
+      // What GitHub sends beside the signature, all of which the spec declares required.
+      const headers = {
+        "X-GitHub-Event": event,
+        "X-Hub-Signature-256": signature,
+        "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958",
+        "X-GitHub-Hook-ID": "292430182",
+        "X-GitHub-Hook-Installation-Target-ID": "79929171",
+        "X-GitHub-Hook-Installation-Target-Type": "repository",
+        "User-Agent": "GitHub-Hookshot/044aadd",
+      };
       const unwrapped = await api.webhooks.unwrap(body, headers, { secret: "gh-secret" });
       expect(unwrapped.name, name).toBe(name);
+      expect(unwrapped.headers, name).toMatchObject({ "x-github-event": event, "x-github-delivery": headers["X-GitHub-Delivery"], "x-hub-signature-256": signature });
+      const { "X-GitHub-Delivery": _dropped, ...withoutDelivery } = headers;
+      await expect(api.webhooks.unwrap(body, withoutDelivery, { secret: "gh-secret" })).rejects.toMatchObject({ reason: "missing-header", header: "X-GitHub-Delivery" });
       await expect(api.webhooks.unwrap(body.replace("{", '{"x":1,'), headers, { secret: "gh-secret" })).rejects.toMatchObject({ reason: "bad-signature" });
     }
   });

@@ -43,6 +43,7 @@ export type * from "./types.js";
 export { createWebhooks, type WebhookEvent } from "./webhooks.js";
 export {
   WebhookVerificationError,
+  WebhookHeaderError,
   type RawBody,
   type SignatureScheme,
   type UnwrapOptions,

@@ -55,9 +55,23 @@ export const SubscribeBodySchema = z.lazy(() =>
   }),
 );
 
+export const PetAdoptedHeadersSchema = z.lazy(() =>
+  z.looseObject({
+    "x-shop-domain": z.string(),
+    "x-shelter-tier": z.exactOptional(z.enum(["basic", "plus"])),
+    "x-retry-count": z.exactOptional(z.int().check(z.gte(0))),
+  }),
+);
+
 export const PetCreatedPayloadSchema = z.lazy(() =>
   z.looseObject({
     type: z.enum(["pet.created"]),
     pet: PetSchema,
+  }),
+);
+
+export const SubscribeStatusChangedHeadersSchema = z.lazy(() =>
+  z.looseObject({
+    "x-request-id": z.exactOptional(z.string()),
   }),
 );

@@ -46,9 +46,21 @@ export interface SubscribeBody {
   callbackUrl: string;
 }
 
+export interface PetAdoptedHeaders {
+  /** The shelter the adoption happened at. */
+  "x-shop-domain": string;
+  "x-shelter-tier"?: "basic" | "plus" | Unlisted<string>;
+  "x-retry-count"?: number;
+}
+
 export interface PetCreatedPayload {
   type: "pet.created";
   pet: Pet;
+}
+
+export interface SubscribeStatusChangedHeaders {
+  /** Echo it when you report a problem with this delivery. */
+  "x-request-id"?: string;
 }
 
 /** Arguments of `subscribe`. */

@@ -9,13 +9,21 @@ import {
   type Webhooks,
   type WebhooksSpec,
 } from "./runtime/webhooks/index.js";
-import type { PetAdopted, PetCreatedPayload, StatusChanged } from "./types.js";
+import type {
+  PetAdopted,
+  PetAdoptedHeaders,
+  PetCreatedPayload,
+  StatusChanged,
+  SubscribeStatusChangedHeaders,
+} from "./types.js";
 
 /** An event Pet Shelter Events sends, one per webhook or callback, told apart by `name`. */
 export type WebhookEvent =
   | {
       readonly name: "petAdopted";
       readonly payload: PetAdopted;
+      /** The headers the spec declares, by lower-case name. */
+      readonly headers: PetAdoptedHeaders;
     }
   | {
       readonly name: "petCreated";
@@ -24,6 +32,8 @@ export type WebhookEvent =
   | {
       readonly name: "subscribe.statusChanged";
       readonly payload: StatusChanged;
+      /** The headers the spec declares, by lower-case name. */
+      readonly headers: SubscribeStatusChangedHeaders;
     };
 
 /** What the runtime needs to verify, tell apart and validate the webhooks (and testing.ts to sign them). */
@@ -42,6 +52,20 @@ export const webhookSpec: WebhooksSpec = {
     ["petAdopted", "PetAdoptedSchema"],
     ["petCreated", "PetCreatedPayloadSchema"],
     ["subscribe.statusChanged", "StatusChangedSchema"],
+  ],
+  headers: [
+    {
+      webhook: "petAdopted",
+      validator: "PetAdoptedHeadersSchema",
+      names: ["X-Shop-Domain", "X-Shelter-Tier", "X-Retry-Count"],
+      required: ["X-Shop-Domain"],
+    },
+    {
+      webhook: "subscribe.statusChanged",
+      validator: "SubscribeStatusChangedHeadersSchema",
+      names: ["X-Request-Id"],
+      required: [],
+    },
   ],
   loadValidators: () => import("./schemas.js"),
 };
