@@ -3,7 +3,7 @@
  * webhooks or callbacks: the events, how deliveries are verified and told apart, and, with the
  * testing kit, how to sign one in a test. Spec text is kept to one line, out of code.
  */
-import type { WebhookSignature } from "../ir/model.js";
+import type { Webhook, WebhookSignature } from "../ir/model.js";
 import { readTemplate } from "../package-files.js";
 import type { EmitContext } from "./context.js";
 import { webhookDiscriminator } from "./webhooks.js";
@@ -24,7 +24,10 @@ export function webhooksReadme(ctx: EmitContext): string {
         : webhooks.length === 1
           ? "Every delivery is this one webhook."
           : "GitHub deliveries are named by `X-GitHub-Event` and the payload's `action`; others are the first webhook, in the spec's order, whose schema the payload matches.",
-    webhookTesting: ctx.options.testing ? `\n${testingNote(first.name)}\n` : "",
+    headersNote: webhooks.some((webhook) => webhook.headers !== undefined)
+      ? " The headers a webhook declares come on its event's `headers`, by lower-case name, typed and validated as the payload is; a missing or invalid one is a `WebhookHeaderError` (a `WebhookVerificationError` whose `header` names it)."
+      : "",
+    webhookTesting: ctx.options.testing ? `\n${testingNote(first)}\n` : "",
   };
   return readTemplate("README-webhooks.md").replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
@@ -43,13 +46,15 @@ function schemeText(signature: WebhookSignature | undefined): string {
   }
 }
 
-function testingNote(name: string): string {
+function testingNote(webhook: Webhook): string {
+  const required = webhook.headers?.declared.filter((header) => header.required) ?? [];
+  const headers = required.length > 0 ? `, headers: { ${required.map((header) => `${codeString(header.name)}: "…"`).join(", ")} }` : "";
   return [
     "In tests, `mock.webhooks.sign()` (from `testing.ts`) builds the delivery the real sender would,",
     "after checking the payload against its schema:",
     "",
     "```ts",
-    `const delivery = await mock.webhooks.sign(${codeString(name)}, payload, { secret }); // { method, body, headers }`,
+    `const delivery = await mock.webhooks.sign(${codeString(webhook.name)}, payload, { secret${headers} }); // { method, body, headers }`,
     "await fetch(handlerUrl, delivery);",
     "```",
   ].join("\n");

@@ -9,4 +9,4 @@ export { bindWebhooks, type DeclaredHeaders, type UnwrapOptions, type WebhookCli
 export type { SignatureScheme } from "./schemes.js";
 export type { RawBody } from "./bytes.js";
 export type { WebhookHeaders } from "./headers.js";
-export { webhookSigner, type SignedWebhook, type WebhookSigner } from "./signer.js";
+export { webhookSigner, type SignedWebhook, type SignerOptions, type WebhookSigner } from "./signer.js";

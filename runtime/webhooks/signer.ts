@@ -16,7 +16,12 @@ export interface WebhookSigner<Event extends { readonly name: string; readonly p
    * names another. The payload is checked against the webhook's schema first, so a test cannot
    * send what the API never would: a mismatch throws `WebhookVerificationError` (`invalid-payload`).
    */
-  sign<Name extends Event["name"]>(name: Name, payload: Extract<Event, { readonly name: Name }>["payload"], options: SignWebhookOptions): Promise<SignedWebhook>;
+  sign<Name extends Event["name"]>(name: Name, payload: Extract<Event, { readonly name: Name }>["payload"], options: SignerOptions): Promise<SignedWebhook>;
+}
+
+export interface SignerOptions extends SignWebhookOptions {
+  /** Headers the sender adds beside the signature's, such as those the webhook declares (`X-Shop-Domain`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export function webhookSigner<Event extends { readonly name: string; readonly payload: unknown }>(spec: WebhooksSpec): WebhookSigner<Event> {
@@ -34,8 +39,9 @@ export function webhookSigner<Event extends { readonly name: string; readonly pa
         const result = validator?.safeParse(JSON.parse(body));
         if (result?.success === false) throw new WebhookVerificationError({ reason: "invalid-payload", detail: `the ${name} payload to sign does not match its schema`, issues: result.error.issues });
       }
-      const headers = await signWebhook(body, { ...options, scheme: options.scheme ?? spec.scheme ?? { scheme: "standard" } });
-      return { method: "POST", body, headers: { "content-type": "application/json", ...headers } };
+      const { headers: _extra, ...signing } = options;
+      const headers = await signWebhook(body, { ...signing, scheme: options.scheme ?? spec.scheme ?? { scheme: "standard" } });
+      return { method: "POST", body, headers: { "content-type": "application/json", ...options.headers, ...headers } };
     },
   };
 }

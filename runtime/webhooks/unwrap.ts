@@ -187,11 +187,13 @@ function validatePayload(spec: WebhooksSpec, name: string, payload: unknown, che
  * it. Header values are text: where the spec types one a number, boolean or list, it is converted.
  */
 function checkHeaders(spec: WebhooksSpec, declared: DeclaredHeaders, headers: WebhookHeaders, checking: Checking): Readonly<Record<string, unknown>> {
-  const received: Record<string, string> = {};
-  for (const name of declared.names) {
-    const value = headerValue(headers, name);
-    if (value !== undefined) received[name.toLowerCase()] = value;
-  }
+  // fromEntries, not assignment: a header the spec names `__proto__` cannot reach the prototype.
+  const received: Readonly<Record<string, string>> = Object.fromEntries(
+    declared.names.flatMap((name) => {
+      const value = headerValue(headers, name);
+      return value === undefined ? [] : [[name.toLowerCase(), value]];
+    }),
+  );
   if (checking.mode === "off") return received;
   const missing = declared.required.find((name) => !Object.hasOwn(received, name.toLowerCase()));
   // With "warn", the validator's issues report it.
@@ -208,19 +210,29 @@ function checkHeaders(spec: WebhooksSpec, declared: DeclaredHeaders, headers: We
   return validate(spec, `webhook ${declared.webhook}: a header`, validator, typed, checking, invalid) as Readonly<Record<string, unknown>>;
 }
 
-/** Header text converted where the validator wants a number, a boolean or a list (`a, b`). */
+/**
+ * Header text converted where the validator wants a number, a boolean or a list (`a, b`), and
+ * then the list's items: a round per level, each applying what the previous one's issues allow.
+ */
 function withTypedValues(validator: WebhookValidator | undefined, received: Readonly<Record<string, string>>): Readonly<Record<string, unknown>> {
-  const result = validator?.safeParse(received);
-  if (result === undefined || result.success) return received;
-  const typed: Record<string, unknown> = { ...received };
-  for (const issue of result.error.issues) {
-    const [key] = issue.path;
-    const text = typeof key === "string" && issue.path.length === 1 ? received[key] : undefined;
-    if (key === undefined || text === undefined) continue;
-    const converted = typedValue(issue, text);
-    if (converted !== undefined) typed[key as string] = converted;
+  let current: Readonly<Record<string, unknown>> = received;
+  for (let round = 0; round < 2 && validator !== undefined; round++) {
+    const result = validator.safeParse(current);
+    if (result.success) break;
+    const converted = new Map<string, unknown>();
+    for (const issue of result.error.issues) {
+      const [key, index] = issue.path;
+      if (typeof key !== "string" || !Object.hasOwn(current, key) || issue.path.length > 2) continue;
+      const value = converted.has(key) ? converted.get(key) : current[key];
+      if (issue.path.length === 1 && typeof value === "string") converted.set(key, typedValue(issue, value) ?? value);
+      if (issue.path.length === 2 && Array.isArray(value) && typeof index === "number" && typeof value[index] === "string") {
+        converted.set(key, value.map((item: unknown, at) => (at === index ? (typedValue(issue, item as string) ?? item) : item)));
+      }
+    }
+    if (converted.size === 0) break;
+    current = Object.fromEntries(Object.entries(current).map(([key, value]) => [key, converted.has(key) ? converted.get(key) : value]));
   }
-  return typed;
+  return current;
 }
 
 function typedValue(issue: ValidationIssue, text: string): unknown {

@@ -36,9 +36,10 @@ const run = promisify(execFile);
 
 /**
  * Type-checks SDK folders with the native TypeScript compiler under the strictest options the
- * issue names. Returns the compiler's diagnostics: empty means the SDK compiles.
+ * issue names. Returns the compiler's diagnostics: empty means the SDK compiles. `types`: global
+ * type packages beside the SDK's own (`node` for code that uses node:http, as a user's would).
  */
-export async function typecheck(dirs: readonly string[], moduleResolution: ModuleResolution, name: string): Promise<string> {
+export async function typecheck(dirs: readonly string[], moduleResolution: ModuleResolution, name: string, types: readonly string[] = []): Promise<string> {
   // The SDKs' @ts-nocheck modules are what these tests exist to check.
   for (const dir of dirs) checkUncheckedModulesToo(dir);
   const configDir = path.join(outRoot, `.tsconfig-${name}-${moduleResolution}`);
@@ -59,7 +60,7 @@ export async function typecheck(dirs: readonly string[], moduleResolution: Modul
       isolatedModules: true,
       noEmit: true,
       skipLibCheck: true,
-      types: [],
+      types,
     },
     include: dirs.map((dir) => path.relative(configDir, path.join(dir, "**/*.ts"))),
   };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { bindWebhooks, signWebhook, WebhookVerificationError, type WebhooksSpec } from "../../../runtime/webhooks/index.js";
+import { bindWebhooks, signWebhook, WebhookHeaderError, WebhookVerificationError, type WebhooksSpec } from "../../../runtime/webhooks/index.js";
 
 type Event = { readonly name: string; readonly payload: unknown };
 
@@ -116,6 +116,44 @@ describe("unwrap under random input", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("declared headers under random input", () => {
+  const headerSchemas = {
+    ...schemas,
+    PushHeadersSchema: z.looseObject({ "x-delivery": z.string(), "x-attempt": z.exactOptional(z.int().check(z.gte(1))), "x-flags": z.exactOptional(z.array(z.boolean())) }),
+  };
+  const withHeaders: WebhooksSpec = {
+    ...spec,
+    loadValidators: async () => headerSchemas,
+    headers: [{ webhook: "push", validator: "PushHeadersSchema", names: ["X-Delivery", "__proto__", "X-Attempt", "X-Flags"], required: ["X-Delivery"] }],
+  };
+
+  it("matches names in any case, types numbers and lists of booleans, and lets no header named __proto__ reach the prototype", async () => {
+    const [body, signature] = await signed({ ref: "main", commits: [] });
+    const event = await bindWebhooks<Event & { headers?: object }>(withHeaders).unwrap(body, { ...signature, "x-DELIVERY": "d1", ["__proto__"]: "p", "X-Attempt": "3", "X-Flags": "true, false" }, { secret: SECRET });
+    expect(Object.getPrototypeOf(event.headers)).toBe(Object.prototype);
+    expect(Object.entries(event.headers ?? {})).toEqual([["x-delivery", "d1"], ["x-attempt", 3], ["x-flags", [true, false]]]);
+  });
+
+  it("throws nothing but WebhookVerificationError, a header failure a WebhookHeaderError naming a declared header", async () => {
+    const webhooks = bindWebhooks<Event>(withHeaders, { logLevel: "off" });
+    const [body, signature] = await signed({ ref: "main", commits: [] });
+    const header = fc.option(fc.string(), { nil: undefined });
+    await fc.assert(
+      fc.asyncProperty(header, header, header, fc.constantFrom<"strict" | "warn" | "off">("strict", "warn", "off"), async (delivery, attempt, flags, validate) => {
+        const headers = Object.fromEntries(Object.entries({ ...signature, "X-Delivery": delivery, "X-Attempt": attempt, "X-Flags": flags }).filter(([, value]) => value !== undefined));
+        try {
+          await webhooks.unwrap(body, headers, { secret: SECRET, validate });
+        } catch (error) {
+          expect(error).toBeInstanceOf(WebhookHeaderError);
+          expect(withHeaders.headers?.[0]?.names).toContain((error as WebhookHeaderError).header);
+          expect(validate).toBe("strict");
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
