@@ -34,6 +34,18 @@ const pet = { type: "object", properties: { name: { type: "string" } } };
 const petV2 = { type: "object", properties: { species: { type: "string" } } };
 
 describe("the name map", () => {
+  it("keeps a webhook's headers type name when the next spec adds a schema that claims it first", () => {
+    const petAdopted = { post: { parameters: [{ name: "X-Shop", in: "header", required: true, schema: { type: "string" } }], requestBody: { content: { "application/json": { schema: { type: "object" } } } }, responses: ok } };
+    const v1 = model({ ...spec({ Pet: pet }), openapi: "3.1.0", webhooks: { petAdopted } });
+    expect(schemaNames(v1)["#/webhooks/petAdopted/post/parameters"]).toBe("PetAdoptedHeaders");
+    expect(v1.webhooks[0]?.headers?.declared).toEqual([{ name: "X-Shop", required: true }]);
+
+    const v2 = { ...spec({ PetAdoptedHeaders: pet, Pet: pet }), openapi: "3.1.0", webhooks: { petAdopted } };
+    expect(schemaNames(model(v2))["#/webhooks/petAdopted/post/parameters"]).toBe("PetAdoptedHeaders2");
+    const kept = schemaNames(model(v2, recordedBy(v1)));
+    expect([kept["#/webhooks/petAdopted/post/parameters"], kept["#/components/schemas/PetAdoptedHeaders"]]).toEqual(["PetAdoptedHeaders", "PetAdoptedHeaders2"]);
+  });
+
   it("keeps a schema's name when the next spec adds a schema that claims it first", () => {
     const v1 = model(spec({ Pet: pet }));
     expect(schemaNames(v1)).toEqual({ "#/components/schemas/Pet": "Pet" });
