@@ -120,6 +120,8 @@ describe("hostile webhook names and texts", () => {
       `  ${JSON.stringify(name)}:`,
       "    post:",
       `      summary: ${JSON.stringify(`*/ \`\`\`\n<script> ${name}`)}`,
+      // A header of the same name: an object key, a string in webhookSpec, and a described property.
+      `      parameters: [{ name: ${JSON.stringify(name)}, in: header, description: ${JSON.stringify(`*/ ${name}`)}, schema: { type: string } }]`,
       "      requestBody:",
       "        content:",
       "          application/json:",
@@ -143,6 +145,7 @@ describe("hostile webhook names and texts", () => {
       const body = JSON.stringify({ kind: name });
       const event = await webhooksApi.unwrap(body, await signWebhook(body, { secret: "whsec_" + btoa("k") }), { secret: "whsec_" + btoa("k") });
       expect(event.name).toBe(name);
+      expect(event).toHaveProperty("headers");
     }
   });
 });
