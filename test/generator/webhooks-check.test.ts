@@ -35,6 +35,13 @@ describe("--check on webhooks", () => {
     expect(await changes((spec) => spec.replace("required: [type, pet, adoptedAt]", "required: [type, pet]"))).toEqual([['PetAdopted: field "adoptedAt" is now optional', true]]);
   });
 
+  it("judges declared headers as payload fields: one the sender stops requiring is breaking, a new one is not", async () => {
+    const optionalShop = (spec: string) => spec.replace(/(name: X-Shop-Domain\n\s+in: header\n)\s+required: true\n/, "$1");
+    expect(await changes(optionalShop)).toEqual([['PetAdoptedHeaders: field "[\\"x-shop-domain\\"]" is now optional', true]]);
+    const newHeader = (spec: string) => spec.replace("        - name: X-Shelter-Tier", "        - { name: X-Shop-Region, in: header, required: true, schema: { type: string } }\n        - name: X-Shelter-Tier");
+    expect(await changes(newHeader)).toEqual([['PetAdoptedHeaders: new required field "[\\"x-shop-region\\"]" (string)', false]]);
+  });
+
   it("reports added and removed webhooks, a removal as breaking", async () => {
     const removed = await changes((spec) => spec.replace(/ {2}petCreated:[^]*?(?=components:)/, ""));
     expect(removed).toContainEqual(['webhook "petCreated" removed', true]);
