@@ -23,9 +23,22 @@ export interface Validator {
  */
 export type LazyValidator = Validator | (() => Validator);
 
-export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE" | "QUERY";
+/** The methods with a Path Item field of their own. */
+export type StandardMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE" | "QUERY";
 
-export type ParamLocation = "path" | "query" | "header" | "cookie";
+/**
+ * A request method exactly as it is sent: a standard one, or an OpenAPI 3.2
+ * `additionalOperations` method (`PURGE`, `LINK`) spelled as the spec writes it. Other methods
+ * than fetch's six (DELETE, GET, HEAD, OPTIONS, POST, PUT) are case-sensitive on the wire, and
+ * neither fetch nor ky changes their case.
+ */
+export type HttpMethod = StandardMethod | (string & {});
+
+/**
+ * `path`, `query`, `header` and `cookie` parameters, and OpenAPI 3.2's `querystring`: one
+ * parameter that is the whole query string, serialized per its media type.
+ */
+export type ParamLocation = "path" | "query" | "querystring" | "header" | "cookie";
 
 /** @see https://spec.openapis.org/oas/v3.1.0#style-values */
 export type ParamStyle =

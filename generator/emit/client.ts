@@ -146,7 +146,7 @@ function clientMember(ctx: EmitContext, operation: Operation): TsMember {
   const type = tsRef(endpointKind(operation).type, [args, result, ...item, tsRef(`T.${operation.typeName}Error`)]);
   const text = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "");
   const lines = text.flatMap((t, i) => (i > 0 ? ["", ...specDocLines(t)] : specDocLines(t)));
-  lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method.toUpperCase()} ${operation.path}\``));
+  lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method} ${operation.path}\``));
   if (pagination) lines.push("", `Paginated (${pagination.style}): \`.paginate()\` yields every item, \`.pages()\` every page.`);
   if (operation.externalDocs) lines.push(...seeDoc(operation.externalDocs));
   if (operation.deprecated) lines.push("@deprecated");

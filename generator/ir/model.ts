@@ -167,14 +167,23 @@ export interface UnknownSchema extends SchemaMeta {
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-/** `query`: OpenAPI 3.2's QUERY method (a safe request with a body). */
+/** A Path Item's fixed method fields; `query`: OpenAPI 3.2's QUERY method (a safe request with a body). */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query";
 
-export type ParamLocation = "path" | "query" | "header" | "cookie";
+/**
+ * A request method exactly as it is sent: a fixed field's upper-cased (`GET`), or an OpenAPI 3.2
+ * `additionalOperations` key as written (`PURGE`): methods other than fetch's six standard ones
+ * are case-sensitive on the wire, so this is the one spelling the SDK, its docs and its mock use.
+ */
+export type WireMethod = Uppercase<HttpMethod> | (string & {});
+
+/** `querystring`: OpenAPI 3.2's parameter that is the whole query string (see ir/parameters.ts). */
+export type ParamLocation = "path" | "query" | "querystring" | "header" | "cookie";
 
 export type ParamStyle = "simple" | "label" | "matrix" | "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
 
 export interface Parameter {
+  readonly pointer: string;
   readonly name: string;
   readonly in: ParamLocation;
   /** The property of the operation's args object: `name`, unless two locations share it. */
@@ -183,7 +192,7 @@ export interface Parameter {
   readonly style: ParamStyle;
   readonly explode: boolean;
   readonly allowReserved: boolean;
-  /** `content: application/json` parameters are sent JSON-encoded. */
+  /** `content: application/json` parameters (and querystring ones) are sent JSON-encoded. */
   readonly json: boolean;
   readonly schema: Schema;
   readonly description?: string;
@@ -254,7 +263,7 @@ export interface Operation {
   readonly binding: string;
   /** PascalCase stem for the operation's types, e.g. `GetPetById` → `GetPetByIdArgs`. */
   readonly typeName: string;
-  readonly method: HttpMethod;
+  readonly method: WireMethod;
   readonly path: string;
   readonly summary?: string;
   readonly description?: string;
