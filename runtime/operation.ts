@@ -48,7 +48,9 @@ export type ParamStyle =
   | "form"
   | "spaceDelimited"
   | "pipeDelimited"
-  | "deepObject";
+  | "deepObject"
+  /** OpenAPI 3.2's style for cookies: `form` pairs, their values not percent-encoded. */
+  | "cookie";
 
 export interface ParamSpec {
   /** The name on the wire. */

@@ -73,6 +73,9 @@ function additionalOperations(ctx: BuildContext, item: JsonObject, itemPointer: 
     } else if (!isObject(raw)) {
       ctx.warn("ignored", `the ${method} operation is not an Operation Object: skipped`, pointer);
     } else {
+      if (isObject(raw.callbacks) && Object.keys(raw.callbacks).length > 0) {
+        ctx.warn("ignored", `the callbacks of the ${method} operation are not read (gen-client reads the callbacks of fixed-field methods only)`, appendPointer(pointer, "callbacks"));
+      }
       found.push({ method, raw, pointer });
     }
   }
@@ -132,7 +135,7 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
   };
 }
 
-function externalDocsOf(raw: Json): ExternalDocs | undefined {
+export function externalDocsOf(raw: Json): ExternalDocs | undefined {
   const url = isObject(raw) ? stringOf(raw.url) : undefined;
   if (url === undefined || url.trim() === "" || !isObject(raw)) return undefined;
   const description = stringOf(raw.description);

@@ -10,7 +10,7 @@ import type { ParamLocation, Parameter, ParamStyle } from "./model.js";
 import { convertSchema } from "./schema.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "querystring", "header", "cookie"];
-const STYLES = new Set<string>(["simple", "label", "matrix", "form", "spaceDelimited", "pipeDelimited", "deepObject"]);
+const STYLES = new Set<string>(["simple", "label", "matrix", "form", "spaceDelimited", "pipeDelimited", "deepObject", "cookie"]);
 const DEFAULT_STYLE: Readonly<Record<ParamLocation, ParamStyle>> = { path: "simple", query: "form", querystring: "form", header: "simple", cookie: "form" };
 
 interface Located {
@@ -71,7 +71,7 @@ function convertParameter(ctx: BuildContext, located: Located): Omit<Parameter, 
     in: location,
     required: location === "path" || raw.required === true,
     style,
-    explode: typeof raw.explode === "boolean" ? raw.explode : style === "form",
+    explode: typeof raw.explode === "boolean" ? raw.explode : style === "form" || style === "cookie",
     allowReserved: raw.allowReserved === true,
     json,
     schema,
@@ -87,14 +87,15 @@ function convertParameter(ctx: BuildContext, located: Located): Omit<Parameter, 
  * dropped with a warning.
  */
 function convertQueryString(ctx: BuildContext, raw: Readonly<Record<string, Json>>, pointer: string): Omit<Parameter, "key"> | undefined {
-  const [mediaType, media] = isObject(raw.content) ? (Object.entries(raw.content)[0] ?? []) : [];
+  const [mediaType, rawMedia] = isObject(raw.content) ? (Object.entries(raw.content)[0] ?? []) : [];
+  const { value: media, pointer: mediaPointer } = ctx.deref(rawMedia, appendPointer(pointer, "content", mediaType ?? ""));
   const kind = mediaType === undefined ? undefined : mediaKind(mediaType);
   if (mediaType === undefined || (kind !== "form" && kind !== "json")) {
     const what = mediaType === undefined ? "no `content`" : `content ${mediaType}`;
     ctx.warn("ignored", `querystring parameter ${String(raw.name)} has ${what}: the SDK sends a query string as application/x-www-form-urlencoded or JSON only; it is ignored`, pointer);
     return undefined;
   }
-  const at = appendPointer(pointer, "content", mediaType, "schema");
+  const at = appendPointer(mediaPointer, "schema");
   const description = stringOf(raw.description);
   return {
     pointer,
@@ -113,9 +114,10 @@ function convertQueryString(ctx: BuildContext, raw: Readonly<Record<string, Json
 
 function parameterSchema(ctx: BuildContext, raw: Readonly<Record<string, Json>>, pointer: string) {
   if (isObject(raw.content)) {
-    const [mediaType, media] = Object.entries(raw.content)[0] ?? [];
+    const [mediaType, rawMedia] = Object.entries(raw.content)[0] ?? [];
+    const { value: media, pointer: mediaPointer } = ctx.deref(rawMedia, appendPointer(pointer, "content", mediaType ?? ""));
     if (mediaType !== undefined && isObject(media)) {
-      const at = appendPointer(pointer, "content", mediaType, "schema");
+      const at = appendPointer(mediaPointer, "schema");
       return { schema: convertSchema(ctx, media.schema ?? {}, at), json: mediaKind(mediaType) === "json" };
     }
   }
