@@ -34,6 +34,18 @@ export type StandardMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HE
  */
 export type HttpMethod = StandardMethod | (string & {});
 
+const STANDARD_METHODS: ReadonlySet<string> = new Set<StandardMethod>(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY"]);
+
+/**
+ * A method as a caller or a `Request` may spell it, in the spelling operations use: a standard
+ * method in any case is upper-cased (`"get"` is GET, as fetch sends it), any other is kept as
+ * written, since custom methods are case-sensitive (`purge` is not `PURGE`).
+ */
+export function canonicalMethod(method: string): HttpMethod {
+  const upper = method.toUpperCase();
+  return STANDARD_METHODS.has(upper) ? upper : method;
+}
+
 /**
  * `path`, `query`, `header` and `cookie` parameters, and OpenAPI 3.2's `querystring`: one
  * parameter that is the whole query string, serialized per its media type.

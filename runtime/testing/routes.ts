@@ -1,5 +1,4 @@
-import { canonicalMethod } from "../method.js";
-import type { OperationSpec } from "../operation.js";
+import { canonicalMethod, type OperationSpec } from "../operation.js";
 
 /** One mocked operation and how to recognize its requests. */
 export interface Route {

@@ -1,5 +1,4 @@
-import { canonicalMethod } from "../method.js";
-import type { HttpMethod } from "../operation.js";
+import { canonicalMethod, type HttpMethod } from "../operation.js";
 import type { RetryOptions } from "../options.js";
 import { requestedDelayMs } from "./retry-after.js";
 

@@ -60,6 +60,17 @@ describe("additionalOperations", () => {
   });
 });
 
+describe("a cookie parameter of style cookie", () => {
+  it("is sent without percent-encoding, except what a cookie value cannot hold", async () => {
+    const server = await serve((_request, response) => sendJson(response, 200, change));
+    const api = createClient({ baseUrl: server.url, logLevel: "off", auth: { device: "t0k" } });
+    await api.getChange({ seq: 7, session: "a/b=c:d" });
+    await api.getChange({ seq: 7, session: "a b;evil=1" });
+    expect(server.requests.map((request) => request.headers.cookie)).toEqual(["session=a/b=c:d", "session=a%20b%3Bevil=1"]);
+    expect(server.requests[0]?.headers.authorization).toBe("Bearer t0k");
+  });
+});
+
 describe("in: querystring", () => {
   it("sends a form-urlencoded object as the whole query string", async () => {
     const server = await serve((_request, response) => sendJson(response, 200, [change]));
