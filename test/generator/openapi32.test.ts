@@ -40,7 +40,7 @@ describe("fixtures/openapi32.yaml", () => {
     expect(result.warnings.map((warning) => warning.pointer)).toEqual([
       "#/paths/~1changes~1{seq}/additionalOperations/GET",
       "#/paths/~1changes~1{seq}/additionalOperations/TRACK",
-      "#/paths/~1uploads/post/requestBody/content/multipart~1mixed/prefixEncoding",
+      "#/paths/~1uploads/post/requestBody/content/multipart~1form-data/itemEncoding",
       "#/paths/~1both/get/parameters/1",
     ]);
   });

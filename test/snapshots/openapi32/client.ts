@@ -99,7 +99,7 @@ export interface Client {
     T.LatestNoticeError
   >;
   /**
-   * Uploads positional parts, whose prefixEncoding the SDK does not apply.
+   * Uploads named parts, declaring an itemEncoding the SDK does not apply.
    *
    * `POST /uploads`
    */

@@ -207,7 +207,7 @@ export const uploadParts = (): OperationSpec => ({
   params: [],
   body: {
     kind: "multipart",
-    mediaType: "multipart/mixed",
+    mediaType: "multipart/form-data",
     schema: () => s.UploadPartsBodySchema,
   },
   responses: {

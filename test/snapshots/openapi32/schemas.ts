@@ -73,7 +73,10 @@ export const LinkChangeBodySchema = z.lazy(() =>
 );
 
 export const UploadPartsBodySchema = z.lazy(() =>
-  z.tuple([z.looseObject({}), z.string()], z.unknown()),
+  z.looseObject({
+    note: z.exactOptional(z.string()),
+    tags: z.exactOptional(z.array(z.string())),
+  }),
 );
 
 export const FilterChangesResponseSchema = z.lazy(() => z.array(ChangeSchema));

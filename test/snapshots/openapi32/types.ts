@@ -54,13 +54,10 @@ export interface LinkChangeBody {
   target: number;
 }
 
-export type UploadPartsBody = [
-  {
-    [key: string]: unknown;
-  },
-  string,
-  ...unknown[],
-];
+export interface UploadPartsBody {
+  note?: string;
+  tags?: string[];
+}
 
 export type FilterChangesResponse = Change[];
 
