@@ -218,7 +218,7 @@ function operationEntry(ctx: EmitContext, operation: Operation): string {
     const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
     example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
   }
-  const route = `\`${operation.method} ${inlineCode(operation.path)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
+  const route = `\`${inlineCode(`${operation.method} ${operation.path}`)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
   return [heading, "", route, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
 }
 
