@@ -209,6 +209,21 @@ describe("in: querystring", () => {
 });
 
 describe("other OpenAPI 3.2 additions", () => {
+  it("reads a webhook payload whose Media Type Object is a $ref, and warns for a webhook described by additionalOperations only", async () => {
+    const model = await modelOf({
+      openapi: "3.2.0",
+      info,
+      paths: {},
+      webhooks: {
+        created: { post: { requestBody: { content: { "application/json": { $ref: "#/components/mediaTypes/Event" } } }, responses: ok } },
+        purged: { additionalOperations: { PURGE: { responses: ok } } },
+      },
+      components: { mediaTypes: { Event: { schema: { type: "object", required: ["id"], properties: { id: { type: "string" } } } } } },
+    });
+    expect(model.webhooks.map((webhook) => [webhook.name, webhook.payload.kind])).toEqual([["created", "ref"]]);
+    expect(model.warnings.map((warning) => warning.pointer)).toEqual(["#/webhooks/purged/additionalOperations"]);
+  });
+
   it("warns when a discriminator's defaultMapping is not one of the union's variants", async () => {
     const model = await modelOf({
       openapi: "3.2.0",
