@@ -143,7 +143,7 @@ function valueFor(holder: Located, schemaPointer: string | undefined, document: 
 /** The spec's parameter objects of an operation, path-level ones overridden by the operation's. */
 function specParams(document: JsonObject, operation: Located): Map<string, Located> {
   const byKey = new Map<string, Located>();
-  const pathItemPointer = operation.pointer.slice(0, operation.pointer.lastIndexOf("/"));
+  const pathItemPointer = operation.pointer.replace(/(?:\/additionalOperations)?\/[^/]*$/, "");
   for (const listPointer of [`${pathItemPointer}/parameters`, `${operation.pointer}/parameters`]) {
     (atArray(document, listPointer) ?? []).forEach((_, i) => {
       const param = locate(document, `${listPointer}/${i}`);

@@ -130,7 +130,11 @@ function prismResponseFailure(exchange: Exchange, document: JsonObject, operatio
  * Prism cannot serve what the spec declares, with no violation on the request: it routes no
  * `QUERY` operation (OpenAPI 3.2's method: NO_PATH_MATCHED_ERROR where the path item declares
  * `query`), and has no serializer for a sequential media type it is to answer with (JSON Lines,
- * JSON text sequences: UNKNOWN "Cannot find serializer for …", with or without Accept).
+ * JSON text sequences: UNKNOWN "Cannot find serializer for …", with or without Accept). It
+ * knows no other OpenAPI 3.2 addition either: an `additionalOperations` method is
+ * NO_METHOD_MATCHED_ERROR (or NO_PATH_MATCHED_ERROR when the path item has no fixed method), and
+ * a security requirement that names its scheme by URI (`#/components/securitySchemes/x`) is
+ * UNAUTHORIZED though the request carries that scheme's credentials.
  */
 function prismCannotServe(exchange: Exchange, document: JsonObject, operation: Located): Finding | undefined {
   let problem: { type?: unknown; title?: unknown };
@@ -144,9 +148,38 @@ function prismCannotServe(exchange: Exchange, document: JsonObject, operation: L
   if (problem.type === `${PRISM_ERROR}NO_PATH_MATCHED_ERROR` && method === "query" && operation.pointer.endsWith("/query")) {
     return { rule: "QUERY method", text: `Prism routes no QUERY operation (OpenAPI 3.2), though the spec declares ${operation.pointer} (NO_PATH_MATCHED_ERROR, answered ${exchange.response!.status})` };
   }
+  if ((problem.type === `${PRISM_ERROR}NO_METHOD_MATCHED_ERROR` || problem.type === `${PRISM_ERROR}NO_PATH_MATCHED_ERROR`) && operation.pointer.includes("/additionalOperations/")) {
+    return { rule: "additionalOperations method", text: `Prism routes no additionalOperations method (OpenAPI 3.2), though the spec declares ${operation.pointer} (${String(problem.type).slice(PRISM_ERROR.length)}, answered ${exchange.response!.status})` };
+  }
+  const uriKeyed = uriKeyedScheme(document, operation, exchange);
+  if (problem.type === `${PRISM_ERROR}UNAUTHORIZED` && uriKeyed !== undefined) {
+    return { rule: "security requirement keyed by URI", text: `Prism reads no security requirement keyed by a URI (OpenAPI 3.2): the request carries the credentials of ${uriKeyed} (UNAUTHORIZED, answered ${exchange.response!.status})` };
+  }
   const media = typeof problem.title === "string" ? /^Cannot find serializer for (\S+)$/.exec(problem.title)?.[1] : undefined;
   if (problem.type === `${PRISM_ERROR}UNKNOWN` && media !== undefined && declaredResponseMedia(document, operation).includes(media.toLowerCase())) {
     return { rule: "no serializer for a sequential media type", text: `Prism accepted the request but has no serializer for the declared ${media} (UNKNOWN "${problem.title as string}", answered ${exchange.response!.status})` };
+  }
+  return undefined;
+}
+
+/**
+ * The URI key (`#/components/securitySchemes/x`) of the operation's first security requirement
+ * alternative that names a scheme by URI, when the request carries that bearer or API-key scheme's
+ * credentials: the evidence that an UNAUTHORIZED is Prism not reading the key.
+ */
+function uriKeyedScheme(document: JsonObject, operation: Located, exchange: Exchange): string | undefined {
+  const security = Array.isArray(operation.node.security) ? operation.node.security : Array.isArray(document.security) ? document.security : [];
+  const schemes = isObject(document.components) && isObject(document.components.securitySchemes) ? document.components.securitySchemes : {};
+  const headers = Object.fromEntries(Object.entries(exchange.request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  for (const requirement of security) {
+    if (!isObject(requirement)) continue;
+    for (const key of Object.keys(requirement)) {
+      const name = /^#\/components\/securitySchemes\/([^/]+)$/.exec(key)?.[1];
+      const scheme = name === undefined ? undefined : schemes[name];
+      if (!isObject(scheme)) continue;
+      const sent = scheme.type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string" ? headers[scheme.name.toLowerCase()] : headers.authorization;
+      if (sent !== undefined) return key;
+    }
   }
   return undefined;
 }

@@ -80,8 +80,12 @@ export function child(parent: Located, ...tokens: readonly (string | number)[]):
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
+const FIXED_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"]);
+
+/** A fixed field's operation (`…/get`), or OpenAPI 3.2's `…/additionalOperations/PURGE`, keyed by the method as sent. */
 export function operationPointer(path: string, method: string): string {
-  return `#/paths/${escapePointer(path)}/${method.toLowerCase()}`;
+  const field = method.toLowerCase();
+  return FIXED_METHODS.has(field) ? `#/paths/${escapePointer(path)}/${field}` : `#/paths/${escapePointer(path)}/additionalOperations/${escapePointer(method)}`;
 }
 
 /** Is this media type JSON (`application/json`, `application/problem+json`, `…; charset=…`)? */

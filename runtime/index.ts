@@ -17,6 +17,7 @@ export type {
   CursorPaginationSpec,
   FieldPath,
   HttpMethod,
+  StandardMethod,
   LazyOperationSpec,
   LinkHeaderPaginationSpec,
   NextUrlPaginationSpec,

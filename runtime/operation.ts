@@ -23,9 +23,34 @@ export interface Validator {
  */
 export type LazyValidator = Validator | (() => Validator);
 
-export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE" | "QUERY";
+/** The methods with a Path Item field of their own. */
+export type StandardMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE" | "QUERY";
 
-export type ParamLocation = "path" | "query" | "header" | "cookie";
+/**
+ * A request method exactly as it is sent: a standard one, or an OpenAPI 3.2
+ * `additionalOperations` method (`PURGE`, `LINK`) spelled as the spec writes it. Other methods
+ * than fetch's six (DELETE, GET, HEAD, OPTIONS, POST, PUT) are case-sensitive on the wire, and
+ * neither fetch nor ky changes their case.
+ */
+export type HttpMethod = StandardMethod | (string & {});
+
+const STANDARD_METHODS: ReadonlySet<string> = new Set<StandardMethod>(["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY"]);
+
+/**
+ * A method as a caller or a `Request` may spell it, in the spelling operations use: a standard
+ * method in any case is upper-cased (`"get"` is GET, as fetch sends it), any other is kept as
+ * written, since custom methods are case-sensitive (`purge` is not `PURGE`).
+ */
+export function canonicalMethod(method: string): HttpMethod {
+  const upper = method.toUpperCase();
+  return STANDARD_METHODS.has(upper) ? upper : method;
+}
+
+/**
+ * `path`, `query`, `header` and `cookie` parameters, and OpenAPI 3.2's `querystring`: one
+ * parameter that is the whole query string, serialized per its media type.
+ */
+export type ParamLocation = "path" | "query" | "querystring" | "header" | "cookie";
 
 /** @see https://spec.openapis.org/oas/v3.1.0#style-values */
 export type ParamStyle =
@@ -35,7 +60,9 @@ export type ParamStyle =
   | "form"
   | "spaceDelimited"
   | "pipeDelimited"
-  | "deepObject";
+  | "deepObject"
+  /** OpenAPI 3.2's style for cookies: `form` pairs, their values not percent-encoded. */
+  | "cookie";
 
 export interface ParamSpec {
   /** The name on the wire. */

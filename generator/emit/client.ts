@@ -107,7 +107,8 @@ function authDeclaration(schemes: readonly SecurityScheme[]): Statement {
   const doc = ["Credentials, keyed by the spec's security scheme names. Each may be a function, called per request."];
   if (schemes.length === 0) return { s: "type", name: "Auth", type: tsRef("Record", [tsKeyword("string"), tsKeyword("never")]), doc };
   const members: TsMember[] = schemes.map((scheme) => {
-    const lines = scheme.description !== undefined ? specDocLines(scheme.description) : jsdocLines(describeScheme(scheme));
+    const described = scheme.description !== undefined ? specDocLines(scheme.description) : jsdocLines(describeScheme(scheme));
+    const lines = scheme.deprecated ? [...described, ...(described.length > 0 ? [""] : []), "@deprecated The spec marks this security scheme deprecated."] : described;
     return { key: scheme.name, optional: true, type: tsRef(credentialType(scheme)), ...(lines.length > 0 && { doc: lines }) };
   });
   return { s: "interface", name: "Auth", extends: [], members, doc };
@@ -146,7 +147,7 @@ function clientMember(ctx: EmitContext, operation: Operation): TsMember {
   const type = tsRef(endpointKind(operation).type, [args, result, ...item, tsRef(`T.${operation.typeName}Error`)]);
   const text = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "");
   const lines = text.flatMap((t, i) => (i > 0 ? ["", ...specDocLines(t)] : specDocLines(t)));
-  lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method.toUpperCase()} ${operation.path}\``));
+  lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method} ${operation.path}\``));
   if (pagination) lines.push("", `Paginated (${pagination.style}): \`.paginate()\` yields every item, \`.pages()\` every page.`);
   if (operation.externalDocs) lines.push(...seeDoc(operation.externalDocs));
   if (operation.deprecated) lines.push("@deprecated");

@@ -71,7 +71,7 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
 
   const properties: ObjectProperty[] = [
     { key: "id", value: str(operation.operationId) },
-    { key: "method", value: str(operation.method.toUpperCase()) },
+    { key: "method", value: str(operation.method) },
     { key: "path", value: str(encodePathTemplate(operation.path)) },
     { key: "params", value: array(operation.parameters.map((parameter) => parameterSpec(parameter, schemaOf))) },
   ];

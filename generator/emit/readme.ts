@@ -23,7 +23,8 @@ export function readme(ctx: EmitContext): string {
   const values: Record<string, string> = {
     title: oneLine(model.title),
     description: model.description ? plainText(specMarkdown(model.description)) : `A client for ${oneLine(model.title)}.`,
-    source: inlineCode(model.source),
+    // The template quotes it: `{{source}}`.
+    source: inlineCode(model.source) + (model.self === undefined ? "" : `\`, which names itself \`${inlineCode(model.self)}`),
     sdkIndex: sdkModule(ctx, "index.js"),
     sdkTesting: sdkModule(ctx, "testing.js"),
     install: `npm install ky@${peerRange("ky")} zod@${peerRange("zod")}`,
@@ -124,7 +125,7 @@ function authExample(scheme: SecurityScheme): string {
 function authSection(schemes: readonly SecurityScheme[], baseUrlOption: string): string {
   if (schemes.length === 0) return undeclaredAuth(baseUrlOption);
   const lines = schemes.map((scheme) => {
-    const name = `\`${inlineCode(scheme.name)}\``;
+    const name = `\`${inlineCode(scheme.name)}\`${scheme.deprecated ? " (deprecated)" : ""}`;
     switch (scheme.type) {
       case "http":
         return scheme.scheme === "basic"
@@ -217,7 +218,7 @@ function operationEntry(ctx: EmitContext, operation: Operation): string {
     const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
     example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
   }
-  const route = `\`${operation.method.toUpperCase()} ${inlineCode(operation.path)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
+  const route = `\`${inlineCode(`${operation.method} ${operation.path}`)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
   return [heading, "", route, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
 }
 

@@ -5,6 +5,7 @@ import type { RecordedNames } from "./naming.js";
 import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
+import { convertTags } from "./tags.js";
 import { convertWebhooks, convertWebhookSignature, hasWebhooks } from "./webhooks.js";
 import { reachable, recursiveSchemas, schemasWithWritableView } from "./analysis.js";
 import { appendPointer } from "../errors.js";
@@ -57,11 +58,20 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
     baseUrl: firstServerUrl(doc.servers),
     schemas,
     operations,
+    tags: convertTags(ctx, doc.tags, operations),
+    self: selfOf(ctx, doc.$self),
     securitySchemes,
     webhooks,
     webhookSignature: convertWebhookSignature(ctx),
     warnings: ctx.warnings,
   };
+}
+
+function selfOf(ctx: BuildContext, raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw === "string" && /^[^\s#\u0000-\u001f\u007f]+$/u.test(raw) && URL.canParse(raw, "https://base.invalid/")) return raw;
+  ctx.warn("ignored", "$self must be a URI reference without a fragment: ignored", "#/$self");
+  return undefined;
 }
 
 function firstServerUrl(servers: unknown): string | undefined {

@@ -21,6 +21,13 @@ export interface ApiModel {
   /** Component schemas, then schemas hoisted from operations, each once, in document order. */
   readonly schemas: readonly NamedSchema[];
   readonly operations: readonly Operation[];
+  /**
+   * The document's tags in document order, then those operations use without declaring them.
+   * OpenAPI 3.2's hierarchy is in `parent`; `tagPath` (ir/tags.ts) gives a tag's ancestry.
+   */
+  readonly tags: readonly Tag[];
+  /** OpenAPI 3.2's `$self` as written: the document's own URI, against which its `$ref`s resolved. */
+  readonly self: string | undefined;
   readonly securitySchemes: readonly SecurityScheme[];
   /** `webhooks` and `x-webhooks`, then operations' `callbacks`, in document order. */
   readonly webhooks: readonly Webhook[];
@@ -167,14 +174,24 @@ export interface UnknownSchema extends SchemaMeta {
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-/** `query`: OpenAPI 3.2's QUERY method (a safe request with a body). */
+/** A Path Item's fixed method fields; `query`: OpenAPI 3.2's QUERY method (a safe request with a body). */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query";
 
-export type ParamLocation = "path" | "query" | "header" | "cookie";
+/**
+ * A request method exactly as it is sent: a fixed field's upper-cased (`GET`), or an OpenAPI 3.2
+ * `additionalOperations` key as written (`PURGE`): methods other than fetch's six standard ones
+ * are case-sensitive on the wire, so this is the one spelling the SDK, its docs and its mock use.
+ */
+export type WireMethod = Uppercase<HttpMethod> | (string & {});
 
-export type ParamStyle = "simple" | "label" | "matrix" | "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+/** `querystring`: OpenAPI 3.2's parameter that is the whole query string (see ir/parameters.ts). */
+export type ParamLocation = "path" | "query" | "querystring" | "header" | "cookie";
+
+/** `cookie`: OpenAPI 3.2's style for cookies, `form` pairs sent without percent-encoding. */
+export type ParamStyle = "simple" | "label" | "matrix" | "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "cookie";
 
 export interface Parameter {
+  readonly pointer: string;
   readonly name: string;
   readonly in: ParamLocation;
   /** The property of the operation's args object: `name`, unless two locations share it. */
@@ -183,7 +200,7 @@ export interface Parameter {
   readonly style: ParamStyle;
   readonly explode: boolean;
   readonly allowReserved: boolean;
-  /** `content: application/json` parameters are sent JSON-encoded. */
+  /** `content: application/json` parameters (and querystring ones) are sent JSON-encoded. */
   readonly json: boolean;
   readonly schema: Schema;
   readonly description?: string;
@@ -239,6 +256,22 @@ export interface ResponseStream {
   readonly reason: string;
 }
 
+/** A Tag Object (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
+export interface Tag {
+  /** The Tag Object's pointer, or for an undeclared tag the first `tags` list that names it. */
+  readonly pointer: string;
+  readonly name: string;
+  /** Whether the document's `tags` declares it (else only operations name it). */
+  readonly declared: boolean;
+  readonly summary?: string;
+  readonly description?: string;
+  /** The name of the tag it is nested under: always a declared tag, never making a cycle. */
+  readonly parent?: string;
+  /** `nav`, `badge`, `audience` (the registry's values), or any other the spec uses. */
+  readonly kind?: string;
+  readonly externalDocs?: ExternalDocs;
+}
+
 export interface ExternalDocs {
   readonly url: string;
   readonly description?: string;
@@ -254,7 +287,7 @@ export interface Operation {
   readonly binding: string;
   /** PascalCase stem for the operation's types, e.g. `GetPetById` → `GetPetByIdArgs`. */
   readonly typeName: string;
-  readonly method: HttpMethod;
+  readonly method: WireMethod;
   readonly path: string;
   readonly summary?: string;
   readonly description?: string;
@@ -385,14 +418,17 @@ export interface Unpaginated {
 // ---------------------------------------------------------------------------------------------
 // Security
 
-export type SecurityScheme =
-  | { readonly name: string; readonly type: "http"; readonly scheme: string; readonly description?: string }
-  | {
-      readonly name: string;
-      readonly type: "apiKey";
-      readonly in: "header" | "query" | "cookie";
-      readonly paramName: string;
-      readonly description?: string;
-    }
-  | { readonly name: string; readonly type: "oauth2"; readonly tokenUrl?: string; readonly description?: string }
-  | { readonly name: string; readonly type: "openIdConnect"; readonly description?: string };
+export type SecurityScheme = SchemeCommon &
+  (
+    | { readonly type: "http"; readonly scheme: string }
+    | { readonly type: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly paramName: string }
+    | { readonly type: "oauth2"; readonly tokenUrl?: string }
+    | { readonly type: "openIdConnect" }
+  );
+
+interface SchemeCommon {
+  readonly name: string;
+  readonly description?: string;
+  /** OpenAPI 3.2: the scheme is on its way out (the README and JSDoc say so). */
+  readonly deprecated?: boolean;
+}

@@ -4,7 +4,7 @@
  */
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
-import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
+import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme, WireMethod } from "./model.js";
 import { camelCase, pascalCase } from "./naming.js";
 import { routeKey } from "./route.js";
 import { convertParameters } from "./parameters.js";
@@ -24,16 +24,15 @@ export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly S
     if (!path.startsWith("/")) continue;
     const { value: item, pointer: itemPointer } = ctx.deref(rawItem, appendPointer("#", "paths", path));
     if (!isObject(item)) continue;
-    for (const method of METHODS) {
-      const raw = item[method];
+    for (const field of METHODS) {
+      const raw = item[field];
       if (!isObject(raw)) continue;
-      const pointer = appendPointer(itemPointer, method);
+      const pointer = appendPointer(itemPointer, field);
+      const method = field.toUpperCase() as Uppercase<HttpMethod>;
       converted.push({ operation: convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes }), raw });
     }
-    if (isObject(item.additionalOperations)) {
-      for (const method of Object.keys(item.additionalOperations)) {
-        ctx.warn("ignored", `the ${method} operation (OpenAPI 3.2 additionalOperations) is not generated yet: ignored`, appendPointer(itemPointer, "additionalOperations", method));
-      }
+    for (const { method, raw, pointer } of additionalOperations(ctx, item, itemPointer)) {
+      converted.push({ operation: convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes }), raw });
     }
   }
   // Pagination reads response schemas through their references: convert every named schema first.
@@ -46,9 +45,46 @@ export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly S
   });
 }
 
+/** RFC 9110's `token`: what fetch accepts as a method name. */
+const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Methods fetch refuses to send, whatever their case. */
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+/**
+ * OpenAPI 3.2's `additionalOperations` (or `x-oai-additionalOperations`, the registered extension
+ * for earlier versions): operations for methods without a field of their own, keyed by the method
+ * exactly as sent. A key that names a fixed field's method (in any case: fetch upper-cases `get`
+ * and its kin, and servers match methods loosely), one fetch refuses, or no method name at all is
+ * skipped with a warning rather than generating a function that could never be called.
+ */
+function additionalOperations(ctx: BuildContext, item: JsonObject, itemPointer: string): { method: WireMethod; raw: JsonObject; pointer: string }[] {
+  const field = isObject(item.additionalOperations) ? "additionalOperations" : isObject(item["x-oai-additionalOperations"]) ? "x-oai-additionalOperations" : undefined;
+  if (field === undefined) return [];
+  const found: { method: WireMethod; raw: JsonObject; pointer: string }[] = [];
+  for (const [method, raw] of Object.entries(item[field] as JsonObject)) {
+    const pointer = appendPointer(itemPointer, field, method);
+    const upper = method.toUpperCase();
+    if ((METHODS as readonly string[]).includes(upper.toLowerCase())) {
+      ctx.warn("ignored", `${field} must not hold ${method}: the Path Item's \`${upper.toLowerCase()}\` field is that method's (OpenAPI 3.2); this operation is skipped`, pointer);
+    } else if (FORBIDDEN_METHODS.has(upper)) {
+      ctx.warn("ignored", `fetch refuses to send a ${method} request, so no SDK can call it: this operation is skipped`, pointer);
+    } else if (!METHOD_TOKEN.test(method)) {
+      ctx.warn("ignored", `${JSON.stringify(method)} is not an HTTP method name (RFC 9110 token): this operation is skipped`, pointer);
+    } else if (!isObject(raw)) {
+      ctx.warn("ignored", `the ${method} operation is not an Operation Object: skipped`, pointer);
+    } else {
+      if (isObject(raw.callbacks) && Object.keys(raw.callbacks).length > 0) {
+        ctx.warn("ignored", `the callbacks of the ${method} operation are not read (gen-client reads the callbacks of fixed-field methods only)`, appendPointer(pointer, "callbacks"));
+      }
+      found.push({ method, raw, pointer });
+    }
+  }
+  return found;
+}
+
 interface OperationSource {
   readonly path: string;
-  readonly method: HttpMethod;
+  readonly method: WireMethod;
   readonly raw: JsonObject;
   readonly pointer: string;
   readonly item: JsonObject;
@@ -99,7 +135,7 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
   };
 }
 
-function externalDocsOf(raw: Json): ExternalDocs | undefined {
+export function externalDocsOf(raw: Json): ExternalDocs | undefined {
   const url = isObject(raw) ? stringOf(raw.url) : undefined;
   if (url === undefined || url.trim() === "" || !isObject(raw)) return undefined;
   const description = stringOf(raw.description);
@@ -107,12 +143,12 @@ function externalDocsOf(raw: Json): ExternalDocs | undefined {
 }
 
 /** `GET /pets/{petId}` → `get pets By petId` (camelCased by the caller to `getPetsByPetId`). */
-function derivedOperationId(method: HttpMethod, path: string): string {
+function derivedOperationId(method: WireMethod, path: string): string {
   const words = path
     .split("/")
     .filter((segment) => segment !== "")
     .map((segment) => segment.replace(/\{([^}]*)\}/g, " By $1 "));
-  return [method, ...words].join(" ") + (path === "/" ? " root" : "");
+  return [method.toLowerCase(), ...words].join(" ") + (path === "/" ? " root" : "");
 }
 
 /** A `{name}` in the path with no declared parameter would break the URL: declare it as a string. */
@@ -124,6 +160,7 @@ function withUndeclaredPathParams(ctx: BuildContext, parameters: Parameter[], pa
   const added = missing.map((name): Parameter => {
     ctx.warn("ignored", `path parameter ${name} is not declared: sent as a string`, pointer);
     return {
+      pointer,
       name,
       in: "path",
       key: taken.has(name) ? `path.${name}` : name,

@@ -93,7 +93,7 @@ export function explainPagination(model: ApiModel): PaginationExplanation[] {
     const pagination = operation.pagination;
     if (!pagination) return [];
     const { style, origin, reason } = pagination;
-    return [{ operation: operation.name, method: operation.method.toUpperCase(), path: operation.path, style, origin, reason }];
+    return [{ operation: operation.name, method: operation.method, path: operation.path, style, origin, reason }];
   });
 }
 
@@ -374,7 +374,7 @@ interface Candidate {
 
 /** Heuristics, for GET operations: the first style whose evidence is there wins. */
 function detect(facts: Facts): Pagination | Unpaginated | undefined {
-  if (facts.operation.method !== "get") return undefined;
+  if (facts.operation.method !== "GET") return undefined;
   const items = findItems(facts);
   if (!items) return undefined;
   const fields = fieldsBesides(facts, items.path);

@@ -6,23 +6,28 @@
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { HttpMethod, PartEncoding, RequestBody, Schema } from "./model.js";
+import type { WireMethod, PartEncoding, RequestBody, Schema } from "./model.js";
 import { bodySchema } from "./body-schema.js";
 import { streamFormat } from "./responses.js";
 
-export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string, method: HttpMethod): RequestBody | undefined {
+export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string, method: WireMethod): RequestBody | undefined {
   const { value: raw, pointer } = ctx.deref(rawBody, at);
   if (!isObject(raw) || !isObject(raw.content)) return undefined;
-  if (method === "get" || method === "head") {
+  if (method === "GET" || method === "HEAD") {
     if (!holdsNothing(ctx, raw.content, appendPointer(pointer, "content"))) {
-      ctx.warn("ignored", `a ${method.toUpperCase()} request cannot carry a body (fetch refuses to send one): the request body is ignored`, at);
+      ctx.warn("ignored", `a ${method} request cannot carry a body (fetch refuses to send one): the request body is ignored`, at);
     }
     return undefined;
   }
   const mediaType = preferredMediaType(Object.keys(raw.content));
   if (mediaType === undefined) return undefined;
-  const media = raw.content[mediaType];
-  const mediaPointer = appendPointer(pointer, "content", mediaType);
+  // OpenAPI 3.2's Media Type Objects may be `$ref`s into `components/mediaTypes`.
+  const { value: media, pointer: mediaPointer } = ctx.deref(raw.content[mediaType], appendPointer(pointer, "content", mediaType));
+  for (const field of ["itemEncoding", "prefixEncoding"]) {
+    if (isObject(media) && media[field] !== undefined) {
+      ctx.warn("ignored", `${field} (OpenAPI 3.2 positional multipart encoding) is not applied: the SDK encodes a body's parts by property name (\`encoding\`)`, appendPointer(mediaPointer, field));
+    }
+  }
   const kind = mediaKind(mediaType);
   const stream = streamFormat(mediaType);
   if (stream !== undefined && stream !== "sse") return streamBody(ctx, raw, media, mediaPointer, mediaType, stream, typeName);
@@ -40,7 +45,7 @@ export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string,
     kind,
     required: raw.required === true,
     schema,
-    encoding: readEncoding(isObject(media) ? media.encoding : undefined),
+    encoding: readEncoding(ctx, isObject(media) ? media.encoding : undefined, appendPointer(mediaPointer, "encoding")),
     ...(description !== undefined && { description }),
   };
 }
@@ -78,11 +83,14 @@ function holdsNothing(ctx: BuildContext, content: JsonObject, at: string): boole
   });
 }
 
-function readEncoding(raw: Json): ReadonlyMap<string, PartEncoding> {
+function readEncoding(ctx: BuildContext, raw: Json, at: string): ReadonlyMap<string, PartEncoding> {
   const encoding = new Map<string, PartEncoding>();
   if (!isObject(raw)) return encoding;
   for (const [property, value] of Object.entries(raw)) {
     if (!isObject(value)) continue;
+    for (const field of ["encoding", "itemEncoding", "prefixEncoding"].filter((each) => value[each] !== undefined)) {
+      ctx.warn("ignored", `${field} inside an Encoding Object (OpenAPI 3.2, for nested multipart parts) is not applied: part ${property} is sent as one part`, appendPointer(at, property, field));
+    }
     const contentType = stringOf(value.contentType);
     const style = stringOf(value.style);
     encoding.set(property, {

@@ -29,14 +29,15 @@ export function isSuccess(status: string): boolean {
 
 function convertResponse(ctx: BuildContext, rawResponse: Json, at: string, status: string, nameHint: string): Response {
   const { value: raw, pointer } = ctx.deref(rawResponse, at);
-  const description = stringOf(isObject(raw) ? raw.description : undefined);
+  // OpenAPI 3.2 makes `description` optional beside a new short `summary`.
+  const description = stringOf(isObject(raw) ? raw.description : undefined) ?? stringOf(isObject(raw) ? raw.summary : undefined);
   const headers = isObject(raw) ? convertHeaders(ctx, raw.headers, appendPointer(pointer, "headers")) : [];
   const base = { status, headers, ...(description !== undefined && { description }) };
   if (!isObject(raw) || !isObject(raw.content)) return base;
   const mediaType = preferredMediaType(Object.keys(raw.content));
   if (mediaType === undefined) return base;
-  const media = raw.content[mediaType];
-  const mediaPointer = appendPointer(pointer, "content", mediaType);
+  // OpenAPI 3.2's Media Type Objects may be `$ref`s into `components/mediaTypes`.
+  const { value: media, pointer: mediaPointer } = ctx.deref(raw.content[mediaType], appendPointer(pointer, "content", mediaType));
   const format = streamFormat(mediaType);
   if (format !== undefined) return { ...base, content: streamContent(ctx, media, mediaPointer, mediaType, format, nameHint) };
   const rawSchema = isObject(media) ? media.schema : undefined;
@@ -187,7 +188,7 @@ export function explainStreaming(model: ApiModel): StreamingExplanation[] {
     operation.responses.flatMap(({ status, content }) =>
       content?.stream === undefined
         ? []
-        : [{ operation: operation.name, method: operation.method.toUpperCase(), path: operation.path, status, mediaType: content.mediaType, reason: content.stream.reason }],
+        : [{ operation: operation.name, method: operation.method, path: operation.path, status, mediaType: content.mediaType, reason: content.stream.reason }],
     ),
   );
 }

@@ -217,6 +217,15 @@ function readDiscriminator(ctx: BuildContext, raw: JsonObject, variants: readonl
       mapping.push([value, ctx.schemaRef(ref, at)]);
     }
   }
+  // OpenAPI 3.2's `defaultMapping` names the schema of values outside the mapping: as one of the
+  // variants, the union already accepts what it describes; any other schema it cannot.
+  const fallback = stringOf(discriminator.defaultMapping);
+  if (fallback !== undefined) {
+    const ref = fallback.startsWith("#") ? fallback : `#/components/schemas/${fallback}`;
+    if (!variants.some((variant) => variant.kind === "ref" && variant.target === ref.replace(/^#\/?/, "#/"))) {
+      ctx.warn("ignored", `discriminator defaultMapping ${JSON.stringify(fallback)} is not one of the union's variants: values outside the mapping match a variant or fail validation`, appendPointer(pointer, "discriminator", "defaultMapping"));
+    }
+  }
   // Without a mapping, each variant's value is its component name.
   for (const variant of variants) {
     if (variant.kind !== "ref" || mapping.some(([, target]) => target === variant.target)) continue;

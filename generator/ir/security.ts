@@ -12,7 +12,7 @@ export function convertSecuritySchemes(ctx: BuildContext, raw: Json, at: string)
     const { value, pointer } = ctx.deref(rawScheme, appendPointer(at, name));
     if (!isObject(value)) return [];
     const description = stringOf(value.description);
-    const common = { name, ...(description !== undefined && { description }) };
+    const common = { name, ...(description !== undefined && { description }), ...(value.deprecated === true && { deprecated: true }) };
     switch (value.type) {
       case "http":
         return [{ ...common, type: "http", scheme: (stringOf(value.scheme) ?? "bearer").toLowerCase() }];
@@ -47,11 +47,22 @@ export function convertSecurity(
   const known = new Set(schemes.map((scheme) => scheme.name));
   return raw.flatMap((requirement, i) => {
     if (!isObject(requirement)) return [];
-    const unknown = Object.keys(requirement).filter((name) => !known.has(name));
+    const entries = Object.entries(requirement).map(([key, scopes]) => [schemeName(key, known), scopes] as const);
+    const unknown = entries.map(([name]) => name).filter((name) => !known.has(name));
     if (unknown.length > 0) {
       ctx.warn("ignored", `security requirement names undeclared scheme ${unknown.join(", ")}: ignored`, appendPointer(at, i));
       return [];
     }
-    return [new Map(Object.entries(requirement).map(([name, scopes]) => [name, Array.isArray(scopes) ? scopes.filter((s) => typeof s === "string") : []]))];
+    return [new Map(entries.map(([name, scopes]) => [name, Array.isArray(scopes) ? scopes.filter((s) => typeof s === "string") : []]))];
   });
+}
+
+/**
+ * A requirement's key: a scheme's name, or (OpenAPI 3.2) a URI of one, which is read when it
+ * points into this document's `components/securitySchemes` (`#/components/securitySchemes/oauth`).
+ */
+function schemeName(key: string, known: ReadonlySet<string>): string {
+  if (known.has(key)) return key;
+  const match = /#\/components\/securitySchemes\/([^/]+)$/.exec(key);
+  return match?.[1] === undefined ? key : decodeURIComponent(match[1]).replaceAll("~1", "/").replaceAll("~0", "~");
 }

@@ -76,7 +76,11 @@ function convertWebhook(ctx: BuildContext, name: string, rawItem: Json, at: stri
   const { value: item, pointer: itemPointer } = ctx.deref(rawItem, at);
   if (!isObject(item)) return undefined;
   const method = METHODS.find((each) => isObject(item[each]));
-  if (method === undefined) return undefined;
+  if (method === undefined) {
+    const other = ["query", "additionalOperations", "x-oai-additionalOperations"].find((field) => isObject(item[field]));
+    if (other !== undefined) ctx.warn("ignored", `webhook ${name} is described by its ${other} only: webhooks are read from the fixed methods (post, put, …); it is ignored`, appendPointer(itemPointer, other));
+    return undefined;
+  }
   const operation = item[method] as Readonly<Record<string, Json>>;
   const pointer = appendPointer(itemPointer, method);
   const summary = stringOf(operation.summary);
@@ -132,8 +136,8 @@ function payloadSchema(ctx: BuildContext, rawBody: Json, at: string, name: strin
   const { value: body, pointer } = ctx.deref(rawBody, at);
   if (!isObject(body) || !isObject(body.content)) return { kind: "unknown", pointer };
   const mediaType = preferredMediaType(Object.keys(body.content));
-  const media = mediaType === undefined ? undefined : body.content[mediaType];
-  const mediaPointer = appendPointer(pointer, "content", mediaType ?? "");
+  // OpenAPI 3.2's Media Type Objects may be `$ref`s into `components/mediaTypes`.
+  const { value: media, pointer: mediaPointer } = mediaType === undefined ? { value: undefined, pointer } : ctx.deref(body.content[mediaType], appendPointer(pointer, "content", mediaType));
   if (mediaType === undefined || mediaKind(mediaType) !== "json" || !isObject(media) || media.schema === undefined) {
     if (mediaType !== undefined && mediaKind(mediaType) !== "json") ctx.warn("unsupported-media-type", `webhook ${name}: only JSON payloads are parsed; this one is typed unknown`, mediaPointer);
     return { kind: "unknown", pointer: mediaPointer };

@@ -2,8 +2,10 @@ import { readFile, stat } from "node:fs/promises";
 import { GenError } from "../errors.js";
 import { bundleExternalRefs, isUrl } from "./bundle.js";
 import { parseSpecText } from "./parse.js";
+import { resolveAgainstSelf } from "./self.js";
 import { upgradeSwagger2 } from "./upgrade.js";
 
+/** How schemas are read: 3.2 documents use 3.1's JSON Schema 2020-12 dialect, so they are "3.1" here. */
 export type OpenApiVersion = "3.0" | "3.1";
 
 export interface LoadedSpec {
@@ -25,11 +27,12 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new GenError("not-openapi", "not an OpenAPI document: expected a mapping at the top level", { file });
   }
+  resolveAgainstSelf(file, parsed as Record<string, unknown>);
   const { document, files } = await bundleExternalRefs(file, parsed);
   const bundled = document as Record<string, unknown>;
   if (bundled.openapi === undefined && bundled.swagger !== undefined) {
     if (bundled.swagger !== "2.0") {
-      throw new GenError("unsupported-version", `unsupported Swagger version ${JSON.stringify(bundled.swagger)}: gen-client reads 2.0, 3.0 and 3.1`, {
+      throw new GenError("unsupported-version", `unsupported Swagger version ${JSON.stringify(bundled.swagger)}: gen-client reads 2.0, 3.0, 3.1 and 3.2`, {
         file,
         pointer: "#/swagger",
       });
@@ -70,7 +73,7 @@ function detectVersion(document: Record<string, unknown>, file: string): OpenApi
   if (openapi === undefined) throw new GenError("not-openapi", "not an OpenAPI document: it has no `openapi` field", { file, pointer: "#" });
   if (typeof openapi === "string" && /^3\.0(\.|$)/.test(openapi)) return "3.0";
   if (typeof openapi === "string" && /^3\.[12](\.|$)/.test(openapi)) return "3.1";
-  throw new GenError("unsupported-version", `unsupported OpenAPI version ${JSON.stringify(openapi)}: gen-client reads 2.0, 3.0 and 3.1`, {
+  throw new GenError("unsupported-version", `unsupported OpenAPI version ${JSON.stringify(openapi)}: gen-client reads 2.0, 3.0, 3.1 and 3.2`, {
     file,
     pointer: "#/openapi",
   });

@@ -9,6 +9,13 @@ export const verbatim: Encoder = (text) => text;
 export const encodeComponent: Encoder = (text) => encodeURIComponent(text);
 
 /**
+ * A `cookie`-style value (OpenAPI 3.2), sent without escaping: RFC 6265's cookie-octets stay as
+ * they are, and only what a cookie value cannot hold (`;`, `,`, space, `"`, `\`, controls,
+ * non-ASCII) is percent-encoded, so a value can never add a cookie of its own.
+ */
+export const encodeCookieOctets: Encoder = (text) => text.replace(/[^\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]/gu, (character) => encodeURIComponent(character));
+
+/**
  * For `allowReserved` query parameters: RFC 3986 reserved characters stay as they are, except
  * `#`, `&`, `=` and `+`, which would end the URL or change how the query is split and decoded.
  */

@@ -1,6 +1,6 @@
 import type { OperationSpec } from "../operation.js";
 import { paramValue, type Args } from "./args.js";
-import { encodeComponent } from "./encode.js";
+import { encodeComponent, encodeCookieOctets } from "./encode.js";
 import { formPairs, headerValue } from "./style.js";
 
 /** Header parameters (`simple` style: arrays comma-joined) as name/value pairs. */
@@ -24,7 +24,8 @@ export function cookieFragments(operation: OperationSpec, args: Args): string[] 
     if (param.in !== "cookie") continue;
     const value = paramValue(param, args);
     if (value === undefined) continue;
-    for (const [name, text] of formPairs(param.name, value, "form", param.explode, encodeComponent)) fragments.push(`${name}=${text}`);
+    const encode = param.style === "cookie" ? encodeCookieOctets : encodeComponent;
+    for (const [name, text] of formPairs(param.name, value, "form", param.explode, encode)) fragments.push(`${name}=${text}`);
   }
   return fragments;
 }

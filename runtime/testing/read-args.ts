@@ -6,6 +6,7 @@ import { argKey } from "../request/args.js";
 import { coerce } from "./coerce.js";
 import { reviveDates } from "../response/revive-dates.js";
 import { check } from "../response/validate.js";
+import { decodeComponent } from "./wire-value.js";
 import { arraysFromIndices, bracketKeys, cookieParam, headerParam, pathParam, queryParam, rawQueryPairs, setDeep, unclaimedPairs, type RawPairs } from "./read-params.js";
 
 /**
@@ -19,7 +20,7 @@ export async function readArgs(operation: OperationSpec, request: Request, pathV
   const args: Record<string, unknown> = {};
   const absent: ParamSpec[] = [];
   for (const param of operation.params) {
-    const wire = wireValue(param, request, pathValues, pairs, claimed);
+    const wire = param.in === "querystring" ? queryStringValue(param, url.search, pairs, claimed) : wireValue(param, request, pathValues, pairs, claimed);
     if (wire === undefined) absent.push(param);
     else args[argKey(param)] = withDates(param.schema, param.json ? parseJson(String(coerce(undefined, wire))) : coerce(param.schema, wire));
   }
@@ -40,6 +41,14 @@ export async function readArgs(operation: OperationSpec, request: Request, pathV
     if (body !== undefined) args["body"] = body;
   }
   return args;
+}
+
+/** OpenAPI 3.2's `querystring`: the whole query, JSON text or a form, claiming every pair. */
+function queryStringValue(param: ParamSpec, search: string, pairs: RawPairs, claimed: Set<number>): unknown {
+  if (pairs.length === 0) return undefined;
+  pairs.forEach((_pair, index) => claimed.add(index));
+  if (param.json) return decodeComponent(search.slice(1));
+  return formObject({ kind: "form", mediaType: "application/x-www-form-urlencoded" }, new URLSearchParams(search));
 }
 
 function wireValue(param: ParamSpec, request: Request, pathValues: Readonly<Record<string, string>>, pairs: RawPairs, claimed: Set<number>): unknown {

@@ -1,4 +1,4 @@
-import type { OperationSpec } from "../operation.js";
+import { canonicalMethod, type OperationSpec } from "../operation.js";
 
 /** One mocked operation and how to recognize its requests. */
 export interface Route {
@@ -50,7 +50,7 @@ export function buildRoutes(operations: Readonly<Record<string, OperationSpec>>)
 export function matchRoute(routes: readonly Route[], method: string, pathname: string, basePath: string | undefined): RouteMatch | undefined {
   let best: { match: RouteMatch; prefix: number } | undefined;
   for (const route of routes) {
-    if (route.operation.method !== method.toUpperCase()) continue;
+    if (route.operation.method !== canonicalMethod(method)) continue;
     const found = route.pattern.exec(pathname);
     if (!found) continue;
     const prefix = found[1] ?? "";
@@ -81,7 +81,7 @@ export function closestRoute(routes: readonly Route[], method: string, pathname:
   let best: { route: Route; distance: number } | undefined;
   for (const route of routes) {
     const template = segments(route.operation.path);
-    const distance = suffixDistance(template, requested) + (route.operation.method === method.toUpperCase() ? 0 : WRONG_METHOD);
+    const distance = suffixDistance(template, requested) + (route.operation.method === canonicalMethod(method) ? 0 : WRONG_METHOD);
     if (!best || distance < best.distance) best = { route, distance };
   }
   return best?.route;

@@ -1,4 +1,4 @@
-import type { HttpMethod } from "../operation.js";
+import { canonicalMethod, type HttpMethod } from "../operation.js";
 import type { RetryOptions } from "../options.js";
 import { requestedDelayMs } from "./retry-after.js";
 
@@ -31,8 +31,8 @@ export function resolveRetry(option: number | RetryOptions | undefined, base: Re
   const overrides: RetryOptions = typeof option === "number" ? { limit: option } : option;
   const policy: RetryPolicy = {
     limit: overrides.limit ?? base.limit,
-    // Upper-cased, as a method is compared with the operation's: a JavaScript caller may write "get".
-    methods: overrides.methods?.map((method) => method.toUpperCase() as HttpMethod) ?? base.methods,
+    // Compared with the operation's method: a JavaScript caller may write "get".
+    methods: overrides.methods?.map(canonicalMethod) ?? base.methods,
     statusCodes: overrides.statusCodes ?? base.statusCodes,
     baseDelay: overrides.baseDelay ?? base.baseDelay,
     backoffLimit: overrides.backoffLimit ?? base.backoffLimit,

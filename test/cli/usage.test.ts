@@ -69,8 +69,8 @@ describe("the CLI's everyday output", () => {
       "GET /changes.seq listChangeSequence: 200 application/json-seq: its schema is an array (the whole stream): items follow its items",
       "QUERY /search searchChanges: 200 application/x-ndjson: items follow its itemSchema (OpenAPI 3.2)",
     ]);
-    // OpenAPI 3.2's additionalOperations are not generated: a warning names the pointer.
-    expect(result.stderr).toContain("#/paths/~1changes~1{seq}/additionalOperations/PURGE: the PURGE operation (OpenAPI 3.2 additionalOperations) is not generated yet: ignored");
+    // An additionalOperations entry no SDK can send is a warning that names its pointer.
+    expect(result.stderr).toContain("#/paths/~1changes~1{seq}/additionalOperations/TRACK: fetch refuses to send a TRACK request, so no SDK can call it: this operation is skipped");
     expect(existsSync(path.join(dir, "sdk"))).toBe(false);
   });
 

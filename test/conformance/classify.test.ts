@@ -37,10 +37,14 @@ const document: JsonObject = {
     "/changes": {
       get: { responses: { "200": { description: "ok", content: { "application/jsonl": { schema: { type: "object" } } } } } },
       query: { responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } } },
+      additionalOperations: { PURGE: { responses: { "204": { description: "done" } } } },
       post: {
         requestBody: { content: { "application/x-ndjson": { schema: { $ref: "#/components/schemas/Named" } } } },
         responses: { "204": { description: "done" } },
       },
+    },
+    "/keyed": {
+      get: { security: [{ "#/components/securitySchemes/key": [] }], responses: { "204": { description: "done" } } },
     },
     "/operations": {
       get: {
@@ -62,6 +66,7 @@ const document: JsonObject = {
     },
   },
   components: {
+    securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" } },
     schemas: {
       Thing: { type: "object", required: ["id", "name"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } },
       Named: { type: "object", required: ["id", "name"], properties: { id: { type: "string" }, name: { type: "string" } } },
@@ -163,6 +168,19 @@ describe("conformance classification", () => {
     const query = judged("/changes", "query", problem("QUERY", "http://x/changes", 404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched"), { kind: "api-error", status: 404, isError: false });
     expect(query).toMatchObject({ outcome: "prism-limitation", rule: "QUERY method" });
     expect(judged("/changes", "get", problem("GET", "http://x/changes", 404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched"), failed).outcome).toBe("prism-rejected");
+  });
+
+  it("sets apart Prism's unrouted additionalOperations method and URI-keyed security requirement, and only with their evidence", () => {
+    const problem = (method: string, url: string, status: number, type: string, headers: Record<string, string> = {}): Exchange => ({
+      request: { method, url, headers },
+      response: { status, headers: { "content-type": "application/problem+json" }, body: JSON.stringify({ type: `https://stoplight.io/prism/errors#${type}`, title: "", status, detail: "" }) },
+    });
+    const failed = (status: number): SdkResult => ({ kind: "api-error", status, isError: false });
+    expect(judged("/changes", "PURGE", problem("PURGE", "http://x/changes", 405, "NO_METHOD_MATCHED_ERROR"), failed(405))).toMatchObject({ outcome: "prism-limitation", rule: "additionalOperations method" });
+    expect(judged("/changes", "get", problem("GET", "http://x/changes", 405, "NO_METHOD_MATCHED_ERROR"), failed(405)).outcome).toBe("prism-rejected");
+    expect(judged("/keyed", "get", problem("GET", "http://x/keyed", 401, "UNAUTHORIZED", { "x-key": "k" }), failed(401))).toMatchObject({ outcome: "prism-limitation", rule: "security requirement keyed by URI" });
+    // Without the scheme's credentials on the request, the 401 is deserved.
+    expect(judged("/keyed", "get", problem("GET", "http://x/keyed", 401, "UNAUTHORIZED"), failed(401)).outcome).toBe("prism-rejected");
   });
 
   it("sets apart Prism reading a JSON Lines request body as one value only when each line sent matches the item schema", () => {

@@ -87,6 +87,13 @@ const cases: readonly (readonly [string, ApiSurface, ApiSurface, readonly (reado
     ops({ listPets: op({ params: { tenant: { type: "string", in: "header" } } }) }),
     [['api.listPets: parameter "tenant" now sent in the header (was query)', false]],
   ],
+  [
+    "an object parameter that becomes the whole query string (OpenAPI 3.2 querystring)",
+    ops({ listPets: op({ params: { filter: { type: "object", in: "query" } } }) }),
+    ops({ listPets: op({ params: { filter: { type: "object", in: "querystring" } } }) }),
+    [['api.listPets: parameter "filter" now sent in the querystring (was query)', false]],
+  ],
+  ["a removed custom-method operation", ops({ purgePets: op({ route: "PURGE /pets" }) }), ops({}), [["api.purgePets (PURGE /pets) removed", true]]],
   // Bodies and results
   [
     "a new required request body",

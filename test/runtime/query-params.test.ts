@@ -86,3 +86,24 @@ describe("query parameter styles", () => {
     expect(server.requests.at(-1)?.rawQuery).toBe("b=2&a=1");
   });
 });
+
+describe("an OpenAPI 3.2 querystring parameter", () => {
+  const querystring = (value: unknown, extra: Partial<ParamSpec> = {}) =>
+    (async () => {
+      const before = server.requests.length;
+      const endpoint = runtimeFor(server.url).endpoint<object, unknown>(operation({ path: "/q", params: [param("q", "querystring", { style: "form", explode: true, ...extra })] }));
+      await endpoint({ q: value });
+      expect(server.requests.length).toBe(before + 1);
+      return server.requests.at(-1)?.target ?? "";
+    })();
+
+  it.each([
+    ["a form object, nested objects as deepObject", { a: 1, b: "x y", c: [true, false], d: { e: "f" } }, {}, "/q?a=1&b=x+y&c=true&c=false&d%5Be%5D=f"],
+    ["a form string, taken as already encoded", "a=1&b=%20", {}, "/q?a=1&b=%20"],
+    ["URLSearchParams", new URLSearchParams([["k", "v&w"]]), {}, "/q?k=v%26w"],
+    ["an empty form object, sending no query", {}, {}, "/q"],
+    ["JSON, percent-encoded", { text: "é & ?" }, { json: true }, `/q?${encodeURIComponent(JSON.stringify({ text: "é & ?" }))}`],
+  ])("sends %s as the whole query string", async (_what, value, extra, target) => {
+    expect(await querystring(value, extra)).toBe(target);
+  });
+});

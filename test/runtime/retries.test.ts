@@ -155,6 +155,14 @@ describe("retries", () => {
     expect(result.requests).toHaveLength(2);
   });
 
+  it("retries a custom method listed in methods as sent, which is case-sensitive (PURGE, not purge)", async () => {
+    const failing = () => failingThenOk(1, (_q, response) => sendJson(response, 503, {}));
+    const listed = await timedCall(failing(), { method: "PURGE" }, { retry: { methods: ["PURGE"], baseDelay: 1 } });
+    expect(listed.requests.map((request) => request.method)).toEqual(["PURGE", "PURGE"]);
+    const otherCase = await timedCall(failing(), { method: "PURGE" }, { retry: { methods: ["purge"], baseDelay: 1 } });
+    expect(otherCase.requests).toHaveLength(1);
+  });
+
   it("does not retry with retry: 0, per client or per call", async () => {
     expect((await timedCall((_q, response) => sendJson(response, 503, {}), {}, { retry: 0 })).requests).toHaveLength(1);
     const server = await startServer((_q, response) => sendJson(response, 503, {}));
