@@ -5,6 +5,7 @@ import type { RecordedNames } from "./naming.js";
 import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
+import { convertServers } from "./servers.js";
 import { convertWebhooks, convertWebhookSignature, hasWebhooks } from "./webhooks.js";
 import { reachable, recursiveSchemas, schemasWithWritableView } from "./analysis.js";
 import { appendPointer } from "../errors.js";
@@ -54,7 +55,7 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
     description: stringOf(info.description),
     source: spec.file,
     openapi: spec.version,
-    baseUrl: firstServerUrl(doc.servers),
+    servers: convertServers(ctx, doc.servers, "#/servers", recorded?.environments),
     schemas,
     operations,
     securitySchemes,
@@ -62,14 +63,4 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
     webhookSignature: convertWebhookSignature(ctx),
     warnings: ctx.warnings,
   };
-}
-
-function firstServerUrl(servers: unknown): string | undefined {
-  const [server] = Array.isArray(servers) ? servers : [];
-  if (!isObject(server) || typeof server.url !== "string") return undefined;
-  const variables = isObject(server.variables) ? server.variables : {};
-  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
-    const variable = variables[name];
-    return isObject(variable) && typeof variable.default === "string" ? variable.default : whole;
-  });
 }
