@@ -17,7 +17,8 @@ export function serversReadme(model: ApiModel): string {
       ? "The spec names no servers for the API as a whole: pass `baseUrl` to `createClient`."
       : `Calls go to the server of the client's \`environment\`: by default \`${first.name}\` (\`${code(defaultServerUrl(first))}\`). \`baseUrl\` wins over it, and over the servers an operation declares for itself: every call then goes to \`baseUrl\`, as a proxy or a test server expects.`,
   ];
-  if (model.servers.length > 0) {
+  // One server with nothing to choose needs no table: the sentence above names it.
+  if (model.servers.length > 1 || variables.length > 0) {
     parts.push(
       ["| environment | URL | description |", "| --- | --- | --- |", ...model.servers.map((server, index) => `| \`${code(server.name)}\`${index === 0 ? " (default)" : ""} | \`${code(server.url)}\` | ${about(server.description)} |`)].join("\n"),
     );
@@ -45,7 +46,7 @@ export function serversReadme(model: ApiModel): string {
       ].join("\n"),
     );
   }
-  const example = exampleOptions(model, variables[0]);
+  const example = model.servers.length > 1 || variables.length > 0 ? exampleOptions(model, variables[0]) : "";
   if (example !== "") parts.push(["```ts", `const api = createClient({ ${example} });`, "```"].join("\n"));
   if ([...model.servers, ...own.flatMap((operation) => operation.servers ?? [])].some((server) => !/^[a-z][a-z\d+.-]*:/i.test(server.url))) {
     parts.push(
