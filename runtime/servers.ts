@@ -90,7 +90,17 @@ function urlText(value: string): string {
  */
 function absolute(url: string): string {
   if (/^[a-z][a-z\d+.-]*:/i.test(url)) return url;
-  const page = (globalThis as { readonly location?: { readonly href?: unknown } }).location?.href;
-  if (typeof page === "string") return new URL(url, page).href;
+  const page = pageLocation();
+  if (page !== undefined) return new URL(url, page).href;
   throw new SdkError(`createClient: the spec's server URL ${JSON.stringify(url)} is relative, and this runtime has no page location to resolve it against; pass baseUrl`);
+}
+
+/** The page's URL; Deno without `--location` throws on reading `location`, which is no page either. */
+function pageLocation(): string | undefined {
+  try {
+    const href = (globalThis as { readonly location?: { readonly href?: unknown } }).location?.href;
+    return typeof href === "string" ? href : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -28,6 +28,20 @@ describe("a relative server URL", () => {
     expect(() => createRuntime({ logLevel: "off" }, api)).toThrow(/server URL "\.\.\/api\/v1" is relative, and this runtime has no page location to resolve it against; pass baseUrl/);
   });
 
+  it("makes createClient throw the same SdkError where reading the location throws (Deno without --location)", () => {
+    Object.defineProperty(globalThis, "location", {
+      configurable: true,
+      get: () => {
+        throw new ReferenceError('Access to "location", run again with --location <href>.');
+      },
+    });
+    try {
+      expect(() => createRuntime({ logLevel: "off" }, api)).toThrow(/is relative, and this runtime has no page location/);
+    } finally {
+      Reflect.deleteProperty(globalThis, "location");
+    }
+  });
+
   it("is not needed when baseUrl is given", async () => {
     await createRuntime({ logLevel: "off", baseUrl: `${server.url}/given` }, api).endpoint(operation({ path: "/pets" }))({});
     expect(server.requests.at(-1)?.path).toBe("/given/pets");
