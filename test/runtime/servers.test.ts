@@ -1,6 +1,7 @@
 /**
- * A relative server URL (from a spec read from a file) resolves against the page the SDK runs in,
- * as OpenAPI resolves it against where the spec is served; with no page, createClient says so.
+ * Which server a runtime calls: the first by default, an operation's own (by environment name,
+ * else its first); and a relative server URL (from a spec read from a file), which resolves
+ * against the page the SDK runs in, as OpenAPI resolves it against where the spec is served.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRuntime, SdkError } from "../../runtime/index.js";
@@ -15,6 +16,21 @@ afterAll(closeServers);
 afterEach(() => vi.unstubAllGlobals());
 
 const api = { title: "T", servers: [{ url: "../api/{version}", name: "here", variables: { version: "v1" } }], securitySchemes: {} };
+
+describe("the server of a call", () => {
+  const twoServers = () => ({ title: "T", servers: [{ url: `${server.url}/first`, name: "a" }, { url: `${server.url}/second`, name: "b" }], securitySchemes: {} });
+
+  it("is the first of the spec's servers when no environment is chosen", async () => {
+    await createRuntime({ logLevel: "off" }, twoServers()).endpoint(operation({ path: "/pets" }))({});
+    expect(server.requests.at(-1)?.path).toBe("/first/pets");
+  });
+
+  it("is an operation's first own server when none is named like the environment", async () => {
+    const own = operation({ path: "/pets", servers: [{ url: `${server.url}/own-one`, name: "x" }, { url: `${server.url}/own-two`, name: "y" }] });
+    await createRuntime({ logLevel: "off", environment: "b" }, twoServers()).endpoint(own)({});
+    expect(server.requests.at(-1)?.path).toBe("/own-one/pets");
+  });
+});
 
 describe("a relative server URL", () => {
   it("resolves against the page's location, where there is one", async () => {
