@@ -44,11 +44,12 @@ export function resolveBaseUrls(options: ClientOptions<object, string, object>, 
   };
 }
 
-function checkedVariables(given: object | undefined, declared: Readonly<Record<string, readonly string[]>>, validate: ValidationMode, log: Log): Readonly<Record<string, string>> {
-  const values: Record<string, string> = {};
+/** The caller's values by name: a Map, so a variable named `__proto__` or `constructor` is only itself. */
+function checkedVariables(given: object | undefined, declared: Readonly<Record<string, readonly string[]>>, validate: ValidationMode, log: Log): ReadonlyMap<string, string> {
+  const values = new Map<string, string>();
   for (const [name, value] of Object.entries(given ?? {})) {
     if (value === undefined) continue;
-    const allowed = declared[name];
+    const allowed = Object.hasOwn(declared, name) ? declared[name] : undefined;
     const problem =
       allowed === undefined
         ? `serverVariables.${name} is not a server variable of this API (it has ${Object.keys(declared).join(", ") || "none"})`
@@ -59,15 +60,16 @@ function checkedVariables(given: object | undefined, declared: Readonly<Record<s
             : undefined;
     if (problem !== undefined && validate === "strict") throw new SdkError(`createClient: ${problem}`);
     if (problem !== undefined && validate === "warn") log.warn(`createClient: ${problem}; using it as given`);
-    values[name] = String(value);
+    values.set(name, String(value));
   }
   return values;
 }
 
 /** The server's URL with the caller's values, else the server's defaults, filled in. */
-function serverUrl(server: ServerSpec, values: Readonly<Record<string, string>>): string {
+function serverUrl(server: ServerSpec, values: ReadonlyMap<string, string>): string {
   if (!server.url.includes("{")) return server.url;
-  return server.url.replace(PLACEHOLDER, (_whole, name: string) => urlText(values[name] ?? server.variables?.[name] ?? ""));
+  const defaults = server.variables ?? {};
+  return server.url.replace(PLACEHOLDER, (_whole, name: string) => urlText(values.get(name) ?? (Object.hasOwn(defaults, name) ? (defaults[name] ?? "") : "")));
 }
 
 /**

@@ -32,6 +32,17 @@ describe("the server of a call", () => {
   });
 });
 
+describe("server variables named like Object's own properties", () => {
+  it("are only themselves: given, defaulted, or refused as unknown", async () => {
+    // JSON.parse: an object literal's `__proto__` key would set the prototype instead.
+    const serverVariables = JSON.parse('{"constructor": [], "__proto__": [], "toString": []}') as Record<string, readonly string[]>;
+    const api = { title: "T", servers: [{ url: `${server.url}/{constructor}/{__proto__}/{toString}`, variables: { toString: "t" } }], serverVariables, securitySchemes: {} };
+    await createRuntime({ logLevel: "off", serverVariables: JSON.parse('{"constructor": "c", "__proto__": "p"}') as object }, api).endpoint(operation({ path: "/pets" }))({});
+    expect(server.requests.at(-1)?.path).toBe("/c/p/t/pets");
+    expect(() => createRuntime({ logLevel: "off", serverVariables: { valueOf: "v" } }, api)).toThrow(/serverVariables.valueOf is not a server variable/);
+  });
+});
+
 describe("a relative server URL", () => {
   it("resolves against the page's location, where there is one", async () => {
     vi.stubGlobal("location", { href: `${server.url}/app/index.html` });
