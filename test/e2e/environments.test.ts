@@ -29,6 +29,8 @@ describe("environments", () => {
     expect(await localApi.getThing({ id: "7" })).toEqual(thing);
     expect(await stagingApi.getThing({ id: "8" })).toEqual(thing);
     expect(paths(local)).toEqual(["GET /v2/things/7"]);
+    // The host variable's value, not its default (localhost), named the server.
+    expect(local.requests[0]?.headers.host).toBe(`127.0.0.1:${portOf(local)}`);
     expect(paths(staging)).toEqual(["GET /staging/things/8"]);
   });
 
