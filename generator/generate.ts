@@ -4,6 +4,7 @@ import { emitSdk, type EmittedFile } from "./emit/index.js";
 import type { Warning } from "./errors.js";
 import { filterOperations, type OperationSelector } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
+import { withConfiguredServers } from "./ir/servers.js";
 import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
 import { explainStreaming, type StreamingExplanation } from "./ir/responses.js";
 import { webhookSignatureOf, type WebhookSignatureOption } from "./ir/webhooks.js";
@@ -88,6 +89,12 @@ export interface GenerateOptions {
    * @example { scheme: "hmac", header: "X-Signature", encoding: "base64", prefix: "sha256=" }
    */
   readonly webhookSignature?: WebhookSignatureOption;
+  /**
+   * Named environments, which replace the spec's top-level servers as `createClient({ environment })`'s
+   * choices: URLs by name, the first the default. A URL may use the spec's server variables.
+   * @example { production: "https://api.example.com/v1", sandbox: "https://sandbox.example.com/v1" }
+   */
+  readonly environments?: Readonly<Record<string, string>>;
   /** Called as each phase starts, e.g. to show progress. */
   readonly onPhase?: (phase: GeneratePhase) => void;
 }
@@ -140,7 +147,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
   const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
   const named = { ...filtered, source: specLabel(options.spec, options.out), ...(options.name !== undefined && { title: options.name }) };
-  const model = options.webhookSignature === undefined ? named : { ...named, webhookSignature: webhookSignatureOf(options.webhookSignature) };
+  const signed = options.webhookSignature === undefined ? named : { ...named, webhookSignature: webhookSignatureOf(options.webhookSignature) };
+  const model = options.environments === undefined ? signed : withConfiguredServers(signed, options.environments);
   const modelTime = lap();
   options.onPhase?.("emit");
   const strict = options.strict === true;

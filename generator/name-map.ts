@@ -1,7 +1,7 @@
 /**
  * `.gen-client-names.json`: the name every schema and operation was given, by a key that
  * survives spec edits (a schema's JSON pointer, an operation's `METHOD /path`). generate() reads
- * it back from the output folder and keeps those names, so an export is never renamed because
+ * it back from the output folder and keeps those names (and environment names, by server URL), so an export is never renamed because
  * the next spec version adds something that sorts or claims before it.
  */
 import { readFile } from "node:fs/promises";
@@ -16,9 +16,9 @@ import { isRecord, printStoredJson } from "./stored-json.js";
 export const NAME_MAP_FILE = ".gen-client-names.json";
 
 const COMMENT =
-  "The names gen-client gave this SDK's exports, by schema JSON pointer and operation route. Commit this file: the next generation keeps these names, so a new schema or operation never renames an existing export.";
+  "The names gen-client gave this SDK's exports, by schema JSON pointer, operation route and server URL. Commit this file: the next generation keeps these names, so a new schema or operation never renames an existing export.";
 
-const SECTIONS = ["schemas", "operations", "operationTypes"] as const;
+const SECTIONS = ["schemas", "operations", "operationTypes", "environments"] as const;
 
 export function nameMapFile(model: ApiModel): EmittedFile {
   const routes = model.operations.map((operation) => ({ route: routeKey(operation.method, operation.path), operation }));
@@ -27,6 +27,7 @@ export function nameMapFile(model: ApiModel): EmittedFile {
     schemas: sorted(model.schemas.map(({ pointer, name }) => [pointer, name])),
     operations: sorted(routes.map(({ route, operation }) => [route, operation.name])),
     operationTypes: sorted(routes.map(({ route, operation }) => [route, operation.typeName])),
+    environments: sorted(model.servers.map((server) => [server.url, server.name])),
   };
   return { path: NAME_MAP_FILE, contents: printStoredJson(map, (depth) => depth < 2) };
 }
@@ -52,7 +53,7 @@ export function parseNameMap(text: string, file: string): RecordedNames {
     throw invalid(file, "is not JSON");
   }
   if (!isRecord(value)) throw invalid(file, "is not a name map");
-  const [schemas, operations, operationTypes] = SECTIONS.map((section) => {
+  const [schemas, operations, operationTypes, environments] = SECTIONS.map((section) => {
     const entries = value[section] ?? {};
     if (!isRecord(entries)) throw invalid(file, `has no object "${section}"`);
     return new Map(
@@ -61,8 +62,8 @@ export function parseNameMap(text: string, file: string): RecordedNames {
         return [key, name];
       }),
     );
-  }) as [Map<string, string>, Map<string, string>, Map<string, string>];
-  return { schemas, operations, operationTypes };
+  }) as [Map<string, string>, Map<string, string>, Map<string, string>, Map<string, string>];
+  return { schemas, operations, operationTypes, environments };
 }
 
 function sorted(entries: readonly (readonly [string, string])[]): Record<string, string> {

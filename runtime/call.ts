@@ -49,7 +49,7 @@ export async function call(client: Client, operation: OperationSpec, rawArgs: un
     const args = readArgs(operation, rawArgs);
     if (client.loadValidators !== undefined && needsValidators(client, options)) await client.loadValidators();
     if (client.config.validateRequests) validateRequest(operation, args);
-    const prepared = prepareRequest(operation, args, client.config.baseUrl);
+    const prepared = prepareRequest(operation, args, client.config.baseUrlOf(operation));
     if (!mayStream(operation)) return await client.limiter.run(() => exchange(client, operation, prepared, options, undefined), options.signal);
     // A stream holds its slot until it is closed: see `Stream`.
     const release = await client.limiter.acquire(options.signal);

@@ -1,5 +1,7 @@
+import type { Log } from "./logging/log.js";
 import type { ApiSpec } from "./operation.js";
 import type { ClientOptions, ValidationMode } from "./options.js";
+import { resolveBaseUrls, type BaseUrlOf } from "./servers.js";
 import { randomIdempotencyKey } from "./transport/idempotency-key.js";
 import { DEFAULT_RETRY, resolveRetry, type RetryPolicy } from "./transport/retry-policy.js";
 
@@ -15,7 +17,10 @@ export const CLIENT_INFO_HEADER = "x-client-info";
 
 /** `ClientOptions` with defaults applied: what each call reads. */
 export interface Config {
+  /** The client's base URL: `baseUrl`, else its environment's server URL. */
   readonly baseUrl: string;
+  /** Each operation's base URL: `baseUrl` when there is one, else the operation's own server's or `baseUrl`. */
+  readonly baseUrlOf: BaseUrlOf;
   readonly headers: ClientOptions["headers"];
   /** The `X-Client-Info` header's value; `undefined` when it is not sent. */
   readonly clientInfo: string | undefined;
@@ -28,16 +33,19 @@ export interface Config {
   readonly idempotencyKey: (() => string) | undefined;
 }
 
-export function resolveConfig(options: ClientOptions<object>, api: ApiSpec): Config {
+export function resolveConfig(options: ClientOptions<object, string, object>, api: ApiSpec, log: Log): Config {
   const idempotencyKey = options.idempotencyKey;
+  const validate = options.validate ?? api.validate ?? "strict";
+  const { baseUrl, of: baseUrlOf } = resolveBaseUrls(options, api, validate, log);
   return {
-    baseUrl: options.baseUrl ?? api.baseUrl ?? "",
+    baseUrl,
+    baseUrlOf,
     headers: options.headers,
     clientInfo: options.clientInfo === false ? undefined : (options.clientInfo ?? api.clientInfo),
     auth: options.auth,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     retry: resolveRetry(options.retry, DEFAULT_RETRY),
-    validate: options.validate ?? api.validate ?? "strict",
+    validate,
     validateRequests: options.validateRequests ?? false,
     idempotencyKey: typeof idempotencyKey === "function" ? idempotencyKey : idempotencyKey === true ? randomIdempotencyKey : undefined,
   };

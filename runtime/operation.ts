@@ -148,6 +148,22 @@ export interface OperationSpec {
    * (the spec's `x-resumable: true`); GET operations always may.
    */
   readonly resumable?: boolean;
+  /**
+   * The operation's own servers (declared on it or its path item), used instead of the client's
+   * environment unless the caller set `baseUrl`: the one named like the client's environment,
+   * else the first.
+   */
+  readonly servers?: readonly ServerSpec[];
+}
+
+/** A server: a URL template whose `{variables}` are filled from `ClientOptions.serverVariables`. */
+export interface ServerSpec {
+  /** Absolute, or relative to the page the SDK runs in. */
+  readonly url: string;
+  /** The environment name, for `ClientOptions.environment`. */
+  readonly name?: string;
+  /** Each variable's default. */
+  readonly variables?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -227,8 +243,10 @@ export interface ApiSpec {
   readonly title: string;
   /** The `X-Client-Info` header's value: the API's name and version, and gen-client's. */
   readonly clientInfo?: string;
-  /** The spec's first server URL, used when the caller gives no `baseUrl`. */
-  readonly baseUrl?: string;
+  /** The environments, the first the default: used when the caller gives no `baseUrl`. */
+  readonly servers?: readonly ServerSpec[];
+  /** Every server variable's allowed values (empty: any value), to check `ClientOptions.serverVariables`. */
+  readonly serverVariables?: Readonly<Record<string, readonly string[]>>;
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
   /** Property names the spec marks `format: password` or `writeOnly`: redacted in logged request bodies. */
   readonly secretFields?: readonly string[];

@@ -131,7 +131,9 @@ export interface Hooks {
 }
 
 /**
- * Options for `createClient`. Every one is optional.
+ * Options for `createClient`. Every one is optional. An SDK's `createClient` takes
+ * `ClientOptions<Auth, Environment, ServerVariables>` (its client.ts declares the three);
+ * `ClientOptions<Auth>` leaves out `environment` and `serverVariables`.
  *
  * @example
  * ```
@@ -144,14 +146,42 @@ export interface Hooks {
  * });
  * ```
  */
-export interface ClientOptions<Auth extends object = Record<string, never>> {
+export interface ClientOptions<Auth extends object = Record<string, never>, Environment extends string = never, ServerVariables extends object = Record<string, never>> {
   /**
-   * The URL operation paths are appended to. A path prefix is kept and a trailing slash does not
-   * matter: `https://x.test/v1` and `https://x.test/v1/` both give `https://x.test/v1/pets`.
+   * The URL operation paths are appended to, for every operation: it wins over `environment` and
+   * over the servers an operation declares for itself (so a proxy or a test server sees every
+   * call). A path prefix is kept and a trailing slash does not matter: `https://x.test/v1` and
+   * `https://x.test/v1/` both give `https://x.test/v1/pets`.
    *
-   * @default the spec's first server URL
+   * @default the environment's server URL
    */
   readonly baseUrl?: string;
+  /**
+   * The server to call, by name: the spec's servers (or the SDK config's `environments`). An
+   * operation that declares its own servers uses its server of the same name, else its first.
+   * An unknown name throws `SdkError`.
+   *
+   * @default the first server
+   * @example
+   * ```
+   * createClient({ environment: "sandbox" });
+   * ```
+   */
+  readonly environment?: Environment;
+  /**
+   * Values of the server URL's `{variables}`, for whichever server is used (the environment's or
+   * an operation's own); each one left out takes its default. Values are URL text: `/` and `:`
+   * are kept, `?`, `#` and what a URL cannot hold are percent-encoded. A value the spec does not
+   * allow throws `SdkError` under `validate: 'strict'`, is logged under `'warn'`, and is used as
+   * given under `'off'`.
+   *
+   * @default the spec's defaults
+   * @example
+   * ```
+   * createClient({ serverVariables: { region: "eu" } });
+   * ```
+   */
+  readonly serverVariables?: ServerVariables;
   /**
    * Headers sent with every request, or a function (possibly async) called once per call to get
    * them. Header parameters, credentials and `CallOptions.headers` override them.

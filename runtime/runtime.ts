@@ -38,11 +38,14 @@ export interface Runtime {
  * Creates the runtime behind one client. Everything stateful (the concurrency queue, cached OAuth
  * tokens) lives here, per client; nothing is shared between clients.
  */
-export function createRuntime<Auth extends object>(options: ClientOptions<Auth>, api: ApiSpec): Runtime {
+export function createRuntime<Auth extends object, Environment extends string = never, ServerVariables extends object = Record<string, never>>(
+  options: ClientOptions<Auth, Environment, ServerVariables>,
+  api: ApiSpec,
+): Runtime {
   assertKy2();
-  const config = resolveConfig(options, api);
-  const tokenSources = new Map<string, ClientCredentialsSource>();
   const log = new Log(options.logger ?? console, options.logLevel ?? "warn", api.title);
+  const config = resolveConfig(options, api, log);
+  const tokenSources = new Map<string, ClientCredentialsSource>();
   const client: Client = {
     schemes: api.securitySchemes,
     config,
@@ -71,7 +74,7 @@ export function createRuntime<Auth extends object>(options: ClientOptions<Auth>,
   const callOperation: CallFunction = (operation, args, callOptions) => call(client, operation, args, callOptions);
   const paging: PagingContext = {
     call: callOperation,
-    baseUrl: config.baseUrl,
+    baseUrlOf: config.baseUrlOf,
     log: client.transport.log,
     redactUrl: (url) => client.transport.redactor.url(url),
     hiddenLinkWarnings: new Set(),

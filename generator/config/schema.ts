@@ -58,6 +58,10 @@ const api = closedObject({
   dates: z.enum(["string", "date"]).exactOptional(),
   testing: z.boolean().exactOptional(),
   pagination: z.record(z.string(), paginationEntry).exactOptional(),
+  environments: z
+    .record(z.string().min(1), z.string().trim().min(1))
+    .refine((environments) => Object.keys(environments).length > 0, "name at least one environment")
+    .exactOptional(),
   include: selector.exactOptional(),
   exclude: selector.exactOptional(),
   webhookSignature: z

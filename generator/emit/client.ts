@@ -13,6 +13,7 @@ import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
+import { apiServerFields, serverOptionTypes } from "./servers.js";
 import { resultType, toType } from "./types.js";
 
 const CREDENTIAL_TYPES: Readonly<Record<SecurityScheme["type"], string>> = {
@@ -47,6 +48,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
       : []),
     ...(hasWebhooks ? webhooksImports(ctx) : []),
     authDeclaration(model.securitySchemes),
+    ...serverOptionTypes(model),
     {
       s: "interface",
       name: "Client",
@@ -58,7 +60,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
     {
       s: "function",
       name: "createClient",
-      params: [{ name: hasOperations || hasWebhooks ? "options" : "_options", type: tsRef("ClientOptions", [tsRef("Auth")]), initializer: object([]) }],
+      params: [{ name: hasOperations || hasWebhooks ? "options" : "_options", type: tsRef("ClientOptions", [tsRef("Auth"), tsRef("Environment"), tsRef("ServerVariables")]), initializer: object([]) }],
       returnType: tsRef("Client"),
       body: [
         ...(hasOperations ? [{ s: "const", name: "runtime", value: call(id("createRuntime"), [id("options"), id("api")]) } as const] : []),
@@ -196,7 +198,7 @@ function apiSpec(ctx: EmitContext): Expr {
   return object([
     { key: "title", value: str(model.title) },
     { key: "clientInfo", value: str(clientInfoHeader(model.title, model.version)) },
-    ...(model.baseUrl !== undefined ? [{ key: "baseUrl", value: str(model.baseUrl) }] : []),
+    ...apiServerFields(model),
     { key: "securitySchemes", value: object(schemes) },
     ...(secretFields.length > 0 ? [{ key: "secretFields", value: array(secretFields.map((name) => str(name))) }] : []),
     ...(ctx.options.strict ? [{ key: "strict", value: bool(true) }] : []),

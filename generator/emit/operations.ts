@@ -12,6 +12,7 @@ import type { EmitContext, View } from "./context.js";
 import { LAZY_BINDINGS, loader, loaderImports, type LazyBinding } from "./load-validators.js";
 import { encodePathTemplate } from "./path-template.js";
 import { schemaName, toZod } from "./schemas.js";
+import { serverList } from "./servers.js";
 import { successResponses } from "./types.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
@@ -113,6 +114,7 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
   const pagination = paginationOf(operation);
   if (pagination) properties.push({ key: "pagination", value: paginationSpec(pagination) });
   if (operation.resumable) properties.push({ key: "resumable", value: bool(true) });
+  if (operation.servers) properties.push({ key: "servers", value: serverList(operation.servers) });
   return object(properties);
 }
 

@@ -13,13 +13,16 @@ import { operationSpecs } from "./operations.js";
 import { peerRange, readTemplate } from "../package-files.js";
 import { stringLiteral } from "./code/literals.js";
 import { webhooksReadme } from "./readme-webhooks.js";
+import { serverUrls, serversReadme } from "./readme-servers.js";
+import { defaultServerUrl } from "../ir/servers.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
 import { clientInfoHeader } from "./client-info.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;
   const example = model.operations.find((op) => op.responses.some((r) => !r.status.startsWith("2"))) ?? model.operations[0];
-  const baseUrlOption = `  baseUrl: ${model.baseUrl !== undefined ? JSON.stringify(model.baseUrl).replaceAll("`", "\\u0060") : '"https://api.example.com"'},`;
+  const defaultUrl = model.servers[0] === undefined ? undefined : defaultServerUrl(model.servers[0]);
+  const baseUrlOption = `  baseUrl: ${defaultUrl !== undefined ? JSON.stringify(defaultUrl).replaceAll("`", "\\u0060") : '"https://api.example.com"'},`;
   const values: Record<string, string> = {
     title: oneLine(model.title),
     description: model.description ? plainText(specMarkdown(model.description)) : `A client for ${oneLine(model.title)}.`,
@@ -35,7 +38,8 @@ export function readme(ctx: EmitContext): string {
     ].join("\n"),
     runtime: ctx.options.runtime === "./runtime" ? "" : `\n${sharedRuntimeNote(ctx.options.runtime)}\n`,
     defaultValidate: `\`"${ctx.options.validate}"\`${ctx.options.validate === "strict" ? "" : " (this SDK's default)"}`,
-    defaultBaseUrl: model.baseUrl !== undefined ? `\`${inlineCode(model.baseUrl)}\`` : "none: pass `baseUrl`",
+    defaultBaseUrl: defaultUrl !== undefined ? `\`${inlineCode(defaultUrl)}\`` : "none: pass `baseUrl`",
+    servers: serversReadme(model),
     auth: authSection(model.securitySchemes, baseUrlOption),
     exampleOperation: example?.name ?? "operation",
     exampleCall: example ? indentLines(exampleCall(ctx, example, "const result = "), "  ").trimStart() : "",
@@ -218,7 +222,8 @@ function operationEntry(ctx: EmitContext, operation: Operation): string {
     const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
     example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
   }
-  const route = `\`${inlineCode(`${operation.method} ${operation.path}`)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
+  const server = operation.servers === undefined ? "" : ` · on ${serverUrls(operation)}`;
+  const route = `\`${inlineCode(`${operation.method} ${operation.path}`)}\`${server}${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
   return [heading, "", route, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
 }
 

@@ -5,6 +5,7 @@ import type { RecordedNames } from "./naming.js";
 import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
+import { convertServers } from "./servers.js";
 import { convertTags } from "./tags.js";
 import { convertWebhooks, convertWebhookSignature, hasWebhooks } from "./webhooks.js";
 import { reachable, recursiveSchemas, schemasWithWritableView } from "./analysis.js";
@@ -55,7 +56,7 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
     description: stringOf(info.description),
     source: spec.file,
     openapi: spec.version,
-    baseUrl: firstServerUrl(doc.servers),
+    servers: convertServers(ctx, doc.servers, "#/servers", recorded?.environments),
     schemas,
     operations,
     tags: convertTags(ctx, doc.tags, operations),
@@ -72,14 +73,4 @@ function selfOf(ctx: BuildContext, raw: unknown): string | undefined {
   if (typeof raw === "string" && /^[^\s#\u0000-\u001f\u007f]+$/u.test(raw) && URL.canParse(raw, "https://base.invalid/")) return raw;
   ctx.warn("ignored", "$self must be a URI reference without a fragment: ignored", "#/$self");
   return undefined;
-}
-
-function firstServerUrl(servers: unknown): string | undefined {
-  const [server] = Array.isArray(servers) ? servers : [];
-  if (!isObject(server) || typeof server.url !== "string") return undefined;
-  const variables = isObject(server.variables) ? server.variables : {};
-  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
-    const variable = variables[name];
-    return isObject(variable) && typeof variable.default === "string" ? variable.default : whole;
-  });
 }

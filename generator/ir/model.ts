@@ -16,8 +16,11 @@ export interface ApiModel {
    */
   readonly source: string;
   readonly openapi: OpenApiVersion;
-  /** The first `servers` URL with its variables' defaults filled in. */
-  readonly baseUrl: string | undefined;
+  /**
+   * The environments a client may be created for: the top-level `servers` (or the config's
+   * `environments`), the first the default.
+   */
+  readonly servers: readonly Server[];
   /** Component schemas, then schemas hoisted from operations, each once, in document order. */
   readonly schemas: readonly NamedSchema[];
   readonly operations: readonly Operation[];
@@ -308,6 +311,27 @@ export interface Operation {
    * "none"` with a reason for list-like operations left unpaginated. Absent for all others.
    */
   readonly pagination?: Pagination | Unpaginated;
+  /** The operation's own `servers` (or its path item's), which replace the environments' for it. */
+  readonly servers?: readonly Server[];
+}
+
+/** A Server Object: a URL template whose `{variables}` have defaults. */
+export interface Server {
+  /** Absolute, or relative when the document's location is not a URL. */
+  readonly url: string;
+  /** The environment name: unique among its list, see ir/servers.ts. */
+  readonly name: string;
+  readonly description?: string;
+  /** Each `{placeholder}` of `url`, in order of first use. */
+  readonly variables: readonly ServerVariable[];
+}
+
+export interface ServerVariable {
+  readonly name: string;
+  readonly default: string;
+  /** The values allowed; absent: any. */
+  readonly enum?: readonly string[];
+  readonly description?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

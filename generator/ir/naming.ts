@@ -100,9 +100,11 @@ export interface RecordedNames {
   readonly operations: ReadonlyMap<string, string>;
   /** `GET /pets` → the stem of the operation's Args and Error types. */
   readonly operationTypes: ReadonlyMap<string, string>;
+  /** A top-level server's URL template → its environment name. */
+  readonly environments: ReadonlyMap<string, string>;
 }
 
-export const NO_RECORDED_NAMES: RecordedNames = { schemas: new Map(), operations: new Map(), operationTypes: new Map() };
+export const NO_RECORDED_NAMES: RecordedNames = { schemas: new Map(), operations: new Map(), operationTypes: new Map(), environments: new Map() };
 
 /**
  * One namespace of unique names, handed out in call order. A recorded name is reserved for its

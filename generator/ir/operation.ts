@@ -13,6 +13,7 @@ import { decidePagination } from "./pagination.js";
 import { convertResponses } from "./responses.js";
 import { convertSchema } from "./schema.js";
 import { convertSecurity } from "./security.js";
+import { convertServers } from "./servers.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
 
@@ -113,6 +114,8 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
   const summary = stringOf(raw.summary);
   const description = stringOf(raw.description);
   const externalDocs = externalDocsOf(raw.externalDocs);
+  // An operation's servers replace its path item's, which replace the API's.
+  const ownServers = Array.isArray(raw.servers) ? convertServers(ctx, raw.servers, appendPointer(pointer, "servers")) : convertServers(ctx, source.item.servers, appendPointer(source.itemPointer, "servers"));
   return {
     pointer,
     operationId,
@@ -132,6 +135,7 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
     ...(summary !== undefined && { summary }),
     ...(description !== undefined && { description }),
     ...(externalDocs !== undefined && { externalDocs }),
+    ...(ownServers.length > 0 && { servers: ownServers }),
   };
 }
 

@@ -7,6 +7,7 @@ import { reachable } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
 import { isIdentifier } from "../ir/naming.js";
 import { routeKey } from "../ir/route.js";
+import { declaredVariables } from "../ir/servers.js";
 import type { DatesMode } from "../emit/context.js";
 import { successResponses } from "../emit/types.js";
 import type { ApiSurface, OperationSurface, SchemaSurface, Side, Slot } from "./model.js";
@@ -21,6 +22,15 @@ export function buildSurface(model: ApiModel, strict: boolean, dates: DatesMode 
     operations: sortedRecord(model.operations.map((operation) => [operation.name, operationSurface(describe, operation)])),
     schemas: sortedRecord(model.schemas.map((named) => [named.name, schemaSurface(describe, named, sides.get(named.pointer) ?? [])])),
     ...(model.webhooks.length > 0 && { webhooks: sortedRecord(model.webhooks.map((webhook) => [webhook.name, describe.slot(webhook.payload)])) }),
+    ...serverSurface(model),
+  };
+}
+
+function serverSurface(model: ApiModel): Pick<ApiSurface, "environments" | "serverVariables"> {
+  const variables = declaredVariables(model).map((variable): [string, Slot] => [variable.name, variable.enum === undefined ? { type: "string" } : { type: "enum", values: variable.enum }]);
+  return {
+    ...(model.servers.length > 0 && { environments: model.servers.map((server) => server.name) }),
+    ...(variables.length > 0 && { serverVariables: sortedRecord(variables) }),
   };
 }
 

@@ -22,6 +22,9 @@ export type ChangeKind =
   | "deprecated"
   | "webhook-added"
   | "webhook-removed"
+  | "environment-added"
+  | "environment-removed"
+  | "default-environment-changed"
   | Rule;
 
 export interface SurfaceChange {
@@ -35,7 +38,35 @@ export interface SurfaceChange {
 
 export function diffSurfaces(before: ApiSurface, after: ApiSurface): SurfaceChange[] {
   const strict = after.strict;
-  return [...diffOperations(before, after, strict), ...diffSchemas(before, after, strict), ...diffWebhooks(before.webhooks ?? {}, after.webhooks ?? {}, strict)];
+  return [
+    ...diffEnvironments(before.environments ?? [], after.environments ?? []),
+    ...sortedUnion(before.serverVariables ?? {}, after.serverVariables ?? {}).flatMap((name) =>
+      diffSlot({ subject: "createClient", label: `server variable ${JSON.stringify(name)}`, sides: ["request"], strict, presence: false }, own(before.serverVariables ?? {}, name), own(after.serverVariables ?? {}, name)),
+    ),
+    ...diffOperations(before, after, strict),
+    ...diffSchemas(before, after, strict),
+    ...diffWebhooks(before.webhooks ?? {}, after.webhooks ?? {}, strict),
+  ];
+}
+
+// --- environments ----------------------------------------------------------------------------
+
+/**
+ * An environment gone breaks code that names it. A new default compiles as before but sends the
+ * calls of every client created without `environment` or `baseUrl` elsewhere: breaking too.
+ */
+function diffEnvironments(before: readonly string[], after: readonly string[]): SurfaceChange[] {
+  const subject = "createClient";
+  const changes = [
+    ...after.filter((name) => !before.includes(name)).map((name) => change("environment-added", subject, `${subject}: new environment ${JSON.stringify(name)}`, false)),
+    ...before.filter((name) => !after.includes(name)).map((name) => change("environment-removed", subject, `${subject}: environment ${JSON.stringify(name)} removed`, true)),
+  ];
+  const [was] = before;
+  const [now] = after;
+  if (was !== undefined && now !== undefined && was !== now) {
+    changes.push(change("default-environment-changed", subject, `${subject}: the default environment is now ${JSON.stringify(now)} (was ${JSON.stringify(was)})`, true));
+  }
+  return changes;
 }
 
 // --- webhooks --------------------------------------------------------------------------------

@@ -38,6 +38,12 @@ export function parseSurface(text: string, file: string): ApiSurface {
   if (value.webhooks !== undefined && !(isRecord(value.webhooks) && Object.values(value.webhooks).every(isSlot))) {
     throw invalid(file, "has an unreadable webhooks entry");
   }
+  if (value.environments !== undefined && !(Array.isArray(value.environments) && value.environments.every((name) => typeof name === "string"))) {
+    throw invalid(file, "has an unreadable environments entry");
+  }
+  if (value.serverVariables !== undefined && !(isRecord(value.serverVariables) && Object.values(value.serverVariables).every(isSlot))) {
+    throw invalid(file, "has an unreadable serverVariables entry");
+  }
   return value as unknown as ApiSurface;
 }
 

@@ -14,6 +14,10 @@ export interface ApiSurface {
   readonly schemas: Readonly<Record<string, SchemaSurface>>;
   /** Each webhook's payload, by event name; absent in an API without webhooks. */
   readonly webhooks?: Readonly<Record<string, Slot>>;
+  /** `createClient`'s environment names, the default first; absent when the spec names no servers. */
+  readonly environments?: readonly string[];
+  /** `createClient`'s `serverVariables`, by name; absent when there are none. */
+  readonly serverVariables?: Readonly<Record<string, Slot>>;
 }
 
 /** Which side of the wire an SDK user meets a type on: writing requests, reading responses. */

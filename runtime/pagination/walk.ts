@@ -41,7 +41,8 @@ export interface ApiPage<P, I> extends ApiResponse<P> {
 export interface PagingContext {
   /** The operation's call: the same path every endpoint call takes. */
   readonly call: (operation: OperationSpec, args: unknown, options: CallOptions | undefined) => Promise<ApiResponse<unknown>>;
-  readonly baseUrl: string;
+  /** The base URL of an operation's calls, which a next-page URL must stay under. */
+  readonly baseUrlOf: (operation: OperationSpec) => string;
   readonly log: Log;
   /** The URL with credentials redacted, for messages. */
   readonly redactUrl: (url: string) => string;
@@ -84,7 +85,7 @@ export async function* walkPages(
     itemCount += items.length;
     if (items.length === 0) return;
 
-    const pageUrl = page.response.url || url || `${context.baseUrl.replace(/\/+$/, "")}/`;
+    const pageUrl = page.response.url || url || `${context.baseUrlOf(operation).replace(/\/+$/, "")}/`;
     seen.add(urlKey(pageUrl));
     const next = nextPage(spec, { args: "args" in request ? request.args : args, page, items, largestBefore: largest, pageUrl });
     largest = Math.max(largest, items.length);
@@ -110,12 +111,13 @@ async function fetchPage(
   options: CallOptions,
 ): Promise<{ page: ApiResponse<unknown>; url?: string }> {
   if ("args" in request) return { page: await context.call(operation, request.args, options) };
-  const target = pathUnderBase(request.url, context.baseUrl);
+  const baseUrl = context.baseUrlOf(operation);
+  const target = pathUnderBase(request.url, baseUrl);
   if (target === undefined) {
     throw new PaginationError({
       operation: operation.id,
       page: index,
-      message: `the next page's URL ${context.redactUrl(request.url)} is not under the client's baseUrl ${context.redactUrl(context.baseUrl)}, so it is not followed`,
+      message: `the next page's URL ${context.redactUrl(request.url)} is not under the client's baseUrl ${context.redactUrl(baseUrl)}, so it is not followed`,
     });
   }
   return { page: await context.call(operationForUrl(operation, target), args, options), url: request.url };

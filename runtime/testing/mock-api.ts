@@ -4,7 +4,7 @@ import { MockError } from "./mock-error.js";
 import { OperationMockState } from "./operation-mock.js";
 import { readArgs } from "./read-args.js";
 import { describeOperation, toResponse } from "./reply.js";
-import { buildRoutes, closestRoute, matchRoute, type Route, type RouteMatch } from "./routes.js";
+import { buildRoutes, closestRoute, matchOwnServers, matchRoute, type Route, type RouteMatch } from "./routes.js";
 import type { MockApiOf, MockControls, MockOptions, MswHttp, OperationMocks } from "./types.js";
 
 /**
@@ -20,11 +20,14 @@ export function createMock<C>(operations: { readonly [K in keyof C]: LazyOperati
   const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
   const basePath = base?.pathname.replace(/\/+$/, "");
 
-  /** A request's route, or `undefined` when it is not for this API at all. */
+  /**
+   * A request's route, or `undefined` when it is not for this API at all. With a `baseUrl`, an
+   * operation with servers of its own also matches at those (a client without `baseUrl` calls it there).
+   */
   const routeOf = (request: Request): RouteMatch | undefined => {
     const url = new URL(request.url);
-    if (base !== undefined && url.origin !== base.origin) return undefined;
-    return matchRoute(routes, request.method, url.pathname, basePath);
+    if (base === undefined) return matchRoute(routes, request.method, url.pathname, undefined);
+    return (url.origin === base.origin ? matchRoute(routes, request.method, url.pathname, basePath) : undefined) ?? matchOwnServers(routes, request.method, url);
   };
 
   /** Records a mock error so `assertAllCalled()` reports it even if the code under test caught it. */
@@ -77,7 +80,8 @@ export function createMock<C>(operations: { readonly [K in keyof C]: LazyOperati
     },
     reset,
     mswHandler<H>(http: MswHttp<H>): H {
-      return http.all(base === undefined ? "*" : `${base.origin}${basePath ?? ""}/*`, async ({ request }) => {
+      const ownServers = routes.some((route) => route.operation.servers !== undefined);
+      return http.all(base === undefined || ownServers ? "*" : `${base.origin}${basePath ?? ""}/*`, async ({ request }) => {
         const match = routeOf(request);
         if (match === undefined || !stateOf(states, match.route).hasReplies()) return undefined;
         try {

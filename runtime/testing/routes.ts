@@ -65,6 +65,31 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
   return best?.match;
 }
 
+/**
+ * The route of a request sent to an operation's own server: the URL must start with one of its
+ * server URLs (any value standing for a `{variable}`), and the rest must be its path.
+ */
+export function matchOwnServers(routes: readonly Route[], method: string, url: URL): RouteMatch | undefined {
+  for (const route of routes) {
+    for (const server of route.operation.servers ?? []) {
+      const relative = !/^[a-z][a-z\d+.-]*:/i.test(server.url);
+      const prefix = serverPattern(server.url.replace(/\/+$/, "")).exec(relative ? url.pathname : `${url.origin}${url.pathname}`);
+      const match = prefix === null ? undefined : matchRoute([route], method, prefix[1] ?? "", "");
+      if (match !== undefined) return match;
+    }
+  }
+  return undefined;
+}
+
+/** A server URL template as a pattern capturing what follows it; a variable stands for any text up to the next `/`. */
+function serverPattern(template: string): RegExp {
+  const source = template
+    .split(PLACEHOLDER)
+    .map((part, index) => (index % 2 === 1 ? "[^/?#]*" : escapeRegExp(part)))
+    .join("");
+  return new RegExp(`^${source}(/.*)$`);
+}
+
 /** The cost of a wrong method: a right path with the wrong method is the likeliest slip. */
 const WRONG_METHOD = 0.5;
 /** The cost of a placeholder standing for a segment: a literal match says more. */

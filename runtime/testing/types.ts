@@ -153,8 +153,9 @@ export type MockApiOf<C> = Omit<OperationMocks<C>, keyof MockControls<C>> & Mock
 
 export interface MockOptions {
   /**
-   * The client's `baseUrl`, when requests must match it exactly. By default a request matches an
-   * operation when its method is the operation's and its path ends with the operation's path.
+   * The client's `baseUrl`, when requests must match it exactly (an operation with servers of its
+   * own also matches at those, with any value for their variables). By default a request matches
+   * an operation when its method is the operation's and its path ends with the operation's path.
    */
   readonly baseUrl?: string;
 }

@@ -89,6 +89,7 @@ describe("the name map", () => {
       schemas: new Map([["#/components/schemas/Pet", "Pet"]]),
       operations: new Map(),
       operationTypes: new Map(),
+      environments: new Map(),
     });
   });
 

@@ -27,6 +27,22 @@ const both: Side[] = ["request", "response"];
 
 /** [what, before, after, the changes: message and whether it breaks] */
 const cases: readonly (readonly [string, ApiSurface, ApiSurface, readonly (readonly [string, boolean])[]])[] = [
+  // Environments and server variables: createClient's options
+  ["an added environment", surface({ environments: ["production"] }), surface({ environments: ["production", "sandbox"] }), [['createClient: new environment "sandbox"', false]]],
+  ["a removed environment", surface({ environments: ["production", "sandbox"] }), surface({ environments: ["production"] }), [['createClient: environment "sandbox" removed', true]]],
+  [
+    "a new default environment",
+    surface({ environments: ["production", "sandbox"] }),
+    surface({ environments: ["sandbox", "production"] }),
+    [['createClient: the default environment is now "sandbox" (was "production")', true]],
+  ],
+  [
+    "a server variable's value removed",
+    surface({ serverVariables: { region: { type: "enum", values: ["us", "eu"] } } }),
+    surface({ serverVariables: { region: { type: "enum", values: ["us"] } } }),
+    [['createClient: server variable "region" no longer has the value "eu"', true]],
+  ],
+  ["a new server variable", surface({}), surface({ serverVariables: { port: { type: "string" } } }), [['createClient: new optional server variable "port" (string)', false]]],
   // Operations
   ["an added operation", ops({}), ops({ listPets: op() }), [["api.listPets (GET /pets) added", false]]],
   ["a removed operation", ops({ listPets: op() }), ops({}), [["api.listPets (GET /pets) removed", true]]],

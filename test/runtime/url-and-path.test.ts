@@ -28,7 +28,7 @@ describe("base URL", () => {
   });
 
   it("defaults to the spec's server URL when no baseUrl is given", async () => {
-    const runtime = createRuntime({ logLevel: "off" }, { title: "T", baseUrl: `${server.url}/from-spec`, securitySchemes: {} });
+    const runtime = createRuntime({ logLevel: "off" }, { title: "T", servers: [{ url: `${server.url}/from-spec` }], securitySchemes: {} });
     await runtime.endpoint(operation({ path: "/pets" }))({});
     expect(server.requests.at(-1)?.path).toBe("/from-spec/pets");
   });

@@ -21,4 +21,5 @@ export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   "streaming-dates": { spec: "streaming31.yaml", dates: "date" },
   feeds32: { spec: "openapi32.yaml" },
   webhooks: { spec: "webhooks.yaml" },
+  environments: { spec: "environments.yaml" },
 };

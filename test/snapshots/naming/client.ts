@@ -16,6 +16,12 @@ import type * as T from "./types.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
+/** The servers `createClient({ environment })` chooses from; the default is "names". */
+export type Environment = "names";
+
+/** Values for the server URLs' `{variables}`; each one left out takes its default. */
+export type ServerVariables = Record<string, never>;
+
 /** A client for Naming *\/ edge cases 1.0.0: one method per operation. */
 export interface Client {
   /**
@@ -117,13 +123,20 @@ export interface Client {
 const api: ApiSpec = {
   title: "Naming */ edge cases",
   clientInfo: "naming-*-edge-cases/1.0.0 gen-client/0.1.0",
-  baseUrl: "https://names.example.com",
+  servers: [
+    {
+      url: "https://names.example.com",
+      name: "names",
+    },
+  ],
   securitySchemes: {},
   loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */
-export function createClient(options: ClientOptions<Auth> = {}): Client {
+export function createClient(
+  options: ClientOptions<Auth, Environment, ServerVariables> = {},
+): Client {
   const runtime = createRuntime(options, api);
   return {
     listPets: runtime.optionalEndpoint(op.listPets),

@@ -18,6 +18,12 @@ import { createWebhooks, type WebhookEvent } from "./webhooks.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
+/** The servers `createClient({ environment })` chooses from; the default is "adopt". */
+export type Environment = "adopt";
+
+/** Values for the server URLs' `{variables}`; each one left out takes its default. */
+export type ServerVariables = Record<string, never>;
+
 /** A client for Adoption Center 2.0.0: one method per operation. */
 export interface Client {
   /**
@@ -71,13 +77,20 @@ export interface Client {
 const api: ApiSpec = {
   title: "Adoption Center",
   clientInfo: "adoption-center/2.0.0 gen-client/0.1.0",
-  baseUrl: "https://adopt.example.com/api",
+  servers: [
+    {
+      url: "https://adopt.example.com/api",
+      name: "adopt",
+    },
+  ],
   securitySchemes: {},
   loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */
-export function createClient(options: ClientOptions<Auth> = {}): Client {
+export function createClient(
+  options: ClientOptions<Auth, Environment, ServerVariables> = {},
+): Client {
   const runtime = createRuntime(options, api);
   return {
     listPets: runtime.optionalEndpoint(op.listPets),

@@ -28,6 +28,12 @@ export interface Auth {
   legacyKey?: ApiKeyCredential;
 }
 
+/** The servers `createClient({ environment })` chooses from; the default is "local". */
+export type Environment = "local";
+
+/** Values for the server URLs' `{variables}`; each one left out takes its default. */
+export type ServerVariables = Record<string, never>;
+
 /** A client for Feeds 1.0.0: one method per operation. */
 export interface Client {
   /**
@@ -153,7 +159,12 @@ export interface Client {
 const api: ApiSpec = {
   title: "Feeds",
   clientInfo: "feeds/1.0.0 gen-client/0.1.0",
-  baseUrl: "http://localhost:8080",
+  servers: [
+    {
+      url: "http://localhost:8080",
+      name: "local",
+    },
+  ],
   securitySchemes: {
     device: {
       type: "oauth2",
@@ -168,7 +179,9 @@ const api: ApiSpec = {
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */
-export function createClient(options: ClientOptions<Auth> = {}): Client {
+export function createClient(
+  options: ClientOptions<Auth, Environment, ServerVariables> = {},
+): Client {
   const runtime = createRuntime(options, api);
   return {
     streamEvents: runtime.optionalEndpoint(op.streamEvents),

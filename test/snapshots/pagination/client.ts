@@ -16,6 +16,12 @@ import type * as T from "./types.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
+/** The servers `createClient({ environment })` chooses from; the default is "pages". */
+export type Environment = "pages";
+
+/** Values for the server URLs' `{variables}`; each one left out takes its default. */
+export type ServerVariables = Record<string, never>;
+
 /** A client for Pagination 1.0.0: one method per operation. */
 export interface Client {
   /**
@@ -240,13 +246,20 @@ export interface Client {
 const api: ApiSpec = {
   title: "Pagination",
   clientInfo: "pagination/1.0.0 gen-client/0.1.0",
-  baseUrl: "https://pages.example.com/v1",
+  servers: [
+    {
+      url: "https://pages.example.com/v1",
+      name: "pages",
+    },
+  ],
   securitySchemes: {},
   loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */
-export function createClient(options: ClientOptions<Auth> = {}): Client {
+export function createClient(
+  options: ClientOptions<Auth, Environment, ServerVariables> = {},
+): Client {
   const runtime = createRuntime(options, api);
   return {
     listOffsetItems: runtime.optionalPaginatedEndpoint(op.listOffsetItems),

@@ -17,6 +17,12 @@ import type * as T from "./types.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
+/** The servers `createClient({ environment })` chooses from; the default is "params". */
+export type Environment = "params";
+
+/** Values for the server URLs' `{variables}`; each one left out takes its default. */
+export type ServerVariables = Record<string, never>;
+
 /** A client for Parameters 1.0.0: one method per operation. */
 export interface Client {
   /**
@@ -165,13 +171,20 @@ export interface Client {
 const api: ApiSpec = {
   title: "Parameters",
   clientInfo: "parameters/1.0.0 gen-client/0.1.0",
-  baseUrl: "https://params.example.com/v1",
+  servers: [
+    {
+      url: "https://params.example.com/v1",
+      name: "params",
+    },
+  ],
   securitySchemes: {},
   loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */
-export function createClient(options: ClientOptions<Auth> = {}): Client {
+export function createClient(
+  options: ClientOptions<Auth, Environment, ServerVariables> = {},
+): Client {
   const runtime = createRuntime(options, api);
   return {
     pathSimple: runtime.endpoint(op.pathSimple),

@@ -23,6 +23,12 @@ export interface Auth {
   api_key?: ApiKeyCredential;
 }
 
+/** The servers `createClient({ environment })` chooses from; the default is "production". */
+export type Environment = "production";
+
+/** Values for the server URLs' `{variables}`; each one left out takes its default. */
+export type ServerVariables = Record<string, never>;
+
 /** A client for Swagger Petstore 1.0.0: one method per operation. */
 export interface Client {
   /**
@@ -159,7 +165,12 @@ export interface Client {
 const api: ApiSpec = {
   title: "Swagger Petstore",
   clientInfo: "swagger-petstore/1.0.0 gen-client/0.1.0",
-  baseUrl: "https://petstore.example.com/v1",
+  servers: [
+    {
+      url: "https://petstore.example.com/v1",
+      name: "production",
+    },
+  ],
   securitySchemes: {
     bearerAuth: {
       type: "http",
@@ -176,7 +187,9 @@ const api: ApiSpec = {
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */
-export function createClient(options: ClientOptions<Auth> = {}): Client {
+export function createClient(
+  options: ClientOptions<Auth, Environment, ServerVariables> = {},
+): Client {
   const runtime = createRuntime(options, api);
   return {
     listPets: runtime.optionalEndpoint(op.listPets),

@@ -37,6 +37,12 @@ export interface Auth {
   oidc?: TokenCredential;
 }
 
+/** The servers `createClient({ environment })` chooses from; the default is "policies". */
+export type Environment = "policies";
+
+/** Values for the server URLs' `{variables}`; each one left out takes its default. */
+export type ServerVariables = Record<string, never>;
+
 /** A client for Runtime Policies 1.0.0: one method per operation. */
 export interface Client {
   /**
@@ -174,7 +180,12 @@ export interface Client {
 const api: ApiSpec = {
   title: "Runtime Policies",
   clientInfo: "runtime-policies/1.0.0 gen-client/0.1.0",
-  baseUrl: "https://policies.example.com/v1",
+  servers: [
+    {
+      url: "https://policies.example.com/v1",
+      name: "policies",
+    },
+  ],
   securitySchemes: {
     bearerAuth: {
       type: "http",
@@ -215,7 +226,9 @@ const api: ApiSpec = {
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */
-export function createClient(options: ClientOptions<Auth> = {}): Client {
+export function createClient(
+  options: ClientOptions<Auth, Environment, ServerVariables> = {},
+): Client {
   const runtime = createRuntime(options, api);
   return {
     getHealth: runtime.optionalEndpoint(op.getHealth),

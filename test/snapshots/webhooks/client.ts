@@ -17,6 +17,12 @@ import { createWebhooks, type WebhookEvent } from "./webhooks.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
+/** The servers `createClient({ environment })` chooses from; the default is "shelter". */
+export type Environment = "shelter";
+
+/** Values for the server URLs' `{variables}`; each one left out takes its default. */
+export type ServerVariables = Record<string, never>;
+
 /** A client for Pet Shelter Events 1.0.0: one method per operation. */
 export interface Client {
   /**
@@ -32,13 +38,20 @@ export interface Client {
 const api: ApiSpec = {
   title: "Pet Shelter Events",
   clientInfo: "pet-shelter-events/1.0.0 gen-client/0.1.0",
-  baseUrl: "https://shelter.example.com/v1",
+  servers: [
+    {
+      url: "https://shelter.example.com/v1",
+      name: "shelter",
+    },
+  ],
   securitySchemes: {},
   loadValidators: op.loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */
-export function createClient(options: ClientOptions<Auth> = {}): Client {
+export function createClient(
+  options: ClientOptions<Auth, Environment, ServerVariables> = {},
+): Client {
   const runtime = createRuntime(options, api);
   return {
     subscribe: runtime.endpoint(op.subscribe),
