@@ -4,6 +4,8 @@ import { emitSdk, type EmittedFile } from "./emit/index.js";
 import type { Warning } from "./errors.js";
 import { filterOperations, type OperationSelector } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
+import type { Layout } from "./ir/model.js";
+import { groupOperations, type GroupBy } from "./ir/resources.js";
 import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
 import { explainStreaming, type StreamingExplanation } from "./ir/responses.js";
 import { webhookSignatureOf, type WebhookSignatureOption } from "./ir/webhooks.js";
@@ -88,6 +90,26 @@ export interface GenerateOptions {
    * @example { scheme: "hmac", header: "X-Signature", encoding: "base64", prefix: "sha256=" }
    */
   readonly webhookSignature?: WebhookSignatureOption;
+  /**
+   * How the client presents operations: `"grouped"` in resources (`api.repos.get()`,
+   * `api.pets.listPets()`), `"flat"` all on the client (`api.reposGet()`). A switch moves every
+   * method, which `--check` reports as a breaking change.
+   * @default the layout the SDK in `out` was generated with (an SDK from before layouts existed is
+   * `"flat"`), else `"grouped"`
+   */
+  readonly layout?: Layout;
+  /**
+   * Grouped layout: where resources come from first, the operation's first tag, its operationId
+   * prefix (`repos/get`, `repos.get`) or its path; the others follow in that order.
+   * @default "tags"
+   */
+  readonly groupBy?: GroupBy;
+  /**
+   * Grouped layout: the resource of an operation, by operationId (or operation name), wins over
+   * the spec and the name map: `"repos"`, `"repos.hooks"`, or `null` (or `""`) for the client itself.
+   * @example { "meta/root": null, "repos/list-webhooks": "repos.hooks" }
+   */
+  readonly resources?: Readonly<Record<string, string | null>>;
   /** Called as each phase starts, e.g. to show progress. */
   readonly onPhase?: (phase: GeneratePhase) => void;
 }
@@ -136,8 +158,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const load = lap();
   options.onPhase?.("model");
   const built = buildModel(spec, recorded);
+  // A name map pins the layout; one written before layouts existed belongs to a flat SDK.
+  const layout = options.layout ?? (recorded === undefined ? "grouped" : (recorded.layout ?? "flat"));
+  const laidOut = layout === "grouped" ? groupOperations(built, options, recorded) : built;
   // Pagination options apply before filtering, so one naming a left-out operation is no warning.
-  const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
+  const configured = options.pagination === undefined ? laidOut : applyPaginationOptions(laidOut, options.pagination);
   const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
   const named = { ...filtered, source: specLabel(options.spec, options.out), ...(options.name !== undefined && { title: options.name }) };
   const model = options.webhookSignature === undefined ? named : { ...named, webhookSignature: webhookSignatureOf(options.webhookSignature) };

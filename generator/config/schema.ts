@@ -58,6 +58,9 @@ const api = closedObject({
   dates: z.enum(["string", "date"]).exactOptional(),
   testing: z.boolean().exactOptional(),
   pagination: z.record(z.string(), paginationEntry).exactOptional(),
+  layout: z.enum(["grouped", "flat"]).exactOptional(),
+  groupBy: z.enum(["tags", "operationId", "path"]).exactOptional(),
+  resources: z.record(z.string(), z.string().nullable()).exactOptional(),
   include: selector.exactOptional(),
   exclude: selector.exactOptional(),
   webhookSignature: z

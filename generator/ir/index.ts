@@ -57,6 +57,7 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
     baseUrl: firstServerUrl(doc.servers),
     schemas,
     operations,
+    layout: "flat",
     securitySchemes,
     webhooks,
     webhookSignature: convertWebhookSignature(ctx),

@@ -16,7 +16,7 @@ import type * as T from "./types.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
-/** A client for Composition 1.0.0: one method per operation. */
+/** A client for Composition 1.0.0: one method per operation, in resources. */
 export interface Client {
   /**
    * allOf of two refs and an inline object; readOnly fields left out of the request
@@ -50,6 +50,21 @@ export interface Client {
    * `POST /payments`
    */
   createPayment: Endpoint<T.CreatePaymentArgs, T.Payment, T.CreatePaymentError>;
+  readonly accounts: AccountsResource;
+  /**
+   * Everything else, in one response
+   *
+   * `GET /catalog`
+   */
+  getCatalog: OptionalArgsEndpoint<
+    Record<string, never>,
+    T.Catalog,
+    T.GetCatalogError
+  >;
+}
+
+/** `api.accounts`. */
+export interface AccountsResource {
   /**
    * readOnly and writeOnly properties, formats and constraints
    *
@@ -62,16 +77,6 @@ export interface Client {
    * `PUT /accounts/{accountId}/avatar`
    */
   uploadAvatar: Endpoint<T.UploadAvatarArgs, undefined, T.UploadAvatarError>;
-  /**
-   * Everything else, in one response
-   *
-   * `GET /catalog`
-   */
-  getCatalog: OptionalArgsEndpoint<
-    Record<string, never>,
-    T.Catalog,
-    T.GetCatalogError
-  >;
 }
 
 const api: ApiSpec = {
@@ -91,8 +96,10 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     getServiceDog: runtime.endpoint(op.getServiceDog),
     createShape: runtime.endpoint(op.createShape),
     createPayment: runtime.endpoint(op.createPayment),
-    createAccount: runtime.endpoint(op.createAccount),
-    uploadAvatar: runtime.endpoint(op.uploadAvatar),
+    accounts: {
+      createAccount: runtime.endpoint(op.createAccount),
+      uploadAvatar: runtime.endpoint(op.uploadAvatar),
+    },
     getCatalog: runtime.optionalEndpoint(op.getCatalog),
   };
 }

@@ -16,46 +16,9 @@ import type * as T from "./types.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
-/** A client for Naming *\/ edge cases 1.0.0: one method per operation. */
+/** A client for Naming *\/ edge cases 1.0.0: one method per operation, in resources. */
 export interface Client {
-  /**
-   * An operationId with dashes; a summary with *\/ in it
-   *
-   * `GET /pets`
-   */
-  listPets: OptionalArgsEndpoint<
-    T.ListPetsArgs,
-    T.ListPetsResponse,
-    T.ListPetsError
-  >;
-  /**
-   * An operationId with a dot
-   *
-   * `POST /pets`
-   */
-  petsCreate: Endpoint<T.PetsCreateArgs, T.PetItem4, T.PetsCreateError>;
-  /**
-   * No operationId; named from the method and path
-   *
-   * `GET /pets/{petId}`
-   */
-  getPetsByPetId: Endpoint<
-    T.GetPetsByPetIdArgs,
-    T.PetItem2,
-    T.GetPetsByPetIdError
-  >;
-  /**
-   * A reserved word as the operationId
-   *
-   * `DELETE /pets/{petId}`
-   */
-  delete: Endpoint<T.DeleteArgs, undefined, T.DeleteError>;
-  /**
-   * An operationId with an underscore and capitals
-   *
-   * `GET /pets/{petId}/details`
-   */
-  petsGet: Endpoint<T.PetsGetArgs, T.Class, T.PetsGetError>;
+  readonly pets: PetsResource;
   /**
    * Collides with getPet after camelCasing
    *
@@ -88,16 +51,7 @@ export interface Client {
    * `POST /`
    */
   postRoot: Endpoint<T.PostRootArgs, T.Delete, T.PostRootError>;
-  /**
-   * No operationId, and a dot in the path
-   *
-   * `GET /v1/items.json`
-   */
-  getV1ItemsJson: OptionalArgsEndpoint<
-    Record<string, never>,
-    T.GetV1ItemsJsonResponse,
-    T.GetV1ItemsJsonError
-  >;
+  readonly getV1Items: GetV1ItemsResource;
   /**
    * Summary *\/ with /* comment markers
    *
@@ -114,6 +68,62 @@ export interface Client {
   >;
 }
 
+/** `api.pets`. */
+export interface PetsResource {
+  /**
+   * An operationId with dashes; a summary with *\/ in it
+   *
+   * `GET /pets`
+   */
+  listPets: OptionalArgsEndpoint<
+    T.ListPetsArgs,
+    T.ListPetsResponse,
+    T.ListPetsError
+  >;
+  /**
+   * An operationId with a dot
+   *
+   * `POST /pets`
+   */
+  create: Endpoint<T.PetsCreateArgs, T.PetItem4, T.PetsCreateError>;
+  /**
+   * No operationId; named from the method and path
+   *
+   * `GET /pets/{petId}`
+   */
+  getPetsByPetId: Endpoint<
+    T.GetPetsByPetIdArgs,
+    T.PetItem2,
+    T.GetPetsByPetIdError
+  >;
+  /**
+   * A reserved word as the operationId
+   *
+   * `DELETE /pets/{petId}`
+   */
+  delete: Endpoint<T.DeleteArgs, undefined, T.DeleteError>;
+  /**
+   * An operationId with an underscore and capitals
+   *
+   * `GET /pets/{petId}/details`
+   */
+  petsGet: Endpoint<T.PetsGetArgs, T.Class, T.PetsGetError>;
+}
+
+/** `api.getV1Items`. */
+export interface GetV1ItemsResource {
+  /**
+   * No operationId, and a dot in the path
+   *
+   * `GET /v1/items.json`
+   */
+  json: OptionalArgsEndpoint<
+    Record<string, never>,
+    T.GetV1ItemsJsonResponse,
+    T.GetV1ItemsJsonError
+  >;
+}
+
 const api: ApiSpec = {
   title: "Naming */ edge cases",
   clientInfo: "naming-*-edge-cases/1.0.0 gen-client/0.1.0",
@@ -126,16 +136,20 @@ const api: ApiSpec = {
 export function createClient(options: ClientOptions<Auth> = {}): Client {
   const runtime = createRuntime(options, api);
   return {
-    listPets: runtime.optionalEndpoint(op.listPets),
-    petsCreate: runtime.endpoint(op.petsCreate),
-    getPetsByPetId: runtime.endpoint(op.getPetsByPetId),
-    delete: runtime.endpoint(op.delete_),
-    petsGet: runtime.endpoint(op.petsGet),
+    pets: {
+      listPets: runtime.optionalEndpoint(op.listPets),
+      create: runtime.endpoint(op.petsCreate),
+      getPetsByPetId: runtime.endpoint(op.getPetsByPetId),
+      delete: runtime.endpoint(op.delete_),
+      petsGet: runtime.endpoint(op.petsGet),
+    },
     getPet: runtime.optionalEndpoint(op.getPet),
     getPet2: runtime.optionalEndpoint(op.getPet2),
     getUsersByUserIdRepos: runtime.endpoint(op.getUsersByUserIdRepos),
     postRoot: runtime.endpoint(op.postRoot),
-    getV1ItemsJson: runtime.optionalEndpoint(op.getV1ItemsJson),
+    getV1Items: {
+      json: runtime.optionalEndpoint(op.getV1ItemsJson),
+    },
     getHostile: runtime.optionalEndpoint(op.getHostile),
   };
 }

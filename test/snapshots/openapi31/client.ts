@@ -18,8 +18,15 @@ import { createWebhooks, type WebhookEvent } from "./webhooks.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
-/** A client for Adoption Center 2.0.0: one method per operation. */
+/** A client for Adoption Center 2.0.0: one method per operation, in resources. */
 export interface Client {
+  readonly pets: PetsResource;
+  /** The API's webhooks: `unwrap()` verifies, parses and validates an incoming one into a `WebhookEvent`. */
+  readonly webhooks: Webhooks<WebhookEvent>;
+}
+
+/** `api.pets`. */
+export interface PetsResource {
   /**
    * List pets, smallest first
    *
@@ -64,8 +71,6 @@ export interface Client {
    * `PUT /pets/{petId}/avatar`
    */
   putPetAvatar: Endpoint<T.PutPetAvatarArgs, undefined, T.PutPetAvatarError>;
-  /** The API's webhooks: `unwrap()` verifies, parses and validates an incoming one into a `WebhookEvent`. */
-  readonly webhooks: Webhooks<WebhookEvent>;
 }
 
 const api: ApiSpec = {
@@ -80,12 +85,14 @@ const api: ApiSpec = {
 export function createClient(options: ClientOptions<Auth> = {}): Client {
   const runtime = createRuntime(options, api);
   return {
-    listPets: runtime.optionalEndpoint(op.listPets),
-    createPet: runtime.endpoint(op.createPet),
-    getPet: runtime.endpoint(op.getPet),
-    deletePet: runtime.endpoint(op.deletePet),
-    getPetLocation: runtime.endpoint(op.getPetLocation),
-    putPetAvatar: runtime.endpoint(op.putPetAvatar),
+    pets: {
+      listPets: runtime.optionalEndpoint(op.listPets),
+      createPet: runtime.endpoint(op.createPet),
+      getPet: runtime.endpoint(op.getPet),
+      deletePet: runtime.endpoint(op.deletePet),
+      getPetLocation: runtime.endpoint(op.getPetLocation),
+      putPetAvatar: runtime.endpoint(op.putPetAvatar),
+    },
     webhooks: createWebhooks(options),
   };
 }

@@ -17,18 +17,9 @@ import type * as T from "./types.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
-/** A client for Feeds 1.0.0: one method per operation. */
+/** A client for Feeds 1.0.0: one method per operation, in resources. */
 export interface Client {
-  /**
-   * Streams changes as Server-Sent Events.
-   *
-   * `GET /events`
-   */
-  streamEvents: OptionalArgsEndpoint<
-    Record<string, never>,
-    Stream<T.Change>,
-    T.StreamEventsError
-  >;
+  readonly events: EventsResource;
   /**
    * Streams plain-text notices, an itemSchema whose data is text.
    *
@@ -55,12 +46,7 @@ export interface Client {
    * `POST /jobs`
    */
   runJob: Endpoint<T.RunJobArgs, Stream<T.Change>, T.RunJobError>;
-  /** `GET /changes.jsonl` */
-  listChanges: OptionalArgsEndpoint<
-    Record<string, never>,
-    Stream<T.Change>,
-    T.ListChangesError
-  >;
+  readonly feeds: FeedsResource;
   /** `GET /changes.seq` */
   listChangeSequence: OptionalArgsEndpoint<
     Record<string, never>,
@@ -79,6 +65,30 @@ export interface Client {
   >;
 }
 
+/** `api.events`. */
+export interface EventsResource {
+  /**
+   * Streams changes as Server-Sent Events.
+   *
+   * `GET /events`
+   */
+  streamEvents: OptionalArgsEndpoint<
+    Record<string, never>,
+    Stream<T.Change>,
+    T.StreamEventsError
+  >;
+}
+
+/** `api.feeds`. */
+export interface FeedsResource {
+  /** `GET /changes.jsonl` */
+  listChanges: OptionalArgsEndpoint<
+    Record<string, never>,
+    Stream<T.Change>,
+    T.ListChangesError
+  >;
+}
+
 const api: ApiSpec = {
   title: "Feeds",
   clientInfo: "feeds/1.0.0 gen-client/0.1.0",
@@ -91,11 +101,15 @@ const api: ApiSpec = {
 export function createClient(options: ClientOptions<Auth> = {}): Client {
   const runtime = createRuntime(options, api);
   return {
-    streamEvents: runtime.optionalEndpoint(op.streamEvents),
+    events: {
+      streamEvents: runtime.optionalEndpoint(op.streamEvents),
+    },
     streamNotices: runtime.optionalEndpoint(op.streamNotices),
     streamActivity: runtime.optionalEndpoint(op.streamActivity),
     runJob: runtime.endpoint(op.runJob),
-    listChanges: runtime.optionalEndpoint(op.listChanges),
+    feeds: {
+      listChanges: runtime.optionalEndpoint(op.listChanges),
+    },
     listChangeSequence: runtime.optionalEndpoint(op.listChangeSequence),
     searchChanges: runtime.endpoint(op.searchChanges),
   };

@@ -38,11 +38,11 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   op.useValidators({ s: schemas });
   return createMock<Client>(
     {
-      streamEvents: op.streamEvents,
+      "events.streamEvents": op.streamEvents,
       streamNotices: op.streamNotices,
       streamActivity: op.streamActivity,
       runJob: op.runJob,
-      listChanges: op.listChanges,
+      "feeds.listChanges": op.listChanges,
       listChangeSequence: op.listChangeSequence,
       searchChanges: op.searchChanges,
     },

@@ -17,8 +17,36 @@ import type * as T from "./types.js";
 /** Credentials, keyed by the spec's security scheme names. Each may be a function, called per request. */
 export type Auth = Record<string, never>;
 
-/** A client for Parameters 1.0.0: one method per operation. */
+/** A client for Parameters 1.0.0: one method per operation, in resources. */
 export interface Client {
+  readonly styles: StylesResource;
+  readonly accounts: AccountsResource;
+  readonly documents: DocumentsResource;
+  /**
+   * Parameter names that are not identifiers
+   *
+   * `GET /search`
+   */
+  searchWithOddNames: OptionalArgsEndpoint<
+    T.SearchWithOddNamesArgs,
+    T.SearchWithOddNamesResponse,
+    T.SearchWithOddNamesError
+  >;
+  /**
+   * A literal `#` in the path, sent as `%23` so the query is not read as a fragment
+   *
+   * `DELETE /deletepermission#permissionArn`
+   */
+  deletePermission: Endpoint<
+    T.DeletePermissionArgs,
+    T.Item,
+    T.DeletePermissionError
+  >;
+  readonly reports: ReportsResource;
+}
+
+/** `api.styles`. */
+export interface StylesResource {
   /**
    * Path parameters in simple style (the default)
    *
@@ -65,6 +93,10 @@ export interface Client {
     undefined,
     T.HeadersAndCookiesError
   >;
+}
+
+/** `api.accounts`. */
+export interface AccountsResource {
   /**
    * Overrides the path-level `limit`
    *
@@ -89,42 +121,6 @@ export interface Client {
     T.CreateAccountItemError
   >;
   /**
-   * A path and a query parameter both named `id`
-   *
-   * `GET /documents/{id}`
-   */
-  getDocument: Endpoint<T.GetDocumentArgs, T.Document, T.GetDocumentError>;
-  /**
-   * A query parameter named `body` beside a request body
-   *
-   * `PUT /documents/{id}`
-   */
-  replaceDocument: Endpoint<
-    T.ReplaceDocumentArgs,
-    T.Document,
-    T.ReplaceDocumentError
-  >;
-  /**
-   * Parameter names that are not identifiers
-   *
-   * `GET /search`
-   */
-  searchWithOddNames: OptionalArgsEndpoint<
-    T.SearchWithOddNamesArgs,
-    T.SearchWithOddNamesResponse,
-    T.SearchWithOddNamesError
-  >;
-  /**
-   * A literal `#` in the path, sent as `%23` so the query is not read as a fragment
-   *
-   * `DELETE /deletepermission#permissionArn`
-   */
-  deletePermission: Endpoint<
-    T.DeletePermissionArgs,
-    T.Item,
-    T.DeletePermissionError
-  >;
-  /**
    * An empty form body on a GET, as Stripe declares on each of its GETs
    *
    * `GET /accounts/{accountId}/balance`
@@ -144,6 +140,30 @@ export interface Client {
     T.Item,
     T.GetAccountOwnerError
   >;
+}
+
+/** `api.documents`. */
+export interface DocumentsResource {
+  /**
+   * A path and a query parameter both named `id`
+   *
+   * `GET /documents/{id}`
+   */
+  getDocument: Endpoint<T.GetDocumentArgs, T.Document, T.GetDocumentError>;
+  /**
+   * A query parameter named `body` beside a request body
+   *
+   * `PUT /documents/{id}`
+   */
+  replaceDocument: Endpoint<
+    T.ReplaceDocumentArgs,
+    T.Document,
+    T.ReplaceDocumentError
+  >;
+}
+
+/** `api.reports`. */
+export interface ReportsResource {
   /**
    * A JSON body on a GET, which fetch cannot send
    *
@@ -174,20 +194,28 @@ const api: ApiSpec = {
 export function createClient(options: ClientOptions<Auth> = {}): Client {
   const runtime = createRuntime(options, api);
   return {
-    pathSimple: runtime.endpoint(op.pathSimple),
-    pathLabel: runtime.endpoint(op.pathLabel),
-    pathMatrix: runtime.endpoint(op.pathMatrix),
-    queryStyles: runtime.endpoint(op.queryStyles),
-    headersAndCookies: runtime.endpoint(op.headersAndCookies),
-    listAccountItems: runtime.paginatedEndpoint(op.listAccountItems),
-    createAccountItem: runtime.endpoint(op.createAccountItem),
-    getDocument: runtime.endpoint(op.getDocument),
-    replaceDocument: runtime.endpoint(op.replaceDocument),
+    styles: {
+      pathSimple: runtime.endpoint(op.pathSimple),
+      pathLabel: runtime.endpoint(op.pathLabel),
+      pathMatrix: runtime.endpoint(op.pathMatrix),
+      queryStyles: runtime.endpoint(op.queryStyles),
+      headersAndCookies: runtime.endpoint(op.headersAndCookies),
+    },
+    accounts: {
+      listAccountItems: runtime.paginatedEndpoint(op.listAccountItems),
+      createAccountItem: runtime.endpoint(op.createAccountItem),
+      getAccountBalance: runtime.endpoint(op.getAccountBalance),
+      getAccountOwner: runtime.endpoint(op.getAccountOwner),
+    },
+    documents: {
+      getDocument: runtime.endpoint(op.getDocument),
+      replaceDocument: runtime.endpoint(op.replaceDocument),
+    },
     searchWithOddNames: runtime.optionalEndpoint(op.searchWithOddNames),
     deletePermission: runtime.endpoint(op.deletePermission),
-    getAccountBalance: runtime.endpoint(op.getAccountBalance),
-    getAccountOwner: runtime.endpoint(op.getAccountOwner),
-    queryReports: runtime.optionalEndpoint(op.queryReports),
-    deleteReports: runtime.endpoint(op.deleteReports),
+    reports: {
+      queryReports: runtime.optionalEndpoint(op.queryReports),
+      deleteReports: runtime.endpoint(op.deleteReports),
+    },
   };
 }
