@@ -7,7 +7,8 @@
  *   shares (`/api/v1`); else the client itself. `groupBy` moves one source to the front;
  * - a resource only the path suggests, holding one operation, is not made: `GET /ping` stays `api.ping()`;
  * - the method keeps the operation's name (`pets.listPets`), except that an operationId prefix
- *   naming the resource is dropped (`repos/get` in `repos` → `repos.get`);
+ *   naming the resource or one it is in is dropped (`repos/get` in `repos` → `repos.get`,
+ *   `repos/list-hooks` in `repos.hooks` → `repos.hooks.listHooks`);
  * - resources take their names before methods at the same level; a name still taken gets the
  *   first free numeric suffix. `__proto__`, `then` and `constructor`, and `webhooks` on an API with
  *   webhooks, are never resource or method names;
@@ -108,7 +109,7 @@ export function groupOperations(model: ApiModel, options: ResourceOptions, recor
   const located = placed.map((entry) => ({ ...entry, final: entry.final ?? resolve(entry.candidate.path) }));
   const operations = located.map(({ operation, route, candidate, final }) => {
     const prefix = operationIdPrefix(operation.operationId);
-    const dropsPrefix = prefix !== undefined && candidate.path.length > 0 && key(prefix.group) === key(candidate.path);
+    const dropsPrefix = prefix !== undefined && candidate.path.length >= prefix.group.length && prefix.group.every((name, depth) => candidate.path[depth] === name);
     const member = levels.at(final).claim(route, dropsPrefix ? prefix.method : operation.name, [""]);
     return { ...operation, resource: final, member };
   });

@@ -77,6 +77,9 @@ describe("the name map", () => {
       schemas: new Map([["#/components/schemas/Pet", "Pet"]]),
       operations: new Map(),
       operationTypes: new Map(),
+      resources: new Map(),
+      members: new Map(),
+      layout: "flat",
     });
   });
 
