@@ -15,7 +15,7 @@ import { stringLiteral } from "./code/literals.js";
 import { webhooksReadme } from "./readme-webhooks.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
 import { clientInfoHeader } from "./client-info.js";
-import { clientPath } from "./resources.js";
+import { clientPath } from "../ir/resources.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;

@@ -47,11 +47,6 @@ export function resourcesBelow(node: ResourceNode): ResourceNode[] {
   return node.entries.flatMap((entry) => (entry.kind === "resource" ? [entry.node, ...resourcesBelow(entry.node)] : []));
 }
 
-/** `api.repos.get`, as code and messages name an operation. */
-export function clientPath(operation: Operation): string {
-  return [...operation.resource, operation.member].join(".");
-}
-
 /** `ReposResource` and `repos.sResource` could both pascal-case alike: the second gets a number. */
 function uniqueName(candidate: string, taken: Set<string>): string {
   for (let n = 1; ; n++) {

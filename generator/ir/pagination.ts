@@ -8,6 +8,7 @@
  * `--explain-pagination`; list-like operations left unpaginated get one too.
  */
 import { GenError } from "../errors.js";
+import { clientPath } from "./resources.js";
 import type {
   ApiModel,
   CursorPagination,
@@ -93,7 +94,7 @@ export function explainPagination(model: ApiModel): PaginationExplanation[] {
     const pagination = operation.pagination;
     if (!pagination) return [];
     const { style, origin, reason } = pagination;
-    return [{ operation: operation.name, method: operation.method.toUpperCase(), path: operation.path, style, origin, reason }];
+    return [{ operation: clientPath(operation), method: operation.method.toUpperCase(), path: operation.path, style, origin, reason }];
   });
 }
 
