@@ -56,8 +56,13 @@ export function tagPath(tag: string): string[] {
   return name === "" ? [] : [name];
 }
 
-/** `repos/get` → `{ group: ["repos"], method: "get" }`; nothing for an operationId without `/` or `.`. */
+/**
+ * `repos/get` → `{ group: ["repos"], method: "get" }`. Nothing for an operationId without `/` or
+ * `.`, nor for one with other separators than `-` and `_` in its parts: `get v1 items.json`, the
+ * name derived for an operation without an id, has no prefix.
+ */
 export function operationIdPrefix(operationId: string): { readonly group: readonly string[]; readonly method: string } | undefined {
+  if (!/^[\p{L}\p{N}_-]+(?:[/.][\p{L}\p{N}_-]+)+$/u.test(operationId)) return undefined;
   const parts = operationId.split(/[/.]/).map((part) => camelCase(part, ""));
   const method = parts.pop();
   if (method === undefined || method === "" || parts.length === 0 || parts.some((part) => part === "")) return undefined;

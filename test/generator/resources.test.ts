@@ -71,8 +71,13 @@ describe("resources", () => {
   });
 
   it("read only / and . as operationId prefixes: snake_case and kebab-case ids are words", async () => {
-    const document = spec({ "/a": { get: { operationId: "get_user_by_id" } }, "/b": { get: { operationId: "list-items" } }, "/c": { get: { operationId: "pets.create" } } });
-    expect(await places(document, { groupBy: "operationId" })).toEqual({ "GET /a": "getUserById", "GET /b": "listItems", "GET /c": "pets.create" });
+    const document = spec({
+      "/a": { get: { operationId: "get_user_by_id" } },
+      "/b": { get: { operationId: "list-items" } },
+      "/c": { get: { operationId: "pets.create" } },
+      "/v1/items.json": { get: {} },
+    });
+    expect(await places(document, { groupBy: "operationId" })).toEqual({ "GET /a": "getUserById", "GET /b": "listItems", "GET /c": "pets.create", "GET /v1/items.json": "getV1ItemsJson" });
   });
 
   it("from paths skip the prefix every path shares, and make no resource for a lone operation", async () => {

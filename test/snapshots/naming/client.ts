@@ -51,7 +51,16 @@ export interface Client {
    * `POST /`
    */
   postRoot: Endpoint<T.PostRootArgs, T.Delete, T.PostRootError>;
-  readonly getV1Items: GetV1ItemsResource;
+  /**
+   * No operationId, and a dot in the path
+   *
+   * `GET /v1/items.json`
+   */
+  getV1ItemsJson: OptionalArgsEndpoint<
+    Record<string, never>,
+    T.GetV1ItemsJsonResponse,
+    T.GetV1ItemsJsonError
+  >;
   /**
    * Summary *\/ with /* comment markers
    *
@@ -110,20 +119,6 @@ export interface PetsResource {
   petsGet: Endpoint<T.PetsGetArgs, T.Class, T.PetsGetError>;
 }
 
-/** `api.getV1Items`. */
-export interface GetV1ItemsResource {
-  /**
-   * No operationId, and a dot in the path
-   *
-   * `GET /v1/items.json`
-   */
-  json: OptionalArgsEndpoint<
-    Record<string, never>,
-    T.GetV1ItemsJsonResponse,
-    T.GetV1ItemsJsonError
-  >;
-}
-
 const api: ApiSpec = {
   title: "Naming */ edge cases",
   clientInfo: "naming-*-edge-cases/1.0.0 gen-client/0.1.0",
@@ -147,9 +142,7 @@ export function createClient(options: ClientOptions<Auth> = {}): Client {
     getPet2: runtime.optionalEndpoint(op.getPet2),
     getUsersByUserIdRepos: runtime.endpoint(op.getUsersByUserIdRepos),
     postRoot: runtime.endpoint(op.postRoot),
-    getV1Items: {
-      json: runtime.optionalEndpoint(op.getV1ItemsJson),
-    },
+    getV1ItemsJson: runtime.optionalEndpoint(op.getV1ItemsJson),
     getHostile: runtime.optionalEndpoint(op.getHostile),
   };
 }

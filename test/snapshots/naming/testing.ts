@@ -48,7 +48,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       getPet2: op.getPet2,
       getUsersByUserIdRepos: op.getUsersByUserIdRepos,
       postRoot: op.postRoot,
-      "getV1Items.json": op.getV1ItemsJson,
+      getV1ItemsJson: op.getV1ItemsJson,
       getHostile: op.getHostile,
     },
     options,
