@@ -27,7 +27,8 @@ export interface GenerateOptions {
   /** The API's display name in generated docs; defaults to the spec's `info.title`. */
   readonly name?: string;
   /**
-   * Pagination per operation, keyed by client method name or operationId: `false` turns it off,
+   * Pagination per operation, keyed by operation name (the flat client's method), operationId or
+   * path on the client (`pets.listPets`): `false` turns it off,
    * an object (the shape of the `x-pagination` extension) states it. Wins over the spec.
    */
   readonly pagination?: Readonly<Record<string, PaginationOption>>;

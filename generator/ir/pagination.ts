@@ -114,7 +114,7 @@ export function applyPaginationOptions(model: ApiModel, options: Readonly<Record
   const used = new Set<string>();
   const warnings = [...model.warnings];
   const operations = model.operations.map((operation) => {
-    const key = [operation.name, operation.operationId].find((candidate) => configs.has(candidate));
+    const key = [operation.name, operation.operationId, clientPath(operation)].find((candidate) => configs.has(candidate));
     const option = key === undefined ? undefined : configs.get(key);
     if (key === undefined || option === undefined) return operation;
     used.add(key);

@@ -104,6 +104,12 @@ describe("resources", () => {
     expect(result.warnings.map((warning) => warning.message)).toEqual(['the resources option names "no/such", which is no operation of this API']);
   });
 
+  it("name operations in the pagination option by their path on the client too", async () => {
+    const document = spec({ "/pets": { get: { operationId: "listPets", tags: ["pets"] } } });
+    const { result } = await generated(document, { pagination: { "pets.listPets": false } });
+    expect(result.warnings).toEqual([]);
+  });
+
   it("take their names before methods, number a clash, and never take webhooks, then or __proto__", async () => {
     const document = spec(
       {
