@@ -98,8 +98,9 @@ export function groupOperations(model: ApiModel, options: ResourceOptions, recor
     const route = routeKey(operation.method, operation.path);
     const recordedPath = pinned.resources.get(route);
     const candidate = candidates[i] ?? { path: [], source: "root" };
-    if (candidate.source === "override" || recordedPath === undefined) return { operation, route, candidate, final: undefined };
-    const final = recordedPath === "" ? [] : recordedPath.split(".");
+    const final = recordedPath === undefined || recordedPath === "" ? [] : recordedPath.split(".");
+    // A pin gives way to the config, and to `api.webhooks` when the API has gained webhooks.
+    if (candidate.source === "override" || recordedPath === undefined || levels.isReserved(final)) return { operation, route, candidate, final: undefined };
     final.forEach((name, depth) => levels.at(final.slice(0, depth)).block(name));
     const member = pinned.members.get(route);
     if (member !== undefined) levels.at(final).reserve(route, member, [""]);
@@ -145,6 +146,11 @@ class Levels {
 
   constructor(webhooks: boolean) {
     this.#webhooks = webhooks;
+  }
+
+  /** Whether a resource path names something no resource may be. */
+  isReserved(path: readonly string[]): boolean {
+    return path.some((name, depth) => (RESERVED_MEMBERS as readonly string[]).includes(name) || (depth === 0 && this.#webhooks && name === "webhooks"));
   }
 
   at(path: readonly string[]): Namespace {

@@ -184,6 +184,14 @@ describe("the name map and the layout", () => {
     expect(placesIn((await write(v2, out, { resources: { listPets: "animals" } })).nameMap)).toMatchObject({ "GET /pets": "animals.listPets" });
   });
 
+  it("moves a pinned resource named webhooks aside when the API gains webhooks", async () => {
+    const out = await sdkFolder("pinned-webhooks");
+    const v1Hooks = spec({ "/hooks": { get: { operationId: "listHooks", tags: ["webhooks"] } } });
+    expect(placesIn((await write(v1Hooks, out)).nameMap)).toEqual({ "GET /hooks": "webhooks.listHooks" });
+    const withWebhooks = { ...v1Hooks, webhooks: { petAdded: { post: { requestBody: { content: { "application/json": { schema: { type: "object" } } } }, responses: ok } } } };
+    expect(placesIn((await write(withWebhooks, out)).nameMap)).toEqual({ "GET /hooks": "webhooks2.listHooks" });
+  });
+
   it("makes --check report each method a layout switch moves, as breaking", async () => {
     const out = await sdkFolder("check-layout");
     const { file } = await write(v1, out, { layout: "flat" });
