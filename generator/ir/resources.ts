@@ -105,6 +105,11 @@ export function groupOperations(model: ApiModel, options: ResourceOptions, recor
     const member = pinned.members.get(route);
     if (member !== undefined) levels.at(final).reserve(route, member, [""]);
     if (!finals.has(key(candidate.path)) && isSuffixed(final, candidate.path)) finals.set(key(candidate.path), final);
+    // And an operation whose candidate is the pinned resource's own name joins it.
+    final.forEach((_, depth) => {
+      const existing = final.slice(0, depth + 1);
+      if (!finals.has(key(existing))) finals.set(key(existing), existing);
+    });
     return { operation, route, candidate, final };
   });
   const resolve = (path: readonly string[]): readonly string[] => {
@@ -120,7 +125,8 @@ export function groupOperations(model: ApiModel, options: ResourceOptions, recor
   const located = placed.map((entry) => ({ ...entry, final: entry.final ?? resolve(entry.candidate.path) }));
   const operations = located.map(({ operation, route, candidate, final }) => {
     const prefix = operationIdPrefix(operation.operationId);
-    const dropsPrefix = prefix !== undefined && candidate.path.length >= prefix.group.length && prefix.group.every((name, depth) => candidate.path[depth] === name);
+    // The candidate's path, or a pinned one: a retagged `repos/get` pinned in `repos` stays `repos.get`.
+    const dropsPrefix = prefix !== undefined && (startsWith(candidate.path, prefix.group) || startsWith(final, prefix.group));
     const member = levels.at(final).claim(route, dropsPrefix ? prefix.method : operation.name, [""]);
     return { ...operation, resource: final, member };
   });
@@ -133,6 +139,10 @@ function isSuffixed(final: readonly string[], candidate: readonly string[]): boo
     const base = candidate[i] ?? "";
     return name === base || (name.startsWith(base) && /^[1-9]\d*$/.test(name.slice(base.length)));
   });
+}
+
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  return path.length >= prefix.length && prefix.every((name, depth) => path[depth] === name);
 }
 
 function key(path: readonly string[]): string {

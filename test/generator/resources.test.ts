@@ -184,6 +184,17 @@ describe("the name map and the layout", () => {
     expect(placesIn((await write(v2, out, { resources: { listPets: "animals" } })).nameMap)).toMatchObject({ "GET /pets": "animals.listPets" });
   });
 
+  it("puts a new operation in a pinned resource of its tag's name, even after the resource's own operations were retagged", async () => {
+    const out = await sdkFolder("pinned-retagged");
+    await write(v1, out);
+    const v2 = spec({
+      "/pets": { get: { operationId: "listPets", tags: ["animals"] } },
+      "/pets/{id}": { get: { operationId: "pets/get", tags: ["animals"] } },
+      "/pets/{id}/toys": { get: { operationId: "listToys", tags: ["pets"] } },
+    });
+    expect(placesIn((await write(v2, out)).nameMap)).toEqual({ "GET /pets": "pets.listPets", "GET /pets/{id}": "pets.get", "GET /pets/{id}/toys": "pets.listToys" });
+  });
+
   it("moves a pinned resource named webhooks aside when the API gains webhooks", async () => {
     const out = await sdkFolder("pinned-webhooks");
     const v1Hooks = spec({ "/hooks": { get: { operationId: "listHooks", tags: ["webhooks"] } } });
