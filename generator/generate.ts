@@ -5,6 +5,8 @@ import type { Warning } from "./errors.js";
 import { filterOperations, type OperationSelector } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
 import { withConfiguredServers } from "./ir/servers.js";
+import type { Layout } from "./ir/model.js";
+import { groupOperations, type GroupBy } from "./ir/resources.js";
 import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
 import { explainStreaming, type StreamingExplanation } from "./ir/responses.js";
 import { webhookSignatureOf, type WebhookSignatureOption } from "./ir/webhooks.js";
@@ -26,7 +28,8 @@ export interface GenerateOptions {
   /** The API's display name in generated docs; defaults to the spec's `info.title`. */
   readonly name?: string;
   /**
-   * Pagination per operation, keyed by client method name or operationId: `false` turns it off,
+   * Pagination per operation, keyed by operation name (the flat client's method), operationId or
+   * path on the client (`pets.listPets`): `false` turns it off,
    * an object (the shape of the `x-pagination` extension) states it. Wins over the spec.
    */
   readonly pagination?: Readonly<Record<string, PaginationOption>>;
@@ -95,6 +98,26 @@ export interface GenerateOptions {
    * @example { production: "https://api.example.com/v1", sandbox: "https://sandbox.example.com/v1" }
    */
   readonly environments?: Readonly<Record<string, string>>;
+  /**
+   * How the client presents operations: `"grouped"` in resources (`api.repos.get()`,
+   * `api.pets.listPets()`), `"flat"` all on the client (`api.reposGet()`). A switch moves every
+   * method, which `--check` reports as a breaking change.
+   * @default the layout the SDK in `out` was generated with (an SDK from before layouts existed is
+   * `"flat"`), else `"grouped"`
+   */
+  readonly layout?: Layout;
+  /**
+   * Grouped layout: where resources come from first, the operation's first tag, its operationId
+   * prefix (`repos/get`, `repos.get`) or its path; the others follow in that order.
+   * @default "tags"
+   */
+  readonly groupBy?: GroupBy;
+  /**
+   * Grouped layout: the resource of an operation, by operationId (or operation name), wins over
+   * the spec and the name map: `"repos"`, `"repos.hooks"`, or `null` (or `""`) for the client itself.
+   * @example { "meta/root": null, "repos/list-webhooks": "repos.hooks" }
+   */
+  readonly resources?: Readonly<Record<string, string | null>>;
   /** Called as each phase starts, e.g. to show progress. */
   readonly onPhase?: (phase: GeneratePhase) => void;
 }
@@ -143,8 +166,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const load = lap();
   options.onPhase?.("model");
   const built = buildModel(spec, recorded);
+  // A name map pins the layout; one written before layouts existed belongs to a flat SDK.
+  const layout = options.layout ?? (recorded === undefined ? "grouped" : (recorded.layout ?? "flat"));
+  const laidOut = layout === "grouped" ? groupOperations(built, options, recorded) : built;
   // Pagination options apply before filtering, so one naming a left-out operation is no warning.
-  const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
+  const configured = options.pagination === undefined ? laidOut : applyPaginationOptions(laidOut, options.pagination);
   const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
   const named = { ...filtered, source: specLabel(options.spec, options.out), ...(options.name !== undefined && { title: options.name }) };
   const signed = options.webhookSignature === undefined ? named : { ...named, webhookSignature: webhookSignatureOf(options.webhookSignature) };

@@ -18,15 +18,21 @@ export const NAME_MAP_FILE = ".gen-client-names.json";
 const COMMENT =
   "The names gen-client gave this SDK's exports, by schema JSON pointer, operation route and server URL. Commit this file: the next generation keeps these names, so a new schema or operation never renames an existing export.";
 
-const SECTIONS = ["schemas", "operations", "operationTypes", "environments"] as const;
+const SECTIONS = ["schemas", "operations", "operationTypes", "resources", "members", "environments"] as const;
 
 export function nameMapFile(model: ApiModel): EmittedFile {
   const routes = model.operations.map((operation) => ({ route: routeKey(operation.method, operation.path), operation }));
   const map = {
     $comment: COMMENT,
+    // Pinned: regenerating keeps the layout unless the options name another.
+    layout: model.layout,
     schemas: sorted(model.schemas.map(({ pointer, name }) => [pointer, name])),
     operations: sorted(routes.map(({ route, operation }) => [route, operation.name])),
     operationTypes: sorted(routes.map(({ route, operation }) => [route, operation.typeName])),
+    ...(model.layout === "grouped" && {
+      resources: sorted(routes.map(({ route, operation }) => [route, operation.resource.join(".")])),
+      members: sorted(routes.map(({ route, operation }) => [route, operation.member])),
+    }),
     environments: sorted(model.servers.map((server) => [server.url, server.name])),
   };
   return { path: NAME_MAP_FILE, contents: printStoredJson(map, (depth) => depth < 2) };
@@ -53,17 +59,20 @@ export function parseNameMap(text: string, file: string): RecordedNames {
     throw invalid(file, "is not JSON");
   }
   if (!isRecord(value)) throw invalid(file, "is not a name map");
-  const [schemas, operations, operationTypes, environments] = SECTIONS.map((section) => {
+  const { layout } = value;
+  if (layout !== undefined && layout !== "grouped" && layout !== "flat") throw invalid(file, `has an unknown layout ${JSON.stringify(layout)}`);
+  const [schemas, operations, operationTypes, resources, members, environments] = SECTIONS.map((section) => {
     const entries = value[section] ?? {};
     if (!isRecord(entries)) throw invalid(file, `has no object "${section}"`);
     return new Map(
       Object.entries(entries).map(([key, name]) => {
-        if (typeof name !== "string" || name === "") throw invalid(file, `gives ${section} ${JSON.stringify(key)} no name`);
+        // A resource path is empty for an operation on the client itself.
+        if (typeof name !== "string" || (name === "" && section !== "resources")) throw invalid(file, `gives ${section} ${JSON.stringify(key)} no name`);
         return [key, name];
       }),
     );
-  }) as [Map<string, string>, Map<string, string>, Map<string, string>, Map<string, string>];
-  return { schemas, operations, operationTypes, environments };
+  }) as [Map<string, string>, Map<string, string>, Map<string, string>, Map<string, string>, Map<string, string>, Map<string, string>];
+  return { schemas, operations, operationTypes, resources, members, environments, ...(layout !== undefined && { layout }) };
 }
 
 function sorted(entries: readonly (readonly [string, string])[]): Record<string, string> {

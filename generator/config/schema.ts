@@ -62,6 +62,9 @@ const api = closedObject({
     .record(z.string().min(1), z.string().trim().min(1))
     .refine((environments) => Object.keys(environments).length > 0, "name at least one environment")
     .exactOptional(),
+  layout: z.enum(["grouped", "flat"]).exactOptional(),
+  groupBy: z.enum(["tags", "operationId", "path"]).exactOptional(),
+  resources: z.record(z.string(), z.string().nullable()).exactOptional(),
   include: selector.exactOptional(),
   exclude: selector.exactOptional(),
   webhookSignature: z

@@ -14,6 +14,7 @@ import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/
 import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
 import { apiServerFields, serverOptionTypes } from "./servers.js";
+import { resourcesBelow, resourceTree, type ResourceNode } from "./resources.js";
 import { resultType, toType } from "./types.js";
 
 const CREDENTIAL_TYPES: Readonly<Record<SecurityScheme["type"], string>> = {
@@ -28,8 +29,10 @@ export function clientModule(ctx: EmitContext): Statement[] {
   const credentialTypes = [...new Set(model.securitySchemes.map(credentialType))].sort();
   const endpointTypes = new Set(model.operations.map((operation) => endpointKind(operation).type));
   const hasWebhooks = model.webhooks.length > 0;
-  const members = [...model.operations.map((operation) => clientMember(ctx, operation)), ...(hasWebhooks ? [webhooksMember] : [])];
-  const used = typeNames(members.map((member) => member.type));
+  const tree = resourceTree(model.operations);
+  const resources = resourcesBelow(tree);
+  const members = [...resourceMembers(ctx, tree), ...(hasWebhooks ? [webhooksMember] : [])];
+  const used = typeNames([...members, ...resources.flatMap((node) => resourceMembers(ctx, node))].map((member) => member.type));
   const resultTypes = ["Unlisted", "UnlistedVariant", "Stream"].filter((name) => used.has(name));
   // An API without operations (webhooks only) gets an empty client and nothing it would not use.
   const hasOperations = model.operations.length > 0;
@@ -54,8 +57,9 @@ export function clientModule(ctx: EmitContext): Statement[] {
       name: "Client",
       extends: [],
       members,
-      doc: jsdocLines(`A client for ${model.title}${model.version ? ` ${model.version}` : ""}: one method per operation.`),
+      doc: jsdocLines(`A client for ${model.title}${model.version ? ` ${model.version}` : ""}: one method per operation${resources.length > 0 ? ", in resources" : ""}.`),
     },
+    ...resources.map((node): Statement => ({ s: "interface", name: node.typeName, extends: [], members: resourceMembers(ctx, node), doc: [`\`api.${node.path.join(".")}\`.`] })),
     ...(hasOperations ? [{ s: "const", exported: false, name: "api", type: tsRef("ApiSpec"), value: apiSpec(ctx) } as const] : []),
     {
       s: "function",
@@ -68,10 +72,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
           s: "return",
           value: object(
             [
-              ...model.operations.map((operation) => ({
-                key: operation.name,
-                value: call(member(id("runtime"), endpointKind(operation).factory), [path(`op.${operation.binding}`)]),
-              })),
+              ...resourceEndpoints(tree),
               ...(hasWebhooks ? [{ key: "webhooks", value: call(id("createWebhooks"), [id("options")]) }] : []),
             ],
           ),
@@ -80,6 +81,22 @@ export function clientModule(ctx: EmitContext): Statement[] {
       doc: ["Creates a client. Every option is optional; see `ClientOptions` for defaults."],
     },
   ];
+}
+
+/** A resource's members: its methods, and its sub-resources by their interfaces. */
+function resourceMembers(ctx: EmitContext, node: ResourceNode): TsMember[] {
+  return node.entries.map((entry) =>
+    entry.kind === "operation" ? clientMember(ctx, entry.operation) : { key: entry.name, optional: false, readonly: true, type: tsRef(entry.node.typeName) },
+  );
+}
+
+/** `listPets: runtime.endpoint(op.listPets)`, nested as the resources are. */
+function resourceEndpoints(node: ResourceNode): { key: string; value: Expr }[] {
+  return node.entries.map((entry) =>
+    entry.kind === "operation"
+      ? { key: entry.operation.member, value: call(member(id("runtime"), endpointKind(entry.operation).factory), [path(`op.${entry.operation.binding}`)]) }
+      : { key: entry.name, value: object(resourceEndpoints(entry.node)) },
+  );
 }
 
 /** `api.webhooks`; its name is kept from operations (see OperationNames). */
@@ -153,7 +170,7 @@ function clientMember(ctx: EmitContext, operation: Operation): TsMember {
   if (pagination) lines.push("", `Paginated (${pagination.style}): \`.paginate()\` yields every item, \`.pages()\` every page.`);
   if (operation.externalDocs) lines.push(...seeDoc(operation.externalDocs));
   if (operation.deprecated) lines.push("@deprecated");
-  return { key: operation.name, optional: false, type, doc: lines };
+  return { key: operation.member, optional: false, type, doc: lines };
 }
 
 /** `@see <url> <description>`: the URL on one line, so nothing after it reads as a new tag. */

@@ -17,6 +17,7 @@ import { serverUrls, serversReadme } from "./readme-servers.js";
 import { defaultServerUrl } from "../ir/servers.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
 import { clientInfoHeader } from "./client-info.js";
+import { clientPath } from "../ir/resources.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;
@@ -41,7 +42,8 @@ export function readme(ctx: EmitContext): string {
     defaultBaseUrl: defaultUrl !== undefined ? `\`${inlineCode(defaultUrl)}\`` : "none: pass `baseUrl`",
     servers: serversReadme(model),
     auth: authSection(model.securitySchemes, baseUrlOption),
-    exampleOperation: example?.name ?? "operation",
+    exampleOperation: example ? clientPath(example) : "operation",
+    layout: layoutNote(ctx),
     exampleCall: example ? indentLines(exampleCall(ctx, example, "const result = "), "  ").trimStart() : "",
     exampleWithOptions: example ? exampleCall(ctx, example, "", undefined, CALL_OPTIONS_EXAMPLE) : "",
     secretFields: secretFieldsText(ctx),
@@ -199,15 +201,36 @@ const CALL_OPTIONS_EXAMPLE = inlineObject([
   { key: "signal", value: call(member(id("AbortSignal"), "timeout"), [num(30000)]) },
 ]);
 
+/** How the client presents operations, and how to choose the other layout. */
+function layoutNote(ctx: EmitContext): string {
+  const example = ctx.model.operations.find((operation) => operation.resource.length > 0) ?? ctx.model.operations[0];
+  if (example === undefined) return "This API has no operations.";
+  if (ctx.model.layout === "flat") {
+    return [
+      `Every operation is a method of the client (\`api.${example.name}()\`). Generated with \`--layout grouped\`,`,
+      "the SDK groups them into resources by the spec's tags, operationId prefixes or paths; that moves",
+      "every method, so code calling them must change.",
+    ].join("\n");
+  }
+  return [
+    `Operations are grouped into resources, from the spec's tags, operationId prefixes or paths (\`api.${clientPath(example)}()\`),`,
+    "so an editor's completion on `api.` lists a few resources rather than every operation. Generated",
+    `with \`--layout flat\`, every operation is a method of the client itself (\`api.${example.name}()\`). The SDK's`,
+    "`.gen-client-names.json` keeps the layout, and each method's resource and name, across",
+    "regenerations.",
+  ].join("\n");
+}
+
+/** Headings by resource (`api.pets`) in the grouped layout, by first tag in the flat one. */
 function operationsSection(ctx: EmitContext): string {
   const groups = new Map<string, Operation[]>();
   for (const operation of ctx.model.operations) {
-    const tag = operation.tags[0] ?? "Other";
-    groups.set(tag, [...(groups.get(tag) ?? []), operation]);
+    const heading = ctx.model.layout === "grouped" ? `\`api${operation.resource.map((name) => `.${name}`).join("")}\`` : oneLine(operation.tags[0] ?? "Other");
+    groups.set(heading, [...(groups.get(heading) ?? []), operation]);
   }
   return [...groups]
-    .map(([tag, operations]) =>
-      [`### ${oneLine(tag)}`, "", ...operations.map((operation) => operationEntry(ctx, operation))].join("\n").trimEnd(),
+    .map(([heading, operations]) =>
+      [`### ${heading}`, "", ...operations.map((operation) => operationEntry(ctx, operation))].join("\n").trimEnd(),
     )
     .join("\n\n");
 }
@@ -215,7 +238,7 @@ function operationsSection(ctx: EmitContext): string {
 function operationEntry(ctx: EmitContext, operation: Operation): string {
   const about = operation.summary ?? operation.description;
   const summary = about !== undefined ? firstSentence(specMarkdown(about)) : "";
-  const heading = `#### \`${operation.name}\`${summary ? `: ${oneLine(summary)}` : ""}${operation.deprecated ? " (deprecated)" : ""}`;
+  const heading = `#### \`${clientPath(operation)}\`${summary ? `: ${oneLine(summary)}` : ""}${operation.deprecated ? " (deprecated)" : ""}`;
   const stream = operation.responses.find((response) => response.status.startsWith("2") && response.content?.stream)?.content?.stream;
   let example = stream ? streamExample(ctx, operation, stream) : exampleCall(ctx, operation, "");
   if (operation.pagination && operation.pagination.style !== "none") {
@@ -254,7 +277,7 @@ function exampleCall(ctx: EmitContext, operation: Operation, prefix: string, wal
     properties.push({ key: "body", value: operation.body.stream ? array([body]) : body });
   }
   const args = options ? [inlineObject(properties), options] : properties.length === 0 ? [] : [inlineObject(properties)];
-  const method = member(id("api"), operation.name);
+  const method = [...operation.resource, operation.member].reduce((object, name) => member(object, name), id("api"));
   if (walk) return printStatementText(prefix, call(member(method, walk), args));
   return printStatementText(`${prefix}await `, call(method, args));
 }

@@ -10,6 +10,7 @@ import { tsIntersection, tsRef, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
 import { eagerImports, eagerValidators } from "./load-validators.js";
 import { operationSpecs } from "./operations.js";
+import { clientPath } from "../ir/resources.js";
 
 export function testingModule(ctx: EmitContext): Statement[] {
   const { model } = ctx;
@@ -19,7 +20,8 @@ export function testingModule(ctx: EmitContext): Statement[] {
   // api.webhooks is no operation: the mock stands in for the operations, and signs webhooks.
   const hasWebhooks = model.webhooks.length > 0;
   const client = hasWebhooks ? tsRef("Omit", [tsRef("Client"), { t: "literal", value: "webhooks" }]) : tsRef("Client");
-  const mock = call(id("createMock"), [object(model.operations.map((operation) => ({ key: operation.name, value: path(`op.${operation.binding}`) }))), id("options")], [client]);
+  // Keyed by the path to each method (`pets.listPets`): the mock nests as the client does.
+  const mock = call(id("createMock"), [object(model.operations.map((operation) => ({ key: clientPath(operation), value: path(`op.${operation.binding}`) }))), id("options")], [client]);
   return [
     { s: "import", typeOnly: true, from: "./client.js", names: [{ name: "Client" }] },
     ...(hasOperations ? [{ s: "importNamespace", from: "./operations.js", as: "op" } as const] : []),

@@ -61,6 +61,7 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
     operations,
     tags: convertTags(ctx, doc.tags, operations),
     self: selfOf(ctx, doc.$self),
+    layout: "flat",
     securitySchemes,
     webhooks,
     webhookSignature: convertWebhookSignature(ctx),

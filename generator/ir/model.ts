@@ -31,6 +31,8 @@ export interface ApiModel {
   readonly tags: readonly Tag[];
   /** OpenAPI 3.2's `$self` as written: the document's own URI, against which its `$ref`s resolved. */
   readonly self: string | undefined;
+  /** How the client presents operations: in resources (`api.pets.listPets`) or all on itself. */
+  readonly layout: Layout;
   readonly securitySchemes: readonly SecurityScheme[];
   /** `webhooks` and `x-webhooks`, then operations' `callbacks`, in document order. */
   readonly webhooks: readonly Webhook[];
@@ -38,6 +40,9 @@ export interface ApiModel {
   readonly webhookSignature: WebhookSignature | undefined;
   readonly warnings: readonly Warning[];
 }
+
+/** See ir/resources.ts. */
+export type Layout = "grouped" | "flat";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -284,8 +289,15 @@ export interface Operation {
   readonly pointer: string;
   /** The spec's operationId, or the name derived from method and path. */
   readonly operationId: string;
-  /** The client method: lowerCamelCase, unique. */
+  /**
+   * The operation's name, lowerCamelCase and unique in the API: the flat client's method, the
+   * stem of its types, and its key in the `pagination` option.
+   */
   readonly name: string;
+  /** The client resource it is in (`["repos", "hooks"]`); empty on the client itself (and in the flat layout). */
+  readonly resource: readonly string[];
+  /** Its method in that resource: `get` in `api.repos.get`; `name` in the flat layout. */
+  readonly member: string;
   /** The const operations.ts exports the operation's spec as: `name`, unless that is reserved. */
   readonly binding: string;
   /** PascalCase stem for the operation's types, e.g. `GetPetById` → `GetPetByIdArgs`. */

@@ -8,6 +8,7 @@
  */
 
 import { runtimeSurface } from "../runtime-surface.js";
+import type { Layout } from "./model.js";
 
 const RESERVED_WORDS = new Set(
   (
@@ -102,16 +103,22 @@ export interface RecordedNames {
   readonly operationTypes: ReadonlyMap<string, string>;
   /** A top-level server's URL template → its environment name. */
   readonly environments: ReadonlyMap<string, string>;
+  /** The client's layout; absent in a name map written before layouts existed (those SDKs are flat). */
+  readonly layout?: Layout;
+  /** Grouped layout: `GET /pets` → its resource path, dotted (`pets`, `repos.hooks`; `""` for the client itself). */
+  readonly resources: ReadonlyMap<string, string>;
+  /** Grouped layout: `GET /pets` → its method name in that resource. */
+  readonly members: ReadonlyMap<string, string>;
 }
 
-export const NO_RECORDED_NAMES: RecordedNames = { schemas: new Map(), operations: new Map(), operationTypes: new Map(), environments: new Map() };
+export const NO_RECORDED_NAMES: RecordedNames = { schemas: new Map(), operations: new Map(), operationTypes: new Map(), resources: new Map(), members: new Map(), environments: new Map() };
 
 /**
  * One namespace of unique names, handed out in call order. A recorded name is reserved for its
  * key: the key gets it back while its candidate still yields it (`Pet2` for `Pet`), and no other
  * key can take it or any of its derived names.
  */
-class Namespace {
+export class Namespace {
   readonly #taken = new Set<string>();
   readonly #recorded = new Map<string, string>();
   readonly #owners = new Map<string, string>();

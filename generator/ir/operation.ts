@@ -120,6 +120,9 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
     pointer,
     operationId,
     name,
+    // The flat layout; ir/resources.ts groups operations for the other.
+    resource: [],
+    member: name,
     binding,
     typeName,
     method,

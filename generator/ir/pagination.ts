@@ -8,6 +8,7 @@
  * `--explain-pagination`; list-like operations left unpaginated get one too.
  */
 import { GenError } from "../errors.js";
+import { clientPath } from "./resources.js";
 import type {
   ApiModel,
   CursorPagination,
@@ -93,7 +94,7 @@ export function explainPagination(model: ApiModel): PaginationExplanation[] {
     const pagination = operation.pagination;
     if (!pagination) return [];
     const { style, origin, reason } = pagination;
-    return [{ operation: operation.name, method: operation.method, path: operation.path, style, origin, reason }];
+    return [{ operation: clientPath(operation), method: operation.method, path: operation.path, style, origin, reason }];
   });
 }
 
@@ -113,7 +114,7 @@ export function applyPaginationOptions(model: ApiModel, options: Readonly<Record
   const used = new Set<string>();
   const warnings = [...model.warnings];
   const operations = model.operations.map((operation) => {
-    const key = [operation.name, operation.operationId].find((candidate) => configs.has(candidate));
+    const key = [operation.name, operation.operationId, clientPath(operation)].find((candidate) => configs.has(candidate));
     const option = key === undefined ? undefined : configs.get(key);
     if (key === undefined || option === undefined) return operation;
     used.add(key);

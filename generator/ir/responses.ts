@@ -3,6 +3,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#responses-object
  */
 import { appendPointer } from "../errors.js";
+import { clientPath } from "./resources.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { bodySchema } from "./body-schema.js";
 import { mediaKind, preferredMediaType } from "./media.js";
@@ -188,7 +189,7 @@ export function explainStreaming(model: ApiModel): StreamingExplanation[] {
     operation.responses.flatMap(({ status, content }) =>
       content?.stream === undefined
         ? []
-        : [{ operation: operation.name, method: operation.method, path: operation.path, status, mediaType: content.mediaType, reason: content.stream.reason }],
+        : [{ operation: clientPath(operation), method: operation.method, path: operation.path, status, mediaType: content.mediaType, reason: content.stream.reason }],
     ),
   );
 }

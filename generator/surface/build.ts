@@ -10,6 +10,7 @@ import { routeKey } from "../ir/route.js";
 import { declaredVariables } from "../ir/servers.js";
 import type { DatesMode } from "../emit/context.js";
 import { successResponses } from "../emit/types.js";
+import { clientPath } from "../ir/resources.js";
 import type { ApiSurface, OperationSurface, SchemaSurface, Side, Slot } from "./model.js";
 
 /** `dates`: with `"date"`, date-time positions read `Date`, so switching modes shows in `--check`. */
@@ -19,7 +20,7 @@ export function buildSurface(model: ApiModel, strict: boolean, dates: DatesMode 
   const sides = schemaSides(model);
   return {
     strict,
-    operations: sortedRecord(model.operations.map((operation) => [operation.name, operationSurface(describe, operation)])),
+    operations: sortedRecord(model.operations.map((operation) => [clientPath(operation), operationSurface(describe, operation)])),
     schemas: sortedRecord(model.schemas.map((named) => [named.name, schemaSurface(describe, named, sides.get(named.pointer) ?? [])])),
     ...(model.webhooks.length > 0 && { webhooks: sortedRecord(model.webhooks.map((webhook) => [webhook.name, describe.slot(webhook.payload)])) }),
     ...serverSurface(model),

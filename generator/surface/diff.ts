@@ -9,6 +9,7 @@ export type ChangeKind =
   | "operation-added"
   | "operation-removed"
   | "operation-renamed"
+  | "operation-moved"
   | "route-changed"
   | "type-added"
   | "type-removed"
@@ -91,7 +92,7 @@ function diffWebhooks(before: Readonly<Record<string, Slot>>, after: Readonly<Re
 
 function diffOperations(before: ApiSurface, after: ApiSurface, strict: boolean): SurfaceChange[] {
   const changes: SurfaceChange[] = [];
-  // A method gone and one new for the same route: the spec renamed the operation.
+  // A method gone and one new for the same route: the operation was renamed or moved to another resource.
   const renamedFrom = new Map<string, string>();
   const added = keysOnlyIn(after.operations, before.operations);
   for (const name of keysOnlyIn(before.operations, after.operations)) {
@@ -110,13 +111,20 @@ function diffOperations(before: ApiSurface, after: ApiSurface, strict: boolean):
       changes.push(
         previous === undefined
           ? change("operation-added", subject, `${subject} (${now.route}) added`, false)
-          : change("operation-renamed", subject, `api.${previous} renamed to ${subject} (${now.route})`, true),
+          : resourceOf(previous) === resourceOf(name)
+            ? change("operation-renamed", subject, `api.${previous} renamed to ${subject} (${now.route})`, true)
+            : change("operation-moved", subject, `api.${previous} moved to ${subject} (${now.route})`, true),
       );
     } else if (old && !renamed.has(name)) {
       changes.push(change("operation-removed", subject, `${subject} (${old.route}) removed`, true));
     }
   }
   return changes;
+}
+
+/** `repos.hooks` for `repos.hooks.get`: the resource a surface key is in (`""` for the client itself). */
+function resourceOf(key: string): string {
+  return key.slice(0, Math.max(0, key.lastIndexOf(".")));
 }
 
 function diffOperation(subject: string, old: OperationSurface, now: OperationSurface, strict: boolean): SurfaceChange[] {

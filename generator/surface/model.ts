@@ -8,7 +8,7 @@ import type { ParamLocation } from "../ir/model.js";
 export interface ApiSurface {
   /** Strict SDKs have closed enums in responses, so a new enum value there breaks readers. */
   readonly strict: boolean;
-  /** By client method name. */
+  /** By the client's path to the method: `listPets`, or `pets.listPets` in a resource. */
   readonly operations: Readonly<Record<string, OperationSurface>>;
   /** By exported type name. */
   readonly schemas: Readonly<Record<string, SchemaSurface>>;

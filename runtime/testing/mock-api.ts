@@ -8,14 +8,15 @@ import { buildRoutes, closestRoute, matchOwnServers, matchRoute, type Route, typ
 import type { MockApiOf, MockControls, MockOptions, MswHttp, OperationMocks } from "./types.js";
 
 /**
- * Creates a mock of an API from its operation specs, keyed like the client's methods. Generated
- * `testing.ts` files call it with their `Client` type; tests use that file's `createMockApi()`.
+ * Creates a mock of an API from its operation specs, keyed by the client's path to each method
+ * (`listPets`, `pets.listPets`): the mock nests as the client does. Generated `testing.ts` files
+ * call it with their `Client` type; tests use that file's `createMockApi()`.
  */
-export function createMock<C>(operations: { readonly [K in keyof C]: LazyOperationSpec }, options: MockOptions = {}): MockApiOf<C> {
+export function createMock<C>(operations: Readonly<Record<string, LazyOperationSpec>>, options: MockOptions = {}): MockApiOf<C> {
   // Routing needs every operation's method and path, so the mock builds all specs up front.
-  const lazySpecs: Readonly<Record<string, LazyOperationSpec>> = operations;
-  const routes = buildRoutes(Object.fromEntries(Object.entries(lazySpecs).map(([key, operation]) => [key, builtOnce(operation)])));
+  const routes = buildRoutes(Object.fromEntries(Object.entries(operations).map(([key, operation]) => [key, builtOnce(operation)])));
   const states = new Map(routes.map((route) => [route.key, new OperationMockState(route.key, route.operation)]));
+  const nested = nest(states);
   const errors: MockError[] = [];
   const base = options.baseUrl === undefined ? undefined : new URL(options.baseUrl);
   const basePath = base?.pathname.replace(/\/+$/, "");
@@ -93,11 +94,33 @@ export function createMock<C>(operations: { readonly [K in keyof C]: LazyOperati
         }
       });
     },
-    // Keyed like `C`'s methods by construction; each state is typed per operation by `OperationMocks<C>`.
-    operations: Object.fromEntries(states) as unknown as OperationMocks<C>,
+    // Shaped like `C` by construction; each state is typed per operation by `OperationMocks<C>`.
+    operations: nested as unknown as OperationMocks<C>,
   };
   // Operations are reachable as `mock.<name>`; a name taken by a control stays under `operations`.
-  return Object.assign(Object.fromEntries([...states].filter(([key]) => !(key in controls))), controls) as MockApiOf<C>;
+  return Object.assign(Object.fromEntries(Object.entries(nested).filter(([key]) => !(key in controls))), controls) as MockApiOf<C>;
+}
+
+interface MockTree {
+  [name: string]: OperationMockState | MockTree;
+}
+
+/** `{ "pets.listPets": state }` → `{ pets: { listPets: state } }`. */
+function nest(states: ReadonlyMap<string, OperationMockState>): MockTree {
+  const root: MockTree = {};
+  for (const [key, state] of states) {
+    const names = key.split(".");
+    const last = names.pop() ?? key;
+    let node = root;
+    for (const name of names) {
+      const child = Object.hasOwn(node, name) ? node[name] : undefined;
+      const next: MockTree = child === undefined || child instanceof OperationMockState ? {} : child;
+      node[name] = next;
+      node = next;
+    }
+    node[last] = state;
+  }
+  return root;
 }
 
 function stateOf(states: ReadonlyMap<string, OperationMockState>, route: Route): OperationMockState {

@@ -144,11 +144,12 @@ export interface MockControls<C> {
   readonly operations: OperationMocks<C>;
 }
 
-type OperationMockOf<T> = T extends Endpoint<infer A, infer R, infer E> ? OperationMock<A, R, E> : never;
+/** A method's mock; a resource (`api.pets`) is mocked member by member (`mock.pets.listPets`). */
+type OperationMockOf<T> = T extends Endpoint<infer A, infer R, infer E> ? OperationMock<A, R, E> : OperationMocks<T>;
 
 export type OperationMocks<C> = { readonly [K in keyof C]: OperationMockOf<C[K]> };
 
-/** A mock of client type `C`: one `OperationMock` per method, and the controls. */
+/** A mock of client type `C`: one `OperationMock` per method, nested as `C`'s resources are, and the controls. */
 export type MockApiOf<C> = Omit<OperationMocks<C>, keyof MockControls<C>> & MockControls<C>;
 
 export interface MockOptions {

@@ -28,7 +28,7 @@ describe("gen-client --check", () => {
     expect(after.code).toBe(1);
     expect(after.stderr).toBe("");
     expect(after.stdout).toMatch(/^src\/sdk\/petstore is out of date with specs\/petstore\.yaml \(\d+ changes, \d+ breaking\):\n/);
-    expect(after.stdout).toContain("  breaking  api.getInventory renamed to api.getStock (GET /store/inventory)\n");
+    expect(after.stdout).toContain("  breaking  api.store.getInventory renamed to api.store.getStock (GET /store/inventory)\n");
     expect(after.stdout).toMatch(/ {2}modified files: .*client\.ts/);
     expect(after.stdout).toContain("src/sdk/pagination is up to date with specs/pagination.yaml.\n");
     // Nothing was written.
@@ -44,6 +44,20 @@ describe("gen-client --check", () => {
     expect(switched.stdout).toContain('  breaking  Pet: field "createdAt" type string(date-time) → Date\n');
   });
 
+  it("reports switching --layout as a breaking move of every method", async () => {
+    const dir = await scratchDir("check");
+    await cp(fixturePath("petstore.yaml"), path.join(dir, "petstore.yaml"));
+    expect((await genClient(dir, "petstore.yaml", "--out", "sdk", "--layout", "flat")).code).toBe(0);
+    expect(await readFile(path.join(dir, "sdk/client.ts"), "utf8")).toContain("  listPets: OptionalArgsEndpoint<");
+    // The name map keeps the SDK flat without the option.
+    expect((await genClient(dir, "petstore.yaml", "--out", "sdk", "--check")).code).toBe(0);
+    const switched = await genClient(dir, "petstore.yaml", "--out", "sdk", "--check", "--layout", "grouped");
+    expect(switched.code).toBe(1);
+    expect(switched.stdout).toMatch(/^sdk is out of date with petstore\.yaml \(12 changes, 12 breaking\):\n/);
+    expect(switched.stdout).toContain("  breaking  api.listPets moved to api.pets.listPets (GET /pets)\n");
+    expect(switched.stdout).toContain("  breaking  api.getInventory moved to api.store.getInventory (GET /store/inventory)\n");
+  });
+
   it("prints the reports as JSON with --json", async () => {
     const dir = await scratchDir("check");
     await cp(fixturePath("petstore.yaml"), path.join(dir, "petstore.yaml"));
@@ -56,7 +70,7 @@ describe("gen-client --check", () => {
     expect(report.upToDate).toBe(false);
     expect(report.apis).toHaveLength(1);
     expect(report.apis[0]).toMatchObject({ out: "sdk", upToDate: false });
-    expect(report.apis[0]?.changes).toContainEqual(expect.objectContaining({ breaking: true, message: "api.getInventory renamed to api.getStock (GET /store/inventory)" }));
+    expect(report.apis[0]?.changes).toContainEqual(expect.objectContaining({ breaking: true, message: "api.store.getInventory renamed to api.store.getStock (GET /store/inventory)" }));
   });
 
   it("refuses --json without --check, and --check with --watch", async () => {

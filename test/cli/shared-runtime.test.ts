@@ -54,8 +54,8 @@ describe("a runtime folder shared by the APIs of a config", () => {
     const [pets, items] = await Promise.all([startPetstore(), startPaginationServer()]);
     try {
       const api = petstore.createClient({ baseUrl: pets.baseUrl, logLevel: "off", auth: { bearerAuth: "t" } });
-      expect((await api.listPets()).map((pet) => pet.name)).toEqual(["Rex", "Tom"]);
-      await expect(api.getPetById({ petId: 888 })).rejects.toBeInstanceOf(petstore.ResponseValidationError);
+      expect((await api.pets.listPets()).map((pet) => pet.name)).toEqual(["Rex", "Tom"]);
+      await expect(api.pets.getPetById({ petId: 888 })).rejects.toBeInstanceOf(petstore.ResponseValidationError);
       const list = pagination.createClient({ baseUrl: items.baseUrl, logLevel: "off" });
       let count = 0;
       for await (const _item of list.listCursorItems.paginate()) count++;

@@ -61,11 +61,11 @@ describe("the CLI's everyday output", () => {
     const result = await genClient(dir, fixturePath("openapi32.yaml"), "--out", "sdk", "--explain-streaming");
     expect(result.code).toBe(0);
     expect(result.stdout.trimEnd().split("\n")).toEqual([
-      "GET /events streamEvents: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): items follow its data's contentSchema",
+      "GET /events events.streamEvents: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): items follow its data's contentSchema",
       "GET /notices streamNotices: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): items are its data; a plain string, so items are the text as sent",
       "GET /activity streamActivity: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): a union of events by name: items are { event, data }, the data per its event's contentSchema",
       "POST /jobs runJob: 200 text/event-stream: items follow its itemSchema (OpenAPI 3.2)",
-      "GET /changes.jsonl listChanges: 200 application/jsonl: items follow its itemSchema (OpenAPI 3.2)",
+      "GET /changes.jsonl feeds.listChanges: 200 application/jsonl: items follow its itemSchema (OpenAPI 3.2)",
       "GET /changes.seq listChangeSequence: 200 application/json-seq: its schema is an array (the whole stream): items follow its items",
       "QUERY /search searchChanges: 200 application/x-ndjson: items follow its itemSchema (OpenAPI 3.2)",
     ]);
@@ -78,7 +78,7 @@ describe("the CLI's everyday output", () => {
     const dir = await copyProject("multi-api");
     const result = await genClient(dir, "--explain-pagination");
     expect(result).toMatchObject({ code: 0, stderr: "" });
-    expect(result.stdout).toMatch(/^specs\/petstore\.yaml:\nGET \/pets listPets: none \[heuristics\] .+\n(.+\n)*specs\/pagination\.yaml:\nGET \/offset\/items /);
+    expect(result.stdout).toMatch(/^specs\/petstore\.yaml:\nGET \/pets pets\.listPets: none \[heuristics\] .+\n(.+\n)*specs\/pagination\.yaml:\nGET \/offset\/items /);
     expect(existsSync(path.join(dir, "src/sdk"))).toBe(false);
     const both = await genClient(dir, "--explain-pagination", "--check");
     expect(both).toMatchObject({ code: 1, stdout: "" });

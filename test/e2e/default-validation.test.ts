@@ -24,7 +24,7 @@ describe("an SDK generated with validate: warn", () => {
   it("returns a body that does not match its schema, and logs why", async () => {
     const { warnings, logger } = recordingLogger();
     const api = createClient({ baseUrl: server.baseUrl, logger, auth: { bearerAuth: "t" } });
-    expect(await api.getPetById({ petId: 888 })).toEqual({ id: "888", tag: "ghost" });
+    expect(await api.pets.getPetById({ petId: 888 })).toEqual({ id: "888", tag: "ghost" });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain("getPetById");
     expect(warnings[0]).toMatch(/name/);
@@ -33,18 +33,18 @@ describe("an SDK generated with validate: warn", () => {
   it("still throws when the client asks for validate: strict", async () => {
     const { warnings, logger } = recordingLogger();
     const api = createClient({ baseUrl: server.baseUrl, logger, validate: "strict", auth: { bearerAuth: "t" } });
-    await expect(api.getPetById({ petId: 888 })).rejects.toBeInstanceOf(ResponseValidationError);
-    expect(await api.getPetById({ petId: 888 }, { validate: "off" })).toEqual({ id: "888", tag: "ghost" });
+    await expect(api.pets.getPetById({ petId: 888 })).rejects.toBeInstanceOf(ResponseValidationError);
+    expect(await api.pets.getPetById({ petId: 888 }, { validate: "off" })).toEqual({ id: "888", tag: "ghost" });
     expect(warnings).toEqual([]);
   });
 
   it("lets one call be strict", async () => {
     const api = createClient({ baseUrl: server.baseUrl, logLevel: "off", auth: { bearerAuth: "t" } });
-    await expect(api.getPetById({ petId: 888 }, { validate: "strict" })).rejects.toBeInstanceOf(ResponseValidationError);
+    await expect(api.pets.getPetById({ petId: 888 }, { validate: "strict" })).rejects.toBeInstanceOf(ResponseValidationError);
   });
 
   it("leaves SDKs generated without the option strict", async () => {
     const api = strictDefault.createClient({ baseUrl: server.baseUrl, logLevel: "off", auth: { bearerAuth: "t" } });
-    await expect(api.getPetById({ petId: 888 })).rejects.toBeInstanceOf(strictDefault.ResponseValidationError);
+    await expect(api.pets.getPetById({ petId: 888 })).rejects.toBeInstanceOf(strictDefault.ResponseValidationError);
   });
 });

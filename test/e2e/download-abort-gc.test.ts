@@ -21,7 +21,7 @@ const probe = `
 const { createClient } = await import("./index.js");
 const api = createClient({ baseUrl: process.argv[2], auth: { bearerAuth: "t" } });
 const controller = new AbortController();
-const photo = await api.downloadPetPhoto({ petId: 1 }, { signal: controller.signal });
+const photo = await api.pets.downloadPetPhoto({ petId: 1 }, { signal: controller.signal });
 const reader = photo.body.getReader();
 await reader.read();
 globalThis.gc();

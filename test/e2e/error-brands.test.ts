@@ -46,7 +46,7 @@ describe("errors of one SDK, seen by another", () => {
   it("makes an ApiError an instance of the other SDK's ApiError, CallError and SdkError, and of no other class", async () => {
     const server = await startServer((_request, response) => sendJson(response, 404, { code: 404, message: "no such pet" }));
     const api = petstore.createClient({ baseUrl: server.url, auth: { bearerAuth: "t" }, logLevel: "off" });
-    const error = await rejectionOf(api.getPetById({ petId: 1 }));
+    const error = await rejectionOf(api.pets.getPetById({ petId: 1 }));
     expect(error).toBeInstanceOf(petstore.ApiError);
     expect(otherClassesOf(error)).toEqual(["SdkError", "CallError", "ApiError"]);
   });
@@ -54,10 +54,10 @@ describe("errors of one SDK, seen by another", () => {
   it("makes a ConnectionError, a TimeoutError and a RequestValidationError instances of their own classes only", async () => {
     const server = await startServer(() => undefined);
     const api = petstore.createClient({ baseUrl: server.url, auth: { bearerAuth: "t" }, logLevel: "off", retry: 0, validateRequests: true });
-    expect(otherClassesOf(await rejectionOf(api.getPetById({ petId: 1 }, { timeout: 50 })))).toEqual(["SdkError", "CallError", "TimeoutError"]);
+    expect(otherClassesOf(await rejectionOf(api.pets.getPetById({ petId: 1 }, { timeout: 50 })))).toEqual(["SdkError", "CallError", "TimeoutError"]);
     await closeServers();
-    expect(otherClassesOf(await rejectionOf(api.getPetById({ petId: 1 })))).toEqual(["SdkError", "CallError", "ConnectionError"]);
-    expect(otherClassesOf(await rejectionOf(api.getPetById({ petId: "one" as unknown as number })))).toEqual(["SdkError", "RequestValidationError"]);
+    expect(otherClassesOf(await rejectionOf(api.pets.getPetById({ petId: 1 })))).toEqual(["SdkError", "CallError", "ConnectionError"]);
+    expect(otherClassesOf(await rejectionOf(api.pets.getPetById({ petId: "one" as unknown as number })))).toEqual(["SdkError", "RequestValidationError"]);
   });
 
   it("keeps a plain Error out, and checks a subclass of the caller's own as usual", () => {

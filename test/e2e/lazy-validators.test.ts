@@ -29,9 +29,9 @@ const { createClient, ResponseValidationError } = await import("./index.js");
 const api = createClient({ baseUrl: process.argv[2], auth: { bearerAuth: "t" } });
 const report = { afterImport: modules() };
 // 888 answers a body that breaks the Pet schema.
-await api.getPetById({ petId: 888 }, { validate: "off" });
+await api.pets.getPetById({ petId: 888 }, { validate: "off" });
 report.afterUnvalidatedCall = modules();
-report.validatedCall = await api.getPetById({ petId: 888 }).then(() => "resolved", (error) => error instanceof ResponseValidationError ? "ResponseValidationError" : String(error));
+report.validatedCall = await api.pets.getPetById({ petId: 888 }).then(() => "resolved", (error) => error instanceof ResponseValidationError ? "ResponseValidationError" : String(error));
 report.afterValidatedCall = modules();
 process.stdout.write(JSON.stringify(report));
 `;

@@ -28,7 +28,7 @@ function lastRequest() {
 
 describe("the generated Petstore SDK", () => {
   it("GETs with query and header parameters and returns the typed body", async () => {
-    const pets: Pet[] = await api.listPets({ limit: 5, tags: ["dog", "cat"], "X-Request-Id": "req-1" });
+    const pets: Pet[] = await api.pets.listPets({ limit: 5, tags: ["dog", "cat"], "X-Request-Id": "req-1" });
     expect(pets.map((pet) => pet.name)).toEqual(["Rex", "Tom"]);
     const request = lastRequest();
     expect(request.method).toBe("GET");
@@ -38,20 +38,20 @@ describe("the generated Petstore SDK", () => {
   });
 
   it("lets args be omitted when nothing is required", async () => {
-    const pets = await api.listPets();
+    const pets = await api.pets.listPets();
     expect(pets.length).toBeGreaterThan(0);
     expect(lastRequest().url).toBe("/v1/pets");
   });
 
   it("returns status and headers with withResponse", async () => {
-    const response = await api.listPets.withResponse({ "X-Request-Id": "req-2" });
+    const response = await api.pets.listPets.withResponse({ "X-Request-Id": "req-2" });
     expect(response.status).toBe(200);
     expect(response.headers.get("x-next")).toBe("/v1/pets?page=2");
     expect(response.data[0]?.name).toBe("Rex");
   });
 
   it("POSTs a JSON body and returns the created resource", async () => {
-    const created = await api.addPet({ body: { name: "Nemo", tag: "fish", status: "pending" } });
+    const created = await api.pets.addPet({ body: { name: "Nemo", tag: "fish", status: "pending" } });
     expect(created).toMatchObject({ name: "Nemo", tag: "fish", status: "pending" });
     expect(typeof created.id).toBe("number");
     const request = lastRequest();
@@ -61,41 +61,41 @@ describe("the generated Petstore SDK", () => {
   });
 
   it("throws an ApiError whose body is typed by the declared error response", async () => {
-    const error = await api.addPet({ body: { name: "" } }).catch((e: unknown) => e);
+    const error = await api.pets.addPet({ body: { name: "" } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    if (!api.addPet.isError(error)) throw new Error("expected a declared addPet error");
+    if (!api.pets.addPet.isError(error)) throw new Error("expected a declared addPet error");
     expect(error.status).toBe(422);
     expect(error.body.fields).toEqual(["name"]);
     expect(error.message).toContain("422");
   });
 
   it("substitutes path parameters and narrows a 404 by status", async () => {
-    expect((await api.getPetById({ petId: 2 })).name).toBe("Tom");
+    expect((await api.pets.getPetById({ petId: 2 })).name).toBe("Tom");
     expect(lastRequest().url).toBe("/v1/pets/2");
-    const error = await api.getPetById({ petId: 999 }).catch((e: unknown) => e);
-    if (!api.getPetById.isError(error) || error.status !== 404) throw new Error("expected a 404");
+    const error = await api.pets.getPetById({ petId: 999 }).catch((e: unknown) => e);
+    if (!api.pets.getPetById.isError(error) || error.status !== 404) throw new Error("expected a 404");
     expect(error.body.message).toBe("pet 999 not found");
   });
 
   it("PUTs, PATCHes with merge-patch+json, and DELETEs with an empty result", async () => {
-    const { id } = await api.addPet({ body: { name: "Dory" } });
-    const replaced = await api.updatePet({ petId: id, body: { name: "Dory II", status: "available" } });
+    const { id } = await api.pets.addPet({ body: { name: "Dory" } });
+    const replaced = await api.pets.updatePet({ petId: id, body: { name: "Dory II", status: "available" } });
     expect(replaced).toMatchObject({ id, name: "Dory II", status: "available" });
     expect(lastRequest().method).toBe("PUT");
 
-    const patched = await api.patchPet({ petId: id, body: { status: "sold" } });
+    const patched = await api.pets.patchPet({ petId: id, body: { status: "sold" } });
     expect(patched.status).toBe("sold");
     expect(lastRequest().method).toBe("PATCH");
     expect(lastRequest().headers["content-type"]).toBe("application/merge-patch+json");
 
-    await expect(api.deletePet({ petId: id })).resolves.toBeUndefined();
+    await expect(api.pets.deletePet({ petId: id })).resolves.toBeUndefined();
     expect(lastRequest().method).toBe("DELETE");
-    await expect(api.getPetById({ petId: id })).rejects.toMatchObject({ status: 404 });
+    await expect(api.pets.getPetById({ petId: id })).rejects.toMatchObject({ status: 404 });
   });
 
   it("sends multipart bodies with a file, strings and arrays", async () => {
     const file = new Blob([new Uint8Array([1, 2, 3, 4, 5])], { type: "image/png" });
-    const stored = await api.uploadPetPhoto({ petId: 1, body: { file, caption: "at the beach", tags: ["a", "b"] } });
+    const stored = await api.pets.uploadPetPhoto({ petId: 1, body: { file, caption: "at the beach", tags: ["a", "b"] } });
     expect(stored).toEqual({ url: "/v1/pets/1/photo", size: 5, caption: "at the beach" });
     const request = lastRequest();
     expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
@@ -104,7 +104,7 @@ describe("the generated Petstore SDK", () => {
   });
 
   it("sends application/x-www-form-urlencoded bodies", async () => {
-    const pet = await api.updatePetForm({ petId: 1, body: { name: "Rex", status: "available" } });
+    const pet = await api.pets.updatePetForm({ petId: 1, body: { name: "Rex", status: "available" } });
     expect(pet.status).toBe("available");
     const request = lastRequest();
     expect(request.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
@@ -112,19 +112,19 @@ describe("the generated Petstore SDK", () => {
   });
 
   it("returns binary content as an unread Response", async () => {
-    const response: Response = await api.downloadPetPhoto({ petId: 1 });
+    const response: Response = await api.pets.downloadPetPhoto({ petId: 1 });
     expect(response.bodyUsed).toBe(false);
     expect(response.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await response.arrayBuffer())).toEqual(PHOTO_BYTES);
   });
 
   it("returns text content as a string", async () => {
-    const report: string = await api.getPetHealth({ petId: 1 });
+    const report: string = await api.pets.getPetHealth({ petId: 1 });
     expect(report).toBe("Rex is healthy");
   });
 
   it("serializes deepObject query parameters and cookies", async () => {
-    const pets = await api.searchPets({ filter: { name: "Rex", age: { gte: 1 } }, session: "abc" });
+    const pets = await api.pets.searchPets({ filter: { name: "Rex", age: { gte: 1 } }, session: "abc" });
     expect(pets.map((pet) => pet.name)).toEqual(["Rex"]);
     const request = lastRequest();
     expect(decodeURIComponent(request.url)).toBe("/v1/pets/search?filter[name]=Rex&filter[age][gte]=1");
@@ -132,7 +132,7 @@ describe("the generated Petstore SDK", () => {
   });
 
   it("applies the api key only where the operation requires it", async () => {
-    const inventory = await api.getInventory();
+    const inventory = await api.store.getInventory();
     expect(inventory.sold).toBe(1);
     expect(Object.values(inventory).every((count) => Number.isInteger(count))).toBe(true);
     const request = lastRequest();
@@ -154,12 +154,12 @@ describe("the generated Petstore SDK", () => {
         return new Response("[]", { headers: { "content-type": "application/json" } });
       },
     });
-    await offline.listPets({ limit: 1 });
+    await offline.pets.listPets({ limit: 1 });
     expect(seen).toEqual(["https://petstore.example.com/v1/pets?limit=1"]);
   });
 
   it.each(["strict", "off"] as const)("never lets __proto__ or constructor keys pollute prototypes (validate %s)", async (validate) => {
-    const pet = await api.getPetById({ petId: 666 }, { validate });
+    const pet = await api.pets.getPetById({ petId: 666 }, { validate });
     expect(pet.name).toBe("Imp");
     expect(Reflect.get(pet, "polluted")).toBeUndefined();
     expect(Reflect.get({}, "polluted")).toBeUndefined();
@@ -170,8 +170,8 @@ describe("the generated Petstore SDK", () => {
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, warn: (line: string) => warnings.push(line), error() {} };
     const tolerant = createClient({ baseUrl: server.baseUrl, logger, auth: { bearerAuth: "t" } });
-    const pet = await tolerant.getPetById({ petId: 777 });
-    await tolerant.getPetById({ petId: 777 });
+    const pet = await tolerant.pets.getPetById({ petId: 777 });
+    await tolerant.pets.getPetById({ petId: 777 });
     expect(pet.status).toBe("adopted");
     const status: PetStatus | undefined = pet.status;
     expect(status).toBe("adopted");
@@ -180,6 +180,6 @@ describe("the generated Petstore SDK", () => {
 
   it("rejects an unlisted enum value when the SDK was generated with --strict", async () => {
     const strict = strictSdk.createClient({ baseUrl: server.baseUrl, logLevel: "off", auth: { bearerAuth: "t" } });
-    await expect(strict.getPetById({ petId: 777 })).rejects.toBeInstanceOf(strictSdk.ResponseValidationError);
+    await expect(strict.pets.getPetById({ petId: 777 })).rejects.toBeInstanceOf(strictSdk.ResponseValidationError);
   });
 });

@@ -46,7 +46,7 @@ describe("checkSdk", () => {
     expect(report.upToDate).toBe(false);
     expect(report.changes.map((change) => [change.kind, change.message, change.breaking])).toEqual([
       ["operation-added", "api.listOwners (GET /owners) added", false],
-      ["added-required", 'api.listPets: new required parameter "shelter" (string)', true],
+      ["added-required", 'api.pets.listPets: new required parameter "shelter" (string)', true],
       ["type-added", "ListOwnersResponse: new type", false],
       ["narrowed", 'NewPet: field "tag" type string → "dog" | "cat" (narrowed)', true],
       ["removed", 'Pet: field "tag" removed', true],
@@ -56,7 +56,7 @@ describe("checkSdk", () => {
     expect(formatCheckReport(report)).toBe(
       [
         `${out} is out of date with ${spec} (5 changes, 3 breaking):`,
-        '  breaking  api.listPets: new required parameter "shelter" (string)',
+        '  breaking  api.pets.listPets: new required parameter "shelter" (string)',
         '  breaking  NewPet: field "tag" type string → "dog" | "cat" (narrowed)',
         '  breaking  Pet: field "tag" removed',
         "  added     api.listOwners (GET /owners) added",

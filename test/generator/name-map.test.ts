@@ -90,6 +90,9 @@ describe("the name map", () => {
       operations: new Map(),
       operationTypes: new Map(),
       environments: new Map(),
+      resources: new Map(),
+      members: new Map(),
+      layout: "flat",
     });
   });
 

@@ -286,7 +286,7 @@ describe("the API surface diff", () => {
     };
     const changes = diffSurfaces(await surfaceOf("string"), await surfaceOf("date"));
     expect(changes.map((change) => [change.message, change.breaking])).toEqual([
-      ['api.searchPets: parameter "bornAfter" type string(date-time) → Date', true],
+      ['api.pets.searchPets: parameter "bornAfter" type string(date-time) → Date', true],
       ['Pet: field "createdAt" type string(date-time) → Date', true],
       ['UploadPetPhotoBody: field "metadata.takenAt" type string(date-time) → Date', true],
     ]);

@@ -28,12 +28,12 @@ afterEach(() => {
 });
 
 it("leaves a reply unused", () => {
-  mock.getPetById.returns({ id: 1, name: "Rex" });
+  mock.pets.getPetById.returns({ id: 1, name: "Rex" });
 });
 
 it("lists pets", async () => {
-  mock.listPets.returns([{ id: 2, name: "Tom" }]);
-  expect(await api.listPets()).toEqual([{ id: 2, name: "Tom" }]);
+  mock.pets.listPets.returns([{ id: 2, name: "Tom" }]);
+  expect(await api.pets.listPets()).toEqual([{ id: 2, name: "Tom" }]);
 });
 
 it("swallows the error of a request nothing answers", async () => {
@@ -41,8 +41,8 @@ it("swallows the error of a request nothing answers", async () => {
 });
 
 it("gets a pet", async () => {
-  mock.getPetById.returns({ id: 3, name: "Kit" });
-  expect((await api.getPetById({ petId: 3 })).name).toBe("Kit");
+  mock.pets.getPetById.returns({ id: 3, name: "Kit" });
+  expect((await api.pets.getPetById({ petId: 3 })).name).toBe("Kit");
 });
 `;
 
@@ -71,6 +71,6 @@ it("fails only the tests whose own replies or requests went wrong", async () => 
     ["swallows the error of a request nothing answers", "failed"],
     ["gets a pet", "passed"],
   ]);
-  expect(results[0]?.failureMessages.join("")).toMatch(/mock: registered but never used: mock\.getPetById\.returns\(\)/);
+  expect(results[0]?.failureMessages.join("")).toMatch(/mock: registered but never used: mock\.pets\.getPetById\.returns\(\)/);
   expect(results[2]?.failureMessages.join("")).toMatch(/mock: no reply for GET http:\/\/petstore\.test\/v1\/ping/);
 });

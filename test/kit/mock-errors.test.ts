@@ -30,10 +30,10 @@ describe("requests no reply answers", () => {
 
   it("says which operation a request was for when it has no reply registered", async () => {
     const { mock, api } = setup();
-    await expect(api.getPetById({ petId: 3 })).rejects.toThrow(
-      "mock: no reply for GET http://petstore.test/v1/pets/3: it is a call of getPetById (GET /pets/{petId}), which has none registered; register one with mock.getPetById.returns(…)",
+    await expect(api.pets.getPetById({ petId: 3 })).rejects.toThrow(
+      "mock: no reply for GET http://petstore.test/v1/pets/3: it is a call of getPetById (GET /pets/{petId}), which has none registered; register one with mock.pets.getPetById.returns(…)",
     );
-    expect(mock.getPetById.calls).toEqual([{ petId: 3 }]);
+    expect(mock.pets.getPetById.calls).toEqual([{ petId: 3 }]);
   });
 
   it("fails assertAllCalled() even when the code under test swallowed the error", async () => {
@@ -56,49 +56,49 @@ describe("replies the spec does not allow", () => {
   it("rejects a body of the wrong shape, naming each issue's path", () => {
     const { mock } = setup();
     // @ts-expect-error -- the type says so too: `name` must be a string
-    expect(() => mock.getPetById.returns({ id: "1", name: 7 })).toThrow(
-      "mock.getPetById.returns(): the body is not a valid 200 response of getPetById (GET /pets/{petId}): id: Invalid input: expected number, received string; name: Invalid input: expected string, received number",
+    expect(() => mock.pets.getPetById.returns({ id: "1", name: 7 })).toThrow(
+      "mock.pets.getPetById.returns(): the body is not a valid 200 response of getPetById (GET /pets/{petId}): id: Invalid input: expected number, received string; name: Invalid input: expected string, received number",
     );
   });
 
   it("rejects a value the types allow but the schema does not", () => {
     const { mock } = setup();
-    expect(() => mock.getPetById.returns({ id: 1, name: "" })).toThrow(
-      "mock.getPetById.returns(): the body is not a valid 200 response of getPetById (GET /pets/{petId}): name: Too small: expected string to have >=1 characters",
+    expect(() => mock.pets.getPetById.returns({ id: 1, name: "" })).toThrow(
+      "mock.pets.getPetById.returns(): the body is not a valid 200 response of getPetById (GET /pets/{petId}): name: Too small: expected string to have >=1 characters",
     );
   });
 
   it("rejects an error status the operation does not declare", () => {
     const { mock } = setup();
     // @ts-expect-error -- 500 is not among getPetById's error statuses
-    expect(() => mock.getPetById.returns({ code: 500, message: "x" }, { status: 500 })).toThrow(
-      "mock.getPetById.returns(): getPetById (GET /pets/{petId}) declares no 500 response (declared: 200, 404)",
+    expect(() => mock.pets.getPetById.returns({ code: 500, message: "x" }, { status: 500 })).toThrow(
+      "mock.pets.getPetById.returns(): getPetById (GET /pets/{petId}) declares no 500 response (declared: 200, 404)",
     );
   });
 
   it("checks a handler's replies when it answers", async () => {
     const { mock, api } = setup();
-    mock.getPetById.handles(() => ({ status: 404, body: { code: 404, message: "x" } }));
-    await expect(api.getPetById({ petId: 1 }).catch((error: unknown) => error)).resolves.toHaveProperty("status", 404);
+    mock.pets.getPetById.handles(() => ({ status: 404, body: { code: 404, message: "x" } }));
+    await expect(api.pets.getPetById({ petId: 1 }).catch((error: unknown) => error)).resolves.toHaveProperty("status", 404);
     // A handler the types cannot check (a cast) is still checked against the schema.
-    mock.getPetById.handles(() => ({ body: { id: 1 } }) as never);
-    await expect(api.getPetById({ petId: 1 })).rejects.toThrow(
-      "mock.getPetById.handles(): the body is not a valid 200 response of getPetById (GET /pets/{petId}): name: Invalid input: expected string, received undefined",
+    mock.pets.getPetById.handles(() => ({ body: { id: 1 } }) as never);
+    await expect(api.pets.getPetById({ petId: 1 })).rejects.toThrow(
+      "mock.pets.getPetById.handles(): the body is not a valid 200 response of getPetById (GET /pets/{petId}): name: Invalid input: expected string, received undefined",
     );
   });
 
   it("sends declared statuses through returns(), so their bodies are checked", () => {
     const { mock } = setup();
-    expect(() => mock.getPetById.fails({ status: 404 })).toThrow(
-      "mock.getPetById.fails(): getPetById (GET /pets/{petId}) declares a 404 response; answer it with returns(body, { status: 404 }) so the body is checked",
+    expect(() => mock.pets.getPetById.fails({ status: 404 })).toThrow(
+      "mock.pets.getPetById.fails(): getPetById (GET /pets/{petId}) declares a 404 response; answer it with returns(body, { status: 404 }) so the body is checked",
     );
   });
 
   it("reports replies registered but never used", async () => {
     const { mock, api } = setup();
-    mock.getPetById.returnsOnce({ id: 1, name: "Rex" }).returnsOnce({ id: 2, name: "Tom" });
+    mock.pets.getPetById.returnsOnce({ id: 1, name: "Rex" }).returnsOnce({ id: 2, name: "Tom" });
     mock.ping.returns(undefined);
-    await api.getPetById({ petId: 1 });
-    expect(() => mock.assertAllCalled()).toThrow("mock: registered but never used: mock.getPetById.returnsOnce(), mock.ping.returns()");
+    await api.pets.getPetById({ petId: 1 });
+    expect(() => mock.assertAllCalled()).toThrow("mock: registered but never used: mock.pets.getPetById.returnsOnce(), mock.ping.returns()");
   });
 });

@@ -21,16 +21,16 @@ afterAll(() => server.close());
 
 describe("the kit mounted in msw", () => {
   it("answers the operations with replies and records their calls", async () => {
-    mock.getPetById.returns({ id: 1, name: "Rex" });
-    expect(await api.getPetById({ petId: 1 })).toEqual({ id: 1, name: "Rex" });
-    expect(mock.getPetById.calls).toEqual([{ petId: 1 }]);
+    mock.pets.getPetById.returns({ id: 1, name: "Rex" });
+    expect(await api.pets.getPetById({ petId: 1 })).toEqual({ id: 1, name: "Rex" });
+    expect(mock.pets.getPetById.calls).toEqual([{ petId: 1 }]);
   });
 
   it("answers declared errors, which the SDK throws as ApiError", async () => {
-    mock.getPetById.returns({ code: 404, message: "gone" }, { status: 404 });
-    const error: unknown = await api.getPetById({ petId: 2 }).catch((caught: unknown) => caught);
+    mock.pets.getPetById.returns({ code: 404, message: "gone" }, { status: 404 });
+    const error: unknown = await api.pets.getPetById({ petId: 2 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(api.getPetById.isError(error) && error.body.message).toBe("gone");
+    expect(api.pets.getPetById.isError(error) && error.body.message).toBe("gone");
   });
 
   it("simulates a network failure", async () => {

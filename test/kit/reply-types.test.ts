@@ -15,24 +15,24 @@ const header = `import { createMockApi } from "../sdk/testing.js";\n\nexport con
 const firstLine = header.split("\n").length;
 
 const correct = [
-  `mock.getWidget.handles(() => ({ body: { id: "w1", name: "Widget" } }));`,
-  `mock.getWidget.handles(async () => ({ body: { name: "Widget" }, status: 200, headers: { etag: "1" } }));`,
-  `mock.getWidget.handles(({ widgetId }) => (widgetId === "w1" ? { body: { name: "Widget" } } : { status: 404, body: { type: "about:blank", title: "gone" } }));`,
-  `mock.getWidget.handles(() => ({ status: 500, body: { message: "boom" }, delay: 5 }));`,
-  `mock.getWidget.handles(() => ({ network: true }));`,
-  `mock.getWidget.returns({ name: "Widget" }, { status: 200 });`,
-  `mock.getWidget.returns({ errors: [{ field: "name", message: "required" }] }, { status: 400 });`,
+  `mock.widgets.getWidget.handles(() => ({ body: { id: "w1", name: "Widget" } }));`,
+  `mock.widgets.getWidget.handles(async () => ({ body: { name: "Widget" }, status: 200, headers: { etag: "1" } }));`,
+  `mock.widgets.getWidget.handles(({ widgetId }) => (widgetId === "w1" ? { body: { name: "Widget" } } : { status: 404, body: { type: "about:blank", title: "gone" } }));`,
+  `mock.widgets.getWidget.handles(() => ({ status: 500, body: { message: "boom" }, delay: 5 }));`,
+  `mock.widgets.getWidget.handles(() => ({ network: true }));`,
+  `mock.widgets.getWidget.returns({ name: "Widget" }, { status: 200 });`,
+  `mock.widgets.getWidget.returns({ errors: [{ field: "name", message: "required" }] }, { status: 400 });`,
 ];
 
 const mistakes = [
   // 0: a success body of the wrong shape, from an async handler (as with GitHub's reposGet in the issue)
-  `mock.getWidget.handles(async () => ({ body: { id: 1, name: "Widget" } }));`,
+  `mock.widgets.getWidget.handles(async () => ({ body: { id: 1, name: "Widget" } }));`,
   // 1: a success body without a required property
-  `mock.getWidget.handles(() => ({ body: { id: "w1" } }));`,
+  `mock.widgets.getWidget.handles(() => ({ body: { id: "w1" } }));`,
   // 2: a 404 body with the 500's shape
-  `mock.getWidget.handles(() => ({ status: 404, body: { message: "gone" } }));`,
+  `mock.widgets.getWidget.handles(() => ({ status: 404, body: { message: "gone" } }));`,
   // 3: one branch right, the other a 401 body missing a property
-  `mock.getWidget.handles(({ widgetId }) => (widgetId === "w1" ? { body: { name: "Widget" } } : { status: 401, body: { error_description: "expired" } }));`,
+  `mock.widgets.getWidget.handles(({ widgetId }) => (widgetId === "w1" ? { body: { name: "Widget" } } : { status: 401, body: { error_description: "expired" } }));`,
 ];
 
 /** Diagnostics by file, then by statement (each statement is on its own line). */

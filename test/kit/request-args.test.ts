@@ -68,22 +68,22 @@ describe("bodies are read back per their media type", () => {
   const pet = { id: 1, name: "Rex" };
 
   it("JSON", async () => {
-    mock.addPet.returns(pet, { status: 201 });
-    await api.addPet({ body: { name: "Rex", tag: "dog", status: "available" } });
-    expect(mock.addPet.calls).toEqual([{ body: { name: "Rex", tag: "dog", status: "available" } }]);
+    mock.pets.addPet.returns(pet, { status: 201 });
+    await api.pets.addPet({ body: { name: "Rex", tag: "dog", status: "available" } });
+    expect(mock.pets.addPet.calls).toEqual([{ body: { name: "Rex", tag: "dog", status: "available" } }]);
   });
 
   it("form-urlencoded", async () => {
-    mock.updatePetForm.returns(pet);
-    await api.updatePetForm({ petId: 1, body: { name: "Rex", status: "sold" } });
-    expect(mock.updatePetForm.calls).toEqual([{ petId: 1, body: { name: "Rex", status: "sold" } }]);
+    mock.pets.updatePetForm.returns(pet);
+    await api.pets.updatePetForm({ petId: 1, body: { name: "Rex", status: "sold" } });
+    expect(mock.pets.updatePetForm.calls).toEqual([{ petId: 1, body: { name: "Rex", status: "sold" } }]);
   });
 
   it("multipart, with a file, a repeated part and a JSON part", async () => {
-    mock.uploadPetPhoto.returns({ url: "/photos/1", size: 3 });
+    mock.pets.uploadPetPhoto.returns({ url: "/photos/1", size: 3 });
     const file = new File([new Uint8Array([1, 2, 3])], "rex.png", { type: "image/png" });
-    await api.uploadPetPhoto({ petId: 1, body: { file, caption: "Rex", tags: ["a", "b"], metadata: { camera: "x" } } });
-    const [call] = mock.uploadPetPhoto.calls;
+    await api.pets.uploadPetPhoto({ petId: 1, body: { file, caption: "Rex", tags: ["a", "b"], metadata: { camera: "x" } } });
+    const [call] = mock.pets.uploadPetPhoto.calls;
     expect(call).toMatchObject({ petId: 1, body: { caption: "Rex", tags: ["a", "b"], metadata: { camera: "x" } } });
     const received = call?.body.file;
     if (!(received instanceof Blob)) throw new Error("the mock did not read the file part back as a Blob");
@@ -91,8 +91,8 @@ describe("bodies are read back per their media type", () => {
   });
 
   it("a deepObject query and a cookie beside it", async () => {
-    mock.searchPets.returns([]);
-    await api.searchPets({ filter: { name: "Rex", age: { gte: 1 } }, session: "s1" });
-    expect(mock.searchPets.calls).toEqual([{ filter: { name: "Rex", age: { gte: 1 } }, session: "s1" }]);
+    mock.pets.searchPets.returns([]);
+    await api.pets.searchPets({ filter: { name: "Rex", age: { gte: 1 } }, session: "s1" });
+    expect(mock.pets.searchPets.calls).toEqual([{ filter: { name: "Rex", age: { gte: 1 } }, session: "s1" }]);
   });
 });

@@ -37,32 +37,32 @@ export async function runScenario(origin: string, runtime: string): Promise<Chec
 
   const checks: Record<CheckName, () => Promise<string>> = {
     "GETs with query parameters and returns the typed list": async () => {
-      const pets = await petstore.listPets({ limit: 5, tags: ["dog"] });
+      const pets = await petstore.pets.listPets({ limit: 5, tags: ["dog"] });
       expect(pets.map((pet) => pet.name).join(), "Rex");
       return `${pets.length} pet`;
     },
     "POSTs a JSON body and returns the created resource": async () => {
-      const pet = await petstore.addPet({ body: { name: "Nemo", tag: "fish" } });
+      const pet = await petstore.pets.addPet({ body: { name: "Nemo", tag: "fish" } });
       expect(`${pet.id} ${pet.name} ${pet.tag ?? ""}`, "3 Nemo fish");
       return pet.name;
     },
     "throws an ApiError whose body is typed by the declared error response": async () => {
-      const error = await petstore.addPet({ body: { name: "" } }).then(
+      const error = await petstore.pets.addPet({ body: { name: "" } }).then(
         () => undefined,
         (caught: unknown) => caught,
       );
       if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-      if (!petstore.addPet.isError(error) || error.status !== 422) throw new Error(`expected a declared 422, got ${error.status}`);
+      if (!petstore.pets.addPet.isError(error) || error.status !== 422) throw new Error(`expected a declared 422, got ${error.status}`);
       expect(error.body.fields?.join() ?? "", "name");
       return error.message;
     },
     "retries a GET after a 503 and returns the second response": async () => {
-      const pet = await petstore.getPetById({ petId: 77 });
+      const pet = await petstore.pets.getPetById({ petId: 77 });
       expect(pet.name, "Lucky");
       return pet.name;
     },
     "retries a connection reset, then throws a ConnectionError": async () => {
-      const error = await petstore.getPetById({ petId: 66 }, { retry: { limit: 1, baseDelay: 10 } }).then(
+      const error = await petstore.pets.getPetById({ petId: 66 }, { retry: { limit: 1, baseDelay: 10 } }).then(
         () => undefined,
         (caught: unknown) => caught,
       );
@@ -85,7 +85,7 @@ export async function runScenario(origin: string, runtime: string): Promise<Chec
       return ids.join();
     },
     "streams a binary download chunk by chunk": async () => {
-      const response: Response = await petstore.downloadPetPhoto({ petId: 1 });
+      const response: Response = await petstore.pets.downloadPetPhoto({ petId: 1 });
       if (!response.body) throw new Error("the download has no body stream");
       const reader = response.body.getReader();
       let length = 0;

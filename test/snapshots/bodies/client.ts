@@ -22,32 +22,9 @@ export type Environment = "files";
 /** Values for the server URLs' `{variables}`; each one left out takes its default. */
 export type ServerVariables = Record<string, never>;
 
-/** A client for Bodies 1.0.0: one method per operation. */
+/** A client for Bodies 1.0.0: one method per operation, in resources. */
 export interface Client {
-  /**
-   * Required JSON body (a $ref'd request body); 201 with a Location header
-   *
-   * `POST /widgets`
-   */
-  createWidget: Endpoint<T.CreateWidgetArgs, T.Widget, T.CreateWidgetError>;
-  /**
-   * Error responses with a different schema per status
-   *
-   * `GET /widgets/{widgetId}`
-   */
-  getWidget: Endpoint<T.GetWidgetArgs, T.Widget, T.GetWidgetError>;
-  /**
-   * 204 without content
-   *
-   * `DELETE /widgets/{widgetId}`
-   */
-  deleteWidget: Endpoint<T.DeleteWidgetArgs, undefined, T.DeleteWidgetError>;
-  /**
-   * A vendor JSON media type (application/vnd.widgets.v2+json) both ways
-   *
-   * `PATCH /widgets/{widgetId}`
-   */
-  patchWidget: Endpoint<T.PatchWidgetArgs, T.Widget, T.PatchWidgetError>;
+  readonly widgets: WidgetsResource;
   /**
    * A form-urlencoded body
    *
@@ -82,18 +59,7 @@ export interface Client {
    * `POST /notes`
    */
   createNote: Endpoint<T.CreateNoteArgs, string, T.CreateNoteError>;
-  /**
-   * An application/octet-stream download
-   *
-   * `GET /blobs/{key}`
-   */
-  getBlob: Endpoint<T.GetBlobArgs, Response, T.GetBlobError>;
-  /**
-   * An application/octet-stream upload
-   *
-   * `PUT /blobs/{key}`
-   */
-  putBlob: Endpoint<T.PutBlobArgs, undefined, T.PutBlobError>;
+  readonly blobs: BlobsResource;
   /**
    * An optional JSON body; 202 without content
    *
@@ -112,26 +78,7 @@ export interface Client {
     T.ImportResult | T.Job,
     T.ImportWidgetsError
   >;
-  /**
-   * A text/csv response
-   *
-   * `GET /reports/sales`
-   */
-  getSalesReportCsv: OptionalArgsEndpoint<
-    Record<string, never>,
-    string,
-    T.GetSalesReportCsvError
-  >;
-  /**
-   * An application/xml response
-   *
-   * `GET /reports/sales.xml`
-   */
-  getSalesReportXml: OptionalArgsEndpoint<
-    Record<string, never>,
-    string,
-    T.GetSalesReportXmlError
-  >;
+  readonly reports: ReportsResource;
   /**
    * An application/pdf response
    *
@@ -170,6 +117,74 @@ export interface Client {
   >;
 }
 
+/** `api.widgets`. */
+export interface WidgetsResource {
+  /**
+   * Required JSON body (a $ref'd request body); 201 with a Location header
+   *
+   * `POST /widgets`
+   */
+  createWidget: Endpoint<T.CreateWidgetArgs, T.Widget, T.CreateWidgetError>;
+  /**
+   * Error responses with a different schema per status
+   *
+   * `GET /widgets/{widgetId}`
+   */
+  getWidget: Endpoint<T.GetWidgetArgs, T.Widget, T.GetWidgetError>;
+  /**
+   * 204 without content
+   *
+   * `DELETE /widgets/{widgetId}`
+   */
+  deleteWidget: Endpoint<T.DeleteWidgetArgs, undefined, T.DeleteWidgetError>;
+  /**
+   * A vendor JSON media type (application/vnd.widgets.v2+json) both ways
+   *
+   * `PATCH /widgets/{widgetId}`
+   */
+  patchWidget: Endpoint<T.PatchWidgetArgs, T.Widget, T.PatchWidgetError>;
+}
+
+/** `api.blobs`. */
+export interface BlobsResource {
+  /**
+   * An application/octet-stream download
+   *
+   * `GET /blobs/{key}`
+   */
+  getBlob: Endpoint<T.GetBlobArgs, Response, T.GetBlobError>;
+  /**
+   * An application/octet-stream upload
+   *
+   * `PUT /blobs/{key}`
+   */
+  putBlob: Endpoint<T.PutBlobArgs, undefined, T.PutBlobError>;
+}
+
+/** `api.reports`. */
+export interface ReportsResource {
+  /**
+   * A text/csv response
+   *
+   * `GET /reports/sales`
+   */
+  getSalesReportCsv: OptionalArgsEndpoint<
+    Record<string, never>,
+    string,
+    T.GetSalesReportCsvError
+  >;
+  /**
+   * An application/xml response
+   *
+   * `GET /reports/sales.xml`
+   */
+  getSalesReportXml: OptionalArgsEndpoint<
+    Record<string, never>,
+    string,
+    T.GetSalesReportXmlError
+  >;
+}
+
 const api: ApiSpec = {
   title: "Bodies",
   clientInfo: "bodies/1.0.0 gen-client/0.1.0",
@@ -190,21 +205,27 @@ export function createClient(
 ): Client {
   const runtime = createRuntime(options, api);
   return {
-    createWidget: runtime.endpoint(op.createWidget),
-    getWidget: runtime.endpoint(op.getWidget),
-    deleteWidget: runtime.endpoint(op.deleteWidget),
-    patchWidget: runtime.endpoint(op.patchWidget),
+    widgets: {
+      createWidget: runtime.endpoint(op.createWidget),
+      getWidget: runtime.endpoint(op.getWidget),
+      deleteWidget: runtime.endpoint(op.deleteWidget),
+      patchWidget: runtime.endpoint(op.patchWidget),
+    },
     login: runtime.endpoint(op.login),
     createContact: runtime.endpoint(op.createContact),
     uploadAttachments: runtime.endpoint(op.uploadAttachments),
     uploadFolder: runtime.endpoint(op.uploadFolder),
     createNote: runtime.endpoint(op.createNote),
-    getBlob: runtime.endpoint(op.getBlob),
-    putBlob: runtime.endpoint(op.putBlob),
+    blobs: {
+      getBlob: runtime.endpoint(op.getBlob),
+      putBlob: runtime.endpoint(op.putBlob),
+    },
     startJob: runtime.optionalEndpoint(op.startJob),
     importWidgets: runtime.endpoint(op.importWidgets),
-    getSalesReportCsv: runtime.optionalEndpoint(op.getSalesReportCsv),
-    getSalesReportXml: runtime.optionalEndpoint(op.getSalesReportXml),
+    reports: {
+      getSalesReportCsv: runtime.optionalEndpoint(op.getSalesReportCsv),
+      getSalesReportXml: runtime.optionalEndpoint(op.getSalesReportXml),
+    },
     downloadInvoice: runtime.endpoint(op.downloadInvoice),
     getAvatar: runtime.endpoint(op.getAvatar),
     trackEvent: runtime.endpoint(op.trackEvent),

@@ -22,7 +22,7 @@ export type Environment = "kennel";
 /** Values for the server URLs' `{variables}`; each one left out takes its default. */
 export type ServerVariables = Record<string, never>;
 
-/** A client for Composition 1.0.0: one method per operation. */
+/** A client for Composition 1.0.0: one method per operation, in resources. */
 export interface Client {
   /**
    * allOf of two refs and an inline object; readOnly fields left out of the request
@@ -56,6 +56,21 @@ export interface Client {
    * `POST /payments`
    */
   createPayment: Endpoint<T.CreatePaymentArgs, T.Payment, T.CreatePaymentError>;
+  readonly accounts: AccountsResource;
+  /**
+   * Everything else, in one response
+   *
+   * `GET /catalog`
+   */
+  getCatalog: OptionalArgsEndpoint<
+    Record<string, never>,
+    T.Catalog,
+    T.GetCatalogError
+  >;
+}
+
+/** `api.accounts`. */
+export interface AccountsResource {
   /**
    * readOnly and writeOnly properties, formats and constraints
    *
@@ -68,16 +83,6 @@ export interface Client {
    * `PUT /accounts/{accountId}/avatar`
    */
   uploadAvatar: Endpoint<T.UploadAvatarArgs, undefined, T.UploadAvatarError>;
-  /**
-   * Everything else, in one response
-   *
-   * `GET /catalog`
-   */
-  getCatalog: OptionalArgsEndpoint<
-    Record<string, never>,
-    T.Catalog,
-    T.GetCatalogError
-  >;
 }
 
 const api: ApiSpec = {
@@ -104,8 +109,10 @@ export function createClient(
     getServiceDog: runtime.endpoint(op.getServiceDog),
     createShape: runtime.endpoint(op.createShape),
     createPayment: runtime.endpoint(op.createPayment),
-    createAccount: runtime.endpoint(op.createAccount),
-    uploadAvatar: runtime.endpoint(op.uploadAvatar),
+    accounts: {
+      createAccount: runtime.endpoint(op.createAccount),
+      uploadAvatar: runtime.endpoint(op.uploadAvatar),
+    },
     getCatalog: runtime.optionalEndpoint(op.getCatalog),
   };
 }

@@ -22,46 +22,9 @@ export type Environment = "names";
 /** Values for the server URLs' `{variables}`; each one left out takes its default. */
 export type ServerVariables = Record<string, never>;
 
-/** A client for Naming *\/ edge cases 1.0.0: one method per operation. */
+/** A client for Naming *\/ edge cases 1.0.0: one method per operation, in resources. */
 export interface Client {
-  /**
-   * An operationId with dashes; a summary with *\/ in it
-   *
-   * `GET /pets`
-   */
-  listPets: OptionalArgsEndpoint<
-    T.ListPetsArgs,
-    T.ListPetsResponse,
-    T.ListPetsError
-  >;
-  /**
-   * An operationId with a dot
-   *
-   * `POST /pets`
-   */
-  petsCreate: Endpoint<T.PetsCreateArgs, T.PetItem4, T.PetsCreateError>;
-  /**
-   * No operationId; named from the method and path
-   *
-   * `GET /pets/{petId}`
-   */
-  getPetsByPetId: Endpoint<
-    T.GetPetsByPetIdArgs,
-    T.PetItem2,
-    T.GetPetsByPetIdError
-  >;
-  /**
-   * A reserved word as the operationId
-   *
-   * `DELETE /pets/{petId}`
-   */
-  delete: Endpoint<T.DeleteArgs, undefined, T.DeleteError>;
-  /**
-   * An operationId with an underscore and capitals
-   *
-   * `GET /pets/{petId}/details`
-   */
-  petsGet: Endpoint<T.PetsGetArgs, T.Class, T.PetsGetError>;
+  readonly pets: PetsResource;
   /**
    * Collides with getPet after camelCasing
    *
@@ -120,6 +83,48 @@ export interface Client {
   >;
 }
 
+/** `api.pets`. */
+export interface PetsResource {
+  /**
+   * An operationId with dashes; a summary with *\/ in it
+   *
+   * `GET /pets`
+   */
+  listPets: OptionalArgsEndpoint<
+    T.ListPetsArgs,
+    T.ListPetsResponse,
+    T.ListPetsError
+  >;
+  /**
+   * An operationId with a dot
+   *
+   * `POST /pets`
+   */
+  create: Endpoint<T.PetsCreateArgs, T.PetItem4, T.PetsCreateError>;
+  /**
+   * No operationId; named from the method and path
+   *
+   * `GET /pets/{petId}`
+   */
+  getPetsByPetId: Endpoint<
+    T.GetPetsByPetIdArgs,
+    T.PetItem2,
+    T.GetPetsByPetIdError
+  >;
+  /**
+   * A reserved word as the operationId
+   *
+   * `DELETE /pets/{petId}`
+   */
+  delete: Endpoint<T.DeleteArgs, undefined, T.DeleteError>;
+  /**
+   * An operationId with an underscore and capitals
+   *
+   * `GET /pets/{petId}/details`
+   */
+  petsGet: Endpoint<T.PetsGetArgs, T.Class, T.PetsGetError>;
+}
+
 const api: ApiSpec = {
   title: "Naming */ edge cases",
   clientInfo: "naming-*-edge-cases/1.0.0 gen-client/0.1.0",
@@ -139,11 +144,13 @@ export function createClient(
 ): Client {
   const runtime = createRuntime(options, api);
   return {
-    listPets: runtime.optionalEndpoint(op.listPets),
-    petsCreate: runtime.endpoint(op.petsCreate),
-    getPetsByPetId: runtime.endpoint(op.getPetsByPetId),
-    delete: runtime.endpoint(op.delete_),
-    petsGet: runtime.endpoint(op.petsGet),
+    pets: {
+      listPets: runtime.optionalEndpoint(op.listPets),
+      create: runtime.endpoint(op.petsCreate),
+      getPetsByPetId: runtime.endpoint(op.getPetsByPetId),
+      delete: runtime.endpoint(op.delete_),
+      petsGet: runtime.endpoint(op.petsGet),
+    },
     getPet: runtime.optionalEndpoint(op.getPet),
     getPet2: runtime.optionalEndpoint(op.getPet2),
     getUsersByUserIdRepos: runtime.endpoint(op.getUsersByUserIdRepos),

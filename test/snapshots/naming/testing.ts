@@ -39,11 +39,11 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   op.useValidators({ z, s: schemas });
   return createMock<Client>(
     {
-      listPets: op.listPets,
-      petsCreate: op.petsCreate,
-      getPetsByPetId: op.getPetsByPetId,
-      delete: op.delete_,
-      petsGet: op.petsGet,
+      "pets.listPets": op.listPets,
+      "pets.create": op.petsCreate,
+      "pets.getPetsByPetId": op.getPetsByPetId,
+      "pets.delete": op.delete_,
+      "pets.petsGet": op.petsGet,
       getPet: op.getPet,
       getPet2: op.getPet2,
       getUsersByUserIdRepos: op.getUsersByUserIdRepos,

@@ -24,8 +24,15 @@ export type Environment = "adopt";
 /** Values for the server URLs' `{variables}`; each one left out takes its default. */
 export type ServerVariables = Record<string, never>;
 
-/** A client for Adoption Center 2.0.0: one method per operation. */
+/** A client for Adoption Center 2.0.0: one method per operation, in resources. */
 export interface Client {
+  readonly pets: PetsResource;
+  /** The API's webhooks: `unwrap()` verifies, parses and validates an incoming one into a `WebhookEvent`. */
+  readonly webhooks: Webhooks<WebhookEvent>;
+}
+
+/** `api.pets`. */
+export interface PetsResource {
   /**
    * List pets, smallest first
    *
@@ -70,8 +77,6 @@ export interface Client {
    * `PUT /pets/{petId}/avatar`
    */
   putPetAvatar: Endpoint<T.PutPetAvatarArgs, undefined, T.PutPetAvatarError>;
-  /** The API's webhooks: `unwrap()` verifies, parses and validates an incoming one into a `WebhookEvent`. */
-  readonly webhooks: Webhooks<WebhookEvent>;
 }
 
 const api: ApiSpec = {
@@ -93,12 +98,14 @@ export function createClient(
 ): Client {
   const runtime = createRuntime(options, api);
   return {
-    listPets: runtime.optionalEndpoint(op.listPets),
-    createPet: runtime.endpoint(op.createPet),
-    getPet: runtime.endpoint(op.getPet),
-    deletePet: runtime.endpoint(op.deletePet),
-    getPetLocation: runtime.endpoint(op.getPetLocation),
-    putPetAvatar: runtime.endpoint(op.putPetAvatar),
+    pets: {
+      listPets: runtime.optionalEndpoint(op.listPets),
+      createPet: runtime.endpoint(op.createPet),
+      getPet: runtime.endpoint(op.getPet),
+      deletePet: runtime.endpoint(op.deletePet),
+      getPetLocation: runtime.endpoint(op.getPetLocation),
+      putPetAvatar: runtime.endpoint(op.putPetAvatar),
+    },
     webhooks: createWebhooks(options),
   };
 }

@@ -44,12 +44,12 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   return Object.assign(
     createMock<Omit<Client, "webhooks">>(
       {
-        listPets: op.listPets,
-        createPet: op.createPet,
-        getPet: op.getPet,
-        deletePet: op.deletePet,
-        getPetLocation: op.getPetLocation,
-        putPetAvatar: op.putPetAvatar,
+        "pets.listPets": op.listPets,
+        "pets.createPet": op.createPet,
+        "pets.getPet": op.getPet,
+        "pets.deletePet": op.deletePet,
+        "pets.getPetLocation": op.getPetLocation,
+        "pets.putPetAvatar": op.putPetAvatar,
       },
       options,
     ),

@@ -34,28 +34,10 @@ export type Environment = "local";
 /** Values for the server URLs' `{variables}`; each one left out takes its default. */
 export type ServerVariables = Record<string, never>;
 
-/** A client for Feeds 1.0.0: one method per operation. */
+/** A client for Feeds 1.0.0: one method per operation, in resources. */
 export interface Client {
-  /**
-   * Streams changes as Server-Sent Events.
-   *
-   * `GET /events`
-   */
-  streamEvents: OptionalArgsEndpoint<
-    Record<string, never>,
-    Stream<T.Change>,
-    T.StreamEventsError
-  >;
-  /**
-   * Streams plain-text notices, an itemSchema whose data is text.
-   *
-   * `GET /notices`
-   */
-  streamNotices: OptionalArgsEndpoint<
-    Record<string, never>,
-    Stream<string>,
-    T.StreamNoticesError
-  >;
+  readonly feeds: FeedsResource;
+  readonly notices: NoticesResource;
   /**
    * Streams named events, each name with its own data.
    *
@@ -72,38 +54,18 @@ export interface Client {
    * `POST /jobs`
    */
   runJob: Endpoint<T.RunJobArgs, Stream<T.Change>, T.RunJobError>;
-  /** `GET /changes.jsonl` */
-  listChanges: OptionalArgsEndpoint<
-    Record<string, never>,
-    Stream<T.Change>,
-    T.ListChangesError
-  >;
   /** `GET /changes.seq` */
   listChangeSequence: OptionalArgsEndpoint<
     Record<string, never>,
     Stream<T.Change>,
     T.ListChangeSequenceError
   >;
-  /** `GET /changes/{seq}` */
-  getChange: Endpoint<T.GetChangeArgs, T.Change, T.GetChangeError>;
-  /**
-   * Purges a change from every cache (a custom method, sent as PURGE).
-   *
-   * `PURGE /changes/{seq}`
-   */
-  purgeChange: Endpoint<T.PurgeChangeArgs, undefined, T.PurgeChangeError>;
   /**
    * Links a change to another.
    *
    * `LINK /changes/{seq}`
    */
   linkChange: Endpoint<T.LinkChangeArgs, T.Change, T.LinkChangeError>;
-  /** `GET /notices/latest` */
-  latestNotice: OptionalArgsEndpoint<
-    Record<string, never>,
-    T.Notice,
-    T.LatestNoticeError
-  >;
   /**
    * Uploads named parts, declaring an itemEncoding the SDK does not apply.
    *
@@ -156,6 +118,64 @@ export interface Client {
   >;
 }
 
+/** `api.feeds`. */
+export interface FeedsResource {
+  readonly events: FeedsEventsResource;
+  /** `GET /changes.jsonl` */
+  listChanges: OptionalArgsEndpoint<
+    Record<string, never>,
+    Stream<T.Change>,
+    T.ListChangesError
+  >;
+}
+
+/** `api.feeds.events`. */
+export interface FeedsEventsResource {
+  /**
+   * Streams changes as Server-Sent Events.
+   *
+   * `GET /events`
+   */
+  streamEvents: OptionalArgsEndpoint<
+    Record<string, never>,
+    Stream<T.Change>,
+    T.StreamEventsError
+  >;
+  readonly hooks: FeedsEventsHooksResource;
+}
+
+/** `api.feeds.events.hooks`. */
+export interface FeedsEventsHooksResource {
+  /** `GET /changes/{seq}` */
+  getChange: Endpoint<T.GetChangeArgs, T.Change, T.GetChangeError>;
+  /**
+   * Purges a change from every cache (a custom method, sent as PURGE).
+   *
+   * `PURGE /changes/{seq}`
+   */
+  purgeChange: Endpoint<T.PurgeChangeArgs, undefined, T.PurgeChangeError>;
+}
+
+/** `api.notices`. */
+export interface NoticesResource {
+  /**
+   * Streams plain-text notices, an itemSchema whose data is text.
+   *
+   * `GET /notices`
+   */
+  streamNotices: OptionalArgsEndpoint<
+    Record<string, never>,
+    Stream<string>,
+    T.StreamNoticesError
+  >;
+  /** `GET /notices/latest` */
+  latestNotice: OptionalArgsEndpoint<
+    Record<string, never>,
+    T.Notice,
+    T.LatestNoticeError
+  >;
+}
+
 const api: ApiSpec = {
   title: "Feeds",
   clientInfo: "feeds/1.0.0 gen-client/0.1.0",
@@ -184,16 +204,24 @@ export function createClient(
 ): Client {
   const runtime = createRuntime(options, api);
   return {
-    streamEvents: runtime.optionalEndpoint(op.streamEvents),
-    streamNotices: runtime.optionalEndpoint(op.streamNotices),
+    feeds: {
+      events: {
+        streamEvents: runtime.optionalEndpoint(op.streamEvents),
+        hooks: {
+          getChange: runtime.endpoint(op.getChange),
+          purgeChange: runtime.endpoint(op.purgeChange),
+        },
+      },
+      listChanges: runtime.optionalEndpoint(op.listChanges),
+    },
+    notices: {
+      streamNotices: runtime.optionalEndpoint(op.streamNotices),
+      latestNotice: runtime.optionalEndpoint(op.latestNotice),
+    },
     streamActivity: runtime.optionalEndpoint(op.streamActivity),
     runJob: runtime.endpoint(op.runJob),
-    listChanges: runtime.optionalEndpoint(op.listChanges),
     listChangeSequence: runtime.optionalEndpoint(op.listChangeSequence),
-    getChange: runtime.endpoint(op.getChange),
-    purgeChange: runtime.endpoint(op.purgeChange),
     linkChange: runtime.endpoint(op.linkChange),
-    latestNotice: runtime.optionalEndpoint(op.latestNotice),
     uploadParts: runtime.optionalEndpoint(op.uploadParts),
     filterChanges: runtime.endpoint(op.filterChanges),
     selectChanges: runtime.optionalEndpoint(op.selectChanges),

@@ -39,16 +39,16 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   op.useValidators({ z, s: schemas });
   return createMock<Client>(
     {
-      streamEvents: op.streamEvents,
-      streamNotices: op.streamNotices,
+      "feeds.events.streamEvents": op.streamEvents,
+      "notices.streamNotices": op.streamNotices,
       streamActivity: op.streamActivity,
       runJob: op.runJob,
-      listChanges: op.listChanges,
+      "feeds.listChanges": op.listChanges,
       listChangeSequence: op.listChangeSequence,
-      getChange: op.getChange,
-      purgeChange: op.purgeChange,
+      "feeds.events.hooks.getChange": op.getChange,
+      "feeds.events.hooks.purgeChange": op.purgeChange,
       linkChange: op.linkChange,
-      latestNotice: op.latestNotice,
+      "notices.latestNotice": op.latestNotice,
       uploadParts: op.uploadParts,
       filterChanges: op.filterChanges,
       selectChanges: op.selectChanges,

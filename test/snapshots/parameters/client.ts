@@ -23,8 +23,36 @@ export type Environment = "params";
 /** Values for the server URLs' `{variables}`; each one left out takes its default. */
 export type ServerVariables = Record<string, never>;
 
-/** A client for Parameters 1.0.0: one method per operation. */
+/** A client for Parameters 1.0.0: one method per operation, in resources. */
 export interface Client {
+  readonly styles: StylesResource;
+  readonly accounts: AccountsResource;
+  readonly documents: DocumentsResource;
+  /**
+   * Parameter names that are not identifiers
+   *
+   * `GET /search`
+   */
+  searchWithOddNames: OptionalArgsEndpoint<
+    T.SearchWithOddNamesArgs,
+    T.SearchWithOddNamesResponse,
+    T.SearchWithOddNamesError
+  >;
+  /**
+   * A literal `#` in the path, sent as `%23` so the query is not read as a fragment
+   *
+   * `DELETE /deletepermission#permissionArn`
+   */
+  deletePermission: Endpoint<
+    T.DeletePermissionArgs,
+    T.Item,
+    T.DeletePermissionError
+  >;
+  readonly reports: ReportsResource;
+}
+
+/** `api.styles`. */
+export interface StylesResource {
   /**
    * Path parameters in simple style (the default)
    *
@@ -71,6 +99,10 @@ export interface Client {
     undefined,
     T.HeadersAndCookiesError
   >;
+}
+
+/** `api.accounts`. */
+export interface AccountsResource {
   /**
    * Overrides the path-level `limit`
    *
@@ -95,42 +127,6 @@ export interface Client {
     T.CreateAccountItemError
   >;
   /**
-   * A path and a query parameter both named `id`
-   *
-   * `GET /documents/{id}`
-   */
-  getDocument: Endpoint<T.GetDocumentArgs, T.Document, T.GetDocumentError>;
-  /**
-   * A query parameter named `body` beside a request body
-   *
-   * `PUT /documents/{id}`
-   */
-  replaceDocument: Endpoint<
-    T.ReplaceDocumentArgs,
-    T.Document,
-    T.ReplaceDocumentError
-  >;
-  /**
-   * Parameter names that are not identifiers
-   *
-   * `GET /search`
-   */
-  searchWithOddNames: OptionalArgsEndpoint<
-    T.SearchWithOddNamesArgs,
-    T.SearchWithOddNamesResponse,
-    T.SearchWithOddNamesError
-  >;
-  /**
-   * A literal `#` in the path, sent as `%23` so the query is not read as a fragment
-   *
-   * `DELETE /deletepermission#permissionArn`
-   */
-  deletePermission: Endpoint<
-    T.DeletePermissionArgs,
-    T.Item,
-    T.DeletePermissionError
-  >;
-  /**
    * An empty form body on a GET, as Stripe declares on each of its GETs
    *
    * `GET /accounts/{accountId}/balance`
@@ -150,6 +146,30 @@ export interface Client {
     T.Item,
     T.GetAccountOwnerError
   >;
+}
+
+/** `api.documents`. */
+export interface DocumentsResource {
+  /**
+   * A path and a query parameter both named `id`
+   *
+   * `GET /documents/{id}`
+   */
+  getDocument: Endpoint<T.GetDocumentArgs, T.Document, T.GetDocumentError>;
+  /**
+   * A query parameter named `body` beside a request body
+   *
+   * `PUT /documents/{id}`
+   */
+  replaceDocument: Endpoint<
+    T.ReplaceDocumentArgs,
+    T.Document,
+    T.ReplaceDocumentError
+  >;
+}
+
+/** `api.reports`. */
+export interface ReportsResource {
   /**
    * A JSON body on a GET, which fetch cannot send
    *
@@ -187,20 +207,28 @@ export function createClient(
 ): Client {
   const runtime = createRuntime(options, api);
   return {
-    pathSimple: runtime.endpoint(op.pathSimple),
-    pathLabel: runtime.endpoint(op.pathLabel),
-    pathMatrix: runtime.endpoint(op.pathMatrix),
-    queryStyles: runtime.endpoint(op.queryStyles),
-    headersAndCookies: runtime.endpoint(op.headersAndCookies),
-    listAccountItems: runtime.paginatedEndpoint(op.listAccountItems),
-    createAccountItem: runtime.endpoint(op.createAccountItem),
-    getDocument: runtime.endpoint(op.getDocument),
-    replaceDocument: runtime.endpoint(op.replaceDocument),
+    styles: {
+      pathSimple: runtime.endpoint(op.pathSimple),
+      pathLabel: runtime.endpoint(op.pathLabel),
+      pathMatrix: runtime.endpoint(op.pathMatrix),
+      queryStyles: runtime.endpoint(op.queryStyles),
+      headersAndCookies: runtime.endpoint(op.headersAndCookies),
+    },
+    accounts: {
+      listAccountItems: runtime.paginatedEndpoint(op.listAccountItems),
+      createAccountItem: runtime.endpoint(op.createAccountItem),
+      getAccountBalance: runtime.endpoint(op.getAccountBalance),
+      getAccountOwner: runtime.endpoint(op.getAccountOwner),
+    },
+    documents: {
+      getDocument: runtime.endpoint(op.getDocument),
+      replaceDocument: runtime.endpoint(op.replaceDocument),
+    },
     searchWithOddNames: runtime.optionalEndpoint(op.searchWithOddNames),
     deletePermission: runtime.endpoint(op.deletePermission),
-    getAccountBalance: runtime.endpoint(op.getAccountBalance),
-    getAccountOwner: runtime.endpoint(op.getAccountOwner),
-    queryReports: runtime.optionalEndpoint(op.queryReports),
-    deleteReports: runtime.endpoint(op.deleteReports),
+    reports: {
+      queryReports: runtime.optionalEndpoint(op.queryReports),
+      deleteReports: runtime.endpoint(op.deleteReports),
+    },
   };
 }

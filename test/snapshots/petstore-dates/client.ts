@@ -29,8 +29,22 @@ export type Environment = "production";
 /** Values for the server URLs' `{variables}`; each one left out takes its default. */
 export type ServerVariables = Record<string, never>;
 
-/** A client for Swagger Petstore 1.0.0: one method per operation. */
+/** A client for Swagger Petstore 1.0.0: one method per operation, in resources. */
 export interface Client {
+  readonly pets: PetsResource;
+  readonly store: StoreResource;
+  /**
+   * Health check without credentials
+   *
+   * Answers 204 when the service is up. Sends no credentials.
+   *
+   * `GET /ping`
+   */
+  ping: OptionalArgsEndpoint<Record<string, never>, undefined, T.PingError>;
+}
+
+/** `api.pets`. */
+export interface PetsResource {
   /**
    * List all pets
    *
@@ -140,6 +154,10 @@ export interface Client {
    * `GET /pets/{petId}/health`
    */
   getPetHealth: Endpoint<T.GetPetHealthArgs, string, T.GetPetHealthError>;
+}
+
+/** `api.store`. */
+export interface StoreResource {
   /**
    * Pet counts by status
    *
@@ -152,14 +170,6 @@ export interface Client {
     T.GetInventoryResponse,
     T.GetInventoryError
   >;
-  /**
-   * Health check without credentials
-   *
-   * Answers 204 when the service is up. Sends no credentials.
-   *
-   * `GET /ping`
-   */
-  ping: OptionalArgsEndpoint<Record<string, never>, undefined, T.PingError>;
 }
 
 const api: ApiSpec = {
@@ -192,18 +202,22 @@ export function createClient(
 ): Client {
   const runtime = createRuntime(options, api);
   return {
-    listPets: runtime.optionalEndpoint(op.listPets),
-    addPet: runtime.endpoint(op.addPet),
-    searchPets: runtime.optionalEndpoint(op.searchPets),
-    getPetById: runtime.endpoint(op.getPetById),
-    updatePet: runtime.endpoint(op.updatePet),
-    deletePet: runtime.endpoint(op.deletePet),
-    patchPet: runtime.endpoint(op.patchPet),
-    downloadPetPhoto: runtime.endpoint(op.downloadPetPhoto),
-    uploadPetPhoto: runtime.endpoint(op.uploadPetPhoto),
-    updatePetForm: runtime.endpoint(op.updatePetForm),
-    getPetHealth: runtime.endpoint(op.getPetHealth),
-    getInventory: runtime.optionalEndpoint(op.getInventory),
+    pets: {
+      listPets: runtime.optionalEndpoint(op.listPets),
+      addPet: runtime.endpoint(op.addPet),
+      searchPets: runtime.optionalEndpoint(op.searchPets),
+      getPetById: runtime.endpoint(op.getPetById),
+      updatePet: runtime.endpoint(op.updatePet),
+      deletePet: runtime.endpoint(op.deletePet),
+      patchPet: runtime.endpoint(op.patchPet),
+      downloadPetPhoto: runtime.endpoint(op.downloadPetPhoto),
+      uploadPetPhoto: runtime.endpoint(op.uploadPetPhoto),
+      updatePetForm: runtime.endpoint(op.updatePetForm),
+      getPetHealth: runtime.endpoint(op.getPetHealth),
+    },
+    store: {
+      getInventory: runtime.optionalEndpoint(op.getInventory),
+    },
     ping: runtime.optionalEndpoint(op.ping),
   };
 }

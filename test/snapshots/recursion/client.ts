@@ -22,20 +22,9 @@ export type Environment = "org";
 /** Values for the server URLs' `{variables}`; each one left out takes its default. */
 export type ServerVariables = Record<string, never>;
 
-/** A client for Recursion 1.0.0: one method per operation. */
+/** A client for Recursion 1.0.0: one method per operation, in resources. */
 export interface Client {
-  /**
-   * A self-recursive tree
-   *
-   * `GET /tree`
-   */
-  getTree: OptionalArgsEndpoint<Record<string, never>, T.Node, T.GetTreeError>;
-  /**
-   * The same tree as a request body, without its readOnly ids
-   *
-   * `PUT /tree`
-   */
-  replaceTree: Endpoint<T.ReplaceTreeArgs, T.Node, T.ReplaceTreeError>;
+  readonly tree: TreeResource;
   /**
    * Mutual recursion, Person to Company and back
    *
@@ -86,6 +75,22 @@ export interface Client {
   >;
 }
 
+/** `api.tree`. */
+export interface TreeResource {
+  /**
+   * A self-recursive tree
+   *
+   * `GET /tree`
+   */
+  getTree: OptionalArgsEndpoint<Record<string, never>, T.Node, T.GetTreeError>;
+  /**
+   * The same tree as a request body, without its readOnly ids
+   *
+   * `PUT /tree`
+   */
+  replaceTree: Endpoint<T.ReplaceTreeArgs, T.Node, T.ReplaceTreeError>;
+}
+
 const api: ApiSpec = {
   title: "Recursion",
   clientInfo: "recursion/1.0.0 gen-client/0.1.0",
@@ -105,8 +110,10 @@ export function createClient(
 ): Client {
   const runtime = createRuntime(options, api);
   return {
-    getTree: runtime.optionalEndpoint(op.getTree),
-    replaceTree: runtime.endpoint(op.replaceTree),
+    tree: {
+      getTree: runtime.optionalEndpoint(op.getTree),
+      replaceTree: runtime.endpoint(op.replaceTree),
+    },
     getPerson: runtime.endpoint(op.getPerson),
     getCompany: runtime.endpoint(op.getCompany),
     listCategories: runtime.optionalEndpoint(op.listCategories),

@@ -38,8 +38,8 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   op.useValidators({ s: schemas });
   return createMock<Client>(
     {
-      getTree: op.getTree,
-      replaceTree: op.replaceTree,
+      "tree.getTree": op.getTree,
+      "tree.replaceTree": op.replaceTree,
       getPerson: op.getPerson,
       getCompany: op.getCompany,
       listCategories: op.listCategories,

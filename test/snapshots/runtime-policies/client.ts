@@ -43,7 +43,7 @@ export type Environment = "policies";
 /** Values for the server URLs' `{variables}`; each one left out takes its default. */
 export type ServerVariables = Record<string, never>;
 
-/** A client for Runtime Policies 1.0.0: one method per operation. */
+/** A client for Runtime Policies 1.0.0: one method per operation, in resources. */
 export interface Client {
   /**
    * Liveness, without credentials
@@ -55,6 +55,43 @@ export interface Client {
     T.Health,
     T.GetHealthError
   >;
+  readonly items: ItemsResource;
+  /**
+   * The audit log (a bearer token and a cookie API key together)
+   *
+   * `GET /audit`
+   */
+  getAudit: OptionalArgsEndpoint<
+    Record<string, never>,
+    T.GetAuditResponse,
+    T.GetAuditError
+  >;
+  /**
+   * Open an account (the body has secrets)
+   *
+   * `POST /accounts`
+   */
+  createAccount: Endpoint<
+    T.CreateAccountArgs,
+    T.CreateAccountResponse,
+    T.CreateAccountError
+  >;
+  readonly reports: ReportsResource;
+  /**
+   * The signed-in user (OpenID Connect, or an OAuth 2 user token)
+   *
+   * `GET /me`
+   */
+  getMe: OptionalArgsEndpoint<
+    Record<string, never>,
+    T.GetMeResponse,
+    T.GetMeError
+  >;
+  readonly files: FilesResource;
+}
+
+/** `api.items`. */
+export interface ItemsResource {
   /**
    * List items (API key in the query)
    *
@@ -105,26 +142,10 @@ export interface Client {
    * `PATCH /items/{itemId}`
    */
   patchItem: Endpoint<T.PatchItemArgs, T.Item, T.PatchItemError>;
-  /**
-   * The audit log (a bearer token and a cookie API key together)
-   *
-   * `GET /audit`
-   */
-  getAudit: OptionalArgsEndpoint<
-    Record<string, never>,
-    T.GetAuditResponse,
-    T.GetAuditError
-  >;
-  /**
-   * Open an account (the body has secrets)
-   *
-   * `POST /accounts`
-   */
-  createAccount: Endpoint<
-    T.CreateAccountArgs,
-    T.CreateAccountResponse,
-    T.CreateAccountError
-  >;
+}
+
+/** `api.reports`. */
+export interface ReportsResource {
   /**
    * Reports (OAuth 2, read scope)
    *
@@ -141,16 +162,10 @@ export interface Client {
    * `POST /reports`
    */
   createReport: Endpoint<T.CreateReportArgs, T.Report, T.CreateReportError>;
-  /**
-   * The signed-in user (OpenID Connect, or an OAuth 2 user token)
-   *
-   * `GET /me`
-   */
-  getMe: OptionalArgsEndpoint<
-    Record<string, never>,
-    T.GetMeResponse,
-    T.GetMeError
-  >;
+}
+
+/** `api.files`. */
+export interface FilesResource {
   /**
    * Download a file (streamed)
    *
@@ -232,21 +247,27 @@ export function createClient(
   const runtime = createRuntime(options, api);
   return {
     getHealth: runtime.optionalEndpoint(op.getHealth),
-    listItems: runtime.optionalEndpoint(op.listItems),
-    createItem: runtime.endpoint(op.createItem),
-    itemsOptions: runtime.optionalEndpoint(op.itemsOptions),
-    getItem: runtime.endpoint(op.getItem),
-    replaceItem: runtime.endpoint(op.replaceItem),
-    deleteItem: runtime.endpoint(op.deleteItem),
-    patchItem: runtime.endpoint(op.patchItem),
+    items: {
+      listItems: runtime.optionalEndpoint(op.listItems),
+      createItem: runtime.endpoint(op.createItem),
+      itemsOptions: runtime.optionalEndpoint(op.itemsOptions),
+      getItem: runtime.endpoint(op.getItem),
+      replaceItem: runtime.endpoint(op.replaceItem),
+      deleteItem: runtime.endpoint(op.deleteItem),
+      patchItem: runtime.endpoint(op.patchItem),
+    },
     getAudit: runtime.optionalEndpoint(op.getAudit),
     createAccount: runtime.endpoint(op.createAccount),
-    listReports: runtime.optionalEndpoint(op.listReports),
-    createReport: runtime.endpoint(op.createReport),
+    reports: {
+      listReports: runtime.optionalEndpoint(op.listReports),
+      createReport: runtime.endpoint(op.createReport),
+    },
     getMe: runtime.optionalEndpoint(op.getMe),
-    downloadFile: runtime.endpoint(op.downloadFile),
-    uploadFile: runtime.endpoint(op.uploadFile),
-    checkFile: runtime.endpoint(op.checkFile),
-    uploadFiles: runtime.endpoint(op.uploadFiles),
+    files: {
+      downloadFile: runtime.endpoint(op.downloadFile),
+      uploadFile: runtime.endpoint(op.uploadFile),
+      checkFile: runtime.endpoint(op.checkFile),
+      uploadFiles: runtime.endpoint(op.uploadFiles),
+    },
   };
 }
