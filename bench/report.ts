@@ -278,7 +278,7 @@ function streamingSection(s: StreamingResult): string[] {
   out.push(
     `The SDK generated from ${STREAMING_FIXTURE} and openai-node read the same streams from a node:http server on 127.0.0.1 in its own process: ${s.items.toLocaleString("en-US")} small chat-completion chunks as Server-Sent Events (then \`data: [DONE]\`), and ${s.items.toLocaleString("en-US")} records as JSON Lines. ` +
       "openai-node reads the SSE stream through its own client (`chat.completions.create({ stream: true })`, which returns its `Stream`) and the JSON Lines through `Stream.fromReadableStream` over a plain fetch; neither validates. " +
-      `Fresh process per (client, stream) after a warm-up stream, ${s.repeats} alternating, medians. CPU is the client process's own (process.cpuUsage, user + system) ÷ items; items/s is wall time, which the server and the machine's other work share (its ratio: higher is better).`,
+      `Fresh process per (client, stream), ${s.repeats} alternating; each reads a warm-up stream, then ${s.rounds} streams one after the other; medians over the streams, then over the processes. CPU is the client process's own (process.cpuUsage, user + system) ÷ items; items/s is wall time, which the server and the machine's other work share (its ratio: higher is better).`,
   );
   out.push("");
   const rows: string[][] = [];

@@ -147,7 +147,7 @@ if (parts.includes("streaming")) {
   markLoad("streaming");
   const jsonlMiB = Number(values["jsonl-mib"] ?? (quick ? 256 : 1024));
   log(`streaming: SSE and JSON Lines vs openai-node; ${jsonlMiB} MiB JSON Lines`);
-  streaming = await runStreaming(quick ? { items: 20_000, repeats: 1, rssMiB: jsonlMiB } : { items: 100_000, repeats: 3, rssMiB: jsonlMiB }, log);
+  streaming = await runStreaming(quick ? { items: 20_000, repeats: 1, rounds: 3, rssMiB: jsonlMiB } : { items: 100_000, repeats: 3, rounds: 5, rssMiB: jsonlMiB }, log);
 }
 if (parts.includes("bundle")) {
   markLoad("bundle");

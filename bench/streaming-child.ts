@@ -1,20 +1,24 @@
 /**
  * One fresh process per (client, stream) of the streaming benchmark; run by streaming.ts:
- *   node --expose-gc bench/streaming-child.ts <client> <sse|jsonl|jsonl-rss> <port> <count> <sdk index.js> <openai dir>
+ *   node --expose-gc bench/streaming-child.ts <client> <sse|jsonl|jsonl-rss> <port> <count> <rounds> <sdk index.js> <openai dir>
  * Clients: `fetch` (JSON Lines memory floor: plain fetch counting line ends), `gen-client-off` / `gen-client-strict` (the SDK generated from fixtures/streaming31.yaml,
  * `validate: "off"` / `"strict"`) and `openai` (openai-node: for SSE its own client's
  * `chat.completions.create({ stream: true })`; for JSON Lines its `Stream.fromReadableStream` over a
  * plain fetch, the part of openai-node that reads newline-delimited JSON).
- * - `sse` / `jsonl`: after a warm-up stream, reads one stream of `count` items and prints the
- *   client process's CPU per item (process.cpuUsage, user + system) and items per wall second.
+ * - `sse` / `jsonl`: after a warm-up stream, reads `rounds` streams of `count` items, one after the
+ *   other, and prints the median over them of the client process's CPU per item (process.cpuUsage,
+ *   user + system) and of items per wall second: one stream is under a second of CPU, which a busy
+ *   machine swings by tens of percent.
  * - `jsonl-rss`: reads a JSON Lines stream of `count` bytes, sampling RSS, and prints the peak RSS
  *   growth over the RSS just before it (after the warm-up and a GC).
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { median } from "./stats.ts";
 
-const [client = "", kind = "sse", portText = "0", countText = "0", sdkEntry = "", openaiDir = ""] = process.argv.slice(2);
+const [client = "", kind = "sse", portText = "0", countText = "0", roundsText = "1", sdkEntry = "", openaiDir = ""] = process.argv.slice(2);
 const count = Number(countText);
+const rounds = Number(roundsText);
 const base = `http://127.0.0.1:${portText}/v1`;
 
 /** Opens one stream and counts its items; `since` asks the server for that many bytes of JSON Lines. */
@@ -89,11 +93,17 @@ if (kind === "jsonl-rss") {
   peak = Math.max(peak, process.memoryUsage.rss(), process.resourceUsage().maxRSS * 1024);
   process.stdout.write(`${JSON.stringify({ client, kind, items, seconds, rssBeforeMiB: before / 2 ** 20, peakRssMiB: peak / 2 ** 20, deltaMiB: (peak - before) / 2 ** 20 })}\n`);
 } else {
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const items = await consume();
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  if (items !== count) throw new Error(`${client} ${kind}: read ${items} items, the server sent ${count}`);
-  process.stdout.write(`${JSON.stringify({ client, kind, items, seconds, cpuUsPerItem: (cpu.user + cpu.system) / items, itemsPerSec: items / seconds })}\n`);
+  const cpuUs: number[] = [];
+  const perSec: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const items = await consume();
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    if (items !== count) throw new Error(`${client} ${kind}: read ${items} items, the server sent ${count}`);
+    cpuUs.push((cpu.user + cpu.system) / items);
+    perSec.push(items / seconds);
+  }
+  process.stdout.write(`${JSON.stringify({ client, kind, items: count, rounds, cpuUsPerItem: median(cpuUs), itemsPerSec: median(perSec), cpuUsPerItemRounds: cpuUs.map((us) => Math.round(us * 100) / 100) })}\n`);
 }

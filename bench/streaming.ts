@@ -4,7 +4,7 @@
  * - CPU per item (the client process only) and items per second, reading `events` small
  *   chat-completion chunks as Server-Sent Events, and as many records as JSON Lines; gen-client with
  *   `validate: "off"` and `"strict"`, openai-node's own client and `Stream`. Fresh process per
- *   (client, stream), alternating, `repeats` times; medians.
+ *   (client, stream), alternating, `repeats` times, each reading `rounds` streams; medians.
  * - Added peak RSS while the SDK (strict, its default) reads a `rssMiB` MiB JSON Lines stream that
  *   the server makes up as it goes; plain fetch over the same bytes is the floor.
  */
@@ -43,6 +43,7 @@ export interface RssFigures {
 export interface StreamingResult {
   readonly items: number;
   readonly repeats: number;
+  readonly rounds: number;
   readonly rssMiB: number;
   /** figures[kind][client] */
   readonly figures: Record<StreamKind, Partial<Record<StreamingClient, ItemFigures>>>;
@@ -52,14 +53,14 @@ export interface StreamingResult {
 
 interface ChildLine {
   readonly items: number;
-  readonly seconds: number;
+  readonly seconds?: number;
   readonly cpuUsPerItem?: number;
   readonly itemsPerSec?: number;
   readonly deltaMiB?: number;
   readonly peakRssMiB?: number;
 }
 
-export async function runStreaming(options: { items: number; repeats: number; rssMiB: number }, log: (line: string) => void): Promise<StreamingResult> {
+export async function runStreaming(options: { items: number; repeats: number; rounds: number; rssMiB: number }, log: (line: string) => void): Promise<StreamingResult> {
   const failures: string[] = [];
   const out = outDir("gen-client", "streaming");
   resetDir(out);
@@ -68,10 +69,10 @@ export async function runStreaming(options: { items: number; repeats: number; rs
   const sdkEntry = join(compileSdk(out, "streaming-gen-client"), "index.js");
   const openaiDir = peerModule("openai");
   const server = await startServer("streaming-server.ts", [String(options.items), String(options.items)]);
-  const runChild = (client: string, kind: string, count: number): ChildLine | undefined => {
+  const runChild = (client: string, kind: string, count: number, rounds: number): ChildLine | undefined => {
     const child = spawnSync(
       NODE,
-      ["--expose-gc", join(BENCH_DIR, "streaming-child.ts"), client, kind, String(server.port), String(count), sdkEntry, openaiDir],
+      ["--expose-gc", join(BENCH_DIR, "streaming-child.ts"), client, kind, String(server.port), String(count), String(rounds), sdkEntry, openaiDir],
       { encoding: "utf8", timeout: 600_000 },
     );
     const line = (child.stdout ?? "").trim().split("\n").pop() ?? "";
@@ -88,14 +89,14 @@ export async function runStreaming(options: { items: number; repeats: number; rs
     for (let repeat = 0; repeat < options.repeats; repeat++) {
       for (const kind of STREAM_KINDS) {
         for (const client of STREAMING_CLIENTS) {
-          const line = runChild(client, kind, options.items);
+          const line = runChild(client, kind, options.items, options.rounds);
           if (line !== undefined) (samples[`${kind}/${client}`] ??= []).push(line);
         }
       }
     }
     for (const client of RSS_CLIENTS) {
-      const line = runChild(client, "jsonl-rss", options.rssMiB * 2 ** 20);
-      if (line !== undefined) rss[client] = { deltaMiB: line.deltaMiB ?? Number.NaN, peakRssMiB: line.peakRssMiB ?? Number.NaN, items: line.items, seconds: line.seconds };
+      const line = runChild(client, "jsonl-rss", options.rssMiB * 2 ** 20, 1);
+      if (line !== undefined) rss[client] = { deltaMiB: line.deltaMiB ?? Number.NaN, peakRssMiB: line.peakRssMiB ?? Number.NaN, items: line.items, seconds: line.seconds ?? Number.NaN };
     }
   } finally {
     server.stop();
@@ -111,5 +112,5 @@ export async function runStreaming(options: { items: number; repeats: number; rs
       };
     }
   }
-  return { items: options.items, repeats: options.repeats, rssMiB: options.rssMiB, figures, rss, failures: [...new Set(failures)] };
+  return { items: options.items, repeats: options.repeats, rounds: options.rounds, rssMiB: options.rssMiB, figures, rss, failures: [...new Set(failures)] };
 }
