@@ -2,7 +2,9 @@
 import type { GenerationResult } from "./generation.ts";
 import type { ImportResult } from "./import.ts";
 import type { RuntimeResult } from "./runtime.ts";
+import type { BundleResult } from "./bundle.ts";
 import type { StreamResult } from "./stream.ts";
+import type { StreamingResult } from "./streaming.ts";
 import { ratio } from "./stats.ts";
 import type { TypecheckResult } from "./typecheck.ts";
 
@@ -11,7 +13,7 @@ export interface GoalCheck {
   readonly target: string;
   /** The measured ratio or value; NaN when not measured. */
   readonly value: number;
-  readonly unit: "×" | "ms" | "MiB";
+  readonly unit: "×" | "ms" | "MiB" | "KB";
   /** null: not measured. */
   readonly pass: boolean | null;
   readonly detail: string;
@@ -36,6 +38,8 @@ export function evaluateGoals(input: {
   runtime?: RuntimeResult;
   imports?: ImportResult;
   stream?: StreamResult;
+  streaming?: StreamingResult;
+  bundle?: BundleResult;
 }): GoalCheck[] {
   const goals: GoalCheck[] = [];
   const gh = input.generation?.github;
@@ -173,5 +177,61 @@ export function evaluateGoals(input: {
       ),
     );
   }
+  if (input.streaming !== undefined) goals.push(...streamingGoals(input.streaming));
+  if (input.bundle !== undefined) goals.push(...bundleGoals(input.bundle));
   return goals;
+}
+
+function streamingGoals(s: StreamingResult): GoalCheck[] {
+  const sse = s.figures.sse;
+  const perItem = (x: { cpuUsPerItem: number } | undefined): string => `${f(x?.cpuUsPerItem)} µs`;
+  const row = (mode: "gen-client-off" | "gen-client-strict", limit: number, what: string): GoalCheck =>
+    check(
+      `SSE chat-completion chunks, ${what}: CPU per event vs openai-node's Stream`,
+      ratio(sse[mode]?.cpuUsPerItem, sse.openai?.cpuUsPerItem),
+      limit,
+      "×",
+      `${perItem(sse[mode])} vs ${perItem(sse.openai)} per event; ${f((sse[mode]?.itemsPerSec ?? Number.NaN) / 1000, 0)}k vs ${f((sse.openai?.itemsPerSec ?? Number.NaN) / 1000, 0)}k events/s`,
+    );
+  const sdk = s.rss["gen-client-strict"];
+  return [
+    row("gen-client-off", 1.0, "validation off"),
+    row("gen-client-strict", 1.5, "validation strict"),
+    check(
+      `JSON Lines stream of ${s.rssMiB} MiB through the SDK: added peak RSS`,
+      sdk?.deltaMiB ?? Number.NaN,
+      64,
+      "MiB",
+      `${(sdk?.items ?? 0).toLocaleString("en-US")} items in ${f(sdk?.seconds, 1)} s; plain fetch over the same bytes: +${f(s.rss.fetch?.deltaMiB, 1)} MiB`,
+      true,
+    ),
+  ];
+}
+
+/** The bundle goals are judged on one-file bundles (no code splitting), min + gzip. */
+function bundleGoals(b: BundleResult): GoalCheck[] {
+  const gz = (app: "one" | "ten", sdk: string): number => b.figures[app][sdk]?.oneFile.gzipBytes ?? Number.NaN;
+  const kb = (bytes: number): string => `${f(bytes / 1000, 1)} KB`;
+  const vsHey = (app: "one" | "ten", what: string): GoalCheck =>
+    check(
+      `Bundle of an app calling ${what}, validation on: min+gz vs hey-api + zod`,
+      ratio(gz(app, "gen-client"), gz(app, "hey-api-zod")),
+      0.5,
+      "×",
+      `one file: ${kb(gz(app, "gen-client"))} vs ${kb(gz(app, "hey-api-zod"))}; with splitting, initial: ${kb(b.figures[app]["gen-client"]?.splitInitial.gzipBytes ?? Number.NaN)} vs ${kb(b.figures[app]["hey-api-zod"]?.splitInitial.gzipBytes ?? Number.NaN)}`,
+    );
+  const off = (sdk: string, what: string): GoalCheck =>
+    check(
+      `Bundle of an app calling one GitHub operation, ${what}: min+gz`,
+      gz("one", sdk) / 1000,
+      20,
+      "KB",
+      `one file; with splitting, initial ${kb(b.figures.one[sdk]?.splitInitial.gzipBytes ?? Number.NaN)}, total ${kb(b.figures.one[sdk]?.splitTotal.gzipBytes ?? Number.NaN)}`,
+    );
+  return [
+    vsHey("one", "one GitHub operation"),
+    off("gen-client-off-option", 'validation off (`createClient({ validate: "off" })`)'),
+    off("gen-client-off-sdk", "validation off (SDK generated with `--validate off`)"),
+    vsHey("ten", "ten GitHub operations"),
+  ];
 }

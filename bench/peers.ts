@@ -7,6 +7,8 @@
  *   overridden to 0.29.8 (still inside orval's range).
  * - openapi-typescript 7.13.0 needs the classic TypeScript API, so TypeScript 5.9.3 sits beside it.
  * - zod is there so hey-api's output resolves the same major as gen-client's.
+ * - openai (openai-node) is the streaming bench's peer: its own `Stream` over the same local server.
+ * - esbuild bundles the bundle-size bench's apps.
  * - kubb is not benchmarked: it took more than 300 s on the GitHub spec on this kind of machine.
  */
 import { join } from "node:path";
@@ -19,6 +21,8 @@ export const PEER_VERSIONS = {
   "openapi-typescript": "7.13.0",
   typescript: "5.9.3",
   zod: "4.6.7",
+  openai: "7.60.0",
+  esbuild: "0.28.2",
 } as const;
 
 export const PEER_OVERRIDES = { "@scalar/openapi-parser": "0.29.8" } as const;

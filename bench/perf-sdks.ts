@@ -66,8 +66,9 @@ export interface ServerHandle {
   stop(): void;
 }
 
-export async function startServer(): Promise<ServerHandle> {
-  const child = spawn(NODE, [join(BENCH_DIR, "server.ts")], { stdio: ["pipe", "pipe", "inherit"] });
+/** Starts a loopback server script of bench/ (by default the perf spec's) in its own process. */
+export async function startServer(script = "server.ts", args: readonly string[] = []): Promise<ServerHandle> {
+  const child = spawn(NODE, [join(BENCH_DIR, script), ...args], { stdio: ["pipe", "pipe", "inherit"] });
   const port = await new Promise<number>((resolve, reject) => {
     let text = "";
     const timer = setTimeout(() => reject(new Error("bench server did not start in 10 s")), 10_000);

@@ -7,7 +7,9 @@ import type { MachineInfo } from "./machine.ts";
 import { RUNTIME_CLIENTS, type RuntimeResult } from "./runtime.ts";
 import type { Spec } from "./specs.ts";
 import { fmt, ratio } from "./stats.ts";
+import { BUNDLE_APPS, type BundleApp, type BundleResult } from "./bundle.ts";
 import type { StreamResult } from "./stream.ts";
+import { STREAM_KINDS, STREAMING_CLIENTS, STREAMING_FIXTURE, type StreamingResult } from "./streaming.ts";
 import type { TypecheckResult } from "./typecheck.ts";
 
 export interface BenchResults {
@@ -21,6 +23,8 @@ export interface BenchResults {
   readonly runtime?: RuntimeResult;
   readonly imports?: ImportResult;
   readonly stream?: StreamResult;
+  readonly streaming?: StreamingResult;
+  readonly bundle?: BundleResult;
   readonly goals: GoalCheck[];
   readonly notes: string[];
 }
@@ -250,6 +254,9 @@ export function renderMarkdown(r: BenchResults): string {
     if (st.failures.length > 0) out.push("");
   }
 
+  if (r.streaming !== undefined) out.push(...streamingSection(r.streaming));
+  if (r.bundle !== undefined) out.push(...bundleSection(r.bundle));
+
   if (r.notes.length > 0) {
     out.push("## Notes");
     out.push("");
@@ -257,4 +264,103 @@ export function renderMarkdown(r: BenchResults): string {
     out.push("");
   }
   return out.join("\n");
+}
+
+const STREAMING_LABELS: Record<string, string> = {
+  "gen-client-off": 'gen-client, `validate: "off"`',
+  "gen-client-strict": 'gen-client, `validate: "strict"`',
+  openai: "openai-node",
+  fetch: "plain fetch, counting line ends (floor)",
+};
+
+function streamingSection(s: StreamingResult): string[] {
+  const out: string[] = ["## Streaming: SSE and JSON Lines vs openai-node", ""];
+  out.push(
+    `The SDK generated from ${STREAMING_FIXTURE} and openai-node read the same streams from a node:http server on 127.0.0.1 in its own process: ${s.items.toLocaleString("en-US")} small chat-completion chunks as Server-Sent Events (then \`data: [DONE]\`), and ${s.items.toLocaleString("en-US")} records as JSON Lines. ` +
+      "openai-node reads the SSE stream through its own client (`chat.completions.create({ stream: true })`, which returns its `Stream`) and the JSON Lines through `Stream.fromReadableStream` over a plain fetch; neither validates. " +
+      `Fresh process per (client, stream), ${s.repeats} alternating; each reads a warm-up stream, then ${s.rounds} streams one after the other; medians over the streams, then over the processes. CPU is the client process's own (process.cpuUsage, user + system) ÷ items; items/s is wall time, which the server and the machine's other work share (its ratio: higher is better).`,
+  );
+  out.push("");
+  const rows: string[][] = [];
+  for (const kind of STREAM_KINDS) {
+    const openai = s.figures[kind].openai;
+    for (const client of STREAMING_CLIENTS) {
+      const x = s.figures[kind][client];
+      if (x === undefined) continue;
+      rows.push([
+        kind === "sse" ? "SSE" : "JSON Lines",
+        STREAMING_LABELS[client] ?? client,
+        fmt(x.cpuUsPerItem),
+        client === "openai" ? "—" : fmt(ratio(x.cpuUsPerItem, openai?.cpuUsPerItem)),
+        Math.round(x.itemsPerSec).toLocaleString("en-US"),
+        client === "openai" ? "—" : fmt(ratio(x.itemsPerSec, openai?.itemsPerSec)),
+      ]);
+    }
+  }
+  out.push(table(["stream", "client", "CPU µs/item", "÷ openai-node", "items/s", "÷ openai-node"], rows));
+  out.push("");
+  out.push(
+    `Memory: one ${s.rssMiB} MiB JSON Lines stream that the server makes up as it writes (nothing on disk), read by a fresh process; added peak RSS = peak RSS while reading (sampled every 5 ms, and the process's max RSS) − RSS just before (after a 4 MiB warm-up stream and a GC).`,
+  );
+  out.push("");
+  out.push(
+    table(
+      ["reader", "items", "seconds", "added peak RSS MiB", "peak RSS MiB"],
+      Object.entries(s.rss).map(([client, x]) => [
+        client === "gen-client-strict" ? "gen-client SDK, `validate: \"strict\"` (default)" : (STREAMING_LABELS[client] ?? client),
+        x.items.toLocaleString("en-US"),
+        fmt(x.seconds, 1),
+        fmt(x.deltaMiB, 1),
+        fmt(x.peakRssMiB, 0),
+      ]),
+    ),
+  );
+  out.push("");
+  for (const note of s.failures) out.push(`- ${note}`);
+  if (s.failures.length > 0) out.push("");
+  return out;
+}
+
+function bundleSection(b: BundleResult): string[] {
+  const out: string[] = ["## Bundle size: browser apps calling GitHub operations", ""];
+  out.push(
+    `esbuild ${b.esbuild} (\`--bundle --minify --format=esm --platform=browser\`, and with \`--splitting\`) over a small app (bench/bundle-apps/, one template per SDK shape) that makes a client and calls one GitHub operation (\`${b.ops[0] ?? ""}\`) or ten (${b.ops.map((op) => `\`${op}\``).join(", ")}). ` +
+      "KB = 1,000 bytes; gz = zlib level 9 (as `gzip -9`) of each output file, summed. With splitting, \"initial\" is the entry and the chunks it imports statically, \"total\" every file. Ratios are ÷ hey-api + zod in the same column; lower is better. ky and zod come from gen-client's own node_modules.",
+  );
+  out.push("");
+  const k = (bytes: number | undefined): string => fmt(bytes === undefined ? undefined : bytes / 1000, 1);
+  for (const app of Object.keys(BUNDLE_APPS) as BundleApp[]) {
+    const figures = b.figures[app];
+    const hey = figures["hey-api-zod"];
+    out.push(`### ${app === "one" ? "One operation" : "Ten operations"}`);
+    out.push("");
+    out.push(
+      table(
+        ["SDK", "one file min KB", "gz KB", "÷ hey-api+zod (gz)", "split initial min KB", "gz KB", "÷", "split total min KB", "gz KB", "÷", "files"],
+        b.sdks.flatMap(({ id, label }) => {
+          const x = figures[id];
+          if (x === undefined) return [];
+          return [
+            [
+              label,
+              k(x.oneFile.minBytes),
+              k(x.oneFile.gzipBytes),
+              fmt(ratio(x.oneFile.gzipBytes, hey?.oneFile.gzipBytes)),
+              k(x.splitInitial.minBytes),
+              k(x.splitInitial.gzipBytes),
+              fmt(ratio(x.splitInitial.gzipBytes, hey?.splitInitial.gzipBytes)),
+              k(x.splitTotal.minBytes),
+              k(x.splitTotal.gzipBytes),
+              fmt(ratio(x.splitTotal.gzipBytes, hey?.splitTotal.gzipBytes)),
+              String(x.chunks),
+            ],
+          ];
+        }),
+      ),
+    );
+    out.push("");
+  }
+  for (const note of b.failures) out.push(`- ${note}`);
+  if (b.failures.length > 0) out.push("");
+  return out;
 }

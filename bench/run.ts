@@ -3,7 +3,8 @@
  *
  *   npm run bench                          full run: Petstore, Stripe, GitHub; every part
  *   npm run bench -- --quick               Petstore + Stripe, 1 run each, short runtime rounds
- *   npm run bench -- --only generation,typecheck,runtime,import,stream
+ *   npm run bench -- --only generation,typecheck,runtime,import,stream,streaming,bundle
+ *   npm run bench -- --only streaming --jsonl-mib 256   the streaming part, a smaller JSON Lines stream
  *   npm run bench -- --runs 5 --tsc-runs 3 --timeout 600 --specs petstore,github
  *   npm run bench -- --wait-idle 900      first wait (up to 900 s) for the 1-minute load to drop
  *
@@ -28,10 +29,12 @@ import { installPeers, SKIPPED_PEERS } from "./peers.ts";
 import { renderMarkdown, type BenchResults } from "./report.ts";
 import { runRuntime, type RuntimeResult } from "./runtime.ts";
 import { installSpecs, spec, type Spec, type SpecId } from "./specs.ts";
+import { runBundle, type BundleResult } from "./bundle.ts";
 import { runStream, type StreamResult } from "./stream.ts";
+import { runStreaming, type StreamingResult } from "./streaming.ts";
 import { runTypecheck, type TypecheckResult } from "./typecheck.ts";
 
-const PARTS = ["generation", "typecheck", "runtime", "import", "stream"] as const;
+const PARTS = ["generation", "typecheck", "runtime", "import", "stream", "streaming", "bundle"] as const;
 type Part = (typeof PARTS)[number];
 const ALL_SPECS: readonly SpecId[] = ["petstore", "stripe", "github"];
 
@@ -45,6 +48,7 @@ const { values } = parseArgs({
     specs: { type: "string" },
     json: { type: "string" },
     "wait-idle": { type: "string", default: "0" },
+    "jsonl-mib": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
   allowPositionals: false,
@@ -52,7 +56,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   process.stdout.write(
-    "usage: npm run bench -- [--quick] [--only generation,typecheck,runtime,import,stream] [--runs N] [--tsc-runs N] [--timeout SECONDS] [--specs petstore,stripe,github] [--json PATH] [--wait-idle SECONDS]\n",
+    "usage: npm run bench -- [--quick] [--only generation,typecheck,runtime,import,stream,streaming,bundle] [--runs N] [--tsc-runs N] [--timeout SECONDS] [--specs petstore,stripe,github] [--json PATH] [--wait-idle SECONDS] [--jsonl-mib MIB]\n",
   );
   process.exit(0);
 }
@@ -84,7 +88,7 @@ if (waitIdleSec > 0) {
     await new Promise((resolve) => setTimeout(resolve, 15_000));
   }
 }
-if (parts.includes("generation") || parts.includes("typecheck") || parts.includes("runtime") || parts.includes("stream") || parts.includes("import")) {
+if (parts.length > 0) {
   log("checking pinned peers and specs in bench/.work");
   installPeers(log);
   installSpecs(log);
@@ -101,6 +105,8 @@ let typecheck: TypecheckResult | undefined;
 let runtime: RuntimeResult | undefined;
 let imports: ImportResult | undefined;
 let stream: StreamResult | undefined;
+let streaming: StreamingResult | undefined;
+let bundle: BundleResult | undefined;
 const generatorIds = GENERATORS.map((g) => g.id);
 const partLoads: string[] = [];
 const markLoad = (part: string): void => {
@@ -137,6 +143,17 @@ if (parts.includes("stream")) {
   log("stream: 200 MiB download");
   stream = await runStream(quick ? 1 : 3, log);
 }
+if (parts.includes("streaming")) {
+  markLoad("streaming");
+  const jsonlMiB = Number(values["jsonl-mib"] ?? (quick ? 256 : 1024));
+  log(`streaming: SSE and JSON Lines vs openai-node; ${jsonlMiB} MiB JSON Lines`);
+  streaming = await runStreaming(quick ? { items: 20_000, repeats: 1, rounds: 3, rssMiB: jsonlMiB } : { items: 100_000, repeats: 3, rounds: 5, rssMiB: jsonlMiB }, log);
+}
+if (parts.includes("bundle")) {
+  markLoad("bundle");
+  log("bundle: browser bundles of apps calling GitHub operations");
+  bundle = await runBundle(spec("github"), log);
+}
 
 markLoad("end");
 notes.push(`1-minute load average at the start of each part (${machineInfo().cores} cores): ${partLoads.join(", ")}.`);
@@ -147,6 +164,8 @@ const goals = evaluateGoals({
   ...(runtime === undefined ? {} : { runtime }),
   ...(imports === undefined ? {} : { imports }),
   ...(stream === undefined ? {} : { stream }),
+  ...(streaming === undefined ? {} : { streaming }),
+  ...(bundle === undefined ? {} : { bundle }),
 });
 const results: BenchResults = {
   machine: machineInfo(),
@@ -166,6 +185,8 @@ const results: BenchResults = {
   ...(runtime === undefined ? {} : { runtime }),
   ...(imports === undefined ? {} : { imports }),
   ...(stream === undefined ? {} : { stream }),
+  ...(streaming === undefined ? {} : { streaming }),
+  ...(bundle === undefined ? {} : { bundle }),
   goals,
   notes,
 };
