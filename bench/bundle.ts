@@ -108,6 +108,8 @@ const sdkDir = (build: SdkBuild): string => join(OUT_DIR, "bundle", build);
 /** `repos/get` → `reposGet`, as both gen-client and hey-api name GitHub's operations. */
 export const camelName = (id: string): string => id.replace(/[/-]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const kebabName = (id: string): string => id.replace(/\//g, "-");
+/** `repos/get` → `repos.get`: the method on gen-client's grouped client (the resource is the tag, the prefix dropped). */
+const memberPath = (id: string): string => id.split("/").map(camelName).join(".");
 
 /** Renders a template of bench/bundle-apps/ (see its README) for an SDK row and the app's operations. */
 export function renderApp(sdk: BundleSdk, sdkPath: string, ops: readonly BundleOp[]): string {
@@ -120,7 +122,7 @@ export function renderApp(sdk: BundleSdk, sdkPath: string, ops: readonly BundleO
       continue;
     }
     for (const op of ops) {
-      lines.push(`${each[1] ?? ""}${(each[2] ?? "").replaceAll("{{name}}", camelName(op.id)).replaceAll("{{file}}", kebabName(op.id)).replaceAll("{{args}}", sdk.args(op))}`);
+      lines.push(`${each[1] ?? ""}${(each[2] ?? "").replaceAll("{{member}}", memberPath(op.id)).replaceAll("{{name}}", camelName(op.id)).replaceAll("{{file}}", kebabName(op.id)).replaceAll("{{args}}", sdk.args(op))}`);
     }
   }
   return lines.join("\n").replaceAll("{{sdk}}", sdkPath).replaceAll("{{clientOptions}}", sdk.clientOptions);

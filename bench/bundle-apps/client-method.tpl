@@ -1,10 +1,10 @@
-// gen-client today: one client from createClient, one method per operation.
+// gen-client's client: createClient, one method per operation, in resources (`api.repos.get`).
 import { createClient } from "{{sdk}}/index.js";
 
 const api = createClient({{clientOptions}});
 
 console.log(
   await Promise.allSettled([
-    //each: api.{{name}}({{args}}),
+    //each: api.{{member}}({{args}}),
   ]),
 );
