@@ -48,11 +48,30 @@ export interface SpecInput {
 }
 
 interface SdkModule {
-  createClient(options: Record<string, unknown>): Record<string, SdkMethod>;
+  createClient(options: Record<string, unknown>): Record<string, unknown>;
   SdkError: new (...args: never[]) => Error;
   ApiError: new (...args: never[]) => Error & { status: number; body: unknown };
   ResponseValidationError: new (...args: never[]) => Error & { status: number };
 }
+interface NameMap {
+  readonly layout?: string;
+  readonly operations: Record<string, string>;
+  readonly resources?: Record<string, string>;
+  readonly members?: Record<string, string>;
+}
+
+/** Route → the method's path on the grouped client, `pets.listPets` (or `ping` on the client itself). */
+function placesOf(names: NameMap): Record<string, string> {
+  return Object.fromEntries(Object.entries(names.members ?? {}).map(([route, member]) => [route, [names.resources?.[route], member].filter((part) => part !== undefined && part !== "").join(".")]));
+}
+
+/** The client's member at a dotted path, if it is a method. */
+function methodAt(client: Record<string, unknown>, path: string): SdkMethod | undefined {
+  let value: unknown = client;
+  for (const key of path.split(".")) value = typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === "function" ? (value as SdkMethod) : undefined;
+}
+
 interface SdkMethod {
   (args?: Record<string, unknown>, options?: Record<string, unknown>): Promise<unknown>;
   isError(error: unknown): boolean;
@@ -147,8 +166,10 @@ export async function runSpec(input: SpecInput, workDir: string, log: (line: str
   let operations: { name: string; spec: SdkOperation }[];
   try {
     sdk = (await import(pathToFileURL(join(out, "index.ts")).href)) as SdkModule;
-    // The client's member for each route, as the SDK records it (operations.ts escapes reserved words: `delete_`).
-    const methodNames = (JSON.parse(readFileSync(join(out, ".gen-client-names.json"), "utf8")) as { operations: Record<string, string> }).operations;
+    // The client's member for each route, as the SDK records it (operations.ts escapes reserved words: `delete_`):
+    // its place in a resource (`pets.listPets`) in the grouped layout.
+    const names = JSON.parse(readFileSync(join(out, ".gen-client-names.json"), "utf8")) as NameMap;
+    const methodNames = names.layout === "grouped" ? placesOf(names) : names.operations;
     const operationSpecs = (await import(pathToFileURL(join(out, "operations.ts")).href)) as Record<string, unknown>;
     operations = Object.entries(operationSpecs)
       .filter(([name, value]) => typeof value === "function" && name !== "loadValidators" && name !== "useValidators")
@@ -171,7 +192,7 @@ export async function runSpec(input: SpecInput, workDir: string, log: (line: str
   const calls: CallRecord[] = [];
   const t1 = performance.now();
   const exchanges: Exchange[] = [];
-  const newClient = (): Record<string, SdkMethod> =>
+  const newClient = (): Record<string, unknown> =>
     sdk.createClient({ baseUrl: prism.url, auth: credentials(document), retry: 0, timeout: 30_000, logLevel: "off", fetch: recordingFetch(exchanges) });
   let client = newClient();
   let failure: string | undefined;
@@ -179,7 +200,8 @@ export async function runSpec(input: SpecInput, workDir: string, log: (line: str
     for (const { name, spec: op } of operations) {
       const pointer = operationPointer(op.path, op.method);
       const operation = locate(document, pointer);
-      if (operation === undefined || client[name] === undefined) {
+      const method = methodAt(client, name);
+      if (operation === undefined || method === undefined) {
         calls.push({ operation: name, route: `${op.method} ${op.path}`, outcome: "sdk-error", reason: `no ${pointer} in the spec, or no client.${name}` });
         continue;
       }
@@ -187,7 +209,7 @@ export async function runSpec(input: SpecInput, workDir: string, log: (line: str
       const argValues: Record<string, unknown> = Object.fromEntries(args.map((a) => [a.key, a.value]));
       for (const prefer of [undefined, ...preferences(document, operation.pointer)]) {
         exchanges.length = 0;
-        const result = await outcomeOf(sdk, client[name]!, argValues, prefer === undefined ? {} : { headers: { Prefer: prefer } });
+        const result = await outcomeOf(sdk, methodAt(client, name) ?? method, argValues, prefer === undefined ? {} : { headers: { Prefer: prefer } });
         const exchange = exchanges.at(-1);
         let judgement = classify({ judge, document, operation, sdk: op, args, exchange, result });
         const crashed = result.kind === "sdk-error" && result.name === "ConnectionError" ? await prism.waitExit(2_000) : prism.exited();

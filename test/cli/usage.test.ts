@@ -61,8 +61,8 @@ describe("the CLI's everyday output", () => {
     const result = await genClient(dir, fixturePath("openapi32.yaml"), "--out", "sdk", "--explain-streaming");
     expect(result.code).toBe(0);
     expect(result.stdout.trimEnd().split("\n")).toEqual([
-      "GET /events events.streamEvents: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): items follow its data's contentSchema",
-      "GET /notices streamNotices: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): items are its data; a plain string, so items are the text as sent",
+      "GET /events feeds.events.streamEvents: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): items follow its data's contentSchema",
+      "GET /notices notices.streamNotices: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): items are its data; a plain string, so items are the text as sent",
       "GET /activity streamActivity: 200 text/event-stream: its itemSchema describes each event (OpenAPI 3.2): a union of events by name: items are { event, data }, the data per its event's contentSchema",
       "POST /jobs runJob: 200 text/event-stream: items follow its itemSchema (OpenAPI 3.2)",
       "GET /changes.jsonl feeds.listChanges: 200 application/jsonl: items follow its itemSchema (OpenAPI 3.2)",
