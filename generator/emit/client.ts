@@ -11,6 +11,7 @@ import { jsdocLines } from "./code/literals.js";
 import { firstSentence, specDocLines, specMarkdown } from "./spec-text.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/types.js";
+import { valueLiteral } from "./code/value-literal.js";
 import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
 import { resultType, toType } from "./types.js";
@@ -108,7 +109,7 @@ function authDeclaration(schemes: readonly SecurityScheme[]): Statement {
   if (schemes.length === 0) return { s: "type", name: "Auth", type: tsRef("Record", [tsKeyword("string"), tsKeyword("never")]), doc };
   const members: TsMember[] = schemes.map((scheme) => {
     const lines = scheme.description !== undefined ? specDocLines(scheme.description) : jsdocLines(describeScheme(scheme));
-    return { key: scheme.name, optional: true, type: tsRef(credentialType(scheme)), ...(lines.length > 0 && { doc: lines }) };
+    return { key: scheme.key, optional: true, type: tsRef(credentialType(scheme)), ...(lines.length > 0 && { doc: lines }) };
   });
   return { s: "interface", name: "Auth", extends: [], members, doc };
 }
@@ -118,7 +119,7 @@ function describeScheme(scheme: SecurityScheme): string {
     case "http":
       return `HTTP ${scheme.scheme} authentication.`;
     case "apiKey":
-      return `API key sent in the ${scheme.in} ${JSON.stringify(scheme.paramName)}.`;
+      return `API key sent in the ${scheme.in} ${JSON.stringify(scheme.name)}.`;
     case "oauth2":
       return scheme.tokenUrl ? "OAuth 2 access token, or client credentials to fetch one." : "OAuth 2 access token.";
     case "openIdConnect":
@@ -146,7 +147,7 @@ function clientMember(ctx: EmitContext, operation: Operation): TsMember {
   const type = tsRef(endpointKind(operation).type, [args, result, ...item, tsRef(`T.${operation.typeName}Error`)]);
   const text = [operation.summary, operation.description].filter((t): t is string => t !== undefined && t.trim() !== "");
   const lines = text.flatMap((t, i) => (i > 0 ? ["", ...specDocLines(t)] : specDocLines(t)));
-  lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method.toUpperCase()} ${operation.path}\``));
+  lines.push(...(lines.length > 0 ? [""] : []), ...jsdocLines(`\`${operation.method} ${operation.path}\``));
   if (pagination) lines.push("", `Paginated (${pagination.style}): \`.paginate()\` yields every item, \`.pages()\` every page.`);
   if (operation.externalDocs) lines.push(...seeDoc(operation.externalDocs));
   if (operation.deprecated) lines.push("@deprecated");
@@ -184,19 +185,14 @@ const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Arra
 
 function apiSpec(ctx: EmitContext): Expr {
   const { model } = ctx;
-  const schemes = model.securitySchemes.map((scheme) => {
-    const fields: { key: string; value: Expr }[] = [{ key: "type", value: str(scheme.type) }];
-    if (scheme.type === "http") fields.push({ key: "scheme", value: str(scheme.scheme) });
-    if (scheme.type === "apiKey") fields.push({ key: "in", value: str(scheme.in) }, { key: "name", value: str(scheme.paramName) });
-    if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined) fields.push({ key: "tokenUrl", value: str(scheme.tokenUrl) });
-    return { key: scheme.name, value: object(fields) };
-  });
+  // The model's schemes are the runtime's `SecuritySchemeSpec`s, under their keys.
+  const schemes = new Map(model.securitySchemes.map(({ key, description: _description, ...spec }) => [key, spec]));
   const secretFields = secretPropertyNames(model);
   return object([
     { key: "title", value: str(model.title) },
     { key: "clientInfo", value: str(clientInfoHeader(model.title, model.version)) },
     ...(model.baseUrl !== undefined ? [{ key: "baseUrl", value: str(model.baseUrl) }] : []),
-    { key: "securitySchemes", value: object(schemes) },
+    { key: "securitySchemes", value: valueLiteral(schemes, () => true) },
     ...(secretFields.length > 0 ? [{ key: "secretFields", value: array(secretFields.map((name) => str(name))) }] : []),
     ...(ctx.options.strict ? [{ key: "strict", value: bool(true) }] : []),
     // "strict" is the runtime's own default: SDKs generated without the option stay as they were.

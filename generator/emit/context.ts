@@ -3,6 +3,7 @@ import { childSchemas } from "../ir/walk.js";
 import { jsdocLines } from "./code/literals.js";
 import { specDocLines } from "./spec-text.js";
 import { webhookDiscriminator } from "./webhooks.js";
+import type { ValidationMode } from "../../runtime/operation.js";
 
 /**
  * A schema is printed for one side of the wire: `read` (responses: writeOnly fields dropped,
@@ -10,8 +11,8 @@ import { webhookDiscriminator } from "./webhooks.js";
  */
 export type View = "read" | "write";
 
-/** How responses are validated by default (see `GenerateOptions.validate`). */
-export type ValidationMode = "strict" | "warn" | "off";
+/** How responses are validated by default (see `GenerateOptions.validate`): the runtime's `ApiSpec.validate`. */
+export type { ValidationMode };
 
 /** How `format: date-time` values appear in code (see `GenerateOptions.dates`). */
 export type DatesMode = "string" | "date";

@@ -114,7 +114,7 @@ function authExampleLines(schemes: readonly SecurityScheme[]): string[] {
 }
 
 function authExample(scheme: SecurityScheme): string {
-  const key = /^[A-Za-z_$][\w$]*$/.test(scheme.name) ? scheme.name : JSON.stringify(scheme.name);
+  const key = /^[A-Za-z_$][\w$]*$/.test(scheme.key) ? scheme.key : JSON.stringify(scheme.key);
   if (scheme.type === "http" && scheme.scheme === "basic") return `${key}: { username: "user", password: "secret" }`;
   if (scheme.type === "apiKey") return `${key}: process.env.API_KEY!`;
   if (scheme.type === "oauth2" && scheme.tokenUrl) return `${key}: { clientId: process.env.CLIENT_ID!, clientSecret: process.env.CLIENT_SECRET! }`;
@@ -124,14 +124,14 @@ function authExample(scheme: SecurityScheme): string {
 function authSection(schemes: readonly SecurityScheme[], baseUrlOption: string): string {
   if (schemes.length === 0) return undeclaredAuth(baseUrlOption);
   const lines = schemes.map((scheme) => {
-    const name = `\`${inlineCode(scheme.name)}\``;
+    const name = `\`${inlineCode(scheme.key)}\``;
     switch (scheme.type) {
       case "http":
         return scheme.scheme === "basic"
           ? `- ${name}: HTTP basic: \`{ username, password }\`, sent as \`Authorization: Basic …\`.`
           : `- ${name}: HTTP ${scheme.scheme}: a token, sent as \`Authorization: Bearer …\`.`;
       case "apiKey":
-        return `- ${name}: an API key, sent in the ${scheme.in} \`${inlineCode(scheme.paramName)}\`.`;
+        return `- ${name}: an API key, sent in the ${scheme.in} \`${inlineCode(scheme.name)}\`.`;
       case "oauth2":
         return scheme.tokenUrl
           ? `- ${name}: OAuth 2: an access token, or \`{ clientId, clientSecret }\` (and optionally \`scopes\`): the client then fetches a token from \`${inlineCode(scheme.tokenUrl)}\` with the operation's scopes, caches it until it expires, and after a 401 fetches a new one once and replays the call. A relative token URL resolves under \`baseUrl\`.`
@@ -217,7 +217,7 @@ function operationEntry(ctx: EmitContext, operation: Operation): string {
     const walk = `${exampleCall(ctx, operation, "for await (const item of ", "paginate").replace(/;$/, "")}) {\n  // every item, page after page\n}`;
     example += `\n// ${operation.pagination.style} pagination:\n${walk}`;
   }
-  const route = `\`${operation.method.toUpperCase()} ${inlineCode(operation.path)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
+  const route = `\`${operation.method} ${inlineCode(operation.path)}\`${securityLine(ctx, operation)}${externalDocsLink(operation)}`;
   return [heading, "", route, "", "```ts", example.replaceAll("```", "`\\`\\`"), "```", ""].join("\n");
 }
 

@@ -4,9 +4,9 @@
  */
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
-import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
+import type { ExternalDocs, Operation, Parameter, SecurityScheme } from "./model.js";
 import { camelCase, pascalCase } from "./naming.js";
-import { routeKey } from "./route.js";
+import { httpMethod, type PathItemMethod, routeKey } from "./route.js";
 import { convertParameters } from "./parameters.js";
 import { convertRequestBody } from "./request-body.js";
 import { decidePagination } from "./pagination.js";
@@ -14,7 +14,7 @@ import { convertResponses } from "./responses.js";
 import { convertSchema } from "./schema.js";
 import { convertSecurity } from "./security.js";
 
-const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
+const METHODS: readonly PathItemMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
 
 export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly SecurityScheme[]): Operation[] {
   if (!isObject(paths)) return [];
@@ -48,7 +48,7 @@ export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly S
 
 interface OperationSource {
   readonly path: string;
-  readonly method: HttpMethod;
+  readonly method: PathItemMethod;
   readonly raw: JsonObject;
   readonly pointer: string;
   readonly item: JsonObject;
@@ -58,8 +58,9 @@ interface OperationSource {
 }
 
 function convertOperation(ctx: BuildContext, source: OperationSource): Operation {
-  const { path, method, raw, pointer } = source;
-  const operationId = stringOf(raw.operationId)?.trim() || derivedOperationId(method, path);
+  const { path, raw, pointer } = source;
+  const method = httpMethod(source.method);
+  const operationId = stringOf(raw.operationId)?.trim() || derivedOperationId(source.method, path);
   const route = routeKey(method, path);
   const { method: name, binding } = ctx.operationNames.claim(route, camelCase(operationId));
   // Its Args and Error types must not collide with a schema's name (`DeleteWorkflowError`).
@@ -107,7 +108,7 @@ function externalDocsOf(raw: Json): ExternalDocs | undefined {
 }
 
 /** `GET /pets/{petId}` → `get pets By petId` (camelCased by the caller to `getPetsByPetId`). */
-function derivedOperationId(method: HttpMethod, path: string): string {
+function derivedOperationId(method: PathItemMethod, path: string): string {
   const words = path
     .split("/")
     .filter((segment) => segment !== "")

@@ -7,6 +7,7 @@
  * headers (see `detect`). Every decision carries one sentence saying why, for
  * `--explain-pagination`; list-like operations left unpaginated get one too.
  */
+import { isFieldPath } from "../../runtime/operation.js";
 import { GenError } from "../errors.js";
 import type {
   ApiModel,
@@ -93,7 +94,7 @@ export function explainPagination(model: ApiModel): PaginationExplanation[] {
     const pagination = operation.pagination;
     if (!pagination) return [];
     const { style, origin, reason } = pagination;
-    return [{ operation: operation.name, method: operation.method.toUpperCase(), path: operation.path, style, origin, reason }];
+    return [{ operation: operation.name, method: operation.method, path: operation.path, style, origin, reason }];
   });
 }
 
@@ -374,7 +375,7 @@ interface Candidate {
 
 /** Heuristics, for GET operations: the first style whose evidence is there wins. */
 function detect(facts: Facts): Pagination | Unpaginated | undefined {
-  if (facts.operation.method !== "get") return undefined;
+  if (facts.operation.method !== "GET") return undefined;
   const items = findItems(facts);
   if (!items) return undefined;
   const fields = fieldsBesides(facts, items.path);
@@ -392,7 +393,9 @@ function detect(facts: Facts): Pagination | Unpaginated | undefined {
 
 function finish({ spec, why }: Candidate, items: { path: FieldPath; itemSchema: Schema }, origin: PaginationOrigin, prefix = ""): Pagination {
   const reason = `${prefix}${why}; items: ${describeItems(items.path)}${describeStops(spec)}`;
-  return { ...spec, items: items.path, itemSchema: items.itemSchema, origin, reason };
+  // The runtime's fields in the order SDKs list them: style, items, the style's own, hasMore.
+  const { style, hasMore, ...own } = spec;
+  return { style, items: items.path, ...own, ...(hasMore && { hasMore }), itemSchema: items.itemSchema, origin, reason } as Pagination;
 }
 
 function linkHeaderStyle(facts: Facts, fields: readonly Field[]): Candidate | undefined {
@@ -538,10 +541,6 @@ function firstPageOf(parameter: Parameter, resolve: (schema: Schema) => Schema):
 
 function describeItems(path: FieldPath): string {
   return path.length === 0 ? "the body array" : path.join(".");
-}
-
-export function isFieldPath(source: ValueSource | { readonly lastItem: FieldPath }): source is FieldPath {
-  return Array.isArray(source);
 }
 
 function isLastItem(source: ValueSource | { readonly lastItem: FieldPath }): source is { readonly lastItem: FieldPath } {

@@ -13,9 +13,9 @@ import { streamFormat } from "./responses.js";
 export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string, method: HttpMethod): RequestBody | undefined {
   const { value: raw, pointer } = ctx.deref(rawBody, at);
   if (!isObject(raw) || !isObject(raw.content)) return undefined;
-  if (method === "get" || method === "head") {
+  if (method === "GET" || method === "HEAD") {
     if (!holdsNothing(ctx, raw.content, appendPointer(pointer, "content"))) {
-      ctx.warn("ignored", `a ${method.toUpperCase()} request cannot carry a body (fetch refuses to send one): the request body is ignored`, at);
+      ctx.warn("ignored", `a ${method} request cannot carry a body (fetch refuses to send one): the request body is ignored`, at);
     }
     return undefined;
   }

@@ -187,7 +187,7 @@ export function explainStreaming(model: ApiModel): StreamingExplanation[] {
     operation.responses.flatMap(({ status, content }) =>
       content?.stream === undefined
         ? []
-        : [{ operation: operation.name, method: operation.method.toUpperCase(), path: operation.path, status, mediaType: content.mediaType, reason: content.stream.reason }],
+        : [{ operation: operation.name, method: operation.method, path: operation.path, status, mediaType: content.mediaType, reason: content.stream.reason }],
     ),
   );
 }
