@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { DatesMode, ValidationMode } from "./emit/context.js";
-import { emitSdk, type EmittedFile } from "./emit/index.js";
+import type { EmittedFile } from "./emit/emitted-file.js";
+import { emitSdk } from "./emit/index.js";
 import type { Warning } from "./errors.js";
 import { filterOperations, type OperationSelector } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";

@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { EmittedFile } from "./emit/index.js";
+import type { EmittedFile } from "./emit/emitted-file.js";
 import { GenError } from "./errors.js";
 import type { ApiModel } from "./ir/model.js";
 import type { RecordedNames } from "./ir/naming.js";

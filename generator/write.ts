@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { GenError } from "./errors.js";
-import type { EmittedFile } from "./emit/index.js";
+import type { EmittedFile } from "./emit/emitted-file.js";
 import { assertCleanable, listFiles, removeEmptyFolders } from "./write/clean.js";
 import { isInside, MANIFEST, manifestContents, previouslyGenerated } from "./write/manifest.js";
 

@@ -9,7 +9,7 @@ import { generate, type GenerateOptions } from "../generate.js";
 import { packageVersion } from "../package-files.js";
 import { diffSurfaces, type SurfaceChange } from "../surface/diff.js";
 import { parseSurface, SURFACE_FILE } from "../surface/file.js";
-import type { EmittedFile } from "../emit/index.js";
+import type { EmittedFile } from "../emit/emitted-file.js";
 import { listFiles } from "../write/clean.js";
 import { previouslyGenerated, recordedRuntime } from "../write/manifest.js";
 

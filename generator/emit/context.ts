@@ -2,7 +2,7 @@ import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../ir/model.js";
 import { childSchemas } from "../ir/walk.js";
 import { jsdocLines } from "./code/literals.js";
 import { specDocLines } from "./spec-text.js";
-import { webhookDiscriminator } from "./webhooks.js";
+import { webhookDiscriminator } from "./webhook-discriminator.js";
 import type { ValidationMode } from "../../runtime/operation.js";
 
 /**

@@ -1,5 +1,5 @@
 /** `.gen-client-surface.json`: the API surface stored beside the SDK, for `--check` to diff against. */
-import type { EmittedFile } from "../emit/index.js";
+import type { EmittedFile } from "../emit/emitted-file.js";
 import { GenError } from "../errors.js";
 import { isRecord, printStoredJson } from "../stored-json.js";
 import type { ApiSurface, OperationSurface, SchemaSurface } from "./model.js";
