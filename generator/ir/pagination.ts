@@ -8,7 +8,6 @@
  * `--explain-pagination`; list-like operations left unpaginated get one too.
  */
 import { isFieldPath } from "../../runtime/operation.js";
-import { GenError } from "../errors.js";
 import type {
   ApiModel,
   CursorPagination,
@@ -100,16 +99,11 @@ export function explainPagination(model: ApiModel): PaginationExplanation[] {
 
 /**
  * Applies the generator's `pagination` option, keyed by client method name (`listPets`) or
- * operationId: `false` turns an operation's pagination off, an object states it. A malformed
- * entry is an error; one naming no operation a warning.
+ * operationId: `false` turns an operation's pagination off, an object states it (checked with
+ * the other options, by config/schema.ts). An entry naming no operation is a warning.
  */
-export function applyPaginationOptions(model: ApiModel, options: Readonly<Record<string, unknown>>): ApiModel {
-  const configs = new Map<string, PaginationOption>();
-  for (const [key, value] of Object.entries(options)) {
-    const config = readXPagination(value);
-    if (typeof config === "string") throw new GenError("invalid-options", `pagination option ${JSON.stringify(key)}: ${config}`);
-    configs.set(key, config);
-  }
+export function applyPaginationOptions(model: ApiModel, options: Readonly<Record<string, PaginationOption>>): ApiModel {
+  const configs = new Map(Object.entries(options));
   const named = new Map(model.schemas.map((entry) => [entry.pointer, entry.schema]));
   const used = new Set<string>();
   const warnings = [...model.warnings];
