@@ -17,6 +17,7 @@ import { placeRuntime } from "./runtime-placement.js";
 import { recordedRuntime } from "./write/manifest.js";
 import { buildSurface } from "./surface/build.js";
 import { surfaceFile } from "./surface/file.js";
+import type { ApiSurface } from "./surface/model.js";
 
 export type { GenerateOptions, GeneratePhase };
 
@@ -32,6 +33,8 @@ export interface GenerateResult {
    * Write them with `writeSdk(sharedRuntime.path, sharedRuntime.files)`.
    */
   readonly sharedRuntime?: { readonly path: string; readonly files: readonly EmittedFile[] };
+  /** The API surface `.gen-client-surface.json` stores, as an object (`--check` diffs it). */
+  readonly surface: ApiSurface;
   readonly operations: number;
   readonly schemas: number;
   readonly warnings: readonly Warning[];
@@ -75,7 +78,8 @@ export async function generate(given: GenerateOptions): Promise<GenerateResult> 
   const testing = options.testing !== false;
   const validate = options.validate ?? "strict";
   const dates = options.dates ?? "string";
-  const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier, folder: sdkFolderName(options.out) }), nameMapFile(model), surfaceFile(buildSurface(model, strict, dates))];
+  const surface = buildSurface(model, strict, dates);
+  const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier, folder: sdkFolderName(options.out) }), nameMapFile(model), surfaceFile(surface)];
   // A shared runtime serves SDKs with and without the testing kit and webhooks: it always holds both.
   const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined, webhooks: model.webhooks.length > 0 || runtime.shared !== undefined });
   const files = runtime.shared === undefined ? [...sdk, ...runtimeCopy.map((file) => ({ ...file, path: `runtime/${file.path}` }))] : sdk;
@@ -83,6 +87,7 @@ export async function generate(given: GenerateOptions): Promise<GenerateResult> 
   return {
     files,
     ...(runtime.shared !== undefined && { sharedRuntime: { path: runtime.shared, files: runtimeCopy } }),
+    surface,
     operations: model.operations.length,
     schemas: model.schemas.length,
     warnings: model.warnings,

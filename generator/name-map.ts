@@ -11,9 +11,8 @@ import { GenError } from "./errors.js";
 import type { ApiModel } from "./ir/model.js";
 import type { RecordedNames } from "./ir/naming.js";
 import { routeKey } from "./ir/route.js";
-import { isRecord, printStoredJson } from "./stored-json.js";
-
-export const NAME_MAP_FILE = ".gen-client-names.json";
+import { NAME_MAP_FILE, readStateFile, stateFile } from "./sdk-state.js";
+import { isRecord } from "./stored-json.js";
 
 const COMMENT =
   "The names gen-client gave this SDK's exports, by schema JSON pointer and operation route. Commit this file: the next generation keeps these names, so a new schema or operation never renames an existing export.";
@@ -23,12 +22,11 @@ const SECTIONS = ["schemas", "operations", "operationTypes"] as const;
 export function nameMapFile(model: ApiModel): EmittedFile {
   const routes = model.operations.map((operation) => ({ route: routeKey(operation.method, operation.path), operation }));
   const map = {
-    $comment: COMMENT,
     schemas: sorted(model.schemas.map(({ pointer, name }) => [pointer, name])),
     operations: sorted(routes.map(({ route, operation }) => [route, operation.name])),
     operationTypes: sorted(routes.map(({ route, operation }) => [route, operation.typeName])),
   };
-  return { path: NAME_MAP_FILE, contents: printStoredJson(map, (depth) => depth < 2) };
+  return stateFile(NAME_MAP_FILE, COMMENT, map, (depth) => depth < 2);
 }
 
 /** The names recorded in `<outDir>/.gen-client-names.json`, or none when there is no such file yet. */
@@ -45,13 +43,7 @@ export async function readNameMap(outDir: string): Promise<RecordedNames | undef
 }
 
 export function parseNameMap(text: string, file: string): RecordedNames {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalid(file, "is not JSON");
-  }
-  if (!isRecord(value)) throw invalid(file, "is not a name map");
+  const value = readStateFile(text, (problem) => invalid(file, problem), "is not a name map");
   const [schemas, operations, operationTypes] = SECTIONS.map((section) => {
     const entries = value[section] ?? {};
     if (!isRecord(entries)) throw invalid(file, `has no object "${section}"`);

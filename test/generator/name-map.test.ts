@@ -7,7 +7,8 @@ import { generate, GenError, writeSdk } from "../../generator/index.js";
 import { buildModel } from "../../generator/ir/index.js";
 import type { ApiModel } from "../../generator/ir/model.js";
 import type { RecordedNames } from "../../generator/ir/naming.js";
-import { NAME_MAP_FILE, nameMapFile, parseNameMap } from "../../generator/name-map.js";
+import { nameMapFile, parseNameMap } from "../../generator/name-map.js";
+import { NAME_MAP_FILE } from "../../generator/sdk-state.js";
 
 type Document = Record<string, unknown>;
 
