@@ -3,7 +3,6 @@
  * operation, and `createClient`, which binds each operation's spec to the runtime.
  */
 import type { ExternalDocs, Operation, SecurityScheme } from "../ir/model.js";
-import { secretPropertyNames } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
 import { clientInfoHeader } from "./client-info.js";
 import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
@@ -187,7 +186,7 @@ function apiSpec(ctx: EmitContext): Expr {
   const { model } = ctx;
   // The model's schemes are the runtime's `SecuritySchemeSpec`s, under their keys.
   const schemes = new Map(model.securitySchemes.map(({ key, description: _description, ...spec }) => [key, spec]));
-  const secretFields = secretPropertyNames(model);
+  const { secretFields } = ctx;
   return object([
     { key: "title", value: str(model.title) },
     { key: "clientInfo", value: str(clientInfoHeader(model.title, model.version)) },

@@ -1,4 +1,5 @@
 import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../ir/model.js";
+import { schemaIndex, secretPropertyNames } from "../ir/analysis.js";
 import { childSchemas } from "../ir/walk.js";
 import { jsdocLines } from "./code/literals.js";
 import { specDocLines } from "./spec-text.js";
@@ -41,11 +42,12 @@ export class EmitContext {
   readonly options: EmitOptions;
   readonly #byPointer: ReadonlyMap<string, NamedSchema>;
   #tags: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  #secretFields: readonly string[] | undefined;
 
   constructor(model: ApiModel, options: EmitOptions) {
     this.model = model;
     this.options = options;
-    this.#byPointer = new Map(model.schemas.map((schema) => [schema.pointer, schema]));
+    this.#byPointer = schemaIndex(model.schemas);
   }
 
   /** The specifier of a runtime module, e.g. `./runtime/index.js`. */
@@ -74,6 +76,12 @@ export class EmitContext {
     return this.#tags.get(pointer) ?? new Set();
   }
 
+  /** Property names the spec marks secret, which the runtime redacts in logged bodies: found once, read by client.ts and the README. */
+  get secretFields(): readonly string[] {
+    this.#secretFields ??= secretPropertyNames(this.model);
+    return this.#secretFields;
+  }
+
   /** The view a named schema's plain name stands for. */
   mainView(named: NamedSchema): View {
     return named.requestOnly ? "write" : "read";
@@ -94,13 +102,13 @@ export class EmitContext {
 
 /** Named schema pointer → the tags of the discriminated unions it (or a schema it extends) serves. */
 function discriminatorTags(model: ApiModel): Map<string, Set<string>> {
-  const byPointer = new Map(model.schemas.map((named) => [named.pointer, named.schema]));
+  const byPointer = schemaIndex(model.schemas);
   const tags = new Map<string, Set<string>>();
   const mark = (pointer: string, tag: string, depth: number): void => {
     const set = tags.get(pointer) ?? new Set<string>();
     if (set.has(tag) || depth > 16) return;
     tags.set(pointer, set.add(tag));
-    const schema = byPointer.get(pointer);
+    const schema = byPointer.get(pointer)?.schema;
     const tagProperty = schema?.kind === "object" ? schema.properties.find((p) => p.name === tag)?.schema : undefined;
     if (tagProperty?.kind === "ref") mark(tagProperty.target, tag, depth + 1);
     if (schema?.kind === "allOf") for (const part of schema.parts) if (part.kind === "ref") mark(part.target, tag, depth + 1);

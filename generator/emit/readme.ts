@@ -4,7 +4,6 @@
  * converted, see spec-text.ts) with `<` escaped, so it carries no raw HTML; in headings and code
  * spans it is put on one line, and it never opens a code block.
  */
-import { secretPropertyNames } from "../ir/analysis.js";
 import type { Operation, ResponseStream, Schema, SecurityScheme } from "../ir/model.js";
 import { array, call, id, inlineObject, literal, member, newExpr, num, str, type Expr } from "./code/expressions.js";
 import { printStatementText } from "./code/module.js";
@@ -183,7 +182,7 @@ function securityLine(ctx: EmitContext, operation: Operation): string {
 
 /** The secret body fields the log redacts, as a phrase for the Logging section. */
 function secretFieldsText(ctx: EmitContext): string {
-  const names = secretPropertyNames(ctx.model);
+  const names = ctx.secretFields;
   if (names.length === 0) return "";
   return `, and the request body fields ${names.map((name) => `\`${inlineCode(name)}\``).join(", ")} (\`format: password\` or \`writeOnly\`)`;
 }

@@ -6,7 +6,7 @@ import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
 import { convertWebhooks, convertWebhookSignature, hasWebhooks } from "./webhooks.js";
-import { reachable, recursiveSchemas, schemasWithWritableView } from "./analysis.js";
+import { reachable, recursiveSchemas, referenceGraph, schemasWithWritableView } from "./analysis.js";
 import { appendPointer } from "../errors.js";
 
 /**
@@ -32,11 +32,12 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
   ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
 
   const named = ctx.namedSchemas();
-  const writable = schemasWithWritableView(named);
-  const recursive = recursiveSchemas(named);
-  const requests = reachable(named, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
+  const graph = referenceGraph(named);
+  const writable = schemasWithWritableView(named, graph);
+  const recursive = recursiveSchemas(named, graph);
+  const requests = reachable(graph, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
   // Webhook payloads arrive as responses do: the SDK reads them.
-  const responses = reachable(named, [
+  const responses = reachable(graph, [
     ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
     ...webhooks.map((webhook) => webhook.payload),
   ]);

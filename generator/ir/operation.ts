@@ -3,6 +3,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#operation-object
  */
 import { appendPointer } from "../errors.js";
+import { schemaIndex } from "./analysis.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
 import type { ExternalDocs, Operation, Parameter, SecurityScheme } from "./model.js";
 import { camelCase, pascalCase } from "./naming.js";
@@ -38,9 +39,9 @@ export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly S
   }
   // Pagination reads response schemas through their references: convert every named schema first.
   ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
-  const named = new Map(ctx.namedSchemas().map((entry) => [entry.pointer, entry.schema]));
+  const named = schemaIndex(ctx.namedSchemas());
   return converted.map(({ operation, raw }) => {
-    const { pagination, warnings } = decidePagination({ operation, raw, schemaAt: (pointer) => named.get(pointer) });
+    const { pagination, warnings } = decidePagination({ operation, raw, schemaAt: (pointer) => named.get(pointer)?.schema });
     for (const warning of warnings) ctx.warn("ignored", warning.message, warning.pointer);
     return pagination ? { ...operation, pagination } : operation;
   });

@@ -8,6 +8,7 @@
  * `--explain-pagination`; list-like operations left unpaginated get one too.
  */
 import { isFieldPath } from "../../runtime/operation.js";
+import { schemaIndex } from "./analysis.js";
 import type {
   ApiModel,
   CursorPagination,
@@ -104,7 +105,7 @@ export function explainPagination(model: ApiModel): PaginationExplanation[] {
  */
 export function applyPaginationOptions(model: ApiModel, options: Readonly<Record<string, PaginationOption>>): ApiModel {
   const configs = new Map(Object.entries(options));
-  const named = new Map(model.schemas.map((entry) => [entry.pointer, entry.schema]));
+  const named = schemaIndex(model.schemas);
   const used = new Set<string>();
   const warnings = [...model.warnings];
   const operations = model.operations.map((operation) => {
@@ -113,7 +114,7 @@ export function applyPaginationOptions(model: ApiModel, options: Readonly<Record
     if (key === undefined || option === undefined) return operation;
     used.add(key);
     const { pagination: _previous, ...rest } = operation;
-    const decision = decidePagination({ operation: rest, option, schemaAt: (pointer) => named.get(pointer) });
+    const decision = decidePagination({ operation: rest, option, schemaAt: (pointer) => named.get(pointer)?.schema });
     warnings.push(...decision.warnings.map((warning) => ({ code: "ignored" as const, ...warning })));
     return decision.pagination ? { ...rest, pagination: decision.pagination } : rest;
   });
