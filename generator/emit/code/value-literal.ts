@@ -46,9 +46,14 @@ export function valueLiteral(value: unknown, expanded: Expanded, path: readonly 
   if (typeof value === "number") return num(value);
   if (typeof value === "boolean") return bool(value);
   if (value instanceof Code) return value.expr;
-  if (Array.isArray(value)) return array(value.map((item: unknown, i) => valueLiteral(item, expanded, [...path, String(i)])));
+  if (Array.isArray(value)) return array(value.map((item: unknown, i) => valueLiteral(item, expanded, below(path, String(i), item))));
   if (typeof value !== "object") throw new Error(`internal: ${typeof value} at ${path.join(".")} has no literal`);
   const entries = value instanceof Map ? [...(value as ReadonlyMap<string, unknown>)] : Object.entries(value);
-  const properties = entries.flatMap(([key, each]) => (each === undefined ? [] : [{ key, value: valueLiteral(each, expanded, [...path, key]) }]));
+  const properties = entries.flatMap(([key, each]) => (each === undefined ? [] : [{ key, value: valueLiteral(each, expanded, below(path, key, each)) }]));
   return expanded(path) ? object(properties) : inlineObject(properties);
+}
+
+/** A child's key path; only objects and arrays read theirs, so a scalar's is not built. */
+function below(path: readonly string[], key: string, child: unknown): readonly string[] {
+  return child !== null && typeof child === "object" && !(child instanceof Code) ? [...path, key] : path;
 }
