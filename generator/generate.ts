@@ -6,7 +6,7 @@ import { emitSdk } from "./emit/index.js";
 import type { Warning } from "./errors.js";
 import { filterOperations } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
-import { applyPaginationOptions, explainPagination, type PaginationExplanation } from "./ir/pagination.js";
+import { explainPagination, type PaginationExplanation } from "./ir/pagination.js";
 import { explainStreaming, type StreamingExplanation } from "./ir/responses.js";
 import { webhookSignatureOf } from "./ir/webhooks.js";
 import { loadSpec } from "./load/index.js";
@@ -66,10 +66,9 @@ export async function generate(given: GenerateOptions): Promise<GenerateResult> 
   const recorded = options.out === undefined ? undefined : await readNameMap(options.out);
   const load = lap();
   options.onPhase?.("model");
-  const built = buildModel(spec, recorded);
-  // Pagination options apply before filtering, so one naming a left-out operation is no warning.
-  const configured = options.pagination === undefined ? built : applyPaginationOptions(built, options.pagination);
-  const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
+  // Pagination options apply as the model is built, before filtering, so one naming a left-out operation is no warning.
+  const built = buildModel(spec, recorded, options.pagination);
+  const filtered = options.include === undefined && options.exclude === undefined ? built : filterOperations(built, options);
   const named = { ...filtered, source: specLabel(options.spec, options.out), ...(options.name !== undefined && { title: options.name }) };
   const model = options.webhookSignature === undefined ? named : { ...named, webhookSignature: webhookSignatureOf(options.webhookSignature) };
   const modelTime = lap();

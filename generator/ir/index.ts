@@ -2,6 +2,7 @@ import type { LoadedSpec } from "../load/index.js";
 import { BuildContext, isObject, stringOf } from "./context.js";
 import type { ApiModel, NamedSchema } from "./model.js";
 import type { RecordedNames } from "./naming.js";
+import type { PaginationOption } from "./pagination.js";
 import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
@@ -11,9 +12,10 @@ import { appendPointer } from "../errors.js";
 
 /**
  * Normalizes a loaded document into the model every emitter reads. `recorded` names (a previous
- * generation's name map) are kept for the schemas and operations that still exist.
+ * generation's name map) are kept for the schemas and operations that still exist; `pagination`
+ * is the generator's option, which wins over what the spec says (see ir/pagination.ts).
  */
-export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel {
+export function buildModel(spec: LoadedSpec, recorded?: RecordedNames, pagination: Readonly<Record<string, PaginationOption>> = {}): ApiModel {
   const doc = spec.document;
   const ctx = new BuildContext(spec, recorded, { webhooks: hasWebhooks(doc) });
   const info = isObject(doc.info) ? doc.info : {};
@@ -27,7 +29,7 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames): ApiModel
   }
   if (hasWebhooks(doc)) ctx.operationNames.block("webhooks");
   const securitySchemes = convertSecuritySchemes(ctx, components.securitySchemes, "#/components/securitySchemes");
-  const operations = convertPaths(ctx, doc.paths, securitySchemes);
+  const operations = convertPaths(ctx, doc.paths, securitySchemes, pagination);
   const webhooks = convertWebhooks(ctx, operations);
   ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
 

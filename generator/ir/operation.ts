@@ -10,14 +10,14 @@ import { camelCase, pascalCase } from "./naming.js";
 import { httpMethod, type PathItemMethod, routeKey } from "./route.js";
 import { convertParameters } from "./parameters.js";
 import { convertRequestBody } from "./request-body.js";
-import { decidePagination } from "./pagination.js";
+import { decidePagination, type PaginationOption } from "./pagination.js";
 import { convertResponses } from "./responses.js";
 import { convertSchema } from "./schema.js";
 import { convertSecurity } from "./security.js";
 
 const METHODS: readonly PathItemMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
 
-export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly SecurityScheme[]): Operation[] {
+export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly SecurityScheme[], options: Readonly<Record<string, PaginationOption>>): Operation[] {
   if (!isObject(paths)) return [];
   const globalSecurity = ctx.spec.document.security;
   const converted: { operation: Operation; raw: JsonObject }[] = [];
@@ -40,11 +40,20 @@ export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly S
   // Pagination reads response schemas through their references: convert every named schema first.
   ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
   const named = schemaIndex(ctx.namedSchemas());
-  return converted.map(({ operation, raw }) => {
-    const { pagination, warnings } = decidePagination({ operation, raw, schemaAt: (pointer) => named.get(pointer)?.schema });
+  // Decided once: the generator's option for the operation (by client method name, else operationId) wins over the spec.
+  const used = new Set<string>();
+  const decided = converted.map(({ operation, raw }) => {
+    const key = [operation.name, operation.operationId].find((candidate) => Object.hasOwn(options, candidate));
+    if (key !== undefined) used.add(key);
+    const option = key === undefined ? undefined : options[key];
+    const { pagination, warnings } = decidePagination({ operation, raw, ...(option !== undefined && { option }), schemaAt: (pointer) => named.get(pointer)?.schema });
     for (const warning of warnings) ctx.warn("ignored", warning.message, warning.pointer);
     return pagination ? { ...operation, pagination } : operation;
   });
+  for (const key of Object.keys(options)) {
+    if (!used.has(key)) ctx.warn("ignored", `the pagination option names ${JSON.stringify(key)}, which is no operation of this API`, "#/paths");
+  }
+  return decided;
 }
 
 interface OperationSource {

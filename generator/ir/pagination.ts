@@ -8,7 +8,6 @@
  * `--explain-pagination`; list-like operations left unpaginated get one too.
  */
 import { isFieldPath } from "../../runtime/operation.js";
-import { schemaIndex } from "./analysis.js";
 import type {
   ApiModel,
   CursorPagination,
@@ -96,32 +95,6 @@ export function explainPagination(model: ApiModel): PaginationExplanation[] {
     const { style, origin, reason } = pagination;
     return [{ operation: operation.name, method: operation.method, path: operation.path, style, origin, reason }];
   });
-}
-
-/**
- * Applies the generator's `pagination` option, keyed by client method name (`listPets`) or
- * operationId: `false` turns an operation's pagination off, an object states it (checked with
- * the other options, by config/schema.ts). An entry naming no operation is a warning.
- */
-export function applyPaginationOptions(model: ApiModel, options: Readonly<Record<string, PaginationOption>>): ApiModel {
-  const configs = new Map(Object.entries(options));
-  const named = schemaIndex(model.schemas);
-  const used = new Set<string>();
-  const warnings = [...model.warnings];
-  const operations = model.operations.map((operation) => {
-    const key = [operation.name, operation.operationId].find((candidate) => configs.has(candidate));
-    const option = key === undefined ? undefined : configs.get(key);
-    if (key === undefined || option === undefined) return operation;
-    used.add(key);
-    const { pagination: _previous, ...rest } = operation;
-    const decision = decidePagination({ operation: rest, option, schemaAt: (pointer) => named.get(pointer)?.schema });
-    warnings.push(...decision.warnings.map((warning) => ({ code: "ignored" as const, ...warning })));
-    return decision.pagination ? { ...rest, pagination: decision.pagination } : rest;
-  });
-  for (const key of configs.keys()) {
-    if (!used.has(key)) warnings.push({ code: "ignored", message: `the pagination option names ${JSON.stringify(key)}, which is no operation of this API`, pointer: "#/paths" });
-  }
-  return { ...model, operations, warnings };
 }
 
 /** The paginated operation's pagination, or undefined. */
