@@ -1,7 +1,7 @@
 /** The options of `generate()`: what a config file's API entry holds, less where its SDK goes. */
 import type { DatesMode, ValidationMode } from "../emit/context.js";
 import type { OperationSelector } from "../ir/filter.js";
-import type { PaginationOption } from "../ir/pagination.js";
+import type { PaginationOption } from "../ir/pagination-config.js";
 import type { WebhookSignatureOption } from "../ir/webhooks.js";
 import type { RuntimeOption } from "../runtime-placement.js";
 

@@ -2,7 +2,7 @@ import type { LoadedSpec } from "../load/index.js";
 import { BuildContext, isObject, stringOf } from "./context.js";
 import type { ApiModel, NamedSchema } from "./model.js";
 import type { RecordedNames } from "./naming.js";
-import type { PaginationOption } from "./pagination.js";
+import type { PaginationOption } from "./pagination-config.js";
 import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GenError, generate, type GenerateOptions, type GenerateResult } from "../../generator/index.js";
 import { buildModel } from "../../generator/ir/index.js";
 import type { Pagination } from "../../generator/ir/model.js";
-import { paginationOf, parseSource } from "../../generator/ir/pagination.js";
+import { paginationOf } from "../../generator/ir/pagination.js";
+import { parseSource } from "../../generator/ir/pagination-config.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { fixturePath, outRoot, repoRoot } from "../support/sdk.js";
 
