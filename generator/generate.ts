@@ -1,128 +1,26 @@
 import { performance } from "node:perf_hooks";
-import type { DatesMode, ValidationMode } from "./emit/context.js";
-import { emitSdk, type EmittedFile } from "./emit/index.js";
+import { checkedOptions } from "./config/load.js";
+import type { GenerateOptions, GeneratePhase } from "./config/options.js";
+import type { EmittedFile } from "./emit/emitted-file.js";
+import { emitSdk } from "./emit/index.js";
 import type { Warning } from "./errors.js";
-import { filterOperations, type OperationSelector } from "./ir/filter.js";
+import { filterOperations } from "./ir/filter.js";
 import { buildModel } from "./ir/index.js";
 import { withConfiguredServers } from "./ir/servers.js";
-import type { Layout } from "./ir/model.js";
-import { groupOperations, type GroupBy } from "./ir/resources.js";
-import { applyPaginationOptions, explainPagination, type PaginationExplanation, type PaginationOption } from "./ir/pagination.js";
+import { explainPagination, type PaginationExplanation } from "./ir/pagination.js";
 import { explainStreaming, type StreamingExplanation } from "./ir/responses.js";
-import { webhookSignatureOf, type WebhookSignatureOption } from "./ir/webhooks.js";
+import { webhookSignatureOf } from "./ir/webhooks.js";
 import { loadSpec } from "./load/index.js";
 import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
 import { sdkFolderName, specLabel } from "./portable-paths.js";
-import { placeRuntime, type RuntimeOption } from "./runtime-placement.js";
+import { placeRuntime } from "./runtime-placement.js";
 import { recordedRuntime } from "./write/manifest.js";
 import { buildSurface } from "./surface/build.js";
 import { surfaceFile } from "./surface/file.js";
+import type { ApiSurface } from "./surface/model.js";
 
-export interface GenerateOptions {
-  /**
-   * Path of the OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON, or an http(s) URL to
-   * fetch it from.
-   */
-  readonly spec: string;
-  /** The API's display name in generated docs; defaults to the spec's `info.title`. */
-  readonly name?: string;
-  /**
-   * Pagination per operation, keyed by operation name (the flat client's method), operationId or
-   * path on the client (`pets.listPets`): `false` turns it off,
-   * an object (the shape of the `x-pagination` extension) states it. Wins over the spec.
-   */
-  readonly pagination?: Readonly<Record<string, PaginationOption>>;
-  /**
-   * Strict validators: objects reject keys the spec does not list, and enum values or
-   * discriminated variants it does not list fail validation instead of being accepted as
-   * `Unlisted<…>` and logged.
-   * @default false
-   */
-  readonly strict?: boolean;
-  /**
-   * Where the runtime goes: `"copy"` into the SDK's folder (`<out>/runtime/`); `{ path }` into a
-   * folder several SDKs share (relative to the working directory), which the SDK then imports by a
-   * relative path from `out` (so `out` is required). The shared folder must lie outside `out`; it
-   * holds the whole runtime, the testing kit included, and is returned as `sharedRuntime`.
-   * @default the shared folder the SDK in `out` was written with (recorded by `writeSdk`), else "copy"
-   */
-  readonly runtime?: RuntimeOption;
-  /**
-   * The SDK's default response validation, used when `createClient()` is given no `validate`:
-   * `"strict"` throws `ResponseValidationError`, `"warn"` logs the mismatch and returns the body,
-   * `"off"` skips validation. A client's or a call's `validate` option still overrides it.
-   * @default "strict"
-   */
-  readonly validate?: ValidationMode;
-  /**
-   * How `format: date-time` values appear in the SDK: `"string"`, RFC 3339 text (validators check
-   * the format); `"date"`, `Date` objects in types, validators and results (sent as RFC 3339 with
-   * `Z`). `format: date` stays a string either way: a calendar date has no time zone.
-   * @default "string"
-   */
-  readonly dates?: DatesMode;
-  /**
-   * Emit `testing.ts` with `createMockApi()`, a typed mock of the API for tests of code that uses
-   * the SDK, and copy the kit's runtime part (`runtime/testing/`). It needs nothing beyond ky and
-   * zod; `returnsFake()` loads json-schema-faker and `mswHandler()` takes msw's `http`, both only
-   * when a test uses them.
-   * @default true
-   */
-  readonly testing?: boolean;
-  /**
-   * The SDK's folder. When set, the names recorded in its `.gen-client-names.json` (if any) are
-   * kept: schemas and operations that still exist keep their exported names; the generated header
-   * names the spec relative to this folder, and the README imports the SDK by the folder's name.
-   * Nothing is written.
-   */
-  readonly out?: string;
-  /**
-   * Generate only the operations with one of these tags or paths (exact, or a glob such as
-   * `/pets/**`). Every schema is still generated.
-   * @example { tags: ["pets"], paths: ["/store/**"] }
-   */
-  readonly include?: OperationSelector;
-  /** Leave out the operations with one of these tags or paths, even when `include` names them. */
-  readonly exclude?: OperationSelector;
-  /**
-   * How the API signs its webhooks; wins over the spec's `x-webhook-signature`. Without either:
-   * Standard Webhooks.
-   * @example { scheme: "github" }
-   * @example { scheme: "hmac", header: "X-Signature", encoding: "base64", prefix: "sha256=" }
-   */
-  readonly webhookSignature?: WebhookSignatureOption;
-  /**
-   * Named environments, which replace the spec's top-level servers as `createClient({ environment })`'s
-   * choices: URLs by name, the first the default. A URL may use the spec's server variables.
-   * @example { production: "https://api.example.com/v1", sandbox: "https://sandbox.example.com/v1" }
-   */
-  readonly environments?: Readonly<Record<string, string>>;
-  /**
-   * How the client presents operations: `"grouped"` in resources (`api.repos.get()`,
-   * `api.pets.listPets()`), `"flat"` all on the client (`api.reposGet()`). A switch moves every
-   * method, which `--check` reports as a breaking change.
-   * @default the layout the SDK in `out` was generated with (an SDK from before layouts existed is
-   * `"flat"`), else `"grouped"`
-   */
-  readonly layout?: Layout;
-  /**
-   * Grouped layout: where resources come from first, the operation's first tag, its operationId
-   * prefix (`repos/get`, `repos.get`) or its path; the others follow in that order.
-   * @default "tags"
-   */
-  readonly groupBy?: GroupBy;
-  /**
-   * Grouped layout: the resource of an operation, by operationId (or operation name), wins over
-   * the spec and the name map: `"repos"`, `"repos.hooks"`, or `null` (or `""`) for the client itself.
-   * @example { "meta/root": null, "repos/list-webhooks": "repos.hooks" }
-   */
-  readonly resources?: Readonly<Record<string, string | null>>;
-  /** Called as each phase starts, e.g. to show progress. */
-  readonly onPhase?: (phase: GeneratePhase) => void;
-}
-
-export type GeneratePhase = "load" | "model" | "emit";
+export type { GenerateOptions, GeneratePhase };
 
 export interface GenerateResult {
   /**
@@ -136,6 +34,8 @@ export interface GenerateResult {
    * Write them with `writeSdk(sharedRuntime.path, sharedRuntime.files)`.
    */
   readonly sharedRuntime?: { readonly path: string; readonly files: readonly EmittedFile[] };
+  /** The API surface `.gen-client-surface.json` stores, as an object (`--check` diffs it). */
+  readonly surface: ApiSurface;
   readonly operations: number;
   readonly schemas: number;
   readonly warnings: readonly Warning[];
@@ -150,7 +50,9 @@ export interface GenerateResult {
 }
 
 /** Generates an SDK in memory: load → model → emit. Nothing is written; see `writeSdk`. */
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+export async function generate(given: GenerateOptions): Promise<GenerateResult> {
+  // Checked as a config file's are: a program's typo gets the same message.
+  const options = checkedOptions(given);
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -165,13 +67,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const recorded = options.out === undefined ? undefined : await readNameMap(options.out);
   const load = lap();
   options.onPhase?.("model");
-  const built = buildModel(spec, recorded);
-  // A name map pins the layout; one written before layouts existed belongs to a flat SDK.
-  const layout = options.layout ?? (recorded === undefined ? "grouped" : (recorded.layout ?? "flat"));
-  const laidOut = layout === "grouped" ? groupOperations(built, options, recorded) : built;
-  // Pagination options apply before filtering, so one naming a left-out operation is no warning.
-  const configured = options.pagination === undefined ? laidOut : applyPaginationOptions(laidOut, options.pagination);
-  const filtered = options.include === undefined && options.exclude === undefined ? configured : filterOperations(configured, options);
+  // Pagination options apply as the model is built, before filtering, so one naming a left-out operation is no warning.
+  const built = buildModel(spec, recorded, options);
+  const filtered = options.include === undefined && options.exclude === undefined ? built : filterOperations(built, options);
   const named = { ...filtered, source: specLabel(options.spec, options.out), ...(options.name !== undefined && { title: options.name }) };
   const signed = options.webhookSignature === undefined ? named : { ...named, webhookSignature: webhookSignatureOf(options.webhookSignature) };
   const model = options.environments === undefined ? signed : withConfiguredServers(signed, options.environments);
@@ -181,7 +79,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const testing = options.testing !== false;
   const validate = options.validate ?? "strict";
   const dates = options.dates ?? "string";
-  const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier, folder: sdkFolderName(options.out) }), nameMapFile(model), surfaceFile(buildSurface(model, strict, dates))];
+  const surface = buildSurface(model, strict, dates);
+  const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier, folder: sdkFolderName(options.out) }), nameMapFile(model), surfaceFile(surface)];
   // A shared runtime serves SDKs with and without the testing kit and webhooks: it always holds both.
   const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined, webhooks: model.webhooks.length > 0 || runtime.shared !== undefined });
   const files = runtime.shared === undefined ? [...sdk, ...runtimeCopy.map((file) => ({ ...file, path: `runtime/${file.path}` }))] : sdk;
@@ -189,6 +88,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   return {
     files,
     ...(runtime.shared !== undefined && { sharedRuntime: { path: runtime.shared, files: runtimeCopy } }),
+    surface,
     operations: model.operations.length,
     schemas: model.schemas.length,
     warnings: model.warnings,

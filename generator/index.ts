@@ -9,6 +9,7 @@ export { defineConfig, type ApiConfig, type GenClientConfig } from "./config/sch
 export { checkSdk, formatCheckReport, type ChangeKind, type CheckReport, type FileChange, type SurfaceChange } from "./check/index.js";
 export type { DatesMode, ValidationMode } from "./emit/context.js";
 export type { RuntimeOption } from "./runtime-placement.js";
-export type { EmittedFile } from "./emit/index.js";
-export type { PaginationConfig, PaginationExplanation, PaginationOption } from "./ir/pagination.js";
+export type { EmittedFile } from "./emit/emitted-file.js";
+export type { PaginationConfig, PaginationOption } from "./ir/pagination-config.js";
+export type { PaginationExplanation } from "./ir/pagination.js";
 export { GenError, type ErrorCode, type SourceLocation, type Warning, type WarningCode } from "./errors.js";

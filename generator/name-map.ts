@@ -6,14 +6,13 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { EmittedFile } from "./emit/index.js";
+import type { EmittedFile } from "./emit/emitted-file.js";
 import { GenError } from "./errors.js";
 import type { ApiModel } from "./ir/model.js";
 import type { RecordedNames } from "./ir/naming.js";
 import { routeKey } from "./ir/route.js";
-import { isRecord, printStoredJson } from "./stored-json.js";
-
-export const NAME_MAP_FILE = ".gen-client-names.json";
+import { NAME_MAP_FILE, readStateFile, stateFile } from "./sdk-state.js";
+import { isRecord } from "./stored-json.js";
 
 const COMMENT =
   "The names gen-client gave this SDK's exports, by schema JSON pointer, operation route and server URL. Commit this file: the next generation keeps these names, so a new schema or operation never renames an existing export.";
@@ -23,7 +22,6 @@ const SECTIONS = ["schemas", "operations", "operationTypes", "resources", "membe
 export function nameMapFile(model: ApiModel): EmittedFile {
   const routes = model.operations.map((operation) => ({ route: routeKey(operation.method, operation.path), operation }));
   const map = {
-    $comment: COMMENT,
     // Pinned: regenerating keeps the layout unless the options name another.
     layout: model.layout,
     schemas: sorted(model.schemas.map(({ pointer, name }) => [pointer, name])),
@@ -35,7 +33,7 @@ export function nameMapFile(model: ApiModel): EmittedFile {
     }),
     environments: sorted(model.servers.map((server) => [server.url, server.name])),
   };
-  return { path: NAME_MAP_FILE, contents: printStoredJson(map, (depth) => depth < 2) };
+  return stateFile(NAME_MAP_FILE, COMMENT, map, (depth) => depth < 2);
 }
 
 /** The names recorded in `<outDir>/.gen-client-names.json`, or none when there is no such file yet. */
@@ -52,13 +50,7 @@ export async function readNameMap(outDir: string): Promise<RecordedNames | undef
 }
 
 export function parseNameMap(text: string, file: string): RecordedNames {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalid(file, "is not JSON");
-  }
-  if (!isRecord(value)) throw invalid(file, "is not a name map");
+  const value = readStateFile(text, (problem) => invalid(file, problem), "is not a name map");
   const { layout } = value;
   if (layout !== undefined && layout !== "grouped" && layout !== "flat") throw invalid(file, `has an unknown layout ${JSON.stringify(layout)}`);
   const [schemas, operations, operationTypes, resources, members, environments] = SECTIONS.map((section) => {

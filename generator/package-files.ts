@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { EmittedFile } from "./emit/index.js";
+import type { EmittedFile } from "./emit/emitted-file.js";
 import { UNCHECKED_PRAGMA } from "./emit/unchecked.js";
 
 /**

@@ -1,13 +1,17 @@
 /**
- * JSON for files gen-client keeps in an SDK folder and expects to be committed: the objects
- * `expand` picks (by depth below the root and their own key) get one key per line, anything
- * else stays on its key's line, so a diff of the file shows one line per change.
+ * JSON for files gen-client keeps in an SDK folder and expects to be committed: the objects and
+ * arrays `expand` picks (by depth below the root and their own key) get one entry per line,
+ * anything else stays on its key's line, so a diff of the file shows one line per change.
  */
 export function printStoredJson(value: unknown, expand: (depth: number, key: string) => boolean): string {
   return `${print(value, 0, "", expand, "")}\n`;
 }
 
 function print(value: unknown, depth: number, key: string, expand: (depth: number, key: string) => boolean, indent: string): string {
+  if (Array.isArray(value) && value.length > 0 && expand(depth, key)) {
+    const inner = `${indent}  `;
+    return `[\n${value.map((item: unknown) => `${inner}${print(item, depth + 1, key, expand, inner)}`).join(",\n")}\n${indent}]`;
+  }
   if (!isRecord(value) || !expand(depth, key)) return compact(value);
   const inner = `${indent}  `;
   let text = "";

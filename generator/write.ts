@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { GenError } from "./errors.js";
-import type { EmittedFile } from "./emit/index.js";
+import type { EmittedFile } from "./emit/emitted-file.js";
 import { assertCleanable, listFiles, removeEmptyFolders } from "./write/clean.js";
-import { isInside, MANIFEST, manifestContents, previouslyGenerated } from "./write/manifest.js";
+import { MANIFEST } from "./sdk-state.js";
+import { isInside, manifestFile, previouslyGenerated } from "./write/manifest.js";
 
 export interface WriteOptions {
   /**
@@ -28,23 +29,35 @@ export interface WriteResult {
   readonly removed: readonly string[];
 }
 
-/** What writing `files` into `outDir` would change, without changing anything. */
-async function planWrite(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<{ readonly changed: readonly EmittedFile[]; readonly unchanged: readonly string[]; readonly stale: readonly string[] }> {
+export interface WritePlan {
+  /** The files to write (the manifest among them), in order. */
+  readonly changed: readonly EmittedFile[];
+  /** Those of `changed` that are not on disk yet. */
+  readonly added: ReadonlySet<string>;
+  readonly unchanged: readonly string[];
+  /** Files an earlier run generated (or with `clean`, any file) that no longer belong: removed by writing. */
+  readonly stale: readonly string[];
+}
+
+/** What writing `files` into `outDir` would change, without changing anything: what `writeSdk` does, and `--check` reports. */
+export async function planWrite(outDir: string, files: readonly EmittedFile[], options: WriteOptions = {}): Promise<WritePlan> {
   const out = path.resolve(outDir);
   const runtime = options.sharedRuntime === undefined ? undefined : path.relative(out, path.resolve(options.sharedRuntime)).split(path.sep).join("/");
-  const all = [...files, { path: MANIFEST, contents: manifestContents(files.map((file) => file.path), runtime) }];
+  const all = [...files, manifestFile(files.map((file) => file.path), runtime)];
   const changed: EmittedFile[] = [];
+  const added = new Set<string>();
   const unchanged: string[] = [];
   for (const file of all) {
     const current = await readFile(path.join(out, file.path), "utf8").catch(() => undefined);
     if (current === file.contents) unchanged.push(file.path);
     else changed.push(file);
+    if (current === undefined) added.add(file.path);
   }
   const belongs = new Set(all.map((file) => file.path));
   const candidates = options.clean === true ? await listFiles(out) : await previouslyGenerated(out);
   const present = new Set(options.clean === true ? candidates : await listFiles(out));
   const stale = candidates.filter((file) => !belongs.has(file) && present.has(file)).sort();
-  return { changed, unchanged, stale };
+  return { changed, added, unchanged, stale };
 }
 
 /**

@@ -1,10 +1,9 @@
 /**
  * The data a generated SDK hands to the runtime for each operation. The generator resolves every
  * OpenAPI default (parameter styles, media kinds, security inheritance) so the runtime never reads
- * the spec itself.
+ * the spec itself. The generator's model is built on these types (generator/ir/model.ts), so this
+ * module imports nothing: reading it must not pull in the rest of the runtime.
  */
-import type { ValidationMode } from "./options.js";
-import type { StreamFormat } from "./streaming/frames.js";
 
 /**
  * A zod schema, typed opaquely. Checking every generated schema against zod's full `ZodType`
@@ -22,6 +21,19 @@ export interface Validator {
  * builds one.
  */
 export type LazyValidator = Validator | (() => Validator);
+
+/**
+ * What to do when a JSON body does not match its schema:
+ * - `'strict'`: throw `ResponseValidationError` (the parsed, zod output value is returned otherwise);
+ * - `'warn'`: log the mismatch at `warn` and return the body as received;
+ * - `'off'`: never look at schemas (they are not even built), return the body as received.
+ * In an SDK generated with `dates: "date"`, a body returned as received still has its date-time
+ * text turned into `Date`s: its schema is built and walked for that, though not checked.
+ */
+export type ValidationMode = "strict" | "warn" | "off";
+
+/** How a streaming body frames its items (see `ResponseSpec.format`). */
+export type StreamFormat = "sse" | "jsonl" | "json-seq";
 
 /** The methods with a Path Item field of their own. */
 export type StandardMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE" | "QUERY";
@@ -178,6 +190,10 @@ export type FieldPath = readonly string[];
 
 /** Where a value is read from a page: a field of its body, or a response header. */
 export type ValueSource = FieldPath | { readonly header: string };
+
+export function isFieldPath(source: ValueSource | { readonly lastItem: FieldPath }): source is FieldPath {
+  return Array.isArray(source);
+}
 
 interface PaginationBase {
   /** Where the page body keeps its items. */

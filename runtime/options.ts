@@ -3,7 +3,7 @@
  * Option objects are read when the client is created; nothing here is mutated later.
  */
 import type { AfterResponseHook, BeforeErrorHook, BeforeRequestHook, BeforeRetryHook } from "ky";
-import type { HttpMethod } from "./operation.js";
+import type { HttpMethod, ValidationMode } from "./operation.js";
 
 /** Header values by name; `undefined` values are skipped. */
 export type HeadersRecord = Readonly<Record<string, string | undefined>>;
@@ -22,15 +22,7 @@ export interface Logger {
   error(message: string): void;
 }
 
-/**
- * What to do when a JSON body does not match its schema:
- * - `'strict'`: throw `ResponseValidationError` (the parsed, zod output value is returned otherwise);
- * - `'warn'`: log the mismatch at `warn` and return the body as received;
- * - `'off'`: never look at schemas (they are not even built), return the body as received.
- * In an SDK generated with `dates: "date"`, a body returned as received still has its date-time
- * text turned into `Date`s: its schema is built and walked for that, though not checked.
- */
-export type ValidationMode = "strict" | "warn" | "off";
+export type { ValidationMode };
 
 /**
  * When and how often to retry. Retries wait with exponential backoff and full jitter

@@ -8,10 +8,11 @@ import path from "node:path";
 import { generate, type GenerateOptions } from "../generate.js";
 import { packageVersion } from "../package-files.js";
 import { diffSurfaces, type SurfaceChange } from "../surface/diff.js";
-import { parseSurface, SURFACE_FILE } from "../surface/file.js";
-import type { EmittedFile } from "../emit/index.js";
-import { listFiles } from "../write/clean.js";
-import { previouslyGenerated, recordedRuntime } from "../write/manifest.js";
+import { MANIFEST, SURFACE_FILE } from "../sdk-state.js";
+import { parseSurface } from "../surface/file.js";
+import type { EmittedFile } from "../emit/emitted-file.js";
+import { planWrite } from "../write.js";
+import { recordedRuntime } from "../write/manifest.js";
 
 export type { ChangeKind, SurfaceChange } from "../surface/diff.js";
 
@@ -58,7 +59,7 @@ export async function checkSdk(options: GenerateOptions & { readonly out: string
   const changes =
     committedSurface === undefined || fileChanges.length === 0
       ? []
-      : diffSurfaces(parseSurface(committedSurface, path.join(options.out, SURFACE_FILE)), parseSurface(freshSurface(result.files), SURFACE_FILE));
+      : diffSurfaces(parseSurface(committedSurface, path.join(options.out, SURFACE_FILE)), result.surface);
   return {
     out: options.out,
     spec: options.spec,
@@ -73,43 +74,23 @@ export async function checkSdk(options: GenerateOptions & { readonly out: string
   };
 }
 
-function freshSurface(files: readonly EmittedFile[]): string {
-  const surface = files.find((file) => file.path === SURFACE_FILE);
-  if (!surface) throw new Error(`internal: generate() emitted no ${SURFACE_FILE}`);
-  return surface.contents;
-}
-
-/** What writing `files` into `dir` would add, modify or remove. */
+/**
+ * What writing `files` into `dir` would add, modify or remove: `writeSdk`'s own plan. Removed are
+ * files an earlier run generated (as its manifest lists them) that gen-client would not generate
+ * now, never a user's file. The manifest is bookkeeping, not reported.
+ */
 async function folderChanges(dir: string, files: readonly EmittedFile[]): Promise<FileChange[]> {
-  return [...(await changedFiles(dir, files)), ...(await staleFiles(dir, files))];
+  const plan = await planWrite(dir, files);
+  return [
+    ...plan.changed.filter((file) => file.path !== MANIFEST).map((file): FileChange => ({ path: file.path, change: plan.added.has(file.path) ? "added" : "modified" })),
+    ...plan.stale.map((file): FileChange => ({ path: file, change: "removed" })),
+  ];
 }
 
 /** The shared runtime folder's changes, its paths relative to the SDK's folder. */
 async function sharedRuntimeChanges(out: string, dir: string, files: readonly EmittedFile[]): Promise<FileChange[]> {
   const fromOut = path.relative(out, dir).split(path.sep).join("/");
   return (await folderChanges(dir, files)).map((change) => ({ ...change, path: `${fromOut}/${change.path}` }));
-}
-
-async function changedFiles(out: string, files: readonly EmittedFile[]): Promise<FileChange[]> {
-  const changes: FileChange[] = [];
-  for (const file of files) {
-    const current = await readOptional(path.join(out, file.path));
-    if (current === undefined) changes.push({ path: file.path, change: "added" });
-    else if (current !== file.contents) changes.push({ path: file.path, change: "modified" });
-  }
-  return changes;
-}
-
-/**
- * Files an earlier run generated (as its manifest lists them, see write/manifest.ts) that
- * gen-client would not generate now: exactly what writing would remove, never a user's file.
- */
-async function staleFiles(out: string, files: readonly EmittedFile[]): Promise<FileChange[]> {
-  const emitted = new Set(files.map((file) => file.path));
-  const present = new Set(await listFiles(out));
-  return (await previouslyGenerated(out))
-    .filter((file) => !emitted.has(file) && present.has(file))
-    .map((file) => ({ path: file, change: "removed" }));
 }
 
 /** The version in the committed runtime's header: `// Copied from the runtime of gen-client 0.1.0.` */

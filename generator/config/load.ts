@@ -5,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import type { z } from "zod";
 import { GenError } from "../errors.js";
 import { parseSpecText } from "../load/parse.js";
-import { configSchema, type GenClientConfig } from "./schema.js";
+import type { GenerateOptions } from "./options.js";
+import { configSchema, generateOptionsSchema, type GenClientConfig } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 
 /** The names a config file is found by, in the working directory only: a build runs from its project root. */
@@ -31,6 +32,16 @@ export async function loadConfig(file: string): Promise<GenClientConfig> {
   const value = file.endsWith(".json") ? await readJson(file) : await importDefault(file);
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) throw new GenError("invalid-options", describeProblems(parsed.error.issues, value), { file });
+  return parsed.data;
+}
+
+/** `generate()`'s options, checked by the config file's rules: a malformed one is an `invalid-options` error saying which and why. */
+export function checkedOptions(value: GenerateOptions): GenerateOptions {
+  const parsed = generateOptionsSchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["options", ...issue.path] }));
+    throw new GenError("invalid-options", `generate(): ${describeProblems(issues, { options: value })}`);
+  }
   return parsed.data;
 }
 

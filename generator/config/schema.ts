@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { GenerateOptions } from "../generate.js";
-import { readXPagination } from "../ir/pagination.js";
+import type { GenerateOptions, GeneratePhase } from "./options.js";
+import { readXPagination } from "../ir/pagination-config.js";
 import { didYouMean } from "./suggest.js";
 
 /** One API of a config file: the options of `generate()`, plus where its SDK goes. */
@@ -48,9 +48,9 @@ const paginationEntry = z.unknown().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const api = closedObject({
+/** The options a config file's API and `generate()` share. */
+const optionShape = {
   spec: z.string().min(1),
-  out: z.string().min(1),
   name: z.string().min(1).exactOptional(),
   strict: z.boolean().exactOptional(),
   runtime: z.union([z.literal("copy"), z.strictObject({ path: z.string().min(1) })], { error: 'expected "copy" or { "path": "<folder>" }' }).exactOptional(),
@@ -73,7 +73,16 @@ const api = closedObject({
       z.strictObject({ scheme: z.literal("hmac"), header: z.string().min(1), encoding: z.enum(["hex", "base64"]).exactOptional(), prefix: z.string().exactOptional() }),
     ])
     .exactOptional(),
-});
+};
+
+/** `generate()`'s options: checked with the same rules as a config file's, so either gets the same message. */
+export const generateOptionsSchema = closedObject({
+  ...optionShape,
+  out: z.string().min(1).exactOptional(),
+  onPhase: z.custom<(phase: GeneratePhase) => void>((value) => typeof value === "function", { error: "expected a function" }).exactOptional(),
+}) satisfies z.ZodType<GenerateOptions>;
+
+const api = closedObject({ ...optionShape, out: z.string().min(1) });
 
 export const configSchema = closedObject({ apis: z.array(api).min(1, "list at least one API") }) satisfies z.ZodType<GenClientConfig>;
 

@@ -3,7 +3,6 @@
  * operation, and `createClient`, which binds each operation's spec to the runtime.
  */
 import type { ExternalDocs, Operation, SecurityScheme } from "../ir/model.js";
-import { secretPropertyNames } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
 import { clientInfoHeader } from "./client-info.js";
 import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
@@ -11,6 +10,7 @@ import { jsdocLines } from "./code/literals.js";
 import { firstSentence, specDocLines, specMarkdown } from "./spec-text.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/types.js";
+import { valueLiteral } from "./code/value-literal.js";
 import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
 import { apiServerFields, serverOptionTypes } from "./servers.js";
@@ -128,7 +128,7 @@ function authDeclaration(schemes: readonly SecurityScheme[]): Statement {
   const members: TsMember[] = schemes.map((scheme) => {
     const described = scheme.description !== undefined ? specDocLines(scheme.description) : jsdocLines(describeScheme(scheme));
     const lines = scheme.deprecated ? [...described, ...(described.length > 0 ? [""] : []), "@deprecated The spec marks this security scheme deprecated."] : described;
-    return { key: scheme.name, optional: true, type: tsRef(credentialType(scheme)), ...(lines.length > 0 && { doc: lines }) };
+    return { key: scheme.key, optional: true, type: tsRef(credentialType(scheme)), ...(lines.length > 0 && { doc: lines }) };
   });
   return { s: "interface", name: "Auth", extends: [], members, doc };
 }
@@ -138,7 +138,7 @@ function describeScheme(scheme: SecurityScheme): string {
     case "http":
       return `HTTP ${scheme.scheme} authentication.`;
     case "apiKey":
-      return `API key sent in the ${scheme.in} ${JSON.stringify(scheme.paramName)}.`;
+      return `API key sent in the ${scheme.in} ${JSON.stringify(scheme.name)}.`;
     case "oauth2":
       return scheme.tokenUrl ? "OAuth 2 access token, or client credentials to fetch one." : "OAuth 2 access token.";
     case "openIdConnect":
@@ -204,19 +204,14 @@ const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Arra
 
 function apiSpec(ctx: EmitContext): Expr {
   const { model } = ctx;
-  const schemes = model.securitySchemes.map((scheme) => {
-    const fields: { key: string; value: Expr }[] = [{ key: "type", value: str(scheme.type) }];
-    if (scheme.type === "http") fields.push({ key: "scheme", value: str(scheme.scheme) });
-    if (scheme.type === "apiKey") fields.push({ key: "in", value: str(scheme.in) }, { key: "name", value: str(scheme.paramName) });
-    if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined) fields.push({ key: "tokenUrl", value: str(scheme.tokenUrl) });
-    return { key: scheme.name, value: object(fields) };
-  });
-  const secretFields = secretPropertyNames(model);
+  // The model's schemes are the runtime's `SecuritySchemeSpec`s under their keys, with what only the docs read.
+  const schemes = new Map(model.securitySchemes.map(({ key, description: _description, deprecated: _deprecated, ...spec }) => [key, spec]));
+  const { secretFields } = ctx;
   return object([
     { key: "title", value: str(model.title) },
     { key: "clientInfo", value: str(clientInfoHeader(model.title, model.version)) },
     ...apiServerFields(model),
-    { key: "securitySchemes", value: object(schemes) },
+    { key: "securitySchemes", value: valueLiteral(schemes, () => true) },
     ...(secretFields.length > 0 ? [{ key: "secretFields", value: array(secretFields.map((name) => str(name))) }] : []),
     ...(ctx.options.strict ? [{ key: "strict", value: bool(true) }] : []),
     // "strict" is the runtime's own default: SDKs generated without the option stay as they were.

@@ -1,8 +1,10 @@
 import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../ir/model.js";
+import { schemaIndex, secretPropertyNames } from "../ir/analysis.js";
 import { childSchemas } from "../ir/walk.js";
 import { jsdocLines } from "./code/literals.js";
 import { specDocLines } from "./spec-text.js";
-import { webhookDiscriminator } from "./webhooks.js";
+import { webhookDiscriminator } from "./webhook-discriminator.js";
+import type { ValidationMode } from "../../runtime/operation.js";
 
 /**
  * A schema is printed for one side of the wire: `read` (responses: writeOnly fields dropped,
@@ -10,8 +12,8 @@ import { webhookDiscriminator } from "./webhooks.js";
  */
 export type View = "read" | "write";
 
-/** How responses are validated by default (see `GenerateOptions.validate`). */
-export type ValidationMode = "strict" | "warn" | "off";
+/** How responses are validated by default (see `GenerateOptions.validate`): the runtime's `ApiSpec.validate`. */
+export type { ValidationMode };
 
 /** How `format: date-time` values appear in code (see `GenerateOptions.dates`). */
 export type DatesMode = "string" | "date";
@@ -40,11 +42,12 @@ export class EmitContext {
   readonly options: EmitOptions;
   readonly #byPointer: ReadonlyMap<string, NamedSchema>;
   #tags: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  #secretFields: readonly string[] | undefined;
 
   constructor(model: ApiModel, options: EmitOptions) {
     this.model = model;
     this.options = options;
-    this.#byPointer = new Map(model.schemas.map((schema) => [schema.pointer, schema]));
+    this.#byPointer = schemaIndex(model.schemas);
   }
 
   /** The specifier of a runtime module, e.g. `./runtime/index.js`. */
@@ -73,6 +76,12 @@ export class EmitContext {
     return this.#tags.get(pointer) ?? new Set();
   }
 
+  /** Property names the spec marks secret, which the runtime redacts in logged bodies: found once, read by client.ts and the README. */
+  get secretFields(): readonly string[] {
+    this.#secretFields ??= secretPropertyNames(this.model);
+    return this.#secretFields;
+  }
+
   /** The view a named schema's plain name stands for. */
   mainView(named: NamedSchema): View {
     return named.requestOnly ? "write" : "read";
@@ -93,13 +102,13 @@ export class EmitContext {
 
 /** Named schema pointer → the tags of the discriminated unions it (or a schema it extends) serves. */
 function discriminatorTags(model: ApiModel): Map<string, Set<string>> {
-  const byPointer = new Map(model.schemas.map((named) => [named.pointer, named.schema]));
+  const byPointer = schemaIndex(model.schemas);
   const tags = new Map<string, Set<string>>();
   const mark = (pointer: string, tag: string, depth: number): void => {
     const set = tags.get(pointer) ?? new Set<string>();
     if (set.has(tag) || depth > 16) return;
     tags.set(pointer, set.add(tag));
-    const schema = byPointer.get(pointer);
+    const schema = byPointer.get(pointer)?.schema;
     const tagProperty = schema?.kind === "object" ? schema.properties.find((p) => p.name === tag)?.schema : undefined;
     if (tagProperty?.kind === "ref") mark(tagProperty.target, tag, depth + 1);
     if (schema?.kind === "allOf") for (const part of schema.parts) if (part.kind === "ref") mark(part.target, tag, depth + 1);

@@ -9,14 +9,9 @@ import { operationsModule } from "./operations.js";
 import { schemasModule } from "./schemas.js";
 import { testingModule } from "./testing.js";
 import { typesModule } from "./types.js";
+import type { EmittedFile } from "./emitted-file.js";
 import { UNCHECKED_PRAGMA } from "./unchecked.js";
 import { webhooksModule } from "./webhooks.js";
-
-export interface EmittedFile {
-  /** Relative to the SDK's output directory, with `/` separators. */
-  readonly path: string;
-  readonly contents: string;
-}
 
 interface ModuleEmitter {
   readonly path: string;

@@ -3,16 +3,18 @@
  * OpenAPI default already resolved by the IR. Each is a function the runtime calls on the
  * operation's first use, so importing a big SDK compiles only the specs it calls.
  */
-import type { FieldPath, Operation, Pagination, Parameter, Response, Schema, ValueSource } from "../ir/model.js";
-import { isFieldPath, paginationOf } from "../ir/pagination.js";
-import { array, arrow, bool, identifiers, inlineObject, num, object, path, str, type Expr, type ObjectProperty } from "./code/expressions.js";
+import type { OperationSpec, PaginationSpec, ParamSpec, ResponseSpec } from "../../runtime/operation.js";
+import type { Operation, Pagination, PaginationFacts, Parameter, Response, Schema } from "../ir/model.js";
+import { paginationOf } from "../ir/pagination.js";
+import { arrow, identifiers, path, type Expr } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
+import { Code, valueLiteral, type Written } from "./code/value-literal.js";
 import type { EmitContext, View } from "./context.js";
 import { LAZY_BINDINGS, loader, loaderImports, type LazyBinding } from "./load-validators.js";
 import { encodePathTemplate } from "./path-template.js";
 import { schemaName, toZod } from "./schemas.js";
-import { serverList } from "./servers.js";
+import { serverSpecs } from "./servers.js";
 import { successResponses } from "./types.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
@@ -48,7 +50,7 @@ export function operationSpecs(ctx: EmitContext): OperationSpecs {
       s: "const" as const,
       exported: true,
       name: operation.binding,
-      value: arrow(operationSpec(ctx, operation), tsRef("OperationSpec")),
+      value: arrow(operationSpecLiteral(ctx, operation), tsRef("OperationSpec")),
     }));
     const used = identifiers(consts.map((statement) => statement.value));
     specs = { consts, used, lazy: LAZY_BINDINGS.filter((binding) => used.has(binding)) };
@@ -57,65 +59,63 @@ export function operationSpecs(ctx: EmitContext): OperationSpecs {
   return specs;
 }
 
-/** A validator expression for a schema, or undefined when there is nothing to check. */
-type SchemaOf = (schema: Schema, view: View) => Expr | undefined;
+/** A validator for a schema, or undefined when there is nothing to check. */
+type SchemaOf = (schema: Schema, view: View) => Code | undefined;
 
-function operationSpec(ctx: EmitContext, operation: Operation): Expr {
-  const validator = (schemaExpr: Expr | undefined): ObjectProperty[] => (schemaExpr ? [{ key: "schema", value: schemaExpr }] : []);
+/** The expression operations.ts exports for one operation: the runtime's `OperationSpec`. */
+export function operationSpecLiteral(ctx: EmitContext, operation: Operation): Expr {
+  return valueLiteral(operationSpec(ctx, operation), expandedInSpec);
+}
+
+/** The spec and its body, responses, pagination, part encodings and servers are expanded; the rest stays on a line when it fits. */
+function expandedInSpec(path: readonly string[]): boolean {
+  const [first, second] = path;
+  if (path.length === 0) return true;
+  if (path.length === 1) return first === "body" || first === "responses" || first === "pagination";
+  if (first === "servers") return path.length > 1;
+  return path.length === 2 && first === "body" && second === "encoding";
+}
+
+function operationSpec(ctx: EmitContext, operation: Operation): Written<OperationSpec> {
   /** Named schemas are referenced; an inline one is a function the runtime calls on first use (see `LazyValidator`). */
   const schemaOf: SchemaOf = (schema, view) => {
     if (schema.kind === "unknown") return undefined;
     // A function either way: `s` is schemas.ts, which is only there once a call has loaded it.
-    if (schema.kind === "ref" && !schema.nullable) return arrow(path(`s.${schemaName(ctx, schema.target, view)}`));
-    return arrow(toZod(ctx, schema, view, (name) => path(`s.${name}`)));
+    if (schema.kind === "ref" && !schema.nullable) return new Code(arrow(path(`s.${schemaName(ctx, schema.target, view)}`)));
+    return new Code(arrow(toZod(ctx, schema, view, (name) => path(`s.${name}`))));
   };
-
-  const properties: ObjectProperty[] = [
-    { key: "id", value: str(operation.operationId) },
-    { key: "method", value: str(operation.method) },
-    { key: "path", value: str(encodePathTemplate(operation.path)) },
-    { key: "params", value: array(operation.parameters.map((parameter) => parameterSpec(parameter, schemaOf))) },
-  ];
   const body = operation.body;
-  if (body) {
-    const encoding = [...body.encoding].map(([name, part]): ObjectProperty => ({
-      key: name,
-      value: inlineObject([
-        ...(part.contentType !== undefined ? [{ key: "contentType", value: str(part.contentType) }] : []),
-        ...(part.style !== undefined ? [{ key: "style", value: str(part.style) }] : []),
-        ...(part.explode !== undefined ? [{ key: "explode", value: bool(part.explode) }] : []),
-      ]),
-    }));
-    properties.push({
-      key: "body",
-      value: object([
-        { key: "kind", value: str(body.stream ? "stream" : body.kind) },
-        { key: "mediaType", value: str(body.mediaType) },
-        ...(body.stream ? [{ key: "format", value: str(body.stream) }] : []),
-        ...(encoding.length > 0 ? [{ key: "encoding", value: object(encoding) }] : []),
-        ...(body.kind === "binary" ? [] : validator(schemaOf(body.schema, "write"))),
-      ]),
-    });
-  }
-  const accept = acceptOf(operation);
-  if (accept !== undefined) properties.push({ key: "accept", value: str(accept) });
-  properties.push({
-    key: "responses",
-    value: object(operation.responses.map((response) => ({ key: response.status, value: responseSpec(response, schemaOf, validator) }))),
-  });
-  if (operation.security.length > 0) {
-    properties.push({
-      key: "security",
-      value: array(
-        operation.security.map((requirement) => inlineObject([...requirement].map(([scheme, scopes]) => ({ key: scheme, value: array(scopes.map(str)) })))),
-      ),
-    });
-  }
   const pagination = paginationOf(operation);
-  if (pagination) properties.push({ key: "pagination", value: paginationSpec(pagination) });
-  if (operation.resumable) properties.push({ key: "resumable", value: bool(true) });
-  if (operation.servers) properties.push({ key: "servers", value: serverList(operation.servers) });
-  return object(properties);
+  return {
+    id: operation.operationId,
+    method: operation.method,
+    path: encodePathTemplate(operation.path),
+    params: operation.parameters.map((parameter) => parameterSpec(parameter, schemaOf)),
+    body: body && {
+      kind: body.stream ? "stream" : body.kind,
+      mediaType: body.mediaType,
+      format: body.stream,
+      encoding:
+        body.encoding.size > 0
+          ? new Map([...body.encoding].map(([name, part]) => [name, { contentType: part.contentType, style: part.style, explode: part.explode }]))
+          : undefined,
+      schema: body.kind === "binary" ? undefined : schemaOf(body.schema, "write"),
+    },
+    accept: acceptOf(operation),
+    responses: new Map(operation.responses.map((response) => [response.status, responseSpec(response, schemaOf)])),
+    security: operation.security.length > 0 ? operation.security : undefined,
+    pagination: pagination && runtimePagination(pagination),
+    resumable: operation.resumable ? true : undefined,
+    servers: operation.servers && serverSpecs(operation.servers),
+  };
+}
+
+/** What of the model's pagination is generation's own, and stays out of the SDK. */
+const GENERATION_ONLY = { itemSchema: true, origin: true, reason: true } as const satisfies Record<keyof PaginationFacts, true>;
+
+/** The runtime's `PaginationSpec`: the model's pagination without what only generation needs. */
+function runtimePagination(pagination: Pagination): PaginationSpec {
+  return Object.fromEntries(Object.entries(pagination).filter(([key]) => !Object.hasOwn(GENERATION_ONLY, key))) as unknown as PaginationSpec;
 }
 
 /**
@@ -133,88 +133,34 @@ export function acceptOf(operation: Operation): string | undefined {
   return mediaTypes.size === 0 ? undefined : [...mediaTypes].join(", ");
 }
 
-/** The runtime's `PaginationSpec`: plain data, keys in a fixed order. */
-function paginationSpec(pagination: Pagination): Expr {
-  const properties: ObjectProperty[] = [
-    { key: "style", value: str(pagination.style) },
-    { key: "items", value: fieldPath(pagination.items) },
-  ];
-  const add = (key: string, value: Expr | undefined): void => {
-    if (value !== undefined) properties.push({ key, value });
-  };
-  const text = (value: string | undefined): Expr | undefined => (value === undefined ? undefined : str(value));
-  const count = (value: number | undefined): Expr | undefined => (value === undefined ? undefined : num(value));
-  switch (pagination.style) {
-    case "offset":
-      add("offset", str(pagination.offset));
-      add("limit", text(pagination.limit));
-      add("defaultLimit", count(pagination.defaultLimit));
-      add("total", valueSource(pagination.total));
-      break;
-    case "page":
-      add("page", str(pagination.page));
-      add("size", text(pagination.size));
-      add("defaultSize", count(pagination.defaultSize));
-      add("firstPage", num(pagination.firstPage));
-      add("total", valueSource(pagination.total));
-      add("totalPages", valueSource(pagination.totalPages));
-      break;
-    case "cursor": {
-      const next = pagination.nextCursor;
-      add("cursor", str(pagination.cursor));
-      add("nextCursor", isFieldPath(next) || "header" in next ? valueSource(next) : inlineObject([{ key: "lastItem", value: fieldPath(next.lastItem) }]));
-      break;
-    }
-    case "nextUrl":
-      add("next", valueSource(pagination.next));
-      break;
-    case "linkHeader":
-      break;
-  }
-  add("hasMore", valueSource(pagination.hasMore));
-  return object(properties);
-}
-
-function valueSource(source: ValueSource | undefined): Expr | undefined {
-  if (source === undefined) return undefined;
-  return isFieldPath(source) ? fieldPath(source) : inlineObject([{ key: "header", value: str(source.header) }]);
-}
-
-function fieldPath(path: FieldPath): Expr {
-  return array(path.map(str));
-}
-
-function parameterSpec(parameter: Parameter, schemaOf: SchemaOf): Expr {
+function parameterSpec(parameter: Parameter, schemaOf: SchemaOf): Written<ParamSpec> {
   // A plain string has nothing to check; skipping it keeps imports cheap on big APIs.
   const plain = parameter.schema.kind === "string" && Object.keys(parameter.schema).every((key) => key === "kind" || key === "pointer" || key === "description");
-  const schema = plain ? undefined : schemaOf(parameter.schema, "write");
-  return inlineObject([
-    { key: "name", value: str(parameter.name) },
-    { key: "in", value: str(parameter.in) },
-    ...(parameter.key !== parameter.name ? [{ key: "key", value: str(parameter.key) }] : []),
-    { key: "style", value: str(parameter.style) },
-    { key: "explode", value: bool(parameter.explode) },
-    ...(parameter.allowReserved ? [{ key: "allowReserved", value: bool(true) }] : []),
-    ...(parameter.json ? [{ key: "json", value: bool(true) }] : []),
-    ...(schema ? [{ key: "schema", value: schema }] : []),
-  ]);
+  return {
+    name: parameter.name,
+    in: parameter.in,
+    key: parameter.key !== parameter.name ? parameter.key : undefined,
+    style: parameter.style,
+    explode: parameter.explode,
+    allowReserved: parameter.allowReserved ? true : undefined,
+    json: parameter.json ? true : undefined,
+    schema: plain ? undefined : schemaOf(parameter.schema, "write"),
+  };
 }
 
-function responseSpec(
-  response: Response,
-  schemaOf: SchemaOf,
-  validator: (schemaExpr: Expr | undefined) => ObjectProperty[],
-): Expr {
+function responseSpec(response: Response, schemaOf: SchemaOf): Written<ResponseSpec> {
   const content = response.content;
-  if (!content) return inlineObject([{ key: "kind", value: str("empty") }]);
+  const none = { schema: undefined, format: undefined, text: undefined, events: undefined };
+  if (!content) return { kind: "empty", ...none };
   if (content.stream) {
-    return inlineObject([
-      { key: "kind", value: str("stream") },
-      { key: "format", value: str(content.stream.format) },
-      ...(content.stream.events ? [{ key: "events", value: bool(true) }] : []),
-      ...(content.stream.text ? [{ key: "text", value: bool(true) }] : validator(schemaOf(content.schema, "read"))),
-    ]);
+    return {
+      kind: "stream",
+      format: content.stream.format,
+      events: content.stream.events ? true : undefined,
+      text: content.stream.text ? true : undefined,
+      schema: content.stream.text ? undefined : schemaOf(content.schema, "read"),
+    };
   }
   const kind = content.kind === "json" || content.kind === "text" ? content.kind : "binary";
-  return inlineObject([{ key: "kind", value: str(kind) }, ...(kind === "json" ? validator(schemaOf(content.schema, "read")) : [])]);
+  return { kind, ...none, schema: kind === "json" ? schemaOf(content.schema, "read") : undefined };
 }

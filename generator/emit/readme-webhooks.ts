@@ -6,7 +6,7 @@
 import type { Webhook, WebhookSignature } from "../ir/model.js";
 import { readTemplate } from "../package-files.js";
 import type { EmitContext } from "./context.js";
-import { webhookDiscriminator } from "./webhooks.js";
+import { webhookDiscriminator } from "./webhook-discriminator.js";
 
 export function webhooksReadme(ctx: EmitContext): string {
   const { webhooks } = ctx.model;

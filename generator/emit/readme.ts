@@ -4,7 +4,6 @@
  * converted, see spec-text.ts) with `<` escaped, so it carries no raw HTML; in headings and code
  * spans it is put on one line, and it never opens a code block.
  */
-import { secretPropertyNames } from "../ir/analysis.js";
 import type { Operation, ResponseStream, Schema, SecurityScheme } from "../ir/model.js";
 import { array, call, id, inlineObject, literal, member, newExpr, num, str, type Expr } from "./code/expressions.js";
 import { printStatementText } from "./code/module.js";
@@ -121,7 +120,7 @@ function authExampleLines(schemes: readonly SecurityScheme[]): string[] {
 }
 
 function authExample(scheme: SecurityScheme): string {
-  const key = /^[A-Za-z_$][\w$]*$/.test(scheme.name) ? scheme.name : JSON.stringify(scheme.name);
+  const key = /^[A-Za-z_$][\w$]*$/.test(scheme.key) ? scheme.key : JSON.stringify(scheme.key);
   if (scheme.type === "http" && scheme.scheme === "basic") return `${key}: { username: "user", password: "secret" }`;
   if (scheme.type === "apiKey") return `${key}: process.env.API_KEY!`;
   if (scheme.type === "oauth2" && scheme.tokenUrl) return `${key}: { clientId: process.env.CLIENT_ID!, clientSecret: process.env.CLIENT_SECRET! }`;
@@ -131,14 +130,14 @@ function authExample(scheme: SecurityScheme): string {
 function authSection(schemes: readonly SecurityScheme[], baseUrlOption: string): string {
   if (schemes.length === 0) return undeclaredAuth(baseUrlOption);
   const lines = schemes.map((scheme) => {
-    const name = `\`${inlineCode(scheme.name)}\`${scheme.deprecated ? " (deprecated)" : ""}`;
+    const name = `\`${inlineCode(scheme.key)}\`${scheme.deprecated ? " (deprecated)" : ""}`;
     switch (scheme.type) {
       case "http":
         return scheme.scheme === "basic"
           ? `- ${name}: HTTP basic: \`{ username, password }\`, sent as \`Authorization: Basic …\`.`
           : `- ${name}: HTTP ${scheme.scheme}: a token, sent as \`Authorization: Bearer …\`.`;
       case "apiKey":
-        return `- ${name}: an API key, sent in the ${scheme.in} \`${inlineCode(scheme.paramName)}\`.`;
+        return `- ${name}: an API key, sent in the ${scheme.in} \`${inlineCode(scheme.name)}\`.`;
       case "oauth2":
         return scheme.tokenUrl
           ? `- ${name}: OAuth 2: an access token, or \`{ clientId, clientSecret }\` (and optionally \`scopes\`): the client then fetches a token from \`${inlineCode(scheme.tokenUrl)}\` with the operation's scopes, caches it until it expires, and after a 401 fetches a new one once and replays the call. A relative token URL resolves under \`baseUrl\`.`
@@ -190,7 +189,7 @@ function securityLine(ctx: EmitContext, operation: Operation): string {
 
 /** The secret body fields the log redacts, as a phrase for the Logging section. */
 function secretFieldsText(ctx: EmitContext): string {
-  const names = secretPropertyNames(ctx.model);
+  const names = ctx.secretFields;
   if (names.length === 0) return "";
   return `, and the request body fields ${names.map((name) => `\`${inlineCode(name)}\``).join(", ")} (\`format: password\` or \`writeOnly\`)`;
 }

@@ -2,10 +2,12 @@
  * Servers in the SDK: the `Environment` and `ServerVariables` types of `createClient`'s options,
  * and the server literals of the `api` spec (environments) and of operation specs (their own).
  */
+import type { ServerSpec } from "../../runtime/operation.js";
 import type { ApiModel, Server, ServerVariable } from "../ir/model.js";
 import { declaredVariables } from "../ir/servers.js";
 import { type Expr, array, object, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
+import { valueLiteral, type Written } from "./code/value-literal.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, tsUnion, type TsMember, type TsType } from "./code/types.js";
 import { specDocLines } from "./spec-text.js";
@@ -50,15 +52,16 @@ export function apiServerFields(model: ApiModel): { key: string; value: Expr }[]
   ];
 }
 
-/** Server literals for the runtime's `ServerSpec`: the URL, the name, each variable's default. */
-export function serverList(servers: readonly Server[]): Expr {
-  return array(
-    servers.map((server) =>
-      object([
-        { key: "url", value: str(server.url) },
-        { key: "name", value: str(server.name) },
-        ...(server.variables.length > 0 ? [{ key: "variables", value: object(server.variables.map((variable) => ({ key: variable.name, value: str(variable.default) }))) }] : []),
-      ]),
-    ),
-  );
+/** The runtime's `ServerSpec`s: the URL, the name, each variable's default. */
+export function serverSpecs(servers: readonly Server[]): Written<ServerSpec>[] {
+  return servers.map((server) => ({
+    url: server.url,
+    name: server.name,
+    variables: server.variables.length > 0 ? new Map(server.variables.map((variable) => [variable.name, variable.default])) : undefined,
+  }));
+}
+
+/** Server literals, expanded. */
+function serverList(servers: readonly Server[]): Expr {
+  return valueLiteral(serverSpecs(servers), () => true);
 }

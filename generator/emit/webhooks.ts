@@ -10,12 +10,7 @@ import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, tsUnion, typeNames, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
 import { schemaName } from "./schemas.js";
-
-/** The field whose constant value names each webhook, and those values; undefined when the payloads have none in common. */
-export interface WebhookDiscriminator {
-  readonly field: string;
-  readonly values: readonly (readonly [value: string, webhook: string])[];
-}
+import { webhookDiscriminator } from "./webhook-discriminator.js";
 
 export function webhooksModule(ctx: EmitContext): Statement[] {
   const { model } = ctx;
@@ -109,37 +104,4 @@ function eventType(ctx: EmitContext, webhook: Webhook): TsType {
 
 function payloadType(ctx: EmitContext, payload: Schema): TsType {
   return payload.kind === "ref" ? tsRef(ctx.typeName(payload.target, "read")) : tsKeyword("unknown");
-}
-
-/**
- * A field every payload has, required, whose schema is one string constant, different for each
- * webhook (`type: "pet.adopted"`): then the runtime reads it to tell which webhook a payload is.
- * Of several, the first of the first payload's.
- */
-export function webhookDiscriminator(ctx: EmitContext): WebhookDiscriminator | undefined {
-  const { webhooks } = ctx.model;
-  if (webhooks.length < 2) return undefined;
-  const constants = webhooks.map((webhook) => constantFields(ctx, webhook.payload));
-  const [first = new Map<string, string>()] = constants;
-  for (const field of first.keys()) {
-    const values = constants.map((fields) => fields.get(field));
-    const defined = values.filter((value): value is string => value !== undefined);
-    if (defined.length === webhooks.length && new Set(defined).size === defined.length) {
-      return { field, values: defined.map((value, i) => [value, webhooks[i]?.name ?? ""] as const) };
-    }
-  }
-  return undefined;
-}
-
-/** A payload's required properties whose schema is a single string constant: name → value. */
-function constantFields(ctx: EmitContext, payload: Schema): Map<string, string> {
-  const fields = new Map<string, string>();
-  const schema = ctx.resolve(payload);
-  if (schema.kind !== "object") return fields;
-  for (const property of schema.properties) {
-    const value = ctx.resolve(property.schema);
-    const [only] = value.kind === "enum" && value.values.length === 1 ? value.values : [];
-    if (property.required && typeof only === "string" && !value.nullable) fields.set(property.name, only);
-  }
-  return fields;
 }

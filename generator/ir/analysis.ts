@@ -1,6 +1,7 @@
 /**
- * Whole-graph facts about named schemas, computed once so emitters stay local: which schemas need
- * a separate request-side view, and which take part in reference cycles.
+ * Whole-graph facts about named schemas, computed once so emitters stay local: the schema index
+ * and reference graph every pass reads, which schemas need a separate request-side view, and which
+ * take part in reference cycles.
  */
 import type { ApiModel, Schema } from "./model.js";
 import { childSchemas, directRefs } from "./walk.js";
@@ -10,9 +11,38 @@ interface Node {
   readonly schema: Schema;
 }
 
+/** Named schema pointer → the named schemas its schema references directly. */
+export type ReferenceGraph = ReadonlyMap<string, readonly string[]>;
+
+const graphs = new WeakMap<readonly Node[], ReferenceGraph>();
+
+/** Built once per list of named schemas, like `schemaIndex`. */
+export function referenceGraph(nodes: readonly Node[]): ReferenceGraph {
+  let graph = graphs.get(nodes);
+  if (graph === undefined) {
+    graph = new Map(nodes.map((node) => [node.pointer, directRefs(node.schema)]));
+    graphs.set(nodes, graph);
+  }
+  return graph;
+}
+
+const indexes = new WeakMap<readonly Node[], ReadonlyMap<string, Node>>();
+
+/**
+ * Named schemas by pointer. Built once per list of named schemas and kept: a model derived from
+ * another (options applied, operations filtered) shares its schemas, and so its index.
+ */
+export function schemaIndex<Named extends Node>(schemas: readonly Named[]): ReadonlyMap<string, Named> {
+  let index = indexes.get(schemas);
+  if (index === undefined) {
+    index = new Map(schemas.map((named) => [named.pointer, named]));
+    indexes.set(schemas, index);
+  }
+  return index as ReadonlyMap<string, Named>;
+}
+
 /** Schemas that have, or reference one that has, parts that differ between requests and responses. */
-export function schemasWithWritableView(nodes: readonly Node[]): Set<string> {
-  const refs = new Map(nodes.map((node) => [node.pointer, directRefs(node.schema)]));
+export function schemasWithWritableView(nodes: readonly Node[], refs: ReferenceGraph): Set<string> {
   const marked = new Set(nodes.filter((node) => hasAccessModifiers(node.schema)).map((node) => node.pointer));
   for (let changed = true; changed; ) {
     changed = false;
@@ -35,8 +65,7 @@ function hasAccessModifiers(schema: Schema): boolean {
 }
 
 /** Named schemas reachable from `roots` through references. */
-export function reachable(nodes: readonly Node[], roots: readonly Schema[]): Set<string> {
-  const refs = new Map(nodes.map((node) => [node.pointer, directRefs(node.schema)]));
+export function reachable(refs: ReferenceGraph, roots: readonly Schema[]): Set<string> {
   const seen = new Set<string>();
   const stack = roots.flatMap(directRefs);
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
@@ -48,8 +77,7 @@ export function reachable(nodes: readonly Node[], roots: readonly Schema[]): Set
 }
 
 /** Schemas in a reference cycle (Tarjan's strongly connected components, iteratively). */
-export function recursiveSchemas(nodes: readonly Node[]): Set<string> {
-  const edges = new Map(nodes.map((node) => [node.pointer, directRefs(node.schema)]));
+export function recursiveSchemas(nodes: readonly Node[], edges: ReferenceGraph): Set<string> {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();

@@ -3,8 +3,25 @@
  * a named schema, and every name chosen. Emitters read only this, never the raw document, so
  * OpenAPI 3.0/3.1 differences end at the `ir/` boundary and naming is decided exactly once.
  */
+import type {
+  BodyKind,
+  CursorPaginationSpec,
+  FieldPath,
+  HttpMethod,
+  PaginationSpec,
+  ParamSpec,
+  PartEncoding,
+  SecuritySchemeSpec,
+  StandardMethod,
+  StreamFormat,
+  ValueSource,
+} from "../../runtime/operation.js";
 import type { Warning } from "../errors.js";
 import type { OpenApiVersion } from "../load/index.js";
+
+// The wire contract is the runtime's: the model uses its types, and adds what only generation needs.
+export type { FieldPath, HttpMethod, PartEncoding, StandardMethod, StreamFormat, ValueSource };
+export type { ParamLocation, ParamStyle } from "../../runtime/operation.js";
 
 export interface ApiModel {
   readonly title: string;
@@ -182,31 +199,12 @@ export interface UnknownSchema extends SchemaMeta {
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-/** A Path Item's fixed method fields; `query`: OpenAPI 3.2's QUERY method (a safe request with a body). */
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query";
-
-/**
- * A request method exactly as it is sent: a fixed field's upper-cased (`GET`), or an OpenAPI 3.2
- * `additionalOperations` key as written (`PURGE`): methods other than fetch's six standard ones
- * are case-sensitive on the wire, so this is the one spelling the SDK, its docs and its mock use.
- */
-export type WireMethod = Uppercase<HttpMethod> | (string & {});
-
-/** `querystring`: OpenAPI 3.2's parameter that is the whole query string (see ir/parameters.ts). */
-export type ParamLocation = "path" | "query" | "querystring" | "header" | "cookie";
-
-/** `cookie`: OpenAPI 3.2's style for cookies, `form` pairs sent without percent-encoding. */
-export type ParamStyle = "simple" | "label" | "matrix" | "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "cookie";
-
-export interface Parameter {
+/** The runtime's `ParamSpec`, its optional flags resolved, with the schema as the model's. */
+export interface Parameter extends Omit<ParamSpec, "schema"> {
   readonly pointer: string;
-  readonly name: string;
-  readonly in: ParamLocation;
   /** The property of the operation's args object: `name`, unless two locations share it. */
   readonly key: string;
   readonly required: boolean;
-  readonly style: ParamStyle;
-  readonly explode: boolean;
   readonly allowReserved: boolean;
   /** `content: application/json` parameters (and querystring ones) are sent JSON-encoded. */
   readonly json: boolean;
@@ -215,14 +213,8 @@ export interface Parameter {
   readonly deprecated: boolean;
 }
 
-/** How a body is carried on the wire. */
-export type MediaKind = "json" | "form" | "multipart" | "text" | "binary";
-
-export interface PartEncoding {
-  readonly contentType?: string;
-  readonly style?: ParamStyle;
-  readonly explode?: boolean;
-}
+/** How a body is carried on the wire: the runtime's body kinds but `stream`, which the model says with `stream`. */
+export type MediaKind = Exclude<BodyKind, "stream">;
 
 export interface RequestBody {
   readonly mediaType: string;
@@ -250,9 +242,6 @@ export interface Response {
   readonly content?: { readonly mediaType: string; readonly kind: MediaKind; readonly schema: Schema; readonly stream?: ResponseStream };
   readonly headers: readonly ResponseHeader[];
 }
-
-/** How a streaming response frames its items: see runtime/streaming/frames.ts. */
-export type StreamFormat = "sse" | "jsonl" | "json-seq";
 
 export interface ResponseStream {
   readonly format: StreamFormat;
@@ -302,7 +291,7 @@ export interface Operation {
   readonly binding: string;
   /** PascalCase stem for the operation's types, e.g. `GetPetById` → `GetPetByIdArgs`. */
   readonly typeName: string;
-  readonly method: WireMethod;
+  readonly method: HttpMethod;
   readonly path: string;
   readonly summary?: string;
   readonly description?: string;
@@ -377,73 +366,25 @@ export type WebhookSignature =
   | { readonly scheme: "hmac"; readonly header: string; readonly encoding: "hex" | "base64"; readonly prefix?: string };
 
 // ---------------------------------------------------------------------------------------------
-// Pagination: the same shapes as the runtime's `PaginationSpec`, plus the items' schema and why.
+// Pagination: the runtime's `PaginationSpec`, plus the items' schema and why.
 
-/** Property names from a JSON value down, e.g. `["meta", "next"]`; empty: the value itself. */
-export type FieldPath = readonly string[];
-
-/** Where a value is read from a page: a field of its body, or a response header. */
-export type ValueSource = FieldPath | { readonly header: string };
-
-export type PaginationStyle = "offset" | "page" | "cursor" | "nextUrl" | "linkHeader";
+export type PaginationStyle = PaginationSpec["style"];
 
 /** Who decided: the generator's heuristics, a spec extension, or the generator's options. */
 export type PaginationOrigin = "heuristics" | "x-pagination" | "x-speakeasy-pagination" | "options";
 
-interface PaginationBase {
-  /** Where the page body keeps its items. */
-  readonly items: FieldPath;
+/** What the model knows of a paginated operation beyond what the runtime is given. */
+export interface PaginationFacts {
   /** The schema of one item (`unknown` when the items path cannot be followed in the schema). */
   readonly itemSchema: Schema;
-  /** A boolean that is false on the last page. */
-  readonly hasMore?: ValueSource;
   readonly origin: PaginationOrigin;
   /** One sentence saying what was recognised, for `--explain-pagination`. */
   readonly reason: string;
 }
 
-export interface OffsetPagination extends PaginationBase {
-  readonly style: "offset";
-  /** Args keys of the parameters: the index of the first item, and the page size. */
-  readonly offset: string;
-  readonly limit?: string;
-  /** The page size the server uses when the call sends none (the parameter's `default`). */
-  readonly defaultLimit?: number;
-  /** The number of items in the whole list. */
-  readonly total?: ValueSource;
-}
+export type Pagination = PaginationSpec & PaginationFacts;
 
-export interface PagePagination extends PaginationBase {
-  readonly style: "page";
-  readonly page: string;
-  readonly size?: string;
-  readonly defaultSize?: number;
-  /** The number of the first page: 1, or 0 when the parameter says so. */
-  readonly firstPage: number;
-  readonly total?: ValueSource;
-  readonly totalPages?: ValueSource;
-}
-
-export interface CursorPagination extends PaginationBase {
-  readonly style: "cursor";
-  /** Args key of the parameter the cursor is sent in. */
-  readonly cursor: string;
-  /** Where the next page's cursor comes from; `lastItem`: a field of the page's last item. */
-  readonly nextCursor: ValueSource | { readonly lastItem: FieldPath };
-}
-
-export interface NextUrlPagination extends PaginationBase {
-  readonly style: "nextUrl";
-  /** The next page's URL, absolute or relative to the page's. */
-  readonly next: ValueSource;
-}
-
-/** RFC 8288 `Link: <…>; rel="next"`. */
-export interface LinkHeaderPagination extends PaginationBase {
-  readonly style: "linkHeader";
-}
-
-export type Pagination = OffsetPagination | PagePagination | CursorPagination | NextUrlPagination | LinkHeaderPagination;
+export type CursorPagination = CursorPaginationSpec & PaginationFacts;
 
 export interface Unpaginated {
   readonly style: "none";
@@ -454,17 +395,11 @@ export interface Unpaginated {
 // ---------------------------------------------------------------------------------------------
 // Security
 
-export type SecurityScheme = SchemeCommon &
-  (
-    | { readonly type: "http"; readonly scheme: string }
-    | { readonly type: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly paramName: string }
-    | { readonly type: "oauth2"; readonly tokenUrl?: string }
-    | { readonly type: "openIdConnect" }
-  );
-
-interface SchemeCommon {
-  readonly name: string;
+/** The runtime's `SecuritySchemeSpec` (an apiKey's `name` is its parameter's), under its key in the spec. */
+export type SecurityScheme = SecuritySchemeSpec & {
+  /** The key under `components.securitySchemes`: the `Auth` property and `security` requirements name it. */
+  readonly key: string;
   readonly description?: string;
   /** OpenAPI 3.2: the scheme is on its way out (the README and JSDoc say so). */
   readonly deprecated?: boolean;
-}
+};

@@ -3,24 +3,32 @@
  * @see https://spec.openapis.org/oas/v3.1.0#operation-object
  */
 import { appendPointer } from "../errors.js";
+import { schemaIndex } from "./analysis.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
-import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme, WireMethod } from "./model.js";
+import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
 import { camelCase, pascalCase } from "./naming.js";
-import { routeKey } from "./route.js";
+import { clientPath } from "./resources.js";
+import { httpMethod, type PathItemMethod, routeKey } from "./route.js";
 import { convertParameters } from "./parameters.js";
 import { convertRequestBody } from "./request-body.js";
 import { decidePagination } from "./pagination.js";
+import type { PaginationOption } from "./pagination-config.js";
 import { convertResponses } from "./responses.js";
-import { convertSchema } from "./schema.js";
 import { convertSecurity } from "./security.js";
 import { convertServers } from "./servers.js";
 
-const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
+const METHODS: readonly PathItemMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
 
-export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly SecurityScheme[]): Operation[] {
+/** An operation as converted, beside its raw object: pagination is decided from both once the client is laid out. */
+export interface ConvertedOperation {
+  readonly operation: Operation;
+  readonly raw: JsonObject;
+}
+
+export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly SecurityScheme[]): ConvertedOperation[] {
   if (!isObject(paths)) return [];
   const globalSecurity = ctx.spec.document.security;
-  const converted: { operation: Operation; raw: JsonObject }[] = [];
+  const converted: ConvertedOperation[] = [];
   for (const [path, rawItem] of Object.entries(paths)) {
     if (!path.startsWith("/")) continue;
     const { value: item, pointer: itemPointer } = ctx.deref(rawItem, appendPointer("#", "paths", path));
@@ -29,21 +37,41 @@ export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly S
       const raw = item[field];
       if (!isObject(raw)) continue;
       const pointer = appendPointer(itemPointer, field);
-      const method = field.toUpperCase() as Uppercase<HttpMethod>;
-      converted.push({ operation: convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes }), raw });
+      converted.push({ operation: convertOperation(ctx, { path, method: httpMethod(field), raw, pointer, item, itemPointer, globalSecurity, schemes }), raw });
     }
     for (const { method, raw, pointer } of additionalOperations(ctx, item, itemPointer)) {
       converted.push({ operation: convertOperation(ctx, { path, method, raw, pointer, item, itemPointer, globalSecurity, schemes }), raw });
     }
   }
-  // Pagination reads response schemas through their references: convert every named schema first.
-  ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
-  const named = new Map(ctx.namedSchemas().map((entry) => [entry.pointer, entry.schema]));
-  return converted.map(({ operation, raw }) => {
-    const { pagination, warnings } = decidePagination({ operation, raw, schemaAt: (pointer) => named.get(pointer) });
+  return converted;
+}
+
+/**
+ * Decides each operation's pagination, once: the generator's option for the operation (by client
+ * method name, operationId, or path on the grouped client such as `pets.listPets`) wins over the
+ * spec. Reads response schemas through their references, so every named schema must be converted.
+ */
+export function decidePaginations(
+  ctx: BuildContext,
+  operations: readonly Operation[],
+  raws: ReadonlyMap<string, JsonObject>,
+  options: Readonly<Record<string, PaginationOption>>,
+): Operation[] {
+  const named = schemaIndex(ctx.namedSchemas());
+  const used = new Set<string>();
+  const decided = operations.map((operation) => {
+    const key = [operation.name, operation.operationId, clientPath(operation)].find((candidate) => Object.hasOwn(options, candidate));
+    if (key !== undefined) used.add(key);
+    const option = key === undefined ? undefined : options[key];
+    const raw = raws.get(routeKey(operation.method, operation.path)) ?? {};
+    const { pagination, warnings } = decidePagination({ operation, raw, ...(option !== undefined && { option }), schemaAt: (pointer) => named.get(pointer)?.schema });
     for (const warning of warnings) ctx.warn("ignored", warning.message, warning.pointer);
     return pagination ? { ...operation, pagination } : operation;
   });
+  for (const key of Object.keys(options)) {
+    if (!used.has(key)) ctx.warn("ignored", `the pagination option names ${JSON.stringify(key)}, which is no operation of this API`, "#/paths");
+  }
+  return decided;
 }
 
 /** RFC 9110's `token`: what fetch accepts as a method name. */
@@ -58,10 +86,10 @@ const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
  * and its kin, and servers match methods loosely), one fetch refuses, or no method name at all is
  * skipped with a warning rather than generating a function that could never be called.
  */
-function additionalOperations(ctx: BuildContext, item: JsonObject, itemPointer: string): { method: WireMethod; raw: JsonObject; pointer: string }[] {
+function additionalOperations(ctx: BuildContext, item: JsonObject, itemPointer: string): { method: HttpMethod; raw: JsonObject; pointer: string }[] {
   const field = isObject(item.additionalOperations) ? "additionalOperations" : isObject(item["x-oai-additionalOperations"]) ? "x-oai-additionalOperations" : undefined;
   if (field === undefined) return [];
-  const found: { method: WireMethod; raw: JsonObject; pointer: string }[] = [];
+  const found: { method: HttpMethod; raw: JsonObject; pointer: string }[] = [];
   for (const [method, raw] of Object.entries(item[field] as JsonObject)) {
     const pointer = appendPointer(itemPointer, field, method);
     const upper = method.toUpperCase();
@@ -85,7 +113,7 @@ function additionalOperations(ctx: BuildContext, item: JsonObject, itemPointer: 
 
 interface OperationSource {
   readonly path: string;
-  readonly method: WireMethod;
+  readonly method: HttpMethod;
   readonly raw: JsonObject;
   readonly pointer: string;
   readonly item: JsonObject;
@@ -95,7 +123,7 @@ interface OperationSource {
 }
 
 function convertOperation(ctx: BuildContext, source: OperationSource): Operation {
-  const { path, method, raw, pointer } = source;
+  const { path, raw, pointer, method } = source;
   const operationId = stringOf(raw.operationId)?.trim() || derivedOperationId(method, path);
   const route = routeKey(method, path);
   const { method: name, binding } = ctx.operationNames.claim(route, camelCase(operationId));
@@ -150,7 +178,7 @@ export function externalDocsOf(raw: Json): ExternalDocs | undefined {
 }
 
 /** `GET /pets/{petId}` → `get pets By petId` (camelCased by the caller to `getPetsByPetId`). */
-function derivedOperationId(method: WireMethod, path: string): string {
+function derivedOperationId(method: HttpMethod, path: string): string {
   const words = path
     .split("/")
     .filter((segment) => segment !== "")

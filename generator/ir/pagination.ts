@@ -7,7 +7,8 @@
  * headers (see `detect`). Every decision carries one sentence saying why, for
  * `--explain-pagination`; list-like operations left unpaginated get one too.
  */
-import { GenError } from "../errors.js";
+import { isFieldPath } from "../../runtime/operation.js";
+import { parseSource, readSpeakeasy, readXPagination, type PaginationConfig, type PaginationOption } from "./pagination-config.js";
 import { clientPath } from "./resources.js";
 import type {
   ApiModel,
@@ -23,42 +24,6 @@ import type {
   Unpaginated,
   ValueSource,
 } from "./model.js";
-
-/**
- * An explicit description of an operation's pagination: the value of `x-pagination`, and of
- * each entry of the generator's `pagination` option. Only `style` is required: parameters and
- * fields left out are found the way the heuristics find them, within that style.
- *
- * Paths are dotted (`meta.next`), JSONPath-like (`$.meta.next`) or runtime expressions
- * (`$response.body#/meta/next`, `$response.header.X-Next-Cursor`); `""` or `$` is the body itself.
- */
-export interface PaginationConfig {
-  readonly style: PaginationStyle;
-  /** The items array in the page body. */
-  readonly items?: string;
-  /** offset: the parameters holding the first item's index and the page size. */
-  readonly offsetParam?: string;
-  readonly limitParam?: string;
-  /** page: the parameters holding the page number and the page size, and the first page's number. */
-  readonly pageParam?: string;
-  readonly sizeParam?: string;
-  readonly firstPage?: number;
-  /** cursor: the parameter the cursor is sent in, and where the next cursor comes from. */
-  readonly cursorParam?: string;
-  readonly nextCursor?: string;
-  /** cursor: the next cursor is this field of the page's last item (e.g. `id`), instead of `nextCursor`. */
-  readonly cursorFromLastItem?: string;
-  /** nextUrl: the field (or header) holding the next page's URL. */
-  readonly next?: string;
-  /** A boolean that is false on the last page. */
-  readonly hasMore?: string;
-  /** offset and page: the number of items in the whole list, and of pages. */
-  readonly total?: string;
-  readonly totalPages?: string;
-}
-
-/** An entry of the generator's `pagination` option: `false` turns pagination off. */
-export type PaginationOption = false | PaginationConfig;
 
 /** What `decidePagination` reads: the operation as converted, its raw extensions, and a schema lookup. */
 export interface PaginationInput {
@@ -96,37 +61,6 @@ export function explainPagination(model: ApiModel): PaginationExplanation[] {
     const { style, origin, reason } = pagination;
     return [{ operation: clientPath(operation), method: operation.method, path: operation.path, style, origin, reason }];
   });
-}
-
-/**
- * Applies the generator's `pagination` option, keyed by client method name (`listPets`) or
- * operationId: `false` turns an operation's pagination off, an object states it. A malformed
- * entry is an error; one naming no operation a warning.
- */
-export function applyPaginationOptions(model: ApiModel, options: Readonly<Record<string, unknown>>): ApiModel {
-  const configs = new Map<string, PaginationOption>();
-  for (const [key, value] of Object.entries(options)) {
-    const config = readXPagination(value);
-    if (typeof config === "string") throw new GenError("invalid-options", `pagination option ${JSON.stringify(key)}: ${config}`);
-    configs.set(key, config);
-  }
-  const named = new Map(model.schemas.map((entry) => [entry.pointer, entry.schema]));
-  const used = new Set<string>();
-  const warnings = [...model.warnings];
-  const operations = model.operations.map((operation) => {
-    const key = [operation.name, operation.operationId, clientPath(operation)].find((candidate) => configs.has(candidate));
-    const option = key === undefined ? undefined : configs.get(key);
-    if (key === undefined || option === undefined) return operation;
-    used.add(key);
-    const { pagination: _previous, ...rest } = operation;
-    const decision = decidePagination({ operation: rest, option, schemaAt: (pointer) => named.get(pointer) });
-    warnings.push(...decision.warnings.map((warning) => ({ code: "ignored" as const, ...warning })));
-    return decision.pagination ? { ...rest, pagination: decision.pagination } : rest;
-  });
-  for (const key of configs.keys()) {
-    if (!used.has(key)) warnings.push({ code: "ignored", message: `the pagination option names ${JSON.stringify(key)}, which is no operation of this API`, pointer: "#/paths" });
-  }
-  return { ...model, operations, warnings };
 }
 
 /** The paginated operation's pagination, or undefined. */
@@ -393,7 +327,9 @@ function detect(facts: Facts): Pagination | Unpaginated | undefined {
 
 function finish({ spec, why }: Candidate, items: { path: FieldPath; itemSchema: Schema }, origin: PaginationOrigin, prefix = ""): Pagination {
   const reason = `${prefix}${why}; items: ${describeItems(items.path)}${describeStops(spec)}`;
-  return { ...spec, items: items.path, itemSchema: items.itemSchema, origin, reason };
+  // The runtime's fields in the order SDKs list them: style, items, the style's own, hasMore.
+  const { style, hasMore, ...own } = spec;
+  return { style, items: items.path, ...own, ...(hasMore && { hasMore }), itemSchema: items.itemSchema, origin, reason } as Pagination;
 }
 
 function linkHeaderStyle(facts: Facts, fields: readonly Field[]): Candidate | undefined {
@@ -541,10 +477,6 @@ function describeItems(path: FieldPath): string {
   return path.length === 0 ? "the body array" : path.join(".");
 }
 
-export function isFieldPath(source: ValueSource | { readonly lastItem: FieldPath }): source is FieldPath {
-  return Array.isArray(source);
-}
-
 function isLastItem(source: ValueSource | { readonly lastItem: FieldPath }): source is { readonly lastItem: FieldPath } {
   return !isFieldPath(source) && "lastItem" in source;
 }
@@ -572,8 +504,6 @@ function describeStops(spec: Candidate["spec"]): string {
 // ---------------------------------------------------------------------------------------------
 // Explicit statements: the generator option, x-pagination, x-speakeasy-pagination
 
-const STYLES = new Set<string>(["offset", "page", "cursor", "nextUrl", "linkHeader"]);
-
 interface Explicit {
   readonly config: PaginationConfig | false;
   readonly origin: PaginationOrigin;
@@ -596,111 +526,6 @@ function explicitStatement(input: PaginationInput, warnings: { message: string; 
     return { config, origin, pointer: at };
   }
   return undefined;
-}
-
-const CONFIG_STRING_KEYS = [
-  "items",
-  "offsetParam",
-  "limitParam",
-  "pageParam",
-  "sizeParam",
-  "cursorParam",
-  "nextCursor",
-  "cursorFromLastItem",
-  "next",
-  "hasMore",
-  "total",
-  "totalPages",
-] as const satisfies readonly (keyof PaginationConfig)[];
-
-/** Checks an `x-pagination` value (or a generator option entry): a message says what is wrong. */
-export function readXPagination(value: unknown): PaginationConfig | false | string {
-  if (value === false) return false;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return "it must be an object with a `style`, or false";
-  const record = value as Readonly<Record<string, unknown>>;
-  if (typeof record.style !== "string" || !STYLES.has(record.style)) return `style must be one of ${[...STYLES].join(", ")}`;
-  const unknown = Object.keys(record).filter((key) => key !== "style" && key !== "firstPage" && !(CONFIG_STRING_KEYS as readonly string[]).includes(key));
-  if (unknown.length > 0) return `unknown key ${unknown.map((key) => JSON.stringify(key)).join(", ")}; the keys are style, firstPage, ${CONFIG_STRING_KEYS.join(", ")}`;
-  const config: Record<string, unknown> = { style: record.style };
-  for (const key of CONFIG_STRING_KEYS) {
-    const field = record[key];
-    if (field === undefined) continue;
-    if (typeof field !== "string") return `${key} must be a string`;
-    config[key] = field;
-  }
-  if (record.firstPage !== undefined) {
-    if (typeof record.firstPage !== "number" || !Number.isInteger(record.firstPage)) return "firstPage must be an integer";
-    config.firstPage = record.firstPage;
-  }
-  return config as unknown as PaginationConfig;
-}
-
-/**
- * Speakeasy's extension: `type` offsetLimit (with an `offset` or `page` input), cursor or url;
- * `inputs` name operation parameters; `outputs` are JSONPath (`$.data`, `$.data[-1].id`).
- * @see https://www.speakeasy.com/docs/sdks/customize/runtime/pagination
- */
-function readSpeakeasy(value: unknown): PaginationConfig | string {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return "it must be an object";
-  const record = value as Readonly<Record<string, unknown>>;
-  const inputs = (Array.isArray(record.inputs) ? record.inputs : []).filter((i): i is Record<string, unknown> => i !== null && typeof i === "object");
-  const outputs = record.outputs !== null && typeof record.outputs === "object" ? (record.outputs as Record<string, unknown>) : {};
-  const input = (type: string) => {
-    const found = inputs.find((i) => i.type === type);
-    return typeof found?.name === "string" ? { name: found.name, inBody: found.in === "requestBody" } : undefined;
-  };
-  const output = (name: string) => (typeof outputs[name] === "string" ? outputs[name] : undefined);
-  const results = output("results");
-  const common = { ...(results !== undefined && { items: results }) };
-  const inBody = ["offset", "page", "cursor", "limit"].map(input).find((i) => i?.inBody);
-  if (inBody) return `input ${inBody.name} is in the request body, which gen-client does not paginate yet`;
-  const limit = input("limit")?.name;
-  switch (record.type) {
-    case "offsetLimit": {
-      const numPages = output("numPages");
-      const offset = input("offset")?.name;
-      const page = input("page")?.name;
-      if (offset !== undefined) return { style: "offset", ...common, offsetParam: offset, ...(limit !== undefined && { limitParam: limit }) };
-      if (page !== undefined) return { style: "page", ...common, pageParam: page, ...(limit !== undefined && { sizeParam: limit }), ...(numPages !== undefined && { totalPages: numPages }) };
-      return "offsetLimit needs an input of type offset or page";
-    }
-    case "cursor": {
-      const cursor = input("cursor")?.name;
-      const next = output("nextCursor");
-      if (cursor === undefined || next === undefined) return "cursor needs an input of type cursor and a nextCursor output";
-      // `$.data[-1].id`: the last result's id.
-      const last = /^(.*)\[-1\]\.?(.+)$/.exec(next);
-      if (last?.[1] !== undefined && last[2] !== undefined) return { style: "cursor", cursorParam: cursor, items: results ?? last[1], cursorFromLastItem: last[2] };
-      return { style: "cursor", ...common, cursorParam: cursor, nextCursor: next };
-    }
-    case "url": {
-      const next = output("nextUrl");
-      return next === undefined ? "url needs a nextUrl output" : { style: "nextUrl", ...common, next };
-    }
-    default:
-      return "type must be offsetLimit, cursor or url";
-  }
-}
-
-/**
- * A path as written in a config: `a.b`, `$.a.b`, `$['a'].b`, `$response.body#/a/b`, or
- * `$response.header.Name`; `""` and `$` are the body itself.
- */
-export function parseSource(text: string): ValueSource | undefined {
-  const trimmed = text.trim();
-  const header = /^\$response\.header\.(.+)$/i.exec(trimmed);
-  if (header?.[1]) return { header: header[1] };
-  const pointer = /^\$response\.body#(.*)$/i.exec(trimmed);
-  if (pointer) {
-    const rest = pointer[1] ?? "";
-    if (rest !== "" && !rest.startsWith("/")) return undefined;
-    return rest === "" ? [] : rest.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
-  }
-  const body = trimmed.replace(/^\$\.?/, "");
-  if (body === "") return [];
-  const segments: string[] = [];
-  for (const match of body.matchAll(/\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]|([^.[\]]+)/g)) segments.push(match[1] ?? match[2] ?? match[3] ?? "");
-  return segments;
 }
 
 function parsePath(text: string | undefined, what: string): FieldPath | string | undefined {

@@ -6,11 +6,11 @@
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { WireMethod, PartEncoding, RequestBody, Schema } from "./model.js";
+import type { HttpMethod, PartEncoding, RequestBody, Schema } from "./model.js";
 import { bodySchema } from "./body-schema.js";
 import { streamFormat } from "./responses.js";
 
-export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string, method: WireMethod): RequestBody | undefined {
+export function convertRequestBody(ctx: BuildContext, rawBody: Json, at: string, typeName: string, method: HttpMethod): RequestBody | undefined {
   const { value: raw, pointer } = ctx.deref(rawBody, at);
   if (!isObject(raw) || !isObject(raw.content)) return undefined;
   if (method === "GET" || method === "HEAD") {

@@ -1,6 +1,14 @@
-import type { WireMethod } from "./model.js";
+import type { HttpMethod, StandardMethod } from "./model.js";
 
-/** An operation's identity across spec versions and in messages: `GET /pets/{petId}`. */
-export function routeKey(method: WireMethod, path: string): string {
+/** A Path Item's key for a method: `get`. */
+export type PathItemMethod = Lowercase<StandardMethod>;
+
+/** The method as the model and the runtime spell it: `get` → `GET`. */
+export function httpMethod(key: PathItemMethod): StandardMethod {
+  return key.toUpperCase() as StandardMethod;
+}
+
+/** An operation's identity across spec versions and in messages: `GET /pets/{petId}`, `PURGE /cache`. */
+export function routeKey(method: HttpMethod, path: string): string {
   return `${method} ${path}`;
 }

@@ -12,14 +12,14 @@ export function convertSecuritySchemes(ctx: BuildContext, raw: Json, at: string)
     const { value, pointer } = ctx.deref(rawScheme, appendPointer(at, name));
     if (!isObject(value)) return [];
     const description = stringOf(value.description);
-    const common = { name, ...(description !== undefined && { description }), ...(value.deprecated === true && { deprecated: true }) };
+    const common = { key: name, ...(description !== undefined && { description }), ...(value.deprecated === true && { deprecated: true }) };
     switch (value.type) {
       case "http":
         return [{ ...common, type: "http", scheme: (stringOf(value.scheme) ?? "bearer").toLowerCase() }];
       case "apiKey": {
         const location = value.in;
         if ((location === "header" || location === "query" || location === "cookie") && typeof value.name === "string") {
-          return [{ ...common, type: "apiKey", in: location, paramName: value.name }];
+          return [{ ...common, type: "apiKey", in: location, name: value.name }];
         }
         break;
       }
@@ -44,7 +44,7 @@ export function convertSecurity(
   schemes: readonly SecurityScheme[],
 ): ReadonlyMap<string, readonly string[]>[] {
   if (!Array.isArray(raw)) return [];
-  const known = new Set(schemes.map((scheme) => scheme.name));
+  const known = new Set(schemes.map((scheme) => scheme.key));
   return raw.flatMap((requirement, i) => {
     if (!isObject(requirement)) return [];
     const entries = Object.entries(requirement).map(([key, scopes]) => [schemeName(key, known), scopes] as const);

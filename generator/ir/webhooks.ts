@@ -8,10 +8,11 @@ import { appendPointer } from "../errors.js";
 import { bodySchema } from "./body-schema.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { HttpMethod, Operation, Property, Schema, Webhook, WebhookHeaders, WebhookSignature } from "./model.js";
+import type { Operation, Property, Schema, Webhook, WebhookHeaders, WebhookSignature } from "./model.js";
+import { httpMethod, type PathItemMethod } from "./route.js";
 import { convertSchema } from "./schema.js";
 
-const METHODS: readonly HttpMethod[] = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
+const METHODS: readonly PathItemMethod[] = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
 
 /** Whether the document declares any webhook or callback (before any is converted, so names can make room). */
 export function hasWebhooks(doc: Readonly<Record<string, Json>>): boolean {
@@ -89,7 +90,7 @@ function convertWebhook(ctx: BuildContext, name: string, rawItem: Json, at: stri
   return {
     pointer,
     name,
-    method,
+    method: httpMethod(method),
     deprecated: operation.deprecated === true,
     payload: payloadSchema(ctx, operation.requestBody, appendPointer(pointer, "requestBody"), name),
     ...(headers !== undefined && { headers }),

@@ -3,7 +3,7 @@
  * exported type flattened into typed positions (see `SchemaSurface.slots`).
  */
 import type { ApiModel, NamedSchema, Operation, Response, Schema } from "../ir/model.js";
-import { reachable } from "../ir/analysis.js";
+import { reachable, referenceGraph, schemaIndex } from "../ir/analysis.js";
 import { paginationOf } from "../ir/pagination.js";
 import { isIdentifier } from "../ir/naming.js";
 import { routeKey } from "../ir/route.js";
@@ -15,8 +15,7 @@ import type { ApiSurface, OperationSurface, SchemaSurface, Side, Slot } from "./
 
 /** `dates`: with `"date"`, date-time positions read `Date`, so switching modes shows in `--check`. */
 export function buildSurface(model: ApiModel, strict: boolean, dates: DatesMode = "string"): ApiSurface {
-  const names = new Map(model.schemas.map((named) => [named.pointer, named.name]));
-  const describe = new Describer(names, dates);
+  const describe = new Describer(schemaIndex(model.schemas), dates);
   const sides = schemaSides(model);
   return {
     strict,
@@ -85,9 +84,10 @@ function schemaSurface(describe: Describer, named: NamedSchema, sides: readonly 
 /** Which sides each named schema is met on (webhook payloads are read, as responses are); one nothing uses counts as both. */
 function schemaSides(model: ApiModel): Map<string, Side[]> {
   const { operations, schemas, webhooks } = model;
-  const requests = reachable(schemas, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
+  const graph = referenceGraph(schemas);
+  const requests = reachable(graph, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
   const responses = reachable(
-    schemas,
+    graph,
     [
       ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
       ...webhooks.flatMap((webhook) => [webhook.payload, ...(webhook.headers ? [webhook.headers.schema] : [])]),
@@ -103,11 +103,11 @@ function schemaSides(model: ApiModel): Map<string, Side[]> {
 
 /** Summaries of schemas, naming named ones instead of expanding them. */
 class Describer {
-  readonly #names: ReadonlyMap<string, string>;
+  readonly #named: ReadonlyMap<string, NamedSchema>;
   readonly #dates: DatesMode;
 
-  constructor(names: ReadonlyMap<string, string>, dates: DatesMode) {
-    this.#names = names;
+  constructor(named: ReadonlyMap<string, NamedSchema>, dates: DatesMode) {
+    this.#named = named;
     this.#dates = dates;
   }
 
@@ -163,7 +163,7 @@ class Describer {
   #baseText(schema: Schema): string {
     switch (schema.kind) {
       case "ref":
-        return this.#names.get(schema.target) ?? "unknown";
+        return this.#named.get(schema.target)?.name ?? "unknown";
       case "string":
         if (schema.format === "date-time" && this.#dates === "date") return "Date";
         return schema.format === "binary" ? "binary" : schema.format !== undefined ? `string(${schema.format})` : "string";

@@ -1,16 +1,15 @@
 /** `.gen-client-surface.json`: the API surface stored beside the SDK, for `--check` to diff against. */
-import type { EmittedFile } from "../emit/index.js";
+import type { EmittedFile } from "../emit/emitted-file.js";
 import { GenError } from "../errors.js";
-import { isRecord, printStoredJson } from "../stored-json.js";
+import { readStateFile, stateFile, SURFACE_FILE } from "../sdk-state.js";
+import { isRecord } from "../stored-json.js";
 import type { ApiSurface, OperationSurface, SchemaSurface } from "./model.js";
-
-export const SURFACE_FILE = ".gen-client-surface.json";
 
 const COMMENT =
   "The API this SDK offers, as gen-client sees it: `gen-client --check` compares it with a fresh generation to say what changed for the SDK's users. Generated: commit it, do not edit it.";
 
 export function surfaceFile(surface: ApiSurface): EmittedFile {
-  return { path: SURFACE_FILE, contents: printStoredJson({ $comment: COMMENT, ...surface }, expandsInSurface) };
+  return stateFile(SURFACE_FILE, COMMENT, surface, expandsInSurface);
 }
 
 /** A line per operation, type member and webhook, and per parameter, error and slot within them. */
@@ -20,13 +19,8 @@ function expandsInSurface(depth: number, key: string): boolean {
 
 /** Reads a stored surface; anything that is not one gen-client wrote is a one-line error. */
 export function parseSurface(text: string, file: string): ApiSurface {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalid(file, "is not JSON");
-  }
-  if (!isRecord(value) || typeof value.strict !== "boolean" || !isRecord(value.operations) || !isRecord(value.schemas)) {
+  const value = readStateFile(text, (problem) => invalid(file, problem), "is not an API surface gen-client wrote");
+  if (typeof value.strict !== "boolean" || !isRecord(value.operations) || !isRecord(value.schemas)) {
     throw invalid(file, "is not an API surface gen-client wrote");
   }
   for (const [name, operation] of Object.entries(value.operations)) {

@@ -1,7 +1,7 @@
 import { open, readFile } from "node:fs/promises";
 import path from "node:path";
-import { NAME_MAP_FILE } from "../name-map.js";
-import { SURFACE_FILE } from "../surface/file.js";
+import type { EmittedFile } from "../emit/emitted-file.js";
+import { MANIFEST, NAME_MAP_FILE, stateFile, SURFACE_FILE } from "../sdk-state.js";
 import { listFiles } from "./clean.js";
 
 /**
@@ -12,7 +12,6 @@ import { listFiles } from "./clean.js";
  * user's file; the list is exact. A folder without a manifest (written before there was one)
  * falls back to the headers once; the run then writes the manifest.
  */
-export const MANIFEST = ".gen-client-manifest.json";
 
 const NOTE = "Files gen-client generated in this folder. When one no longer belongs to the SDK, the next run removes it; files not listed are never removed (except with --clean).";
 
@@ -21,8 +20,9 @@ const NOTE = "Files gen-client generated in this folder. When one no longer belo
  * so that a later run that names no runtime (`gen-client <spec> --check`, say) keeps it rather
  * than reporting the SDK against a copy of its own.
  */
-export function manifestContents(files: readonly string[], runtime?: string): string {
-  return `${JSON.stringify({ "//": NOTE, ...(runtime !== undefined && { runtime }), files: [...files].sort() }, null, 2)}\n`;
+export function manifestFile(files: readonly string[], runtime?: string): EmittedFile {
+  // A file per line: a diff of the manifest shows the files added and removed.
+  return stateFile(MANIFEST, NOTE, { ...(runtime !== undefined && { runtime }), files: [...files].sort() }, (depth) => depth < 2);
 }
 
 /** The shared runtime folder an earlier run recorded for the SDK in `out`, relative to the working directory. */

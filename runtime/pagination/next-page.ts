@@ -3,10 +3,10 @@
  * A `false` has-more flag ends every style; each style then has its own end conditions.
  */
 import type { Args } from "../request/args.js";
-import type { CursorPaginationSpec, OffsetPaginationSpec, PagePaginationSpec, PaginationSpec } from "../operation.js";
+import { isFieldPath, type CursorPaginationSpec, type OffsetPaginationSpec, type PagePaginationSpec, type PaginationSpec } from "../operation.js";
 import type { ApiResponse } from "../response/api-response.js";
 import { nextLink } from "./link-header.js";
-import { asCount, asFlag, asToken, isFieldPath, readPath, readSource } from "./read.js";
+import { asCount, asFlag, asToken, readPath, readSource } from "./read.js";
 
 /** The next page: the operation called with other args, or a URL the API gave. */
 export type PageRequest = { readonly args: Args } | { readonly url: string };

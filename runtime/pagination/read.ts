@@ -1,4 +1,4 @@
-import type { FieldPath, ValueSource } from "../operation.js";
+import { isFieldPath, type FieldPath, type ValueSource } from "../operation.js";
 import type { ApiResponse } from "../response/api-response.js";
 
 /** The value at `path` in a JSON value; `undefined` when a step is missing or not an object. */
@@ -9,10 +9,6 @@ export function readPath(value: unknown, path: FieldPath): unknown {
     current = (current as Readonly<Record<string, unknown>>)[key];
   }
   return current;
-}
-
-export function isFieldPath(source: ValueSource | { readonly lastItem: FieldPath }): source is FieldPath {
-  return Array.isArray(source);
 }
 
 /** A value of a page: a field of its body, or one of its headers. */

@@ -1,16 +1,9 @@
 import { isConcrete } from "../media-type.js";
 import type { BodySpec } from "../operation.js";
+import type { EncodedBody } from "./encoded-body.js";
 import { formBody } from "./form-body.js";
 import { multipartBody } from "./multipart-body.js";
 import { scalarText } from "./values.js";
-
-export interface EncodedBody {
-  readonly body: BodyInit;
-  /** `undefined` lets fetch choose it (form and multipart bodies, with the boundary for the latter). */
-  readonly contentType: string | undefined;
-  /** A `ReadableStream` body can be sent only once: it is neither retried nor replayed. */
-  readonly streaming: boolean;
-}
 
 /** Encodes `args.body` per the operation's body kind; `undefined` sends no body. */
 export function encodeBody(spec: BodySpec, value: unknown): EncodedBody | undefined {

@@ -1,6 +1,6 @@
 import { isJsonMediaType } from "../media-type.js";
 import type { BodySpec, PartEncoding } from "../operation.js";
-import type { EncodedBody } from "./body.js";
+import type { EncodedBody } from "./encoded-body.js";
 import { multipartStream, type MultipartPart } from "./multipart-stream.js";
 import { definedEntries, isPlainObject, scalarText } from "./values.js";
 

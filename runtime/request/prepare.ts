@@ -1,6 +1,7 @@
 import type { HttpMethod, OperationSpec } from "../operation.js";
 import type { Args } from "./args.js";
-import { encodeBody, type EncodedBody } from "./body.js";
+import { encodeBody } from "./body.js";
+import type { EncodedBody } from "./encoded-body.js";
 import { cookieFragments, headerParams } from "./header-params.js";
 import { expandPath } from "./path.js";
 import { queryFragments } from "./query.js";

@@ -1,39 +1,16 @@
-import type { core } from "zod";
-import { builtOnce } from "../built-once.js";
 import { ApiError } from "../errors/api-error.js";
 import { customIssue } from "../errors/format-issues.js";
 import { ResponseValidationError } from "../errors/response-validation-error.js";
-import type { CallContext } from "../errors/sdk-error.js";
-import type { Log } from "../logging/log.js";
 import { isJsonMediaType } from "../media-type.js";
-import type { OperationSpec, ResponseSpec } from "../operation.js";
-import type { ValidationMode } from "../options.js";
+import type { ResponseSpec } from "../operation.js";
 import type { Received } from "../transport/send.js";
 import { ReceivedApiResponse, type ApiResponse } from "./api-response.js";
 import { bodyText, errorBody, parseJsonBody, type BufferedBody } from "./decode.js";
 import { requestIdOf } from "./request-id.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
 import { check, type Checked } from "./validate.js";
-import { reviveDates } from "./revive-dates.js";
-import type { ValidationIssue } from "../errors/format-issues.js";
-import { unlistedValues } from "../unlisted.js";
-import { openStream, type StreamingCall } from "../streaming/open-stream.js";
-
-export interface Interpreter {
-  readonly operation: OperationSpec;
-  /** Made on first use: see `Outgoing.context`. */
-  readonly context: () => CallContext;
-  readonly validate: ValidationMode;
-  readonly log: Log;
-  /** Fail on enum values and variants the spec did not list (an SDK generated with `--strict`). */
-  readonly strict: boolean;
-  /** Unlisted values already logged by this client, so each is reported once. */
-  readonly reported: Set<string>;
-  /** The SDK was generated with `dates: "date"`: bodies not validated still get their `Date`s. */
-  readonly dates: boolean;
-  /** Present when the operation may answer with a stream. */
-  readonly streaming?: StreamingCall;
-}
+import { openStream } from "../streaming/open-stream.js";
+import { asTyped, tolerated, type Interpreter } from "./interpreter.js";
 
 /**
  * Turns the final response into the call's result, or throws `ApiError` for a status outside
@@ -72,33 +49,6 @@ function successData({ response, body }: Received, spec: ResponseSpec | undefine
   if (interpreter.validate === "strict") throw error;
   interpreter.log.warn(error.message);
   return asTyped(json.value, spec, interpreter);
-}
-
-/**
- * A body returned without zod's output (not validated, or not valid) as its type says: with
- * `dates: "date"`, date-time text becomes `Date`s (the schema is walked, not checked).
- */
-export function asTyped(value: unknown, spec: ResponseSpec, interpreter: Interpreter): unknown {
-  if (!interpreter.dates || spec.schema === undefined) return value;
-  // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
-  return reviveDates(builtOnce(spec.schema) as core.$ZodType, value);
-}
-
-/**
- * Whether a body that failed validation only for enum values or discriminated variants the spec
- * did not list is accepted as it is; each such value is logged once per client.
- */
-export function tolerated(issues: readonly ValidationIssue[], body: unknown, interpreter: Interpreter): boolean {
-  if (interpreter.strict) return false;
-  const values = unlistedValues(issues, body);
-  if (values === undefined) return false;
-  for (const value of values) {
-    const key = `${interpreter.operation.id} ${value}`;
-    if (interpreter.reported.has(key)) continue;
-    interpreter.reported.add(key);
-    interpreter.log.warn(`${interpreter.operation.id}: the response has a value the spec does not list (${value}); regenerate the SDK to type it`);
-  }
-  return true;
 }
 
 /** A 2xx the spec does not declare: read by its Content-Type, not validated. */

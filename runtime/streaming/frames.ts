@@ -1,9 +1,9 @@
 import { ConnectionError } from "../errors/connection-error.js";
 import type { ByteSource } from "./byte-source.js";
+import type { StreamFormat } from "../operation.js";
 import { SseParser, type ServerSentEvent } from "./sse-parser.js";
 
-/** How a streaming response frames its items (see `ResponseSpec.format`). */
-export type StreamFormat = "sse" | "jsonl" | "json-seq";
+export type { StreamFormat };
 
 /**
  * The SSE events of a body, as they arrive. When the connection breaks after the server gave an

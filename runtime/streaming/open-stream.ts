@@ -1,20 +1,10 @@
 import { customIssue } from "../errors/format-issues.js";
 import { ResponseValidationError } from "../errors/response-validation-error.js";
 import type { ResponseSpec } from "../operation.js";
-import { asTyped, tolerated, type Interpreter } from "../response/interpret.js";
+import { asTyped, tolerated, type Interpreter, type StreamingCall } from "../response/interpreter.js";
 import { check } from "../response/validate.js";
-import { ByteSource, type Resumption } from "./byte-source.js";
+import { ByteSource } from "./byte-source.js";
 import { Stream } from "./stream.js";
-
-/** What a streaming call adds to reading its response. */
-export interface StreamingCall {
-  readonly signal: AbortSignal | undefined;
-  readonly idleTimeout: number | false;
-  /** Frees the call's concurrency slot. */
-  readonly onClose: () => void;
-  /** Present for operations whose SSE stream may be resumed after a break (GET: safe to send again). */
-  readonly resumption?: Resumption;
-}
 
 /** The `Stream` of a successful streaming response (`spec.kind === "stream"`). */
 export function openStream(response: Response, spec: ResponseSpec, interpreter: Interpreter, call: StreamingCall): Stream<unknown> {

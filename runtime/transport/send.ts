@@ -7,7 +7,7 @@ import type { Log } from "../logging/log.js";
 import type { Redactor } from "../logging/redact.js";
 import type { OperationSpec } from "../operation.js";
 import type { FetchFunction, Hooks } from "../options.js";
-import type { EncodedBody } from "../request/body.js";
+import type { EncodedBody } from "../request/encoded-body.js";
 import { refusedRequest } from "../request/refused.js";
 import type { BufferedBody } from "../response/decode.js";
 import { readBytes } from "../response/read-bytes.js";

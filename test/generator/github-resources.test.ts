@@ -8,7 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { NAME_MAP_FILE } from "../../generator/name-map.js";
+import { NAME_MAP_FILE } from "../../generator/sdk-state.js";
 import { generateInto, outRoot, repoRoot, typecheck } from "../support/sdk.js";
 
 const SPEC = path.join(repoRoot, "node_modules/@octokit/openapi/generated/api.github.com.json");

@@ -7,7 +7,8 @@ import { generate, GenError, writeSdk } from "../../generator/index.js";
 import { buildModel } from "../../generator/ir/index.js";
 import type { ApiModel } from "../../generator/ir/model.js";
 import type { RecordedNames } from "../../generator/ir/naming.js";
-import { NAME_MAP_FILE, nameMapFile, parseNameMap } from "../../generator/name-map.js";
+import { nameMapFile, parseNameMap } from "../../generator/name-map.js";
+import { NAME_MAP_FILE } from "../../generator/sdk-state.js";
 
 type Document = Record<string, unknown>;
 
@@ -92,7 +93,8 @@ describe("the name map", () => {
       environments: new Map(),
       resources: new Map(),
       members: new Map(),
-      layout: "flat",
+      // A model built with no name map is a new SDK's: grouped, and the map pins that.
+      layout: "grouped",
     });
   });
 

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GenError, generate, type GenerateOptions, type GenerateResult } from "../../generator/index.js";
 import { buildModel } from "../../generator/ir/index.js";
 import type { Pagination } from "../../generator/ir/model.js";
-import { applyPaginationOptions, paginationOf, parseSource } from "../../generator/ir/pagination.js";
+import { paginationOf } from "../../generator/ir/pagination.js";
+import { parseSource } from "../../generator/ir/pagination-config.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { fixturePath, outRoot, repoRoot } from "../support/sdk.js";
 
@@ -58,9 +59,8 @@ async function generateList(name: string, operation: ListOperation, options: Omi
   const file = path.relative(repoRoot, path.join(specDir, `${name}.json`));
   await writeFile(file, JSON.stringify(document, null, 2));
   const result = await generate({ spec: file, ...options });
-  const model = buildModel(await loadSpec(file));
-  const configured = options.pagination ? applyPaginationOptions(model, options.pagination) : model;
-  const pagination = configured.operations[0] && paginationOf(configured.operations[0]);
+  const model = buildModel(await loadSpec(file), undefined, options.pagination);
+  const pagination = model.operations[0] && paginationOf(model.operations[0]);
   return { result, spec: pagination && runtimeSpec(pagination) };
 }
 

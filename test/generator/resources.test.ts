@@ -7,7 +7,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSdk, generate, writeSdk, type GenerateOptions } from "../../generator/index.js";
-import { NAME_MAP_FILE } from "../../generator/name-map.js";
+import { NAME_MAP_FILE } from "../../generator/sdk-state.js";
 import { outRoot } from "../support/sdk.js";
 
 type Document = Record<string, unknown>;

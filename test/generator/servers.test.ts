@@ -9,7 +9,8 @@ import { generate, GenError } from "../../generator/index.js";
 import { buildModel } from "../../generator/ir/index.js";
 import type { ApiModel } from "../../generator/ir/model.js";
 import { environmentNames } from "../../generator/ir/servers.js";
-import { NAME_MAP_FILE, nameMapFile, parseNameMap } from "../../generator/name-map.js";
+import { nameMapFile, parseNameMap } from "../../generator/name-map.js";
+import { NAME_MAP_FILE } from "../../generator/sdk-state.js";
 import { startServer, type TestServer } from "../support/http-server.js";
 import { fixturePath, repoRoot } from "../support/sdk.js";
 

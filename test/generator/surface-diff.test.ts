@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
-import { parseSurface, SURFACE_FILE } from "../../generator/surface/file.js";
+import { SURFACE_FILE } from "../../generator/sdk-state.js";
+import { parseSurface } from "../../generator/surface/file.js";
 import type { ApiSurface, OperationSurface, SchemaSurface, Side, Slot } from "../../generator/surface/model.js";
 import { diffSurfaces } from "../../generator/surface/diff.js";
 import { fixturePath, fixtures, repoRoot } from "../support/sdk.js";

@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/index.js";
 import { diffSurfaces } from "../../generator/surface/diff.js";
-import { parseSurface, SURFACE_FILE } from "../../generator/surface/file.js";
+import { SURFACE_FILE } from "../../generator/sdk-state.js";
+import { parseSurface } from "../../generator/surface/file.js";
 import { fixturePath } from "../support/sdk.js";
 import { specFileIn } from "../support/spec-file.js";
 
