@@ -137,7 +137,7 @@ function endpointKind(operation: Operation): { type: string; factory: string } {
   return paginated ? { type: "OptionalArgsPaginatedEndpoint", factory: "optionalPaginatedEndpoint" } : { type: "OptionalArgsEndpoint", factory: "optionalEndpoint" };
 }
 
-function clientMember(ctx: EmitContext, operation: Operation): TsMember {
+export function clientMember(ctx: EmitContext, operation: Operation): TsMember {
   const hasArgs = operation.parameters.length > 0 || operation.body !== undefined;
   const args: TsType = hasArgs ? tsRef(`T.${operation.typeName}Args`) : tsRef("Record", [tsKeyword("string"), tsKeyword("never")]);
   const result = qualify(resultType(ctx, operation));
@@ -182,7 +182,8 @@ function qualify(type: TsType): TsType {
 /** Globals, and `Unlisted`/`UnlistedVariant`/`Stream` from the runtime: not in types.ts. */
 const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream", "Unlisted", "UnlistedVariant", "Stream"]);
 
-function apiSpec(ctx: EmitContext): Expr {
+/** `lazyValidators`: with the loader of operations.ts's validators, which the client needs and the core (core.ts) does not. */
+export function apiSpec(ctx: EmitContext, lazyValidators = true): Expr {
   const { model } = ctx;
   const schemes = model.securitySchemes.map((scheme) => {
     const fields: { key: string; value: Expr }[] = [{ key: "type", value: str(scheme.type) }];
@@ -202,6 +203,6 @@ function apiSpec(ctx: EmitContext): Expr {
     // "strict" is the runtime's own default: SDKs generated without the option stay as they were.
     ...(ctx.options.validate !== "strict" ? [{ key: "validate", value: str(ctx.options.validate) }] : []),
     ...(ctx.options.dates === "date" ? [{ key: "dates", value: str("date") }] : []),
-    ...(operationSpecs(ctx).lazy.length > 0 ? [{ key: "loadValidators", value: path("op.loadValidators") }] : []),
+    ...(lazyValidators && operationSpecs(ctx).lazy.length > 0 ? [{ key: "loadValidators", value: path("op.loadValidators") }] : []),
   ]);
 }

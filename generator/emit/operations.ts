@@ -11,7 +11,7 @@ import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
 import { LAZY_BINDINGS, loader, loaderImports, type LazyBinding } from "./load-validators.js";
 import { encodePathTemplate } from "./path-template.js";
-import { schemaName, toZod } from "./schemas.js";
+import { schemaName, toZod, type RefStyle } from "./schemas.js";
 import { successResponses } from "./types.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
@@ -59,15 +59,23 @@ export function operationSpecs(ctx: EmitContext): OperationSpecs {
 /** A validator expression for a schema, or undefined when there is nothing to check. */
 type SchemaOf = (schema: Schema, view: View) => Expr | undefined;
 
+/** A function making the validator of a schema (see `LazyValidator`), or undefined when there is nothing to check. */
+export function lazyValidator(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle): Expr | undefined {
+  if (schema.kind === "unknown") return undefined;
+  if (schema.kind === "ref" && !schema.nullable) return arrow(ref(schemaName(ctx, schema.target, view)));
+  return arrow(toZod(ctx, schema, view, ref));
+}
+
+/** A plain string has nothing to check; skipping it keeps imports cheap on big APIs. */
+export function checksParameter(parameter: Parameter): boolean {
+  return !(parameter.schema.kind === "string" && Object.keys(parameter.schema).every((key) => key === "kind" || key === "pointer" || key === "description"));
+}
+
 function operationSpec(ctx: EmitContext, operation: Operation): Expr {
   const validator = (schemaExpr: Expr | undefined): ObjectProperty[] => (schemaExpr ? [{ key: "schema", value: schemaExpr }] : []);
   /** Named schemas are referenced; an inline one is a function the runtime calls on first use (see `LazyValidator`). */
-  const schemaOf: SchemaOf = (schema, view) => {
-    if (schema.kind === "unknown") return undefined;
-    // A function either way: `s` is schemas.ts, which is only there once a call has loaded it.
-    if (schema.kind === "ref" && !schema.nullable) return arrow(path(`s.${schemaName(ctx, schema.target, view)}`));
-    return arrow(toZod(ctx, schema, view, (name) => path(`s.${name}`)));
-  };
+  // A function either way: `s` is schemas.ts, which is only there once a call has loaded it.
+  const schemaOf: SchemaOf = (schema, view) => lazyValidator(ctx, schema, view, (name) => path(`s.${name}`));
 
   const properties: ObjectProperty[] = [
     { key: "id", value: str(operation.operationId) },
@@ -183,9 +191,7 @@ function fieldPath(path: FieldPath): Expr {
 }
 
 function parameterSpec(parameter: Parameter, schemaOf: SchemaOf): Expr {
-  // A plain string has nothing to check; skipping it keeps imports cheap on big APIs.
-  const plain = parameter.schema.kind === "string" && Object.keys(parameter.schema).every((key) => key === "kind" || key === "pointer" || key === "description");
-  const schema = plain ? undefined : schemaOf(parameter.schema, "write");
+  const schema = checksParameter(parameter) ? schemaOf(parameter.schema, "write") : undefined;
   return inlineObject([
     { key: "name", value: str(parameter.name) },
     { key: "in", value: str(parameter.in) },
