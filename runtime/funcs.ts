@@ -1,5 +1,5 @@
 /**
- * Per-operation functions over a `ClientCore`: what an SDK's `funcs/` modules export. Each carries
+ * Per-operation functions over a `ClientCore`: what an SDK's funcs.ts exports. Each carries
  * its own operation's spec (and validators), so an app bundles only the operations it imports.
  * Paginated ones are in paginated-funcs.ts: an app that walks no pages bundles no walker.
  */
@@ -41,12 +41,13 @@ export interface OperationValidators {
 }
 
 /**
- * Makes the function of an operation. Typed open, like `Runtime`'s endpoints: the generated
- * declaration it is assigned to gives it its types. Without `validators`, nothing of the
- * operation is validated (the spec's own validators, which `createClient` loads, are left out).
+ * Makes the function of an operation. Its type `F` is the generated declaration's, inferred from
+ * it: checking one `OperationFunc` against another per operation would double what tsc spends on a
+ * big SDK's funcs.ts. Without `validators`, nothing of the operation is validated (the spec's own
+ * validators, which `createClient` loads, are left out).
  */
-export function operationFunc(spec: LazyOperationSpec, validators?: OperationValidators): OptionalArgsOperationFunc<object, never, never> {
-  return funcOver(validatedSpec(spec, validators)).func;
+export function operationFunc<F>(spec: LazyOperationSpec, validators?: OperationValidators): F {
+  return funcOver(validatedSpec(spec, validators)).func as F;
 }
 
 /** The operation's spec with `validators`, built on first use. */

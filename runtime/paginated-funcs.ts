@@ -22,8 +22,8 @@ export interface OptionalArgsPaginatedOperationFunc<A, P, I, E extends ApiError 
   paginate(core: ClientCore, args?: A, options?: PaginateOptions): AsyncGenerator<I, void, undefined>;
 }
 
-/** `operationFunc` with `pages` and `paginate`, for an operation with a pagination spec. */
-export function paginatedOperationFunc(spec: LazyOperationSpec, validators?: OperationValidators): OptionalArgsPaginatedOperationFunc<object, never, never, never> {
+/** `operationFunc` with `pages` and `paginate`, for an operation with a pagination spec; typed as it is. */
+export function paginatedOperationFunc<F>(spec: LazyOperationSpec, validators?: OperationValidators): F {
   const { func, endpoint } = funcOver(validatedSpec(spec, validators));
   const walkers = new WeakMap<ClientCore, OptionalArgsPaginatedEndpoint<object, never, never, never>>();
   // Walks go through the function's own endpoint on the core, so their pages are validated as its calls are.
@@ -35,8 +35,9 @@ export function paginatedOperationFunc(spec: LazyOperationSpec, validators?: Ope
     }
     return made;
   };
-  return Object.assign(func, {
+  const made: OptionalArgsPaginatedOperationFunc<object, never, never, never> = Object.assign(func, {
     pages: (core: ClientCore, args?: object, options?: PaginateOptions) => walker(core).pages(args, options),
     paginate: (core: ClientCore, args?: object, options?: PaginateOptions) => walker(core).paginate(args, options),
   });
+  return made as F;
 }

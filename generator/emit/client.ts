@@ -137,7 +137,16 @@ function endpointKind(operation: Operation): { type: string; factory: string } {
   return paginated ? { type: "OptionalArgsPaginatedEndpoint", factory: "optionalPaginatedEndpoint" } : { type: "OptionalArgsEndpoint", factory: "optionalEndpoint" };
 }
 
+const members = new WeakMap<Operation, TsMember>();
+
+/** An operation's member of `Client`, documented; built once per operation, as funcs.ts declares the same. */
 export function clientMember(ctx: EmitContext, operation: Operation): TsMember {
+  let made = members.get(operation);
+  if (made === undefined) members.set(operation, (made = buildClientMember(ctx, operation)));
+  return made;
+}
+
+function buildClientMember(ctx: EmitContext, operation: Operation): TsMember {
   const hasArgs = operation.parameters.length > 0 || operation.body !== undefined;
   const args: TsType = hasArgs ? tsRef(`T.${operation.typeName}Args`) : tsRef("Record", [tsKeyword("string"), tsKeyword("never")]);
   const result = qualify(resultType(ctx, operation));

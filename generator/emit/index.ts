@@ -3,7 +3,7 @@ import { jsdocLines } from "./code/literals.js";
 import { printModule, type Statement } from "./code/module.js";
 import { readme } from "./readme.js";
 import { clientModule } from "./client.js";
-import { coreModule, funcModule, funcPath, validatorsModule, validatorsOf } from "./funcs.js";
+import { coreModule, funcsModule, validatorsModule, validatorsOf } from "./funcs.js";
 import { EmitContext, type EmitOptions } from "./context.js";
 import { indexModule } from "./index-module.js";
 import { operationsModule } from "./operations.js";
@@ -29,6 +29,7 @@ interface ModuleEmitter {
 const MODULES: readonly ModuleEmitter[] = [
   { path: "client.ts", build: clientModule },
   { path: "core.ts", build: coreModule },
+  { path: "funcs.ts", build: funcsModule },
   { path: "index.ts", build: indexModule },
   { path: "operations.ts", build: operationsModule, unchecked: true },
   { path: "schemas.ts", build: schemasModule, unchecked: true },
@@ -53,19 +54,18 @@ export function emitSdk(model: ApiModel, options: EmitOptions): EmittedFile[] {
         ? printModule(jsdocLines(`${origin}\n${GENERATED_NOTE}\n\n${UNCHECKED_NOTE}`), build(ctx), [UNCHECKED_PRAGMA])
         : printModule(jsdocLines(`${origin}\n${GENERATED_NOTE}`), build(ctx)),
     })),
-    ...model.operations.map((operation) => ({ path: funcPath(operation), contents: printModule(jsdocLines(`${origin}\n${GENERATED_NOTE}`), funcModule(ctx, operation)) })),
   ];
 }
 
 /**
- * An API without schemas (or operations, or webhooks) has no schemas.ts (operations.ts and core.ts,
+ * An API without schemas (or operations, or webhooks) has no schemas.ts (operations.ts, core.ts and funcs.ts,
  * webhooks.ts): they would be empty. testing.ts comes with the `testing` option; validators.ts
  * when an operation has something to check and funcs validate (see funcs.ts).
  */
 function isWanted(path: string, ctx: EmitContext): boolean {
   const { model, options } = ctx;
   if (path === "schemas.ts") return model.schemas.length > 0;
-  if (path === "operations.ts" || path === "core.ts") return model.operations.length > 0;
+  if (path === "operations.ts" || path === "core.ts" || path === "funcs.ts") return model.operations.length > 0;
   if (path === "testing.ts") return options.testing;
   if (path === "webhooks.ts") return model.webhooks.length > 0;
   if (path === "validators.ts") return validatorsOf(ctx).size > 0;

@@ -11,7 +11,7 @@ import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
 import { LAZY_BINDINGS, loader, loaderImports, type LazyBinding } from "./load-validators.js";
 import { encodePathTemplate } from "./path-template.js";
-import { schemaName, toZod, type RefStyle } from "./schemas.js";
+import { schemaName, toZod } from "./schemas.js";
 import { successResponses } from "./types.js";
 
 export function operationsModule(ctx: EmitContext): Statement[] {
@@ -59,11 +59,23 @@ export function operationSpecs(ctx: EmitContext): OperationSpecs {
 /** A validator expression for a schema, or undefined when there is nothing to check. */
 type SchemaOf = (schema: Schema, view: View) => Expr | undefined;
 
-/** A function making the validator of a schema (see `LazyValidator`), or undefined when there is nothing to check. */
-export function lazyValidator(ctx: EmitContext, schema: Schema, view: View, ref: RefStyle): Expr | undefined {
-  if (schema.kind === "unknown") return undefined;
-  if (schema.kind === "ref" && !schema.nullable) return arrow(ref(schemaName(ctx, schema.target, view)));
-  return arrow(toZod(ctx, schema, view, ref));
+const validatorCache = new WeakMap<EmitContext, Map<View, WeakMap<Schema, Expr | undefined>>>();
+
+/**
+ * A function making the validator of a schema (see `LazyValidator`), with schemas.ts as `s`, or
+ * undefined when there is nothing to check. Made once per schema: operations.ts and validators.ts
+ * print the same one.
+ */
+export function lazyValidator(ctx: EmitContext, schema: Schema, view: View): Expr | undefined {
+  let views = validatorCache.get(ctx);
+  if (views === undefined) validatorCache.set(ctx, (views = new Map()));
+  let cache = views.get(view);
+  if (cache === undefined) views.set(view, (cache = new WeakMap()));
+  if (cache.has(schema)) return cache.get(schema);
+  const ref = (name: string): Expr => path(`s.${name}`);
+  const made = schema.kind === "unknown" ? undefined : schema.kind === "ref" && !schema.nullable ? arrow(ref(schemaName(ctx, schema.target, view))) : arrow(toZod(ctx, schema, view, ref));
+  cache.set(schema, made);
+  return made;
 }
 
 /** A plain string has nothing to check; skipping it keeps imports cheap on big APIs. */
@@ -75,7 +87,7 @@ function operationSpec(ctx: EmitContext, operation: Operation): Expr {
   const validator = (schemaExpr: Expr | undefined): ObjectProperty[] => (schemaExpr ? [{ key: "schema", value: schemaExpr }] : []);
   /** Named schemas are referenced; an inline one is a function the runtime calls on first use (see `LazyValidator`). */
   // A function either way: `s` is schemas.ts, which is only there once a call has loaded it.
-  const schemaOf: SchemaOf = (schema, view) => lazyValidator(ctx, schema, view, (name) => path(`s.${name}`));
+  const schemaOf: SchemaOf = (schema, view) => lazyValidator(ctx, schema, view);
 
   const properties: ObjectProperty[] = [
     { key: "id", value: str(operation.operationId) },
