@@ -41,6 +41,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
     },
     ...(hasOperations
       ? ([
+          ...(operationSpecs(ctx).lazy.length > 0 ? [{ s: "import", from: "./load-validators.js", names: [{ name: "loadValidators" }] } as const] : []),
           { s: "importNamespace", from: "./operations.js", as: "op" },
           { s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" },
         ] as const)
@@ -191,7 +192,7 @@ function qualify(type: TsType): TsType {
 /** Globals, and `Unlisted`/`UnlistedVariant`/`Stream` from the runtime: not in types.ts. */
 const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream", "Unlisted", "UnlistedVariant", "Stream"]);
 
-/** `lazyValidators`: with the loader of operations.ts's validators, which the client needs and the core (core.ts) does not. */
+/** `lazyValidators`: with load-validators.ts's loader, which the client needs and the core (core.ts) does not. */
 export function apiSpec(ctx: EmitContext, lazyValidators = true): Expr {
   const { model } = ctx;
   const schemes = model.securitySchemes.map((scheme) => {
@@ -212,6 +213,6 @@ export function apiSpec(ctx: EmitContext, lazyValidators = true): Expr {
     // "strict" is the runtime's own default: SDKs generated without the option stay as they were.
     ...(ctx.options.validate !== "strict" ? [{ key: "validate", value: str(ctx.options.validate) }] : []),
     ...(ctx.options.dates === "date" ? [{ key: "dates", value: str("date") }] : []),
-    ...(lazyValidators && operationSpecs(ctx).lazy.length > 0 ? [{ key: "loadValidators", value: path("op.loadValidators") }] : []),
+    ...(lazyValidators && operationSpecs(ctx).lazy.length > 0 ? [{ key: "loadValidators", value: id("loadValidators") }] : []),
   ]);
 }

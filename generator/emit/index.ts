@@ -6,7 +6,8 @@ import { clientModule } from "./client.js";
 import { coreModule, funcsModule, validatorsModule, validatorsOf } from "./funcs.js";
 import { EmitContext, type EmitOptions } from "./context.js";
 import { indexModule } from "./index-module.js";
-import { operationsModule } from "./operations.js";
+import { loaderModule } from "./load-validators.js";
+import { operationSpecs, operationsModule } from "./operations.js";
 import { schemasModule } from "./schemas.js";
 import { testingModule } from "./testing.js";
 import { typesModule } from "./types.js";
@@ -31,6 +32,7 @@ const MODULES: readonly ModuleEmitter[] = [
   { path: "core.ts", build: coreModule },
   { path: "funcs.ts", build: funcsModule },
   { path: "index.ts", build: indexModule },
+  { path: "load-validators.ts", build: (ctx) => loaderModule(ctx, operationSpecs(ctx).lazy) },
   { path: "operations.ts", build: operationsModule, unchecked: true },
   { path: "schemas.ts", build: schemasModule, unchecked: true },
   { path: "testing.ts", build: testingModule },
@@ -60,7 +62,8 @@ export function emitSdk(model: ApiModel, options: EmitOptions): EmittedFile[] {
 /**
  * An API without schemas (or operations, or webhooks) has no schemas.ts (operations.ts, core.ts and funcs.ts,
  * webhooks.ts): they would be empty. testing.ts comes with the `testing` option; validators.ts
- * when an operation has something to check and funcs validate (see funcs.ts).
+ * when an operation has something to check and funcs validate (see funcs.ts); load-validators.ts when
+ * operations.ts's specs have validators to load.
  */
 function isWanted(path: string, ctx: EmitContext): boolean {
   const { model, options } = ctx;
@@ -69,5 +72,6 @@ function isWanted(path: string, ctx: EmitContext): boolean {
   if (path === "testing.ts") return options.testing;
   if (path === "webhooks.ts") return model.webhooks.length > 0;
   if (path === "validators.ts") return validatorsOf(ctx).size > 0;
+  if (path === "load-validators.ts") return operationSpecs(ctx).lazy.length > 0;
   return true;
 }

@@ -9,7 +9,7 @@ import { array, arrow, bool, identifiers, inlineObject, num, object, path, str, 
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import type { EmitContext, View } from "./context.js";
-import { LAZY_BINDINGS, loader, loaderImports, type LazyBinding } from "./load-validators.js";
+import { LAZY_BINDINGS, loaderImports, validatorBindings, type LazyBinding } from "./load-validators.js";
 import { encodePathTemplate } from "./path-template.js";
 import { schemaName, toZod } from "./schemas.js";
 import { successResponses } from "./types.js";
@@ -22,7 +22,7 @@ export function operationsModule(ctx: EmitContext): Statement[] {
       : { s: "import", typeOnly: true, from: ctx.runtimeModule(), names: [{ name: "OperationSpec" }] },
   ];
   if (lazy.length === 0) return [...imports, ...consts];
-  return [...imports, ...loaderImports(ctx, lazy), loader(ctx, lazy), ...consts];
+  return [...imports, ...loaderImports(ctx, lazy), validatorBindings(lazy), ...consts];
 }
 
 interface OperationSpecs {
