@@ -1,4 +1,4 @@
-import { ClientCredentialsSource } from "./auth/client-credentials.js";
+import type { ClientCredentialsSource } from "./auth/client-credentials.js";
 import type { ClientCredentials } from "./auth/credentials.js";
 import { call, type Client } from "./call.js";
 import { resolveConfig, resolveTokenUrl } from "./config.js";
@@ -40,6 +40,7 @@ export function createCore<Auth extends object>(options: ClientOptions<Auth>, ap
     dates: api.dates === "date",
     reportedUnlisted: new Set(),
     loadValidators: api.loadValidators,
+    features: api.features ?? {},
     transport: {
       fetch: options.fetch,
       hooks: options.hooks ?? {},
@@ -50,9 +51,11 @@ export function createCore<Auth extends object>(options: ClientOptions<Auth>, ap
     tokenSource: (scheme: string, credentials: ClientCredentials) => {
       let source = tokenSources.get(scheme);
       if (!source) {
+        const ClientCredentials = api.features?.ClientCredentialsSource;
+        if (ClientCredentials === undefined) throw new TypeError(`Security scheme "${scheme}" declares no client-credentials flow: pass an access token instead`);
         const spec = api.securitySchemes[scheme];
         const tokenUrl = spec?.type === "oauth2" && spec.tokenUrl !== undefined ? resolveTokenUrl(spec.tokenUrl, config.baseUrl) : "";
-        source = new ClientCredentialsSource({ scheme, tokenUrl, credentials, fetch: options.fetch, timeout: config.timeout, log });
+        source = new ClientCredentials({ scheme, tokenUrl, credentials, fetch: options.fetch, timeout: config.timeout, log });
         tokenSources.set(scheme, source);
       }
       return source;

@@ -5,6 +5,7 @@
  */
 import type { ValidationMode } from "./options.js";
 import type { StreamFormat } from "./streaming/frames.js";
+import type { RuntimeFeatures } from "./features.js";
 
 /**
  * A zod schema, typed opaquely. Checking every generated schema against zod's full `ZodType`
@@ -223,4 +224,6 @@ export interface ApiSpec {
    * Awaited before every such call, so it resolves at once after the first.
    */
   readonly loadValidators?: () => Promise<void>;
+  /** The runtime parts the spec needs beyond plain calls (see `RuntimeFeatures`). */
+  readonly features?: RuntimeFeatures;
 }

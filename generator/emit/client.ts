@@ -12,6 +12,7 @@ import { firstSentence, specDocLines, specMarkdown } from "./spec-text.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
+import { featuresImports, featuresProperty } from "./features.js";
 import { operationSpecs } from "./operations.js";
 import { resultType, toType } from "./types.js";
 
@@ -41,6 +42,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
     },
     ...(hasOperations
       ? ([
+          ...featuresImports(ctx),
           ...(operationSpecs(ctx).lazy.length > 0 ? [{ s: "import", from: "./load-validators.js", names: [{ name: "loadValidators" }] } as const] : []),
           { s: "importNamespace", from: "./operations.js", as: "op" },
           { s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" },
@@ -213,6 +215,7 @@ export function apiSpec(ctx: EmitContext, lazyValidators = true): Expr {
     // "strict" is the runtime's own default: SDKs generated without the option stay as they were.
     ...(ctx.options.validate !== "strict" ? [{ key: "validate", value: str(ctx.options.validate) }] : []),
     ...(ctx.options.dates === "date" ? [{ key: "dates", value: str("date") }] : []),
+    ...featuresProperty(ctx),
     ...(lazyValidators && operationSpecs(ctx).lazy.length > 0 ? [{ key: "loadValidators", value: id("loadValidators") }] : []),
   ]);
 }

@@ -11,6 +11,7 @@ import { call, id, identifiers, object, path, pure, type Expr, type ObjectProper
 import type { Statement } from "./code/module.js";
 import { tsRef, typeNames, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
+import { featuresImports } from "./features.js";
 import { checksParameter, lazyValidator } from "./operations.js";
 
 /** Whether funcs carry validators: not in an SDK generated with `validate: "off"` (unless its dates need them). */
@@ -22,6 +23,7 @@ function funcsValidate(ctx: EmitContext): boolean {
 export function coreModule(ctx: EmitContext): Statement[] {
   return [
     { s: "import", from: ctx.runtimeModule(), names: [{ name: "createCore" }, ...["ApiSpec", "ClientCore", "ClientOptions"].map((name) => ({ name, typeOnly: true }))] },
+    ...featuresImports(ctx),
     { s: "import", typeOnly: true, from: "./client.js", names: [{ name: "Auth" }] },
     { s: "const", exported: false, name: "api", type: tsRef("ApiSpec"), value: apiSpec(ctx, false) },
     {

@@ -14,10 +14,10 @@ import { bodyText, errorBody, parseJsonBody, type BufferedBody } from "./decode.
 import { requestIdOf } from "./request-id.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
 import { check, type Checked } from "./validate.js";
-import { reviveDates } from "./revive-dates.js";
 import type { ValidationIssue } from "../errors/format-issues.js";
 import { unlistedValues } from "../unlisted.js";
-import { openStream, type StreamingCall } from "../streaming/open-stream.js";
+import type { StreamingCall } from "../streaming/open-stream.js";
+import type { RuntimeFeatures } from "../features.js";
 
 export interface Interpreter {
   readonly operation: OperationSpec;
@@ -33,6 +33,7 @@ export interface Interpreter {
   readonly dates: boolean;
   /** Present when the operation may answer with a stream. */
   readonly streaming?: StreamingCall;
+  readonly features: RuntimeFeatures;
 }
 
 /**
@@ -49,7 +50,11 @@ export function interpret(received: Received, interpreter: Interpreter): ApiResp
 function successData({ response, body }: Received, spec: ResponseSpec | undefined, interpreter: Interpreter): unknown {
   if (interpreter.operation.method === "HEAD" || isNullBodyStatus(response.status) || spec?.kind === "empty") return undefined;
   if (spec?.kind === "binary") return response;
-  if (spec?.kind === "stream" && interpreter.streaming !== undefined) return openStream(response, spec, interpreter, interpreter.streaming);
+  if (spec?.kind === "stream" && interpreter.streaming !== undefined) {
+    const streams = interpreter.features.streams;
+    if (streams === undefined) throw new TypeError("internal: a streamed response, in an SDK generated without streams");
+    return streams.open(response, spec, interpreter, interpreter.streaming);
+  }
   if (body === undefined || body.bytes.byteLength === 0) return undefined;
   if (spec?.kind === "text") return bodyText(body);
   if (spec === undefined) return undeclaredBody(body);
@@ -80,8 +85,10 @@ function successData({ response, body }: Received, spec: ResponseSpec | undefine
  */
 export function asTyped(value: unknown, spec: ResponseSpec, interpreter: Interpreter): unknown {
   if (!interpreter.dates || spec.schema === undefined) return value;
+  const revive = interpreter.features.reviveDates;
+  if (revive === undefined) throw new TypeError('internal: an SDK generated with dates: "date" passes in reviveDates');
   // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
-  return reviveDates(builtOnce(spec.schema) as core.$ZodType, value);
+  return revive(builtOnce(spec.schema) as core.$ZodType, value);
 }
 
 /**
