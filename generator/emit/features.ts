@@ -8,7 +8,7 @@ import { id, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import type { EmitContext } from "./context.js";
 
-/** The features the spec needs, as runtime/features.ts exports them, in a stable order. */
+/** The features the spec needs, as runtime/features.ts exports them, sorted. */
 function featuresOf(ctx: EmitContext): string[] {
   const { model } = ctx;
   const bodies = model.operations.flatMap((operation) => (operation.body === undefined ? [] : [operation.body.stream !== undefined ? "stream" : operation.body.kind]));
@@ -20,7 +20,7 @@ function featuresOf(ctx: EmitContext): string[] {
     ...(bodies.includes("stream") ? ["itemsBody"] : []),
     ...(model.securitySchemes.some((scheme) => scheme.type === "oauth2" && scheme.tokenUrl !== undefined) ? ["ClientCredentialsSource"] : []),
     ...(ctx.options.dates === "date" ? ["reviveDates"] : []),
-  ];
+  ].sort();
 }
 
 /** `import { … } from "./runtime/features.js"`, when the spec needs any. */

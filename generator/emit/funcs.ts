@@ -33,8 +33,9 @@ export function coreModule(ctx: EmitContext): Statement[] {
       returnType: tsRef("ClientCore"),
       body: [{ s: "return", value: call(id("createCore"), [id("options"), id("api")]) }],
       doc: [
-        "Creates a core: a client without operations, for the functions in funcs.ts, which an app imports one",
-        "by one so that its bundle holds only those: `await reposGet(core, args)`. Takes `createClient`'s options.",
+        "Creates a core: a client without operations, for the functions of funcs.ts. An app imports",
+        `those it calls, and its bundle holds only them: \`await ${ctx.model.operations[0]?.binding ?? "operation"}(core, args)\`.`,
+        "Takes `createClient`'s options.",
       ],
     },
   ];

@@ -1,7 +1,8 @@
 /**
  * How much of an SDK an app bundles: esbuild (`--bundle --minify --format=esm --platform=browser`)
  * then gzip -9, the way a browser app ships it. Used by the tree-shaking tests, and reusable by
- * the bench: `bundleSize({ dir, app })` with the app's source, written beside the SDK folder.
+ * the bench: `bundleSize({ dir, app })` with the app's source, written beside the SDK folder
+ * (e.g. `import { reposGet } from "./sdk/funcs.js"`).
  *
  * With `splitting`, `initialBytes` counts what loads first (the entry chunk and the chunks it
  * imports statically); lazily imported chunks only count in `totalBytes`.
@@ -12,7 +13,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 export interface BundleRequest {
-  /** The folder the app's module is written to; its imports are resolved from there (e.g. `./sdk/funcs/repos-get.js`). */
+  /** The folder the app's module is written to; its imports are resolved from there (e.g. `./sdk/funcs.js`). */
   readonly dir: string;
   /** The app's source (an ES module). */
   readonly app: string;
@@ -27,6 +28,8 @@ export interface BundleSize {
   /** The source files that contributed bytes to any chunk, relative to `dir`, with `/` separators. */
   readonly inputs: readonly string[];
   readonly metafile: Metafile;
+  /** The minified code of every chunk, to look for what made it in. */
+  readonly code: string;
 }
 
 export async function bundleSize({ dir, app, splitting = false }: BundleRequest): Promise<BundleSize> {
@@ -60,7 +63,8 @@ export async function bundleSize({ dir, app, splitting = false }: BundleRequest)
     // What made it into a chunk: esbuild lists every file it read, tree-shaken ones with no bytes.
     const kept = new Set(Object.values(outputs).flatMap((output) => Object.keys(output.inputs).filter((input) => (output.inputs[input]?.bytesInOutput ?? 0) > 0)));
     const inputs = [...kept].map((input) => path.relative(dir, path.resolve(process.cwd(), input)).split(path.sep).join("/"));
-    return { initialBytes: sum(initial), totalBytes: sum(gzipped.keys()), inputs: inputs.sort(), metafile: result.metafile };
+    const code = result.outputFiles.map((file) => file.text).join("\n");
+    return { initialBytes: sum(initial), totalBytes: sum(gzipped.keys()), inputs: inputs.sort(), metafile: result.metafile, code };
   } finally {
     await rm(entry, { force: true });
     await rm(outdir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -119,7 +120,7 @@ const api: ApiSpec = {
   clientInfo: "naming-*-edge-cases/1.0.0 gen-client/0.1.0",
   baseUrl: "https://names.example.com",
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

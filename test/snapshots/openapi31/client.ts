@@ -10,6 +10,7 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 import type { Webhooks } from "./runtime/webhooks/index.js";
@@ -73,7 +74,7 @@ const api: ApiSpec = {
   clientInfo: "adoption-center/2.0.0 gen-client/0.1.0",
   baseUrl: "https://adopt.example.com/api",
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -11,6 +11,8 @@ import {
   type OptionalArgsEndpoint,
   type Stream,
 } from "./runtime/index.js";
+import { streams } from "./runtime/features.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -84,7 +86,8 @@ const api: ApiSpec = {
   clientInfo: "feeds/1.0.0 gen-client/0.1.0",
   baseUrl: "http://localhost:8080",
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  features: { streams },
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

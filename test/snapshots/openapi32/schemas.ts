@@ -7,9 +7,9 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const DeltaEventSchema = z.lazy(() =>
+export const DeltaEventSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     event: z.enum(["delta"]),
     id: z.exactOptional(z.string()),
@@ -17,7 +17,7 @@ export const DeltaEventSchema = z.lazy(() =>
   }),
 );
 
-export const ChangeSchema = z.lazy(() =>
+export const ChangeSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     seq: z.int(),
     kind: z.enum(["created", "deleted"]),
@@ -25,7 +25,7 @@ export const ChangeSchema = z.lazy(() =>
   }),
 );
 
-export const StreamActivityResponseItemSchema = z.lazy(() =>
+export const StreamActivityResponseItemSchema = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion("event", [
     z.looseObject({
       event: z.enum(["delta"]),
@@ -42,13 +42,13 @@ export const StreamActivityResponseItemSchema = z.lazy(() =>
   ]),
 );
 
-export const RunJobBodySchema = z.lazy(() =>
+export const RunJobBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
   }),
 );
 
-export const SearchChangesBodySchema = z.lazy(() =>
+export const SearchChangesBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     text: z.exactOptional(z.string()),
   }),

@@ -10,6 +10,7 @@ import {
   type OptionalArgsEndpoint,
   type OptionalArgsPaginatedEndpoint,
 } from "./runtime/index.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -242,7 +243,7 @@ const api: ApiSpec = {
   clientInfo: "pagination/1.0.0 gen-client/0.1.0",
   baseUrl: "https://pages.example.com/v1",
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -11,6 +11,7 @@ import {
   type OptionalArgsEndpoint,
   type PaginatedEndpoint,
 } from "./runtime/index.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -167,7 +168,7 @@ const api: ApiSpec = {
   clientInfo: "parameters/1.0.0 gen-client/0.1.0",
   baseUrl: "https://params.example.com/v1",
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

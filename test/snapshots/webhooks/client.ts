@@ -9,6 +9,7 @@ import {
   type ClientOptions,
   type Endpoint,
 } from "./runtime/index.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 import type { Webhooks } from "./runtime/webhooks/index.js";
@@ -34,7 +35,7 @@ const api: ApiSpec = {
   clientInfo: "pet-shelter-events/1.0.0 gen-client/0.1.0",
   baseUrl: "https://shelter.example.com/v1",
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */
