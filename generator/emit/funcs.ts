@@ -89,7 +89,9 @@ const FUNC_TYPES: Readonly<Record<string, string>> = {
 /**
  * `funcs.ts`: every operation's function, documented as the client's method is. One module, like
  * one sdk.gen.ts: each export is a pure call, so a bundler drops the ones an app does not import,
- * and the generator and tsc pay for one file rather than one per operation.
+ * and the generator and tsc pay for one file rather than one per operation. Unchecked (checked by
+ * the tests) like operations.ts: its declared types serve the app's code all the same, and
+ * checking 1,223 of them added a quarter to tsc's time on GitHub's SDK.
  */
 export function funcsModule(ctx: EmitContext): Statement[] {
   const validators = validatorsOf(ctx);
