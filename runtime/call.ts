@@ -1,4 +1,4 @@
-import { applyAuth, NO_AUTH, type AppliedAuth, type AuthContext } from "./auth/apply-auth.js";
+import { NO_AUTH, type AppliedAuth, type AuthContext } from "./auth/apply-auth.js";
 import type { ClientCredentialsSource } from "./auth/client-credentials.js";
 import type { ClientCredentials } from "./auth/credentials.js";
 import { selectRequirement } from "./auth/select-security.js";
@@ -6,7 +6,8 @@ import { CLIENT_INFO_HEADER, credentialOf, type Config } from "./config.js";
 import type { CallContext } from "./errors/sdk-error.js";
 import type { Log } from "./logging/log.js";
 import type { Redactor } from "./logging/redact.js";
-import type { ApiSpec, OperationSpec, SecurityRequirement } from "./operation.js";
+import type { ApiSpec } from "./api-spec.js";
+import type { OperationSpec, SecurityRequirement } from "./operation.js";
 import type { CallOptions, HeadersRecord } from "./options.js";
 import { readArgs } from "./request/args.js";
 import { prepareRequest, type PreparedRequest } from "./request/prepare.js";
@@ -21,7 +22,7 @@ import { raceAbort } from "./transport/abort.js";
 import type { Limiter } from "./transport/concurrency.js";
 import { resolveRetry, retryDelay } from "./transport/retry-policy.js";
 import { send, type Received, type Transport } from "./transport/send.js";
-import { Stream } from "./streaming/stream.js";
+import type { RuntimeFeatures } from "./features.js";
 
 /** What a client's calls share. */
 export interface Client {
@@ -38,6 +39,7 @@ export interface Client {
   readonly reportedUnlisted: Set<string>;
   /** See `ApiSpec.loadValidators`. */
   readonly loadValidators: (() => Promise<void>) | undefined;
+  readonly features: RuntimeFeatures;
 }
 
 /**
@@ -49,13 +51,13 @@ export async function call(client: Client, operation: OperationSpec, rawArgs: un
     const args = readArgs(operation, rawArgs);
     if (client.loadValidators !== undefined && needsValidators(client, options)) await client.loadValidators();
     if (client.config.validateRequests) validateRequest(operation, args);
-    const prepared = prepareRequest(operation, args, client.config.baseUrlOf(operation));
+    const prepared = prepareRequest(operation, args, client.config.baseUrlOf(operation), client.features);
     if (!mayStream(operation)) return await client.limiter.run(() => exchange(client, operation, prepared, options, undefined), options.signal);
     // A stream holds its slot until it is closed: see `Stream`.
     const release = await client.limiter.acquire(options.signal);
     try {
       const result = await exchange(client, operation, prepared, options, release);
-      if (!(result.data instanceof Stream)) release();
+      if (client.features.streams?.isStream(result.data) !== true) release();
       return result;
     } catch (error) {
       release();
@@ -95,7 +97,7 @@ async function exchange(
 
   const retry = resolveRetry(options.retry, config.retry);
   const sendWithCredentials = async (base = headers): Promise<{ received: Received; auth: AppliedAuth; context: () => CallContext }> => {
-    const auth = requirement === undefined || isEmpty(requirement) ? NO_AUTH : await raceAbort(applyAuth(requirement, authContext(client, options.signal)), options.signal);
+    const auth = requirement === undefined || isEmpty(requirement) ? NO_AUTH : await raceAbort(applyAuth(client.features)(requirement, authContext(client, options.signal)), options.signal);
     const url = withQuery(prepared.url, auth.query.length === 0 ? prepared.query : [...prepared.query, ...auth.query]);
     const context = callContext(operation, url, transport.redactor);
     const received = await send(transport, {
@@ -126,6 +128,7 @@ async function exchange(
     strict: client.strict,
     dates: client.dates,
     reported: client.reportedUnlisted,
+    features: client.features,
   };
   if (releaseStream === undefined) return interpret(sent.received, interpreter);
   /** Sends the request again to resume its SSE stream: only a GET, or an operation marked resumable, is safe to send again unasked. */
@@ -231,4 +234,10 @@ function reportFailure(log: Log, operation: OperationSpec, error: unknown, signa
     return;
   }
   log.info(`${operation.id} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+}
+
+/** Passed in by SDKs whose spec declares security schemes (see `RuntimeFeatures`); only they have requirements to meet. */
+function applyAuth(features: RuntimeFeatures): NonNullable<RuntimeFeatures["applyAuth"]> {
+  if (features.applyAuth === undefined) throw new TypeError("internal: a security requirement, in an SDK generated without security schemes");
+  return features.applyAuth;
 }

@@ -1,5 +1,5 @@
 import type { Log } from "./logging/log.js";
-import type { ApiSpec } from "./operation.js";
+import type { ApiSpec } from "./api-spec.js";
 import type { ClientOptions, ValidationMode } from "./options.js";
 import { resolveBaseUrls, type BaseUrlOf } from "./servers.js";
 import { randomIdempotencyKey } from "./transport/idempotency-key.js";

@@ -50,12 +50,15 @@ export type CallFunction = (operation: OperationSpec, args: unknown, options: Ca
 export function createEndpoint<A, R, E extends ApiError>(call: CallFunction, lazy: LazyOperationSpec): OptionalArgsEndpoint<A, R, E> {
   const withResponse = (args?: A, options?: CallOptions): Promise<ApiResponse<R>> => call(builtOnce(lazy), args, options) as Promise<ApiResponse<R>>;
   const endpoint = async (args?: A, options?: CallOptions): Promise<R> => (await withResponse(args, options)).data;
-  const isError = (error: unknown): error is E => {
-    if (!(error instanceof ApiError) || error.bodyIssues !== undefined) return false;
-    const operation = builtOnce(lazy);
-    return error.operation === operation.id && selectResponseSpec(operation.responses, error.status) !== undefined;
-  };
+  const isError = (error: unknown): error is E => isDeclaredError(lazy, error);
   // A getter: reading `operation` builds the spec. `defineProperty` leaves it out of the type, hence the cast.
   const operation: PropertyDescriptor = { get: () => builtOnce(lazy), enumerable: true };
   return Object.defineProperty(Object.assign(endpoint, { withResponse, isError }), "operation", operation) as OptionalArgsEndpoint<A, R, E>;
+}
+
+/** Whether `error` is one of the operation's declared error responses, with a body that matched its schema (or was not checked). */
+export function isDeclaredError(lazy: LazyOperationSpec, error: unknown): error is ApiError {
+  if (!(error instanceof ApiError) || error.bodyIssues !== undefined) return false;
+  const operation = builtOnce(lazy);
+  return error.operation === operation.id && selectResponseSpec(operation.responses, error.status) !== undefined;
 }

@@ -6,12 +6,15 @@
 export * from "./public.js";
 
 export { createRuntime, type Runtime } from "./runtime.js";
+export { createCore } from "./core.js";
+export { operationFunc, type OperationValidators } from "./funcs.js";
+export { paginatedOperationFunc } from "./paginated-funcs.js";
 export { ownProperties } from "./own-properties.js";
 export type { FetchFunction, HeadersRecord, Hooks } from "./options.js";
 export type { BasicCredentials } from "./auth/credentials.js";
 
+export type { ApiSpec } from "./api-spec.js";
 export type {
-  ApiSpec,
   BodyKind,
   BodySpec,
   CursorPaginationSpec,

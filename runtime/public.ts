@@ -16,6 +16,9 @@ export type { ValidationIssue } from "./errors/format-issues.js";
 
 export type { ApiKeyCredential, BasicCredential, ClientCredentials, OAuth2Credential, TokenCredential } from "./auth/credentials.js";
 export type { Endpoint, OptionalArgsEndpoint } from "./endpoint.js";
+export type { ClientCore } from "./core.js";
+export type { OperationFunc, OptionalArgsOperationFunc } from "./funcs.js";
+export type { OptionalArgsPaginatedOperationFunc, PaginatedOperationFunc } from "./paginated-funcs.js";
 export type { CallOptions, ClientOptions, Logger, LogLevel, RetryOptions, ValidationMode } from "./options.js";
 export type { OptionalArgsPaginatedEndpoint, PaginatedEndpoint } from "./pagination/paginated-endpoint.js";
 export type { ApiPage, PaginateOptions } from "./pagination/walk.js";

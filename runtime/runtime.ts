@@ -1,16 +1,9 @@
-import { ClientCredentialsSource } from "./auth/client-credentials.js";
-import type { ClientCredentials } from "./auth/credentials.js";
-import { call, type Client } from "./call.js";
-import { resolveConfig, resolveTokenUrl } from "./config.js";
-import { createEndpoint, type CallFunction, type Endpoint, type OptionalArgsEndpoint } from "./endpoint.js";
-import { Log } from "./logging/log.js";
-import { Redactor } from "./logging/redact.js";
-import type { ApiSpec, LazyOperationSpec } from "./operation.js";
+import { createCore } from "./core.js";
+import { createEndpoint, type Endpoint, type OptionalArgsEndpoint } from "./endpoint.js";
+import type { ApiSpec } from "./api-spec.js";
+import type { LazyOperationSpec } from "./operation.js";
 import type { ClientOptions } from "./options.js";
 import { withPagination, type OptionalArgsPaginatedEndpoint, type PaginatedEndpoint } from "./pagination/paginated-endpoint.js";
-import type { PagingContext } from "./pagination/walk.js";
-import { createLimiter } from "./transport/concurrency.js";
-import { assertKy2 } from "./transport/ky-version.js";
 
 /**
  * Binds operation specs to one client's options; generated `createClient` functions use it.
@@ -34,51 +27,12 @@ export interface Runtime {
   optionalPaginatedEndpoint(operation: LazyOperationSpec): OptionalArgsPaginatedEndpoint<object, never, never, never>;
 }
 
-/**
- * Creates the runtime behind one client. Everything stateful (the concurrency queue, cached OAuth
- * tokens) lives here, per client; nothing is shared between clients.
- */
+/** Creates the runtime behind one client: its methods over one core (see `createCore`). */
 export function createRuntime<Auth extends object, Environment extends string = never, ServerVariables extends object = Record<string, never>>(
   options: ClientOptions<Auth, Environment, ServerVariables>,
   api: ApiSpec,
 ): Runtime {
-  assertKy2();
-  const log = new Log(options.logger ?? console, options.logLevel ?? "warn", api.title);
-  const config = resolveConfig(options, api, log);
-  const tokenSources = new Map<string, ClientCredentialsSource>();
-  const client: Client = {
-    schemes: api.securitySchemes,
-    config,
-    strict: api.strict === true,
-    dates: api.dates === "date",
-    reportedUnlisted: new Set(),
-    loadValidators: api.loadValidators,
-    transport: {
-      fetch: options.fetch,
-      hooks: options.hooks ?? {},
-      log,
-      redactor: new Redactor(api),
-    },
-    limiter: createLimiter(options.maxConcurrency ?? Number.POSITIVE_INFINITY),
-    tokenSource: (scheme: string, credentials: ClientCredentials) => {
-      let source = tokenSources.get(scheme);
-      if (!source) {
-        const spec = api.securitySchemes[scheme];
-        const tokenUrl = spec?.type === "oauth2" && spec.tokenUrl !== undefined ? resolveTokenUrl(spec.tokenUrl, config.baseUrl) : "";
-        source = new ClientCredentialsSource({ scheme, tokenUrl, credentials, fetch: options.fetch, timeout: config.timeout, log });
-        tokenSources.set(scheme, source);
-      }
-      return source;
-    },
-  };
-  const callOperation: CallFunction = (operation, args, callOptions) => call(client, operation, args, callOptions);
-  const paging: PagingContext = {
-    call: callOperation,
-    baseUrlOf: config.baseUrlOf,
-    log: client.transport.log,
-    redactUrl: (url) => client.transport.redactor.url(url),
-    hiddenLinkWarnings: new Set(),
-  };
+  const { call: callOperation, paging } = createCore(options, api);
   return {
     endpoint: (operation) => createEndpoint(callOperation, operation),
     optionalEndpoint: (operation) => createEndpoint(callOperation, operation),

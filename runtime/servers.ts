@@ -5,7 +5,8 @@
  */
 import { SdkError } from "./errors/sdk-error.js";
 import type { Log } from "./logging/log.js";
-import type { ApiSpec, OperationSpec, ServerSpec } from "./operation.js";
+import type { ApiSpec } from "./api-spec.js";
+import type { OperationSpec, ServerSpec } from "./operation.js";
 import type { ClientOptions, ValidationMode } from "./options.js";
 
 const PLACEHOLDER = /\{([^}]+)\}/g;

@@ -12,6 +12,7 @@ import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/types.js";
 import { valueLiteral } from "./code/value-literal.js";
 import type { EmitContext } from "./context.js";
+import { featuresImports, featuresProperty } from "./features.js";
 import { operationSpecs } from "./operations.js";
 import { apiServerFields, serverOptionTypes } from "./servers.js";
 import { resourcesBelow, resourceTree, type ResourceNode } from "./resources.js";
@@ -45,6 +46,8 @@ export function clientModule(ctx: EmitContext): Statement[] {
     },
     ...(hasOperations
       ? ([
+          ...featuresImports(ctx),
+          ...(operationSpecs(ctx).lazy.length > 0 ? [{ s: "import", from: "./load-validators.js", names: [{ name: "loadValidators" }] } as const] : []),
           { s: "importNamespace", from: "./operations.js", as: "op" },
           { s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" },
         ] as const)
@@ -157,7 +160,16 @@ function endpointKind(operation: Operation): { type: string; factory: string } {
   return paginated ? { type: "OptionalArgsPaginatedEndpoint", factory: "optionalPaginatedEndpoint" } : { type: "OptionalArgsEndpoint", factory: "optionalEndpoint" };
 }
 
-function clientMember(ctx: EmitContext, operation: Operation): TsMember {
+const members = new WeakMap<Operation, TsMember>();
+
+/** An operation's member of `Client`, documented; built once per operation, as funcs.ts declares the same. */
+export function clientMember(ctx: EmitContext, operation: Operation): TsMember {
+  let made = members.get(operation);
+  if (made === undefined) members.set(operation, (made = buildClientMember(ctx, operation)));
+  return made;
+}
+
+function buildClientMember(ctx: EmitContext, operation: Operation): TsMember {
   const hasArgs = operation.parameters.length > 0 || operation.body !== undefined;
   const args: TsType = hasArgs ? tsRef(`T.${operation.typeName}Args`) : tsRef("Record", [tsKeyword("string"), tsKeyword("never")]);
   const result = qualify(resultType(ctx, operation));
@@ -202,7 +214,8 @@ function qualify(type: TsType): TsType {
 /** Globals, and `Unlisted`/`UnlistedVariant`/`Stream` from the runtime: not in types.ts. */
 const UNQUALIFIED_TYPES = new Set(["Response", "Blob", "ArrayBuffer", "Uint8Array", "ReadableStream", "Unlisted", "UnlistedVariant", "Stream"]);
 
-function apiSpec(ctx: EmitContext): Expr {
+/** `lazyValidators`: with load-validators.ts's loader, which the client needs and the core (core.ts) does not. */
+export function apiSpec(ctx: EmitContext, lazyValidators = true): Expr {
   const { model } = ctx;
   // The model's schemes are the runtime's `SecuritySchemeSpec`s under their keys, with what only the docs read.
   const schemes = new Map(model.securitySchemes.map(({ key, description: _description, deprecated: _deprecated, ...spec }) => [key, spec]));
@@ -217,6 +230,7 @@ function apiSpec(ctx: EmitContext): Expr {
     // "strict" is the runtime's own default: SDKs generated without the option stay as they were.
     ...(ctx.options.validate !== "strict" ? [{ key: "validate", value: str(ctx.options.validate) }] : []),
     ...(ctx.options.dates === "date" ? [{ key: "dates", value: str("date") }] : []),
-    ...(operationSpecs(ctx).lazy.length > 0 ? [{ key: "loadValidators", value: path("op.loadValidators") }] : []),
+    ...featuresProperty(ctx),
+    ...(lazyValidators && operationSpecs(ctx).lazy.length > 0 ? [{ key: "loadValidators", value: id("loadValidators") }] : []),
   ]);
 }

@@ -1,7 +1,9 @@
 /**
- * The part of operations.ts that imports what its validators are made of — zod, schemas.ts and
- * the runtime's date-time codec, each only if a spec refers to it — on the first call that needs
- * them, so that importing an SDK loads none of them and `validate: "off"` never does.
+ * What operations.ts's validators are made of — zod, schemas.ts and the runtime's date-time codec,
+ * each only if a spec refers to it — and the SDK's load-validators.ts, which imports them on the
+ * first call that needs them, so that importing an SDK loads none of them and `validate: "off"`
+ * never does. Only client.ts imports load-validators.ts: its dynamic imports would otherwise make a
+ * bundler split every schema into chunks of an app that uses funcs.ts alone.
  */
 import { id, inlineObject, type Expr } from "./code/expressions.js";
 import { stringLiteral } from "./code/literals.js";
@@ -28,21 +30,21 @@ const PARTS: Readonly<Record<LazyBinding, Part>> = {
     typeImport: () => ({ s: "importNamespace", typeOnly: true, from: "zod", as: "Zod" }),
     valueImport: () => ({ s: "import", from: "zod", names: [{ name: "z" }] }),
     localName: "z",
-    load: () => ({ left: "({ z }", right: 'await import("zod"))' }),
+    load: () => ({ left: "const { z }", right: 'await import("zod")' }),
   },
   s: {
     type: "typeof Schemas",
     typeImport: () => ({ s: "importNamespace", typeOnly: true, from: "./schemas.js", as: "Schemas" }),
     valueImport: () => ({ s: "importNamespace", from: "./schemas.js", as: "schemas" }),
     localName: "schemas",
-    load: () => ({ left: "s", right: 'await import("./schemas.js")' }),
+    load: () => ({ left: "const s", right: 'await import("./schemas.js")' }),
   },
   isoDateTime: {
     type: "typeof Dates.isoDateTime",
     typeImport: (ctx) => ({ s: "importNamespace", typeOnly: true, from: ctx.runtimeModule("dates.js"), as: "Dates" }),
     valueImport: (ctx) => ({ s: "import", from: ctx.runtimeModule("dates.js"), names: [{ name: "isoDateTime" }] }),
     localName: "isoDateTime",
-    load: (ctx) => ({ left: "({ isoDateTime }", right: `await import(${stringLiteral(ctx.runtimeModule("dates.js"))}))` }),
+    load: (ctx) => ({ left: "const { isoDateTime }", right: `await import(${stringLiteral(ctx.runtimeModule("dates.js"))})` }),
   },
 };
 
@@ -53,15 +55,27 @@ export function loaderImports(ctx: EmitContext, bindings: readonly LazyBinding[]
   return bindings.map((binding) => PARTS[binding].typeImport(ctx));
 }
 
-/** The loader itself: the bindings, `loadValidators()` for the runtime and `useValidators()` for testing.ts. */
-export function loader(ctx: EmitContext, bindings: readonly LazyBinding[]): Statement {
+/** operations.ts's bindings, and `useValidators()`, which load-validators.ts and testing.ts fill them in with. */
+export function validatorBindings(bindings: readonly LazyBinding[]): Statement {
   const text = [
-    "/** What the validators below are made of: see `loadValidators`. */",
+    "/** What the validators below are made of: see load-validators.ts. */",
     "export interface Validators {",
     ...bindings.map((binding) => `  readonly ${binding}: ${PARTS[binding].type};`),
     "}",
     "",
     ...bindings.map((binding) => `let ${binding}: Validators["${binding}"];`),
+    "",
+    "/** Hands them over: load-validators.ts does before the first call that validates, testing.ts at once. */",
+    "export function useValidators(validators: Validators): void {",
+    `  ({ ${bindings.join(", ")} } = validators);`,
+    "}",
+  ];
+  return { s: "verbatim", text: text.join("\n") };
+}
+
+/** `load-validators.ts`: `loadValidators()`, which client.ts hands to the runtime. */
+export function loaderModule(ctx: EmitContext, bindings: readonly LazyBinding[]): Statement[] {
+  const text = [
     "let validatorsLoaded: Promise<void> | undefined;",
     "",
     "/**",
@@ -76,14 +90,10 @@ export function loader(ctx: EmitContext, bindings: readonly LazyBinding[]): Stat
     "",
     "async function importValidators(): Promise<void> {",
     ...bindings.map((binding) => assignment(PARTS[binding].load(ctx))),
-    "}",
-    "",
-    "/** Hands them over, already imported: testing.ts does, as its mocks check replies at once. */",
-    "export function useValidators(validators: Validators): void {",
-    `  ({ ${bindings.join(", ")} } = validators);`,
+    `  useValidators({ ${bindings.join(", ")} });`,
     "}",
   ];
-  return { s: "verbatim", text: text.join("\n") };
+  return [{ s: "import", from: "./operations.js", names: [{ name: "useValidators" }] }, { s: "verbatim", text: text.join("\n") }];
 }
 
 /** testing.ts's imports of the same, made up front: its mocks check replies as they are registered. */

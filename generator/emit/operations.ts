@@ -11,7 +11,7 @@ import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import { Code, valueLiteral, type Written } from "./code/value-literal.js";
 import type { EmitContext, View } from "./context.js";
-import { LAZY_BINDINGS, loader, loaderImports, type LazyBinding } from "./load-validators.js";
+import { LAZY_BINDINGS, loaderImports, validatorBindings, type LazyBinding } from "./load-validators.js";
 import { encodePathTemplate } from "./path-template.js";
 import { schemaName, toZod } from "./schemas.js";
 import { serverSpecs } from "./servers.js";
@@ -25,7 +25,7 @@ export function operationsModule(ctx: EmitContext): Statement[] {
       : { s: "import", typeOnly: true, from: ctx.runtimeModule(), names: [{ name: "OperationSpec" }] },
   ];
   if (lazy.length === 0) return [...imports, ...consts];
-  return [...imports, ...loaderImports(ctx, lazy), loader(ctx, lazy), ...consts];
+  return [...imports, ...loaderImports(ctx, lazy), validatorBindings(lazy), ...consts];
 }
 
 interface OperationSpecs {
@@ -76,13 +76,34 @@ function expandedInSpec(path: readonly string[]): boolean {
   return path.length === 2 && first === "body" && second === "encoding";
 }
 
+const validatorCache = new WeakMap<EmitContext, Map<View, WeakMap<Schema, Expr | undefined>>>();
+
+/**
+ * A function making the validator of a schema (see `LazyValidator`), with schemas.ts as `s`, or
+ * undefined when there is nothing to check. Made once per schema: operations.ts and validators.ts
+ * print the same one.
+ */
+export function lazyValidator(ctx: EmitContext, schema: Schema, view: View): Expr | undefined {
+  let views = validatorCache.get(ctx);
+  if (views === undefined) validatorCache.set(ctx, (views = new Map()));
+  let cache = views.get(view);
+  if (cache === undefined) views.set(view, (cache = new WeakMap()));
+  if (cache.has(schema)) return cache.get(schema);
+  const ref = (name: string): Expr => path(`s.${name}`);
+  const made = schema.kind === "unknown" ? undefined : schema.kind === "ref" && !schema.nullable ? arrow(ref(schemaName(ctx, schema.target, view))) : arrow(toZod(ctx, schema, view, ref));
+  cache.set(schema, made);
+  return made;
+}
+
+/** A plain string has nothing to check; skipping it keeps imports cheap on big APIs. */
+export function checksParameter(parameter: Parameter): boolean {
+  return !(parameter.schema.kind === "string" && Object.keys(parameter.schema).every((key) => key === "kind" || key === "pointer" || key === "description"));
+}
+
 function operationSpec(ctx: EmitContext, operation: Operation): Written<OperationSpec> {
-  /** Named schemas are referenced; an inline one is a function the runtime calls on first use (see `LazyValidator`). */
   const schemaOf: SchemaOf = (schema, view) => {
-    if (schema.kind === "unknown") return undefined;
-    // A function either way: `s` is schemas.ts, which is only there once a call has loaded it.
-    if (schema.kind === "ref" && !schema.nullable) return new Code(arrow(path(`s.${schemaName(ctx, schema.target, view)}`)));
-    return new Code(arrow(toZod(ctx, schema, view, (name) => path(`s.${name}`))));
+    const made = lazyValidator(ctx, schema, view);
+    return made && new Code(made);
   };
   const body = operation.body;
   const pagination = paginationOf(operation);
@@ -134,8 +155,6 @@ export function acceptOf(operation: Operation): string | undefined {
 }
 
 function parameterSpec(parameter: Parameter, schemaOf: SchemaOf): Written<ParamSpec> {
-  // A plain string has nothing to check; skipping it keeps imports cheap on big APIs.
-  const plain = parameter.schema.kind === "string" && Object.keys(parameter.schema).every((key) => key === "kind" || key === "pointer" || key === "description");
   return {
     name: parameter.name,
     in: parameter.in,
@@ -144,7 +163,7 @@ function parameterSpec(parameter: Parameter, schemaOf: SchemaOf): Written<ParamS
     explode: parameter.explode,
     allowReserved: parameter.allowReserved ? true : undefined,
     json: parameter.json ? true : undefined,
-    schema: plain ? undefined : schemaOf(parameter.schema, "write"),
+    schema: checksParameter(parameter) ? schemaOf(parameter.schema, "write") : undefined,
   };
 }
 

@@ -5,7 +5,7 @@
  * spans it is put on one line, and it never opens a code block.
  */
 import type { Operation, ResponseStream, Schema, SecurityScheme } from "../ir/model.js";
-import { array, call, id, inlineObject, literal, member, newExpr, num, str, type Expr } from "./code/expressions.js";
+import { array, call, id, inlineObject, literal, member, newExpr, num, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import { printStatementText } from "./code/module.js";
 import type { EmitContext } from "./context.js";
 import { operationSpecs } from "./operations.js";
@@ -30,6 +30,10 @@ export function readme(ctx: EmitContext): string {
     source: inlineCode(model.source) + (model.self === undefined ? "" : `\`, which names itself \`${inlineCode(model.self)}`),
     sdkIndex: sdkModule(ctx, "index.js"),
     sdkTesting: sdkModule(ctx, "testing.js"),
+    sdkCore: sdkModule(ctx, "core.js"),
+    sdkFuncs: sdkModule(ctx, "funcs.js"),
+    funcName: example?.binding ?? "operation",
+    funcCall: example ? funcExampleCall(ctx, example) : "",
     install: `npm install ky@${peerRange("ky")} zod@${peerRange("zod")}`,
     clientInfo: inlineCode(clientInfoHeader(model.title, model.version)),
     clientOptions: [
@@ -270,15 +274,27 @@ for await (const item of stream) {
  * `options` as the second argument when given.
  */
 function exampleCall(ctx: EmitContext, operation: Operation, prefix: string, walk?: "paginate", options?: Expr): string {
-  const properties = operation.parameters.filter((p) => p.required).map((p) => ({ key: p.key, value: sample(ctx, p.schema, 0) }));
-  if (operation.body?.required) {
-    const body = sample(ctx, operation.body.schema, 0, operation.body.kind === "binary");
-    properties.push({ key: "body", value: operation.body.stream ? array([body]) : body });
-  }
+  const properties = exampleArgs(ctx, operation);
   const args = options ? [inlineObject(properties), options] : properties.length === 0 ? [] : [inlineObject(properties)];
   const method = [...operation.resource, operation.member].reduce((object, name) => member(object, name), id("api"));
   if (walk) return printStatementText(prefix, call(member(method, walk), args));
   return printStatementText(`${prefix}await `, call(method, args));
+}
+
+/** The required arguments of an operation, with sample values. */
+function exampleArgs(ctx: EmitContext, operation: Operation): ObjectProperty[] {
+  const properties: ObjectProperty[] = operation.parameters.filter((p) => p.required).map((p) => ({ key: p.key, value: sample(ctx, p.schema, 0) }));
+  if (operation.body?.required) {
+    const body = sample(ctx, operation.body.schema, 0, operation.body.kind === "binary");
+    properties.push({ key: "body", value: operation.body.stream ? array([body]) : body });
+  }
+  return properties;
+}
+
+/** The call of an operation's function in funcs.ts: `await getPet(core, { petId: 1 })`. */
+function funcExampleCall(ctx: EmitContext, operation: Operation): string {
+  const properties = exampleArgs(ctx, operation);
+  return printStatementText("const result = await ", call(id(operation.binding), [id("core"), ...(properties.length > 0 ? [inlineObject(properties)] : [])]));
 }
 
 function indentLines(text: string, indent: string): string {

@@ -4,7 +4,7 @@
  * with `dates: "date"`, where unvalidated bodies are walked along their schemas for date-times).
  */
 import type { NamedSchema, ObjectSchema, Schema } from "../ir/model.js";
-import { arrow, array, bool, call, id, identifiers, inlineObject, literal, member, newExpr, num, object, path, str, type Expr } from "./code/expressions.js";
+import { arrow, array, bool, call, id, identifiers, inlineObject, literal, member, newExpr, num, object, path, pure, str, type Expr } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";
 import { type EmitContext, inView, type View } from "./context.js";
@@ -17,7 +17,8 @@ export function schemasModule(ctx: EmitContext): Statement[] {
     schemaConst(ctx, named, ctx.mainView(named)),
     ...(named.hasWritableView ? [schemaConst(ctx, named, "write")] : []),
   ]);
-  const imports: Statement[] = [{ s: "import", from: "zod", names: [{ name: "z" }] }];
+  // A namespace import: unlike zod's `z` export, it lets a bundler keep only the parts used.
+  const imports: Statement[] = [{ s: "importNamespace", from: "zod", as: "z" }];
   const used = identifiers(consts.map((statement) => statement.value));
   if (used.has("ownProperties")) imports.push({ s: "import", from: ctx.runtimeModule(), names: [{ name: "ownProperties" }] });
   // From its own module: the runtime's index loads no zod (see runtime/date-codec.ts).
@@ -38,7 +39,8 @@ function schemaConst(ctx: EmitContext, named: NamedSchema, view: View): Extract<
     name: `${typeName}Schema`,
     // A cycle defeats inference; its members are annotated with the emitted type instead.
     ...(named.recursive && { type: tsRef("z.ZodType", [tsRef(`T.${typeName}`)]) }),
-    value: z("lazy", [arrow(toZod(ctx, named.schema, view))]),
+    // Pure: a bundler drops the validators no imported operation reaches (see funcs.ts).
+    value: pure(z("lazy", [arrow(toZod(ctx, named.schema, view))])),
   };
 }
 

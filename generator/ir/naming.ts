@@ -189,9 +189,14 @@ export class NameRegistry {
   }
 }
 
-/** Bindings operations.ts declares besides the operations themselves (see emit/load-validators.ts). */
+/**
+ * Bindings operations.ts, funcs.ts and validators.ts declare besides the operations themselves
+ * (see emit/load-validators.ts and emit/funcs.ts), which export one const per operation each.
+ */
 const OPERATIONS_MODULE_BINDINGS = (
-  "OperationSpec ownProperties s z isoDateTime Validators Zod Schemas Dates validatorsLoaded loadValidators importValidators useValidators"
+  "OperationSpec ownProperties s z isoDateTime Validators Zod Schemas Dates validatorsLoaded loadValidators importValidators useValidators " +
+  "op v T operationFunc paginatedOperationFunc OperationFunc OptionalArgsOperationFunc PaginatedOperationFunc OptionalArgsPaginatedOperationFunc " +
+  "Unlisted UnlistedVariant Stream OperationValidators"
 ).split(" ");
 
 /**

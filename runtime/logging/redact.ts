@@ -1,5 +1,5 @@
 import { isJsonMediaType } from "../media-type.js";
-import type { ApiSpec } from "../operation.js";
+import type { ApiSpec } from "../api-spec.js";
 
 /** What every credential is replaced by in log lines and error messages. */
 export const REDACTED = "[redacted]";

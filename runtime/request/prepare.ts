@@ -1,4 +1,5 @@
 import type { HttpMethod, OperationSpec } from "../operation.js";
+import type { RuntimeFeatures } from "../features.js";
 import type { Args } from "./args.js";
 import { encodeBody } from "./body.js";
 import type { EncodedBody } from "./encoded-body.js";
@@ -24,7 +25,7 @@ export interface PreparedRequest {
   readonly body: EncodedBody | undefined;
 }
 
-export function prepareRequest(operation: OperationSpec, args: Args, baseUrl: string): PreparedRequest {
+export function prepareRequest(operation: OperationSpec, args: Args, baseUrl: string, features: RuntimeFeatures): PreparedRequest {
   try {
     return {
       method: operation.method,
@@ -32,7 +33,7 @@ export function prepareRequest(operation: OperationSpec, args: Args, baseUrl: st
       query: queryFragments(operation, args),
       headers: headerParams(operation, args),
       cookies: cookieFragments(operation, args),
-      body: operation.body ? encodeBody(operation.body, args["body"]) : undefined,
+      body: operation.body ? encodeBody(operation.body, args["body"], features) : undefined,
     };
   } catch (error) {
     throw refusedRequest(operation, error);

@@ -9,7 +9,6 @@ import { bodyText, errorBody, parseJsonBody, type BufferedBody } from "./decode.
 import { requestIdOf } from "./request-id.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
 import { check, type Checked } from "./validate.js";
-import { openStream } from "../streaming/open-stream.js";
 import { asTyped, tolerated, type Interpreter } from "./interpreter.js";
 
 /**
@@ -26,7 +25,11 @@ export function interpret(received: Received, interpreter: Interpreter): ApiResp
 function successData({ response, body }: Received, spec: ResponseSpec | undefined, interpreter: Interpreter): unknown {
   if (interpreter.operation.method === "HEAD" || isNullBodyStatus(response.status) || spec?.kind === "empty") return undefined;
   if (spec?.kind === "binary") return response;
-  if (spec?.kind === "stream" && interpreter.streaming !== undefined) return openStream(response, spec, interpreter, interpreter.streaming);
+  if (spec?.kind === "stream" && interpreter.streaming !== undefined) {
+    const streams = interpreter.features.streams;
+    if (streams === undefined) throw new TypeError("internal: a streamed response, in an SDK generated without streams");
+    return streams.open(response, spec, interpreter, interpreter.streaming);
+  }
   if (body === undefined || body.bytes.byteLength === 0) return undefined;
   if (spec?.kind === "text") return bodyText(body);
   if (spec === undefined) return undeclaredBody(body);

@@ -4,13 +4,13 @@
  */
 import type { core } from "zod";
 import { builtOnce } from "../built-once.js";
+import type { RuntimeFeatures } from "../features.js";
 import type { ValidationIssue } from "../errors/format-issues.js";
 import type { CallContext } from "../errors/sdk-error.js";
 import type { Log } from "../logging/log.js";
 import type { OperationSpec, ResponseSpec, ValidationMode } from "../operation.js";
 import type { Resumption } from "../streaming/byte-source.js";
 import { unlistedValues } from "../unlisted.js";
-import { reviveDates } from "./revive-dates.js";
 
 export interface Interpreter {
   readonly operation: OperationSpec;
@@ -26,6 +26,7 @@ export interface Interpreter {
   readonly dates: boolean;
   /** Present when the operation may answer with a stream. */
   readonly streaming?: StreamingCall;
+  readonly features: RuntimeFeatures;
 }
 
 /** What a streaming call adds to reading its response. */
@@ -44,8 +45,10 @@ export interface StreamingCall {
  */
 export function asTyped(value: unknown, spec: ResponseSpec, interpreter: Interpreter): unknown {
   if (!interpreter.dates || spec.schema === undefined) return value;
+  const revive = interpreter.features.reviveDates;
+  if (revive === undefined) throw new TypeError('internal: an SDK generated with dates: "date" passes in reviveDates');
   // Generated SDKs hand over zod schemas only; `Validator` just spares tsc their full types.
-  return reviveDates(builtOnce(spec.schema) as core.$ZodType, value);
+  return revive(builtOnce(spec.schema) as core.$ZodType, value);
 }
 
 /**

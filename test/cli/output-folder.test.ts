@@ -59,7 +59,8 @@ describe("the output folder", () => {
 
     await writeFile(path.join(dir, "tiny.yaml"), withSchemas.replace("List the things.", "List every thing."));
     const edited = await genClient(dir, "tiny.yaml", "--out", "sdk", "--verbose");
-    expect(edited.stderr).toContain("  written: README.md, client.ts\n");
+    // funcs.ts documents each operation as client.ts does.
+    expect(edited.stderr).toContain("  written: README.md, client.ts, funcs.ts\n");
     const after = await mtimes(path.join(dir, "sdk"), files);
     expect(after.slice(2)).toEqual(before.slice(2));
     expect(after[1]).not.toBe(before[1]);
@@ -76,8 +77,9 @@ describe("the output folder", () => {
     await writeFile(path.join(dir, "tiny.yaml"), withoutSchemas);
     const result = await genClient(dir, "tiny.yaml", "--out", "sdk", "--verbose");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ files \(\d+ written, 1 removed\) /);
-    expect(result.stderr).toContain("  removed: schemas.ts\n");
+    // With no schemas, nothing is left to validate: validators.ts and load-validators.ts go too.
+    expect(result.stdout).toMatch(/ files \(\d+ written, 3 removed\) /);
+    expect(result.stderr).toContain("  removed: load-validators.ts, schemas.ts, validators.ts\n");
     expect(existsSync(path.join(dir, "sdk/schemas.ts"))).toBe(false);
     expect(await readFile(path.join(dir, "sdk/extensions.ts"), "utf8")).toBe("export const mine = 1;\n");
     expect(existsSync(path.join(dir, "sdk/runtime/custom/hook.ts"))).toBe(true);
@@ -91,7 +93,7 @@ describe("the output folder", () => {
     await writeFile(path.join(dir, "sdk/extensions.ts"), "export const mine = 1;\n");
     await writeFile(path.join(dir, "tiny.yaml"), withoutSchemas);
     const result = await genClient(dir, "tiny.yaml", "--out", "sdk");
-    expect(result.stdout).toMatch(/ files \(\d+ written, 1 removed\) /);
+    expect(result.stdout).toMatch(/ files \(\d+ written, 3 removed\) /);
     expect(existsSync(path.join(dir, "sdk/schemas.ts"))).toBe(false);
     expect(existsSync(path.join(dir, "sdk/extensions.ts"))).toBe(true);
     expect(existsSync(path.join(dir, "sdk/.gen-client-manifest.json"))).toBe(true);

@@ -41,7 +41,7 @@ describe("the CLI's everyday output", () => {
   it("adds phase timings and the files written with --verbose", async () => {
     const dir = await scratchDir("usage");
     const result = await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--verbose");
-    expect(result.stderr).toMatch(/^ {2}phases: load \d+ ms, model \d+ ms, emit \d+ ms, write \d+ ms\n {2}written: \.gen-client-names\.json, \.gen-client-surface\.json, README\.md, client\.ts, index\.ts, operations\.ts, schemas\.ts, testing\.ts, types\.ts, runtime\/ \(\d+ files\)\n$/);
+    expect(result.stderr).toMatch(/^ {2}phases: load \d+ ms, model \d+ ms, emit \d+ ms, write \d+ ms\n {2}written: \.gen-client-names\.json, \.gen-client-surface\.json, README\.md, client\.ts, core\.ts, funcs\.ts, index\.ts, load-validators\.ts, operations\.ts, schemas\.ts, testing\.ts, types\.ts, validators\.ts, runtime\/ \(\d+ files\)\n$/);
   });
 
   it("explains pagination with --explain-pagination and writes nothing", async () => {

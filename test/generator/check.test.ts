@@ -52,7 +52,18 @@ describe("checkSdk", () => {
       ["removed", 'Pet: field "tag" removed', true],
     ]);
     expect(report.breaking).toBe(3);
-    expect(report.changedFiles).toEqual([".gen-client-names.json", ".gen-client-surface.json", "README.md", "client.ts", "operations.ts", "schemas.ts", "testing.ts", "types.ts"]);
+    expect(report.changedFiles).toEqual([
+      ".gen-client-names.json",
+      ".gen-client-surface.json",
+      "README.md",
+      "client.ts",
+      "funcs.ts",
+      "operations.ts",
+      "schemas.ts",
+      "testing.ts",
+      "types.ts",
+      "validators.ts",
+    ]);
     expect(formatCheckReport(report)).toBe(
       [
         `${out} is out of date with ${spec} (5 changes, 3 breaking):`,
@@ -61,7 +72,7 @@ describe("checkSdk", () => {
         '  breaking  Pet: field "tag" removed',
         "  added     api.listOwners (GET /owners) added",
         "  added     ListOwnersResponse: new type",
-        "  modified files: .gen-client-names.json, .gen-client-surface.json, README.md, client.ts, operations.ts, schemas.ts, testing.ts, types.ts",
+        "  modified files: .gen-client-names.json, .gen-client-surface.json, README.md, client.ts, funcs.ts, operations.ts, schemas.ts, testing.ts and 2 more",
       ].join("\n"),
     );
   });
@@ -71,7 +82,7 @@ describe("checkSdk", () => {
       document.paths["/pets"].get.summary = "List the pets for sale";
     });
     const report = await checkSdk({ spec, out });
-    expect(report).toMatchObject({ upToDate: false, changes: [], changedFiles: ["README.md", "client.ts"] });
+    expect(report).toMatchObject({ upToDate: false, changes: [], changedFiles: ["README.md", "client.ts", "funcs.ts"] });
     expect(formatCheckReport(report)).toContain("the API is unchanged: only documentation, generated code or the runtime differ");
   });
 

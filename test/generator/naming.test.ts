@@ -33,9 +33,9 @@ describe("naming", () => {
     expect(await typecheck([out], "NodeNext", "naming-collisions")).toBe("");
   });
 
-  it("binds no operation spec to a name operations.ts declares for its validators", async () => {
+  it("binds no operation to a name operations.ts, funcs.ts or validators.ts declares for itself", async () => {
     // Each operation uses zod, schemas.ts and the date-time codec, so operations.ts declares them all.
-    const names = ["s", "z", "isoDateTime", "validatorsLoaded", "loadValidators", "importValidators", "useValidators"];
+    const names = ["s", "z", "isoDateTime", "validatorsLoaded", "loadValidators", "importValidators", "useValidators", "op", "v", "operationFunc"];
     const spec = {
       openapi: "3.0.3",
       info: { title: "loader names", version: "1" },
@@ -60,6 +60,8 @@ describe("naming", () => {
     const operations = result.files.find((f) => f.path === "operations.ts")?.contents ?? "";
     expect(operations).toContain("export interface Validators {");
     for (const name of names) expect(operations).toContain(`export const ${name}2 = (): OperationSpec`);
+    const funcs = result.files.find((f) => f.path === "funcs.ts")?.contents ?? "";
+    for (const name of names) expect(funcs).toContain(`export const ${name}2: `);
     expect(await typecheck([out], "NodeNext", "naming-loader-names")).toBe("");
   });
 });

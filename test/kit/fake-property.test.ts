@@ -3,7 +3,7 @@
  * by item), and any seed, `returnsFake()` data passes the operation's own validator, and the same
  * seed gives the same data.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
@@ -22,11 +22,10 @@ describe.each(cases)("returnsFake() for $file with dates $dates", ({ file, name,
   const sdk = generateInto(fixturePath(file), `kit-fake/${dates === "date" ? `${name}-dates` : name}`, { dates }).then(async ({ out }) => {
     const load = async (module: string): Promise<Record<string, unknown>> => (await import(pathToFileURL(path.join(out, module)).href)) as Record<string, unknown>;
     const [operations, fake, validate] = await Promise.all([load("operations.ts"), load("runtime/testing/fake.ts"), load("runtime/response/validate.ts")]);
-    // operations.ts exports each spec as a function that builds it, beside the loader of the
-    // validators the specs refer to.
-    const { loadValidators, ...others } = operations as Record<string, () => unknown>;
-    await loadValidators?.();
-    const specs = Object.entries(others)
+    // operations.ts exports each spec as a function that builds it, beside `useValidators`, which
+    // load-validators.ts hands the validators the specs refer to.
+    if (existsSync(path.join(out, "load-validators.ts"))) await ((await load("load-validators.ts"))["loadValidators"] as () => Promise<void>)();
+    const specs = Object.entries(operations as Record<string, () => unknown>)
       .filter(([name]) => name !== "useValidators")
       .map(([, build]) => build() as OperationSpec);
     return { operations: specs, fakeBody: fake["fakeBody"] as Fake, check: validate["check"] as Check };

@@ -13,6 +13,7 @@ import {
   type PaginatedEndpoint,
   type ParamSpec,
 } from "../../runtime/index.js";
+import * as features from "../../runtime/features.js";
 
 export function operation(spec: Partial<OperationSpec> & Pick<OperationSpec, "path">): OperationSpec {
   return { id: "testOperation", method: "GET", params: [], responses: { "200": { kind: "json" } }, ...spec };
@@ -36,9 +37,12 @@ export interface TypedRuntime {
   optionalPaginatedEndpoint<A extends object, P, I, E extends ApiError = ApiError>(operation: LazyOperationSpec): OptionalArgsPaginatedEndpoint<A, P, I, E>;
 }
 
-/** A runtime against `baseUrl` that fails fast: no retry waits worth mentioning, nothing logged. */
+/**
+ * A runtime against `baseUrl` that fails fast: no retry waits worth mentioning, nothing logged.
+ * With every runtime feature, which generated SDKs pass in only when their spec needs it.
+ */
 export function runtimeFor<Auth extends object = Record<string, never>>(baseUrl: string, options: ClientOptions<Auth> = {}, api: ApiSpec = testApi): TypedRuntime {
-  return createRuntime<Auth>({ logLevel: "off", retry: { baseDelay: 1 }, ...options, baseUrl: options.baseUrl ?? baseUrl }, api);
+  return createRuntime<Auth>({ logLevel: "off", retry: { baseDelay: 1 }, ...options, baseUrl: options.baseUrl ?? baseUrl }, { features, ...api });
 }
 
 /** A logger that keeps its lines, by level. */

@@ -19,7 +19,9 @@ export type Expr =
   | { readonly e: "new"; readonly callee: Expr; readonly args: readonly Expr[] }
   | { readonly e: "object"; readonly properties: readonly ObjectProperty[]; readonly inline?: boolean }
   | { readonly e: "array"; readonly items: readonly Expr[] }
-  | { readonly e: "arrow"; readonly body: Expr; readonly returnType?: TsType };
+  | { readonly e: "arrow"; readonly body: Expr; readonly returnType?: TsType }
+  /** A call bundlers may drop when its result is unused (`/* @__PURE__ *\/`). */
+  | { readonly e: "pure"; readonly call: Expr };
 
 export interface ObjectProperty {
   readonly key: string;
@@ -40,6 +42,7 @@ export const object = (properties: readonly ObjectProperty[]): Expr => ({ e: "ob
 /** An object that stays on one line when it fits (`{ offset: true }`); others are always expanded. */
 export const inlineObject = (properties: readonly ObjectProperty[]): Expr => ({ e: "object", properties, inline: true });
 export const array = (items: readonly Expr[]): Expr => ({ e: "array", items });
+export const pure = (expr: Expr): Expr => ({ e: "pure", call: expr });
 export const arrow = (body: Expr, returnType?: TsType): Expr => (returnType ? { e: "arrow", body, returnType } : { e: "arrow", body });
 
 /** `a.b.c` from a dotted path. */
@@ -72,6 +75,7 @@ export function identifiers(exprs: readonly Expr[]): Set<string> {
     else if (expr.e === "object") expr.properties.forEach((property) => visit(property.value));
     else if (expr.e === "array") expr.items.forEach(visit);
     else if (expr.e === "arrow") visit(expr.body);
+    else if (expr.e === "pure") visit(expr.call);
   };
   exprs.forEach(visit);
   return found;
@@ -101,6 +105,8 @@ export function printExpr(expr: Expr): Doc {
       return printArray(expr.items);
     case "arrow":
       return printArrow(expr, false);
+    case "pure":
+      return ["/* @__PURE__ */ ", printExpr(expr.call)];
   }
 }
 
@@ -204,6 +210,7 @@ function isSimpleCallArgument(expr: Expr, depth = 0): boolean {
     case "new":
       return depth < 2 && isSimpleCallArgument(expr.callee, depth) && expr.args.every((arg) => isSimpleCallArgument(arg, depth + 1));
     case "arrow":
+    case "pure":
       return false;
   }
 }

@@ -13,6 +13,8 @@ import { printAnnotation, printObjectType, printType, type TsMember, type TsType
 export interface ImportName {
   readonly name: string;
   readonly typeOnly?: boolean;
+  /** The local name, when it differs. */
+  readonly as?: string;
 }
 
 export type Statement =
@@ -92,7 +94,7 @@ function printStatement(statement: Statement): Doc {
 
 function printNameList(names: readonly ImportName[]): Doc {
   if (names.length === 0) return "{}";
-  const printed = names.map((n) => (n.typeOnly ? `type ${n.name}` : n.name));
+  const printed = names.map((n) => `${n.typeOnly ? "type " : ""}${n.name}${n.as !== undefined ? ` as ${n.as}` : ""}`);
   return group(["{", indent([line, join([",", line], printed)]), ifBreak(","), line, "}"]);
 }
 

@@ -10,6 +10,8 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
+import { formBody, multipartBody } from "./runtime/features.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -196,7 +198,8 @@ const api: ApiSpec = {
   ],
   securitySchemes: {},
   secretFields: ["password"],
-  loadValidators: op.loadValidators,
+  features: { formBody, multipartBody },
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

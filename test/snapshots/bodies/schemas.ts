@@ -7,10 +7,10 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 import type * as T from "./types.js";
 
-export const FolderSchema: z.ZodType<T.Folder> = z.lazy(() =>
+export const FolderSchema: z.ZodType<T.Folder> = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
     icon: z.exactOptional(
@@ -23,7 +23,7 @@ export const FolderSchema: z.ZodType<T.Folder> = z.lazy(() =>
   }),
 );
 
-export const WidgetSchema = z.lazy(() =>
+export const WidgetSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.exactOptional(z.string()),
     name: z.string(),
@@ -31,14 +31,14 @@ export const WidgetSchema = z.lazy(() =>
   }),
 );
 
-export const WidgetWritableSchema = z.lazy(() =>
+export const WidgetWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
     color: z.exactOptional(z.string()),
   }),
 );
 
-export const ContactSchema = z.lazy(() =>
+export const ContactSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.exactOptional(z.string()),
     email: z.email(),
@@ -46,21 +46,21 @@ export const ContactSchema = z.lazy(() =>
   }),
 );
 
-export const ImportResultSchema = z.lazy(() =>
+export const ImportResultSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     imported: z.int(),
     skipped: z.exactOptional(z.int()),
   }),
 );
 
-export const JobSchema = z.lazy(() =>
+export const JobSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     jobId: z.string(),
     state: z.enum(["queued", "running"]),
   }),
 );
 
-export const SalesReportSchema = z.lazy(() =>
+export const SalesReportSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     year: z.exactOptional(z.int()),
     sales: z.exactOptional(
@@ -74,7 +74,7 @@ export const SalesReportSchema = z.lazy(() =>
   }),
 );
 
-export const ValidationProblemSchema = z.lazy(() =>
+export const ValidationProblemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     errors: z.array(
       z.looseObject({
@@ -85,14 +85,14 @@ export const ValidationProblemSchema = z.lazy(() =>
   }),
 );
 
-export const OAuthErrorSchema = z.lazy(() =>
+export const OAuthErrorSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     error: z.enum(["invalid_request", "invalid_token", "insufficient_scope"]),
     error_description: z.exactOptional(z.string()),
   }),
 );
 
-export const ProblemSchema = z.lazy(() =>
+export const ProblemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     type: z.url(),
     title: z.string(),
@@ -101,14 +101,14 @@ export const ProblemSchema = z.lazy(() =>
   }),
 );
 
-export const ServerErrorSchema = z.lazy(() =>
+export const ServerErrorSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     message: z.string(),
     traceId: z.exactOptional(z.string()),
   }),
 );
 
-export const LoginBodySchema = z.lazy(() =>
+export const LoginBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     username: z.string(),
     password: z.string(),
@@ -116,14 +116,14 @@ export const LoginBodySchema = z.lazy(() =>
   }),
 );
 
-export const LoginResponseSchema = z.lazy(() =>
+export const LoginResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     token: z.string(),
     expiresIn: z.exactOptional(z.int()),
   }),
 );
 
-export const UploadAttachmentsBodySchema = z.lazy(() =>
+export const UploadAttachmentsBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     file: z.union([
       z.instanceof(Blob),
@@ -151,37 +151,37 @@ export const UploadAttachmentsBodySchema = z.lazy(() =>
   }),
 );
 
-export const UploadAttachmentsResponseSchema = z.lazy(() =>
+export const UploadAttachmentsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     ids: z.array(z.string()),
   }),
 );
 
-export const CreateNoteBodySchema = z.lazy(() =>
+export const CreateNoteBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.string().check(z.maxLength(10000)),
 );
 
-export const StartJobBodySchema = z.lazy(() =>
+export const StartJobBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     kind: z.enum(["reindex", "cleanup"]),
   }),
 );
 
-export const ImportWidgetsBodySchema = z.lazy(() => z.string());
+export const ImportWidgetsBodySchema = /* @__PURE__ */ z.lazy(() => z.string());
 
-export const TrackEventBodySchema = z.lazy(() =>
+export const TrackEventBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
   }),
 );
 
-export const TrackEventResponseSchema = z.lazy(() =>
+export const TrackEventResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     received: z.boolean(),
   }),
 );
 
-export const GetStatusErrorDefaultSchema = z.lazy(() =>
+export const GetStatusErrorDefaultSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     ok: z.boolean(),
     version: z.exactOptional(z.string()),

@@ -10,6 +10,8 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
+import { multipartBody } from "./runtime/features.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -96,7 +98,8 @@ const api: ApiSpec = {
   ],
   securitySchemes: {},
   secretFields: ["cardNumber", "password"],
-  loadValidators: op.loadValidators,
+  features: { multipartBody },
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -7,15 +7,15 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const NamedSchema = z.lazy(() =>
+export const NamedSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string().check(z.minLength(1), z.maxLength(64)),
   }),
 );
 
-export const AnimalSchema = z.lazy(() =>
+export const AnimalSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.guid(),
     species: z.string(),
@@ -23,14 +23,14 @@ export const AnimalSchema = z.lazy(() =>
   }),
 );
 
-export const AnimalWritableSchema = z.lazy(() =>
+export const AnimalWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     species: z.string(),
     bornOn: z.exactOptional(z.iso.date()),
   }),
 );
 
-export const DogSchema = z.lazy(() =>
+export const DogSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.guid(),
     species: z.string(),
@@ -42,7 +42,7 @@ export const DogSchema = z.lazy(() =>
   }),
 );
 
-export const DogWritableSchema = z.lazy(() =>
+export const DogWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     species: z.string(),
     bornOn: z.exactOptional(z.iso.date()),
@@ -53,7 +53,7 @@ export const DogWritableSchema = z.lazy(() =>
   }),
 );
 
-export const ServiceDogSchema = z.lazy(() =>
+export const ServiceDogSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.guid(),
     species: z.string(),
@@ -67,20 +67,20 @@ export const ServiceDogSchema = z.lazy(() =>
   }),
 );
 
-export const LicenseSchema = z.lazy(() =>
+export const LicenseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     product: z.string(),
     seats: z.exactOptional(z.int()),
   }),
 );
 
-export const AsrProductSchema = z.lazy(() =>
+export const AsrProductSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     product: z.enum(["ASR"]),
   }),
 );
 
-export const AsrLicenseSchema = z.lazy(() =>
+export const AsrLicenseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     product: z.intersection(z.enum(["ASR"]), z.string()),
     seats: z.exactOptional(z.int()),
@@ -88,14 +88,14 @@ export const AsrLicenseSchema = z.lazy(() =>
   }),
 );
 
-export const OpenLicenseSchema = z.lazy(() =>
+export const OpenLicenseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     product: z.string(),
     seats: z.exactOptional(z.int()),
   }),
 );
 
-export const ShapeSchema = z.lazy(() =>
+export const ShapeSchema = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion("shapeType", [
     CircleSchema,
     SquareSchema,
@@ -103,21 +103,21 @@ export const ShapeSchema = z.lazy(() =>
   ]),
 );
 
-export const CircleSchema = z.lazy(() =>
+export const CircleSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     shapeType: z.enum(["circle"]),
     radius: z.number().check(z.gt(0)),
   }),
 );
 
-export const SquareSchema = z.lazy(() =>
+export const SquareSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     shapeType: z.enum(["square"]),
     side: z.number().check(z.gte(0), z.multipleOf(0.5)),
   }),
 );
 
-export const TriangleSchema = z.lazy(() =>
+export const TriangleSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     shapeType: z.enum(["tri"]),
     sides: z
@@ -126,47 +126,47 @@ export const TriangleSchema = z.lazy(() =>
   }),
 );
 
-export const DnsRecordSchema = z.lazy(() =>
+export const DnsRecordSchema = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion("type", [ARecordSchema, MxRecordSchema]),
 );
 
-export const ARecordSchema = z.lazy(() =>
+export const ARecordSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     type: z.enum(["A"]),
     ip: z.ipv4(),
   }),
 );
 
-export const MxRecordSchema = z.lazy(() =>
+export const MxRecordSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     type: z.enum(["MX"]),
     host: z.string(),
   }),
 );
 
-export const PaymentSchema = z.lazy(() =>
+export const PaymentSchema = /* @__PURE__ */ z.lazy(() =>
   z.union([CardPaymentSchema, BankTransferSchema]),
 );
 
-export const PaymentWritableSchema = z.lazy(() =>
+export const PaymentWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.union([CardPaymentWritableSchema, BankTransferSchema]),
 );
 
-export const CardPaymentSchema = z.lazy(() =>
+export const CardPaymentSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     method: z.string(),
     last4: z.exactOptional(z.string().check(z.regex(new RegExp("^[0-9]{4}$")))),
   }),
 );
 
-export const CardPaymentWritableSchema = z.lazy(() =>
+export const CardPaymentWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     method: z.string(),
     cardNumber: z.string().check(z.regex(new RegExp("^[0-9]{12,19}$"))),
   }),
 );
 
-export const BankTransferSchema = z.lazy(() =>
+export const BankTransferSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     method: z.string(),
     iban: z
@@ -175,11 +175,11 @@ export const BankTransferSchema = z.lazy(() =>
   }),
 );
 
-export const ScalarSchema = z.lazy(() =>
+export const ScalarSchema = /* @__PURE__ */ z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean()]),
 );
 
-export const ContactMethodSchema = z.lazy(() =>
+export const ContactMethodSchema = /* @__PURE__ */ z.lazy(() =>
   z.union([
     z.looseObject({
       email: z.email(),
@@ -191,19 +191,23 @@ export const ContactMethodSchema = z.lazy(() =>
   ]),
 );
 
-export const ColorSchema = z.lazy(() =>
+export const ColorSchema = /* @__PURE__ */ z.lazy(() =>
   z.enum(["black", "brown", "white", "golden"]),
 );
 
-export const PrioritySchema = z.lazy(() => z.literal([1, 2, 3]));
+export const PrioritySchema = /* @__PURE__ */ z.lazy(() =>
+  z.literal([1, 2, 3]),
+);
 
-export const MixedSchema = z.lazy(() => z.literal(["auto", 0, 1.5, true]));
+export const MixedSchema = /* @__PURE__ */ z.lazy(() =>
+  z.literal(["auto", 0, 1.5, true]),
+);
 
-export const SortOrderSchema = z.lazy(() =>
+export const SortOrderSchema = /* @__PURE__ */ z.lazy(() =>
   z.nullable(z.enum(["asc", "desc"])),
 );
 
-export const AccountSchema = z.lazy(() =>
+export const AccountSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.guid(),
     email: z.email().check(z.maxLength(254)),
@@ -225,7 +229,7 @@ export const AccountSchema = z.lazy(() =>
   }),
 );
 
-export const AccountWritableSchema = z.lazy(() =>
+export const AccountWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     email: z.email().check(z.maxLength(254)),
     password: z.string().check(z.minLength(8)),
@@ -244,7 +248,7 @@ export const AccountWritableSchema = z.lazy(() =>
   }),
 );
 
-export const SettingsSchema = z.lazy(() =>
+export const SettingsSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     open: z.exactOptional(z.looseObject({})),
     closed: z.exactOptional(
@@ -263,17 +267,19 @@ export const SettingsSchema = z.lazy(() =>
   }),
 );
 
-export const LabelsSchema = z.lazy(() =>
+export const LabelsSchema = /* @__PURE__ */ z.lazy(() =>
   z.record(z.string(), z.string().check(z.maxLength(63))),
 );
 
-export const FreeFormSchema = z.lazy(() => z.looseObject({}));
+export const FreeFormSchema = /* @__PURE__ */ z.lazy(() => z.looseObject({}));
 
-export const AnyValueSchema = z.lazy(() => z.unknown());
+export const AnyValueSchema = /* @__PURE__ */ z.lazy(() => z.unknown());
 
-export const MatrixSchema = z.lazy(() => z.array(z.array(z.number())));
+export const MatrixSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(z.array(z.number())),
+);
 
-export const CatalogSchema = z.lazy(() =>
+export const CatalogSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     featured: z.exactOptional(DogSchema),
     license: z.exactOptional(AsrLicenseSchema),
@@ -312,14 +318,14 @@ export const CatalogSchema = z.lazy(() =>
   }),
 );
 
-export const CreateShapeResponseSchema = z.lazy(() =>
+export const CreateShapeResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     shape: ShapeSchema,
     area: z.number().check(z.gte(0)),
   }),
 );
 
-export const UploadAvatarBodySchema = z.lazy(() =>
+export const UploadAvatarBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     image: z.union([
       z.instanceof(Blob),

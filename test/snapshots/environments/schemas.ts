@@ -7,16 +7,16 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const ThingSchema = z.lazy(() =>
+export const ThingSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.string(),
     name: z.string(),
   }),
 );
 
-export const GetReportResponseSchema = z.lazy(() =>
+export const GetReportResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     day: z.string(),
   }),

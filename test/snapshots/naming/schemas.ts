@@ -7,34 +7,34 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 import { ownProperties } from "./runtime/index.js";
 
-export const PetItemSchema = z.lazy(() =>
+export const PetItemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.exactOptional(z.int()),
   }),
 );
 
-export const PetItem2Schema = z.lazy(() =>
+export const PetItem2Schema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.exactOptional(z.string()),
   }),
 );
 
-export const PetItem3Schema = z.lazy(() =>
+export const PetItem3Schema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     tag: z.exactOptional(z.string()),
   }),
 );
 
-export const PetItem4Schema = z.lazy(() =>
+export const PetItem4Schema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     kind: z.exactOptional(z.string()),
   }),
 );
 
-export const ClassSchema = z.lazy(() =>
+export const ClassSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     class: z.exactOptional(z.string()),
     default: z.exactOptional(z.string()),
@@ -47,11 +47,11 @@ export const ClassSchema = z.lazy(() =>
   }),
 );
 
-export const DefaultSchema = z.lazy(() =>
+export const DefaultSchema = /* @__PURE__ */ z.lazy(() =>
   z.enum(["default", "case", "switch"]),
 );
 
-export const DeleteSchema = z.lazy(() =>
+export const DeleteSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     deleted: z.exactOptional(z.boolean()),
     void: z.exactOptional(z.string()),
@@ -60,7 +60,7 @@ export const DeleteSchema = z.lazy(() =>
   }),
 );
 
-export const ObjectSchema = z.lazy(() =>
+export const ObjectSchema = /* @__PURE__ */ z.lazy(() =>
   z.preprocess(
     ownProperties,
     z.looseObject({
@@ -73,42 +73,42 @@ export const ObjectSchema = z.lazy(() =>
   ),
 );
 
-export const PromiseSchema = z.lazy(() =>
+export const PromiseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     then: z.exactOptional(z.string()),
     catch: z.exactOptional(z.string()),
   }),
 );
 
-export const ArraySchema = z.lazy(() => z.array(z.string()));
+export const ArraySchema = /* @__PURE__ */ z.lazy(() => z.array(z.string()));
 
-export const StringSchema = z.lazy(() => z.guid());
+export const StringSchema = /* @__PURE__ */ z.lazy(() => z.guid());
 
-export const ErrorSchema = z.lazy(() =>
+export const ErrorSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     message: z.exactOptional(z.string()),
   }),
 );
 
-export const ApiErrorModelSchema = z.lazy(() =>
+export const ApiErrorModelSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     reason: z.exactOptional(z.string()),
   }),
 );
 
-export const BlobModelSchema = z.lazy(() =>
+export const BlobModelSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     size: z.exactOptional(z.int()),
   }),
 );
 
-export const ClientModelSchema = z.lazy(() =>
+export const ClientModelSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.exactOptional(z.string()),
   }),
 );
 
-export const _2faSchema = z.lazy(() =>
+export const _2faSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     "2fa": z.exactOptional(z.boolean()),
     "123Name": z.exactOptional(z.string()),
@@ -116,7 +116,7 @@ export const _2faSchema = z.lazy(() =>
   }),
 );
 
-export const _123NameSchema = z.lazy(() =>
+export const _123NameSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     Café: z.exactOptional(z.string()),
     Größe: z.exactOptional(z.number()),
@@ -124,7 +124,7 @@ export const _123NameSchema = z.lazy(() =>
   }),
 );
 
-export const StatusSchema = z.lazy(() =>
+export const StatusSchema = /* @__PURE__ */ z.lazy(() =>
   z.enum([
     "in-progress",
     "done!",
@@ -140,7 +140,7 @@ export const StatusSchema = z.lazy(() =>
   ]),
 );
 
-export const WeirdSchema = z.lazy(() =>
+export const WeirdSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     "first name": z.string(),
     "last-name": z.string(),
@@ -154,9 +154,11 @@ export const WeirdSchema = z.lazy(() =>
   }),
 );
 
-export const ListPetsResponseSchema = z.lazy(() => z.array(PetItemSchema));
+export const ListPetsResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(PetItemSchema),
+);
 
-export const GetV1ItemsJsonResponseSchema = z.lazy(() =>
+export const GetV1ItemsJsonResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     first: z.exactOptional(_2faSchema),
     second: z.exactOptional(_123NameSchema),
@@ -164,7 +166,7 @@ export const GetV1ItemsJsonResponseSchema = z.lazy(() =>
   }),
 );
 
-export const GetHostileError400Schema = z.lazy(() =>
+export const GetHostileError400Schema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     error: z.exactOptional(ErrorSchema),
     apiError: z.exactOptional(ApiErrorModelSchema),

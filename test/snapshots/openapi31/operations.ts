@@ -11,7 +11,7 @@ import type { OperationSpec } from "./runtime/index.js";
 import type * as Zod from "zod";
 import type * as Schemas from "./schemas.js";
 
-/** What the validators below are made of: see `loadValidators`. */
+/** What the validators below are made of: see load-validators.ts. */
 export interface Validators {
   readonly z: typeof Zod.z;
   readonly s: typeof Schemas;
@@ -19,24 +19,8 @@ export interface Validators {
 
 let z: Validators["z"];
 let s: Validators["s"];
-let validatorsLoaded: Promise<void> | undefined;
 
-/**
- * Imports what the validators are made of. The runtime awaits it before the first call that
- * validates or decodes a body, so importing the SDK loads neither zod nor the validators (on a
- * big API, half of its code).
- */
-export function loadValidators(): Promise<void> {
-  validatorsLoaded ??= importValidators();
-  return validatorsLoaded;
-}
-
-async function importValidators(): Promise<void> {
-  ({ z } = await import("zod"));
-  s = await import("./schemas.js");
-}
-
-/** Hands them over, already imported: testing.ts does, as its mocks check replies at once. */
+/** Hands them over: load-validators.ts does before the first call that validates, testing.ts at once. */
 export function useValidators(validators: Validators): void {
   ({ z, s } = validators);
 }

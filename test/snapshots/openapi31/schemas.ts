@@ -7,13 +7,13 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const SizeSchema = z.lazy(() =>
+export const SizeSchema = /* @__PURE__ */ z.lazy(() =>
   z.nullable(z.enum(["small", "medium", "large"])),
 );
 
-export const CoordinatesSchema = z.lazy(() =>
+export const CoordinatesSchema = /* @__PURE__ */ z.lazy(() =>
   z
     .tuple(
       [
@@ -25,7 +25,7 @@ export const CoordinatesSchema = z.lazy(() =>
     .check(z.minLength(2)),
 );
 
-export const OwnerSchema = z.lazy(() =>
+export const OwnerSchema = /* @__PURE__ */ z.lazy(() =>
   z.nullable(
     z.looseObject({
       name: z.string(),
@@ -34,7 +34,7 @@ export const OwnerSchema = z.lazy(() =>
   ),
 );
 
-export const PetSchema = z.lazy(() =>
+export const PetSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.exactOptional(z.int().check(z.gt(0))),
     kind: z.enum(["pet"]),
@@ -50,7 +50,7 @@ export const PetSchema = z.lazy(() =>
   }),
 );
 
-export const PetWritableSchema = z.lazy(() =>
+export const PetWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     kind: z.enum(["pet"]),
     name: z.string().check(z.minLength(1)),
@@ -65,4 +65,6 @@ export const PetWritableSchema = z.lazy(() =>
   }),
 );
 
-export const ListPetsResponseSchema = z.lazy(() => z.array(PetSchema));
+export const ListPetsResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(PetSchema),
+);

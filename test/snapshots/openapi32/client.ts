@@ -13,6 +13,8 @@ import {
   type Stream,
   type TokenCredential,
 } from "./runtime/index.js";
+import { applyAuth, multipartBody, streams } from "./runtime/features.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -195,7 +197,8 @@ const api: ApiSpec = {
       name: "X-Legacy-Key",
     },
   },
-  loadValidators: op.loadValidators,
+  features: { applyAuth, multipartBody, streams },
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

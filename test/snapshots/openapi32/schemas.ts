@@ -7,9 +7,9 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const DeltaEventSchema = z.lazy(() =>
+export const DeltaEventSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     event: z.enum(["delta"]),
     id: z.exactOptional(z.string()),
@@ -17,25 +17,25 @@ export const DeltaEventSchema = z.lazy(() =>
   }),
 );
 
-export const NoticeSchema = z.lazy(() =>
+export const NoticeSchema = /* @__PURE__ */ z.lazy(() =>
   z.union([MaintenanceNoticeSchema, GenericNoticeSchema]),
 );
 
-export const MaintenanceNoticeSchema = z.lazy(() =>
+export const MaintenanceNoticeSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     type: z.enum(["maintenance"]),
     until: z.iso.datetime({ offset: true }),
   }),
 );
 
-export const GenericNoticeSchema = z.lazy(() =>
+export const GenericNoticeSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     type: z.string(),
     text: z.exactOptional(z.string()),
   }),
 );
 
-export const ChangeSchema = z.lazy(() =>
+export const ChangeSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     seq: z.int(),
     kind: z.enum(["created", "deleted"]),
@@ -43,7 +43,7 @@ export const ChangeSchema = z.lazy(() =>
   }),
 );
 
-export const StreamActivityResponseItemSchema = z.lazy(() =>
+export const StreamActivityResponseItemSchema = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion("event", [
     z.looseObject({
       event: z.enum(["delta"]),
@@ -60,30 +60,34 @@ export const StreamActivityResponseItemSchema = z.lazy(() =>
   ]),
 );
 
-export const RunJobBodySchema = z.lazy(() =>
+export const RunJobBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
   }),
 );
 
-export const LinkChangeBodySchema = z.lazy(() =>
+export const LinkChangeBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     target: z.int(),
   }),
 );
 
-export const UploadPartsBodySchema = z.lazy(() =>
+export const UploadPartsBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     note: z.exactOptional(z.string()),
     tags: z.exactOptional(z.array(z.string())),
   }),
 );
 
-export const FilterChangesResponseSchema = z.lazy(() => z.array(ChangeSchema));
+export const FilterChangesResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(ChangeSchema),
+);
 
-export const SelectChangesResponseSchema = z.lazy(() => z.array(ChangeSchema));
+export const SelectChangesResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(ChangeSchema),
+);
 
-export const SearchChangesBodySchema = z.lazy(() =>
+export const SearchChangesBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     text: z.exactOptional(z.string()),
   }),

@@ -7,16 +7,16 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const ItemSchema = z.lazy(() =>
+export const ItemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.int(),
     name: z.string(),
   }),
 );
 
-export const ItemPageSchema = z.lazy(() =>
+export const ItemPageSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     content: z.array(ItemSchema),
     totalPages: z.int(),
@@ -24,39 +24,39 @@ export const ItemPageSchema = z.lazy(() =>
   }),
 );
 
-export const ProblemSchema = z.lazy(() =>
+export const ProblemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     message: z.string(),
   }),
 );
 
-export const ListOffsetItemsResponseSchema = z.lazy(() =>
+export const ListOffsetItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     data: z.array(ItemSchema),
     total: z.int(),
   }),
 );
 
-export const ListSkipItemsResponseSchema = z.lazy(() =>
+export const ListSkipItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     results: z.exactOptional(z.array(ItemSchema)),
   }),
 );
 
-export const ListStartItemsResponseSchema = z.lazy(() =>
+export const ListStartItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     items: z.exactOptional(z.array(ItemSchema)),
   }),
 );
 
-export const ListPagedItemsResponseSchema = z.lazy(() =>
+export const ListPagedItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     items: z.array(ItemSchema),
     has_more: z.boolean(),
   }),
 );
 
-export const ListCursorItemsResponseSchema = z.lazy(() =>
+export const ListCursorItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     data: z.array(ItemSchema),
     meta: z.looseObject({
@@ -65,14 +65,14 @@ export const ListCursorItemsResponseSchema = z.lazy(() =>
   }),
 );
 
-export const ListTokenItemsResponseSchema = z.lazy(() =>
+export const ListTokenItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     items: z.exactOptional(z.array(ItemSchema)),
     nextPageToken: z.exactOptional(z.string()),
   }),
 );
 
-export const ListMetaItemsResponseSchema = z.lazy(() =>
+export const ListMetaItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     data: z.exactOptional(z.array(ItemSchema)),
     meta: z.exactOptional(
@@ -83,7 +83,7 @@ export const ListMetaItemsResponseSchema = z.lazy(() =>
   }),
 );
 
-export const ListAfterItemsResponseSchema = z.lazy(() =>
+export const ListAfterItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     object: z.exactOptional(z.enum(["list"])),
     data: z.array(ItemSchema),
@@ -91,7 +91,7 @@ export const ListAfterItemsResponseSchema = z.lazy(() =>
   }),
 );
 
-export const ListNextItemsResponseSchema = z.lazy(() =>
+export const ListNextItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     count: z.int(),
     next: z.exactOptional(z.nullable(z.url())),
@@ -100,7 +100,7 @@ export const ListNextItemsResponseSchema = z.lazy(() =>
   }),
 );
 
-export const ListLinkedItemsResponseSchema = z.lazy(() =>
+export const ListLinkedItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     data: z.exactOptional(z.array(ItemSchema)),
     links: z.exactOptional(
@@ -112,11 +112,11 @@ export const ListLinkedItemsResponseSchema = z.lazy(() =>
   }),
 );
 
-export const ListLinkHeaderItemsResponseSchema = z.lazy(() =>
+export const ListLinkHeaderItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.array(ItemSchema),
 );
 
-export const ListCustomThingsResponseSchema = z.lazy(() =>
+export const ListCustomThingsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     payload: z.exactOptional(
       z.looseObject({
@@ -133,18 +133,20 @@ export const ListCustomThingsResponseSchema = z.lazy(() =>
   }),
 );
 
-export const ListSpeakeasyItemsResponseSchema = z.lazy(() =>
+export const ListSpeakeasyItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     entries: z.exactOptional(z.array(ItemSchema)),
   }),
 );
 
-export const ListHeaderNextItemsResponseSchema = z.lazy(() =>
+export const ListHeaderNextItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.array(ItemSchema),
 );
 
-export const ListPlainItemsResponseSchema = z.lazy(() => z.array(ItemSchema));
+export const ListPlainItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(ItemSchema),
+);
 
-export const ListUnpaginatedItemsResponseSchema = z.lazy(() =>
+export const ListUnpaginatedItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.array(ItemSchema),
 );

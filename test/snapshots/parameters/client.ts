@@ -11,6 +11,7 @@ import {
   type OptionalArgsEndpoint,
   type PaginatedEndpoint,
 } from "./runtime/index.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -198,7 +199,7 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -7,52 +7,60 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const PointSchema = z.lazy(() =>
+export const PointSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     x: z.int(),
     y: z.int(),
   }),
 );
 
-export const ColorSchema = z.lazy(() => z.enum(["red", "green", "blue"]));
+export const ColorSchema = /* @__PURE__ */ z.lazy(() =>
+  z.enum(["red", "green", "blue"]),
+);
 
-export const ItemSchema = z.lazy(() =>
+export const ItemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.exactOptional(z.string()),
     name: z.string(),
   }),
 );
 
-export const ItemWritableSchema = z.lazy(() =>
+export const ItemWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
   }),
 );
 
-export const DocumentSchema = z.lazy(() =>
+export const DocumentSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     title: z.string(),
     text: z.exactOptional(z.string()),
   }),
 );
 
-export const QuantitySchema = z.lazy(() => z.int32());
+export const QuantitySchema = /* @__PURE__ */ z.lazy(() => z.int32());
 
-export const TotalSchema = z.lazy(() => z.int());
+export const TotalSchema = /* @__PURE__ */ z.lazy(() => z.int());
 
-export const ReferenceSchema = z.lazy(() => z.union([z.guid(), z.string()]));
+export const ReferenceSchema = /* @__PURE__ */ z.lazy(() =>
+  z.union([z.guid(), z.string()]),
+);
 
-export const ListAccountItemsResponseSchema = z.lazy(() => z.array(ItemSchema));
-
-export const SearchWithOddNamesResponseSchema = z.lazy(() =>
+export const ListAccountItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.array(ItemSchema),
 );
 
-export const QueryReportsResponseSchema = z.lazy(() => z.array(ItemSchema));
+export const SearchWithOddNamesResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(ItemSchema),
+);
 
-export const DeleteReportsBodySchema = z.lazy(() =>
+export const QueryReportsResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(ItemSchema),
+);
+
+export const DeleteReportsBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     names: z.array(z.string()),
   }),

@@ -12,6 +12,13 @@ import {
   type OptionalArgsEndpoint,
   type TokenCredential,
 } from "./runtime/index.js";
+import {
+  applyAuth,
+  formBody,
+  multipartBody,
+  reviveDates,
+} from "./runtime/features.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -193,7 +200,8 @@ const api: ApiSpec = {
     },
   },
   dates: "date",
-  loadValidators: op.loadValidators,
+  features: { applyAuth, formBody, multipartBody, reviveDates },
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

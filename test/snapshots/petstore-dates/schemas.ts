@@ -7,27 +7,27 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateTime } from "./runtime/dates.js";
 
-export const PetStatusSchema = z.lazy(() =>
+export const PetStatusSchema = /* @__PURE__ */ z.lazy(() =>
   z.enum(["available", "pending", "sold"]),
 );
 
-export const CategorySchema = z.lazy(() =>
+export const CategorySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.exactOptional(z.int()),
     name: z.string(),
   }),
 );
 
-export const CategoryWritableSchema = z.lazy(() =>
+export const CategoryWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
   }),
 );
 
-export const NewPetSchema = z.lazy(() =>
+export const NewPetSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string().check(z.minLength(1)),
     tag: z.exactOptional(z.string()),
@@ -35,7 +35,7 @@ export const NewPetSchema = z.lazy(() =>
   }),
 );
 
-export const PetSchema = z.lazy(() =>
+export const PetSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.int(),
     name: z.string().check(z.minLength(1)),
@@ -47,7 +47,7 @@ export const PetSchema = z.lazy(() =>
   }),
 );
 
-export const PetWritableSchema = z.lazy(() =>
+export const PetWritableSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string().check(z.minLength(1)),
     tag: z.exactOptional(z.string()),
@@ -57,14 +57,14 @@ export const PetWritableSchema = z.lazy(() =>
   }),
 );
 
-export const ErrorSchema = z.lazy(() =>
+export const ErrorSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     code: z.int32(),
     message: z.string(),
   }),
 );
 
-export const ValidationErrorSchema = z.lazy(() =>
+export const ValidationErrorSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     code: z.int32(),
     message: z.string(),
@@ -72,18 +72,22 @@ export const ValidationErrorSchema = z.lazy(() =>
   }),
 );
 
-export const ListPetsResponseSchema = z.lazy(() => z.array(PetSchema));
+export const ListPetsResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(PetSchema),
+);
 
-export const SearchPetsResponseSchema = z.lazy(() => z.array(PetSchema));
+export const SearchPetsResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(PetSchema),
+);
 
-export const PatchPetBodySchema = z.lazy(() =>
+export const PatchPetBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.exactOptional(z.string().check(z.minLength(1))),
     status: z.exactOptional(PetStatusSchema),
   }),
 );
 
-export const UploadPetPhotoBodySchema = z.lazy(() =>
+export const UploadPetPhotoBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     file: z.union([
       z.instanceof(Blob),
@@ -100,7 +104,7 @@ export const UploadPetPhotoBodySchema = z.lazy(() =>
   }),
 );
 
-export const UploadPetPhotoResponseSchema = z.lazy(() =>
+export const UploadPetPhotoResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     url: z.string(),
     size: z.int(),
@@ -108,13 +112,13 @@ export const UploadPetPhotoResponseSchema = z.lazy(() =>
   }),
 );
 
-export const UpdatePetFormBodySchema = z.lazy(() =>
+export const UpdatePetFormBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.exactOptional(z.string()),
     status: z.exactOptional(PetStatusSchema),
   }),
 );
 
-export const GetInventoryResponseSchema = z.lazy(() =>
+export const GetInventoryResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.record(z.string(), z.int32()),
 );

@@ -12,6 +12,8 @@ import {
   type OptionalArgsEndpoint,
   type TokenCredential,
 } from "./runtime/index.js";
+import { applyAuth, formBody, multipartBody } from "./runtime/features.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -192,7 +194,8 @@ const api: ApiSpec = {
       name: "X-API-Key",
     },
   },
-  loadValidators: op.loadValidators,
+  features: { applyAuth, formBody, multipartBody },
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

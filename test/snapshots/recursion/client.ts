@@ -10,6 +10,7 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -101,7 +102,7 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -7,10 +7,10 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 import type * as T from "./types.js";
 
-export const NodeSchema: z.ZodType<T.Node> = z.lazy(() =>
+export const NodeSchema: z.ZodType<T.Node> = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.int(),
     label: z.string(),
@@ -18,14 +18,15 @@ export const NodeSchema: z.ZodType<T.Node> = z.lazy(() =>
   }),
 );
 
-export const NodeWritableSchema: z.ZodType<T.NodeWritable> = z.lazy(() =>
-  z.looseObject({
-    label: z.string(),
-    children: z.exactOptional(z.array(NodeWritableSchema)),
-  }),
-);
+export const NodeWritableSchema: z.ZodType<T.NodeWritable> =
+  /* @__PURE__ */ z.lazy(() =>
+    z.looseObject({
+      label: z.string(),
+      children: z.exactOptional(z.array(NodeWritableSchema)),
+    }),
+  );
 
-export const PersonSchema: z.ZodType<T.Person> = z.lazy(() =>
+export const PersonSchema: z.ZodType<T.Person> = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
     employer: z.exactOptional(CompanySchema),
@@ -33,7 +34,7 @@ export const PersonSchema: z.ZodType<T.Person> = z.lazy(() =>
   }),
 );
 
-export const CompanySchema: z.ZodType<T.Company> = z.lazy(() =>
+export const CompanySchema: z.ZodType<T.Company> = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
     employees: z.array(PersonSchema),
@@ -41,46 +42,49 @@ export const CompanySchema: z.ZodType<T.Company> = z.lazy(() =>
   }),
 );
 
-export const NamedSchema = z.lazy(() =>
+export const NamedSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
   }),
 );
 
-export const CategorySchema: z.ZodType<T.Category> = z.lazy(() =>
-  z.looseObject({
-    name: z.string(),
-    slug: z.exactOptional(z.string()),
-    subcategories: z.exactOptional(z.array(CategorySchema)),
-  }),
+export const CategorySchema: z.ZodType<T.Category> = /* @__PURE__ */ z.lazy(
+  () =>
+    z.looseObject({
+      name: z.string(),
+      slug: z.exactOptional(z.string()),
+      subcategories: z.exactOptional(z.array(CategorySchema)),
+    }),
 );
 
-export const DirectorySchema: z.ZodType<T.Directory> = z.lazy(() =>
-  z.looseObject({
-    name: z.string(),
-    entries: z.record(z.string(), DirectorySchema),
-  }),
+export const DirectorySchema: z.ZodType<T.Directory> = /* @__PURE__ */ z.lazy(
+  () =>
+    z.looseObject({
+      name: z.string(),
+      entries: z.record(z.string(), DirectorySchema),
+    }),
 );
 
-export const TagsSchema: z.ZodType<T.Tags> = z.lazy(() =>
+export const TagsSchema: z.ZodType<T.Tags> = /* @__PURE__ */ z.lazy(() =>
   z.record(z.string(), TagsSchema),
 );
 
-export const JsonValueSchema: z.ZodType<T.JsonValue> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.number(),
-    z.boolean(),
-    z.array(JsonValueSchema),
-    JsonObjectSchema,
-  ]),
+export const JsonValueSchema: z.ZodType<T.JsonValue> = /* @__PURE__ */ z.lazy(
+  () =>
+    z.union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.array(JsonValueSchema),
+      JsonObjectSchema,
+    ]),
 );
 
-export const JsonObjectSchema: z.ZodType<T.JsonObject> = z.lazy(() =>
-  z.record(z.string(), JsonValueSchema),
+export const JsonObjectSchema: z.ZodType<T.JsonObject> = /* @__PURE__ */ z.lazy(
+  () => z.record(z.string(), JsonValueSchema),
 );
 
-export const ChangeSchema: z.ZodType<T.Change> = z.lazy(() =>
+export const ChangeSchema: z.ZodType<T.Change> = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     summary: z.string(),
     tags: z.exactOptional(TagsSchema),
@@ -88,6 +92,6 @@ export const ChangeSchema: z.ZodType<T.Change> = z.lazy(() =>
   }),
 );
 
-export const ListCategoriesResponseSchema = z.lazy(() =>
+export const ListCategoriesResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.array(CategorySchema),
 );

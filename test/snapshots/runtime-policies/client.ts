@@ -14,6 +14,12 @@ import {
   type OptionalArgsEndpoint,
   type TokenCredential,
 } from "./runtime/index.js";
+import {
+  ClientCredentialsSource,
+  applyAuth,
+  multipartBody,
+} from "./runtime/features.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -237,7 +243,8 @@ const api: ApiSpec = {
     },
   },
   secretFields: ["password", "recoveryCode"],
-  loadValidators: op.loadValidators,
+  features: { ClientCredentialsSource, applyAuth, multipartBody },
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

@@ -7,15 +7,15 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const HealthSchema = z.lazy(() =>
+export const HealthSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     status: z.string(),
   }),
 );
 
-export const ItemSchema = z.lazy(() =>
+export const ItemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.string(),
     name: z.string(),
@@ -23,21 +23,21 @@ export const ItemSchema = z.lazy(() =>
   }),
 );
 
-export const NewItemSchema = z.lazy(() =>
+export const NewItemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string().check(z.minLength(1)),
     quantity: z.exactOptional(z.int().check(z.gte(0))),
   }),
 );
 
-export const ItemPatchSchema = z.lazy(() =>
+export const ItemPatchSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.exactOptional(z.string()),
     quantity: z.exactOptional(z.int()),
   }),
 );
 
-export const AccountSchema = z.lazy(() =>
+export const AccountSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     email: z.email(),
     password: z.string().check(z.minLength(8)),
@@ -45,14 +45,14 @@ export const AccountSchema = z.lazy(() =>
   }),
 );
 
-export const ReportSchema = z.lazy(() =>
+export const ReportSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.string(),
     title: z.string(),
   }),
 );
 
-export const StoredFileSchema = z.lazy(() =>
+export const StoredFileSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     size: z.int(),
     name: z.exactOptional(z.string()),
@@ -61,14 +61,14 @@ export const StoredFileSchema = z.lazy(() =>
   }),
 );
 
-export const NotFoundSchema = z.lazy(() =>
+export const NotFoundSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     message: z.string(),
     resource: z.exactOptional(z.string()),
   }),
 );
 
-export const ValidationProblemSchema = z.lazy(() =>
+export const ValidationProblemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     errors: z.array(
       z.looseObject({
@@ -79,32 +79,38 @@ export const ValidationProblemSchema = z.lazy(() =>
   }),
 );
 
-export const ListItemsResponseSchema = z.lazy(() => z.array(ItemSchema));
+export const ListItemsResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(ItemSchema),
+);
 
-export const GetAuditResponseSchema = z.lazy(() => z.array(z.string()));
+export const GetAuditResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(z.string()),
+);
 
-export const CreateAccountResponseSchema = z.lazy(() =>
+export const CreateAccountResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.string(),
     email: z.string(),
   }),
 );
 
-export const ListReportsResponseSchema = z.lazy(() => z.array(ReportSchema));
+export const ListReportsResponseSchema = /* @__PURE__ */ z.lazy(() =>
+  z.array(ReportSchema),
+);
 
-export const CreateReportBodySchema = z.lazy(() =>
+export const CreateReportBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     title: z.string(),
   }),
 );
 
-export const GetMeResponseSchema = z.lazy(() =>
+export const GetMeResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     subject: z.string(),
   }),
 );
 
-export const UploadFilesBodySchema = z.lazy(() =>
+export const UploadFilesBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     file: z.union([
       z.instanceof(Blob),

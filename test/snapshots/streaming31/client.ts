@@ -11,6 +11,8 @@ import {
   type OptionalArgsEndpoint,
   type Stream,
 } from "./runtime/index.js";
+import { itemsBody, streams } from "./runtime/features.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 
@@ -77,7 +79,8 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  features: { itemsBody, streams },
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

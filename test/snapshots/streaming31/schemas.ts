@@ -7,9 +7,9 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const ChatCompletionChunkSchema = z.lazy(() =>
+export const ChatCompletionChunkSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.string(),
     choices: z.array(
@@ -25,27 +25,27 @@ export const ChatCompletionChunkSchema = z.lazy(() =>
   }),
 );
 
-export const ImportedRecordSchema = z.lazy(() =>
+export const ImportedRecordSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.int(),
     name: z.string(),
   }),
 );
 
-export const ErrorSchema = z.lazy(() =>
+export const ErrorSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     message: z.string(),
   }),
 );
 
-export const CreateChatCompletionBodySchema = z.lazy(() =>
+export const CreateChatCompletionBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     prompt: z.string(),
     stream: z.exactOptional(z.boolean()),
   }),
 );
 
-export const ExportRecordsResponseItemSchema = z.lazy(() =>
+export const ExportRecordsResponseItemSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.int(),
     name: z.string(),
@@ -53,7 +53,7 @@ export const ExportRecordsResponseItemSchema = z.lazy(() =>
   }),
 );
 
-export const ImportRecordsResponseSchema = z.lazy(() =>
+export const ImportRecordsResponseSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     imported: z.int(),
   }),

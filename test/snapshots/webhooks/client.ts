@@ -9,6 +9,7 @@ import {
   type ClientOptions,
   type Endpoint,
 } from "./runtime/index.js";
+import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
 import type { Webhooks } from "./runtime/webhooks/index.js";
@@ -45,7 +46,7 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
-  loadValidators: op.loadValidators,
+  loadValidators,
 };
 
 /** Creates a client. Every option is optional; see `ClientOptions` for defaults. */

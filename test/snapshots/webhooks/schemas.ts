@@ -7,9 +7,9 @@
  */
 // @ts-nocheck
 
-import { z } from "zod";
+import * as z from "zod";
 
-export const SubscriptionSchema = z.lazy(() =>
+export const SubscriptionSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.guid(),
     callbackUrl: z.url(),
@@ -17,7 +17,7 @@ export const SubscriptionSchema = z.lazy(() =>
   }),
 );
 
-export const PetSchema = z.lazy(() =>
+export const PetSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.int(),
     name: z.string(),
@@ -25,7 +25,7 @@ export const PetSchema = z.lazy(() =>
   }),
 );
 
-export const PetAdoptedSchema = z.lazy(() =>
+export const PetAdoptedSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     type: z.enum(["pet.adopted"]),
     pet: PetSchema,
@@ -34,14 +34,14 @@ export const PetAdoptedSchema = z.lazy(() =>
   }),
 );
 
-export const AdopterSchema = z.lazy(() =>
+export const AdopterSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     name: z.string(),
     email: z.exactOptional(z.email()),
   }),
 );
 
-export const StatusChangedSchema = z.lazy(() =>
+export const StatusChangedSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     type: z.enum(["pet.status-changed"]),
     petId: z.int(),
@@ -49,13 +49,13 @@ export const StatusChangedSchema = z.lazy(() =>
   }),
 );
 
-export const SubscribeBodySchema = z.lazy(() =>
+export const SubscribeBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     callbackUrl: z.url(),
   }),
 );
 
-export const PetAdoptedHeadersSchema = z.lazy(() =>
+export const PetAdoptedHeadersSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     "x-shop-domain": z.string(),
     "x-shelter-tier": z.exactOptional(z.enum(["basic", "plus"])),
@@ -63,14 +63,14 @@ export const PetAdoptedHeadersSchema = z.lazy(() =>
   }),
 );
 
-export const PetCreatedPayloadSchema = z.lazy(() =>
+export const PetCreatedPayloadSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     type: z.enum(["pet.created"]),
     pet: PetSchema,
   }),
 );
 
-export const SubscribeStatusChangedHeadersSchema = z.lazy(() =>
+export const SubscribeStatusChangedHeadersSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     "x-request-id": z.exactOptional(z.string()),
   }),

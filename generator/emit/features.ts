@@ -1,0 +1,36 @@
+/**
+ * The runtime parts beyond plain calls that a spec needs (runtime/features.ts): the `api` literal
+ * of client.ts and core.ts passes them in, so that an SDK whose spec has no security schemes,
+ * streams, form or multipart bodies or client-credentials flows, or whose dates stay strings,
+ * bundles none of their code.
+ */
+import { id, type ObjectProperty } from "./code/expressions.js";
+import type { Statement } from "./code/module.js";
+import type { EmitContext } from "./context.js";
+
+/** The features the spec needs, as runtime/features.ts exports them, sorted. */
+function featuresOf(ctx: EmitContext): string[] {
+  const { model } = ctx;
+  const bodies = model.operations.flatMap((operation) => (operation.body === undefined ? [] : [operation.body.stream !== undefined ? "stream" : operation.body.kind]));
+  return [
+    ...(model.securitySchemes.length > 0 ? ["applyAuth"] : []),
+    ...(model.operations.some((operation) => operation.responses.some((response) => response.content?.stream !== undefined)) ? ["streams"] : []),
+    ...(bodies.includes("form") ? ["formBody"] : []),
+    ...(bodies.includes("multipart") ? ["multipartBody"] : []),
+    ...(bodies.includes("stream") ? ["itemsBody"] : []),
+    ...(model.securitySchemes.some((scheme) => scheme.type === "oauth2" && scheme.tokenUrl !== undefined) ? ["ClientCredentialsSource"] : []),
+    ...(ctx.options.dates === "date" ? ["reviveDates"] : []),
+  ].sort();
+}
+
+/** `import { … } from "./runtime/features.js"`, when the spec needs any. */
+export function featuresImports(ctx: EmitContext): Statement[] {
+  const features = featuresOf(ctx);
+  return features.length > 0 ? [{ s: "import", from: ctx.runtimeModule("features.js"), names: features.map((name) => ({ name })) }] : [];
+}
+
+/** The `api` literal's `features: { … }`, when the spec needs any. */
+export function featuresProperty(ctx: EmitContext): ObjectProperty[] {
+  const features = featuresOf(ctx);
+  return features.length > 0 ? [{ key: "features", value: { e: "object", properties: features.map((name) => ({ key: name, value: id(name) })), inline: true } }] : [];
+}
