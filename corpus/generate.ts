@@ -41,7 +41,7 @@ export interface Snapshot {
 /** Copies the built CLI to corpus/.work/gen-client, so that one run uses one generator build. */
 export function snapshotGenerator(): Snapshot {
   rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
-  for (const part of ["bin", "dist/generator", "runtime", "templates", "package.json"]) {
+  for (const part of ["bin", "dist", "runtime", "templates", "package.json"]) {
     cpSync(join(ROOT, part), join(SNAPSHOT_DIR, part), { recursive: true });
   }
   const built = newestMtime(join(SNAPSHOT_DIR, "dist", "generator"), ".js");
