@@ -103,7 +103,7 @@ describe("a runtime folder shared by the APIs of a config", () => {
     const result = await genClient(dir, "specs/petstore.yaml", "--out", "src/sdk/petstore", "--runtime", "copy", "--check");
     expect(result.code).toBe(1);
     expect(result.stdout).not.toContain("generator:");
-    expect(result.stdout).toMatch(/\n {2}added files: runtime\/auth\/apply-auth\.ts, /);
+    expect(result.stdout).toMatch(/\n {2}added files: runtime\/api-spec\.ts, runtime\/auth\/apply-auth\.ts, /);
   });
 
   it("replaces an SDK's own runtime copy: the copy is removed as stale", async () => {

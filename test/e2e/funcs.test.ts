@@ -37,8 +37,8 @@ describe("per-operation functions over a client core", () => {
       else if (request.path.endsWith("/pets/2")) sendJson(response, 200, { id: "not a number" });
       else sendJson(response, 404, { code: 404, message: "no such pet" });
     });
-    const { createClientCore } = await load<typeof import("../.out/funcs-petstore/core.js")>("core.ts");
-    const { getPetById } = await load<typeof import("../.out/funcs-petstore/funcs.js")>("funcs.ts");
+    const { createClientCore } = await load<typeof import("../.out/sdk/petstore/core.js")>("core.ts");
+    const { getPetById } = await load<typeof import("../.out/sdk/petstore/funcs.js")>("funcs.ts");
     const core = createClientCore({ baseUrl: server.url });
     await expect(getPetById(core, { petId: 1 })).resolves.toMatchObject({ id: 1, name: "Rex" });
     await expect(getPetById(core, { petId: 2 })).rejects.toMatchObject({ name: "ResponseValidationError" });
