@@ -16,7 +16,7 @@ import { serverUrls, serversReadme } from "./readme-servers.js";
 import { defaultServerUrl } from "../ir/servers.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
 import { clientInfoHeader } from "./client-info.js";
-import { clientPath } from "../ir/resources.js";
+import { clientPath } from "../ir/route.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;

@@ -9,7 +9,7 @@
  */
 import { isFieldPath } from "../../runtime/operation.js";
 import { parseSource, readSpeakeasy, readXPagination, type PaginationConfig, type PaginationOption } from "./pagination-config.js";
-import { clientPath } from "./resources.js";
+import { clientPath } from "./route.js";
 import type {
   ApiModel,
   CursorPagination,

@@ -21,11 +21,6 @@ import { camelCase, Namespace, NO_RECORDED_NAMES, type RecordedNames } from "./n
 import { routeKey } from "./route.js";
 import { tagPath } from "./tags.js";
 
-/** `repos.get` (`api.repos.get`), as code and messages name an operation; its name in the flat layout. */
-export function clientPath(operation: Operation): string {
-  return [...operation.resource, operation.member].join(".");
-}
-
 /** Which source of resources is tried first; the others follow in the default order. */
 export type GroupBy = "tags" | "operationId" | "path";
 

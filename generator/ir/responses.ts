@@ -3,7 +3,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#responses-object
  */
 import { appendPointer } from "../errors.js";
-import { clientPath } from "./resources.js";
+import { clientPath } from "./route.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { bodySchema } from "./body-schema.js";
 import { mediaKind, preferredMediaType } from "./media.js";

@@ -1,4 +1,4 @@
-import type { HttpMethod, StandardMethod } from "./model.js";
+import type { HttpMethod, Operation, StandardMethod } from "./model.js";
 
 /** A Path Item's key for a method: `get`. */
 export type PathItemMethod = Lowercase<StandardMethod>;
@@ -11,4 +11,9 @@ export function httpMethod(key: PathItemMethod): StandardMethod {
 /** An operation's identity across spec versions and in messages: `GET /pets/{petId}`, `PURGE /cache`. */
 export function routeKey(method: HttpMethod, path: string): string {
   return `${method} ${path}`;
+}
+
+/** `repos.get` (`api.repos.get`), as code and messages name an operation; its name in the flat layout. */
+export function clientPath(operation: Operation): string {
+  return [...operation.resource, operation.member].join(".");
 }

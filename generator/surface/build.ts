@@ -10,7 +10,7 @@ import { routeKey } from "../ir/route.js";
 import { declaredVariables } from "../ir/servers.js";
 import type { DatesMode } from "../emit/context.js";
 import { successResponses } from "../emit/types.js";
-import { clientPath } from "../ir/resources.js";
+import { clientPath } from "../ir/route.js";
 import type { ApiSurface, OperationSurface, SchemaSurface, Side, Slot } from "./model.js";
 
 /** `dates`: with `"date"`, date-time positions read `Date`, so switching modes shows in `--check`. */

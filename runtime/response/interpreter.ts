@@ -4,13 +4,14 @@
  */
 import type { core } from "zod";
 import { builtOnce } from "../built-once.js";
-import type { RuntimeFeatures } from "../features.js";
 import type { ValidationIssue } from "../errors/format-issues.js";
 import type { CallContext } from "../errors/sdk-error.js";
 import type { Log } from "../logging/log.js";
 import type { OperationSpec, ResponseSpec, ValidationMode } from "../operation.js";
 import type { Resumption } from "../streaming/byte-source.js";
+import type { Stream } from "../streaming/stream.js";
 import { unlistedValues } from "../unlisted.js";
+import type { reviveDates } from "./revive-dates.js";
 
 export interface Interpreter {
   readonly operation: OperationSpec;
@@ -26,7 +27,19 @@ export interface Interpreter {
   readonly dates: boolean;
   /** Present when the operation may answer with a stream. */
   readonly streaming?: StreamingCall;
-  readonly features: RuntimeFeatures;
+  readonly features: ReadingFeatures;
+}
+
+/**
+ * The runtime parts reading a response may need, as features.ts provides them and an SDK passes
+ * them in (declared here, not imported, since features.ts imports what reads streams).
+ */
+export interface ReadingFeatures {
+  readonly reviveDates?: typeof reviveDates;
+  readonly streams?: {
+    readonly open: (response: Response, spec: ResponseSpec, interpreter: Interpreter, call: StreamingCall) => Stream<unknown>;
+    readonly isStream: (value: unknown) => boolean;
+  };
 }
 
 /** What a streaming call adds to reading its response. */
