@@ -75,6 +75,15 @@ export const BUNDLE_SDKS: readonly BundleSdk[] = [
     args: flatArgs,
   },
   { id: "gen-client-off-sdk", label: "gen-client, SDK generated with `--validate off`", build: "gen-client-validate-off", template: "client-method.tpl", clientOptions: `{ baseUrl: ${BASE_URL} }`, args: flatArgs },
+  { id: "gen-client-funcs", label: "gen-client functions (funcs.ts + createClientCore), validation on", build: "gen-client", template: "funcs.tpl", clientOptions: `{ baseUrl: ${BASE_URL} }`, args: flatArgs },
+  {
+    id: "gen-client-funcs-off-sdk",
+    label: "gen-client functions, SDK generated with `--validate off`",
+    build: "gen-client-validate-off",
+    template: "funcs.tpl",
+    clientOptions: `{ baseUrl: ${BASE_URL} }`,
+    args: flatArgs,
+  },
   { id: "hey-api-zod", label: "hey-api + zod (client-fetch, `validator: true`)", build: "hey-api-zod", template: "hey-api-sdk.tpl", clientOptions: `{ baseUrl: ${BASE_URL} }`, args: placedArgs },
   { id: "hey-api", label: "hey-api, no validators (client-fetch)", build: "hey-api", template: "hey-api-sdk.tpl", clientOptions: `{ baseUrl: ${BASE_URL} }`, args: placedArgs },
 ];

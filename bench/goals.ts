@@ -208,30 +208,32 @@ function streamingGoals(s: StreamingResult): GoalCheck[] {
   ];
 }
 
-/** The bundle goals are judged on one-file bundles (no code splitting), min + gzip. */
+/**
+ * The bundle goals are judged on one-file bundles (no code splitting), min + gzip, for an app that
+ * imports the operations it calls (funcs.ts over createClientCore): the way to pay only for what
+ * one uses. Apps over `createClient`, which carries every operation, are in the table beside them.
+ */
 function bundleGoals(b: BundleResult): GoalCheck[] {
   const gz = (app: "one" | "ten", sdk: string): number => b.figures[app][sdk]?.oneFile.gzipBytes ?? Number.NaN;
   const kb = (bytes: number): string => `${f(bytes / 1000, 1)} KB`;
   const vsHey = (app: "one" | "ten", what: string): GoalCheck =>
     check(
-      `Bundle of an app calling ${what}, validation on: min+gz vs hey-api + zod`,
-      ratio(gz(app, "gen-client"), gz(app, "hey-api-zod")),
+      `Bundle of an app calling ${what} (funcs.ts), validation on: min+gz vs hey-api + zod`,
+      ratio(gz(app, "gen-client-funcs"), gz(app, "hey-api-zod")),
       0.5,
       "×",
-      `one file: ${kb(gz(app, "gen-client"))} vs ${kb(gz(app, "hey-api-zod"))}; with splitting, initial: ${kb(b.figures[app]["gen-client"]?.splitInitial.gzipBytes ?? Number.NaN)} vs ${kb(b.figures[app]["hey-api-zod"]?.splitInitial.gzipBytes ?? Number.NaN)}`,
+      `one file: ${kb(gz(app, "gen-client-funcs"))} vs ${kb(gz(app, "hey-api-zod"))}; with splitting, initial: ${kb(b.figures[app]["gen-client-funcs"]?.splitInitial.gzipBytes ?? Number.NaN)} vs ${kb(b.figures[app]["hey-api-zod"]?.splitInitial.gzipBytes ?? Number.NaN)}`,
     );
-  const off = (sdk: string, what: string): GoalCheck =>
+  const sdk = "gen-client-funcs-off-sdk";
+  return [
+    vsHey("one", "one GitHub operation"),
     check(
-      `Bundle of an app calling one GitHub operation, ${what}: min+gz`,
+      "Bundle of an app calling one GitHub operation (funcs.ts), SDK generated with `--validate off`: min+gz",
       gz("one", sdk) / 1000,
       20,
       "KB",
       `one file; with splitting, initial ${kb(b.figures.one[sdk]?.splitInitial.gzipBytes ?? Number.NaN)}, total ${kb(b.figures.one[sdk]?.splitTotal.gzipBytes ?? Number.NaN)}`,
-    );
-  return [
-    vsHey("one", "one GitHub operation"),
-    off("gen-client-off-option", 'validation off (`createClient({ validate: "off" })`)'),
-    off("gen-client-off-sdk", "validation off (SDK generated with `--validate off`)"),
+    ),
     vsHey("ten", "ten GitHub operations"),
   ];
 }
