@@ -117,5 +117,31 @@ export function renderAllMarkdown(records: readonly AllRecord[], population: num
   out.push("", "### Largest ten (memory)", "", mdTable([head, ...[...records].sort((a, b) => rssOf(b) - rssOf(a)).slice(0, 10).map(resourceRow)]));
   const heavy = records.filter((r) => cpuOf(r) > CPU_LIMIT || rssOf(r) > RSS_LIMIT_MIB);
   out.push("", `${heavy.length} specs took over ${CPU_LIMIT} s of CPU or ${RSS_LIMIT_MIB} MiB${heavy.length > 0 ? `: ${heavy.map((r) => r.id).join(", ")}` : ""}.`);
+  out.push(...heavyExplained(records, heavy));
   return `${out.join("\n")}\n`;
+}
+
+/** CPU per operation and schema: what a spec costs for its size. */
+const unitCost = (r: AllRecord): number | undefined => {
+  const units = (r.operations ?? 0) + (r.schemas ?? 0);
+  return units === 0 ? undefined : (1000 * cpuOf(r)) / units;
+};
+
+/**
+ * Each heavy spec against the whole run: a cost per operation and schema near the median says its
+ * size explains it; one far above it points at a slow path to look into.
+ */
+function heavyExplained(records: readonly AllRecord[], heavy: readonly AllRecord[]): string[] {
+  if (heavy.length === 0) return [];
+  const costs = records
+    .filter((r) => r.status === "passed" && (r.operations ?? 0) + (r.schemas ?? 0) >= 100)
+    .flatMap((r) => unitCost(r) ?? [])
+    .sort((a, b) => a - b);
+  const median = costs[Math.floor(costs.length / 2)] ?? Number.NaN;
+  const lines = heavy.map((r) => {
+    const cost = unitCost(r);
+    const verdict = cost === undefined ? "no operations or schemas counted" : cost <= 2 * median ? "in line with the rest: its size explains it" : "over twice the median: a slow path to look into";
+    return `- ${r.id}: ${r.operations ?? 0} operations, ${r.schemas ?? 0} schemas; generation ${(r.gen.cpuSeconds ?? 0).toFixed(1)} s, tsc ${(r.tsc?.cpuSeconds ?? 0).toFixed(1)} s; ${cost === undefined ? "n/a" : cost.toFixed(1)} ms of CPU per operation and schema, ${verdict}.`;
+  });
+  return ["", `Investigated, against a median of ${median.toFixed(1)} ms of CPU per operation and schema over the specs with at least 100 of them:`, "", ...lines];
 }
