@@ -141,7 +141,7 @@ function heavyExplained(records: readonly AllRecord[], heavy: readonly AllRecord
   const lines = heavy.map((r) => {
     const cost = unitCost(r);
     const verdict = cost === undefined ? "no operations or schemas counted" : cost <= 2 * median ? "in line with the rest: its size explains it" : "over twice the median: a slow path to look into";
-    return `- ${r.id}: ${r.operations ?? 0} operations, ${r.schemas ?? 0} schemas; generation ${(r.gen.cpuSeconds ?? 0).toFixed(1)} s, tsc ${(r.tsc?.cpuSeconds ?? 0).toFixed(1)} s; ${cost === undefined ? "n/a" : cost.toFixed(1)} ms of CPU per operation and schema, ${verdict}.`;
+    return `- ${r.id}: ${r.operations ?? 0} operations, ${r.schemas ?? 0} schemas; generation ${(r.gen.cpuSeconds ?? 0).toFixed(1)} s, tsc ${(r.tsc?.cpuSeconds ?? 0).toFixed(1)} s, max RSS ${rssOf(r).toFixed(0)} MiB; ${cost === undefined ? "n/a" : cost.toFixed(1)} ms of CPU per operation and schema, ${verdict}.`;
   });
   return ["", `Investigated, against a median of ${median.toFixed(1)} ms of CPU per operation and schema over the specs with at least 100 of them:`, "", ...lines];
 }
