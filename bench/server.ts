@@ -6,6 +6,7 @@
  */
 import { createServer } from "node:http";
 import { itemsBody } from "./perf-spec.ts";
+import { serveAsChild } from "./child-server.ts";
 
 const items = Buffer.from(itemsBody(100));
 const chunk = Buffer.alloc(64 * 1024, 0x61);
@@ -38,13 +39,4 @@ const server = createServer((req, res) => {
   res.writeHead(404, { "content-type": "application/json" });
   res.end('{"message":"not found"}');
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => {
-  const address = server.address();
-  if (address !== null && typeof address === "object") process.stdout.write(`PORT ${address.port}\n`);
-});
-process.stdin.on("end", () => process.exit(0));
-process.stdin.on("close", () => process.exit(0));
-process.stdin.resume();
-// Never outlive a stuck bench.
-setTimeout(() => process.exit(0), 3_600_000).unref();
+serveAsChild(server);

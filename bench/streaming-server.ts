@@ -11,6 +11,7 @@
  *   node bench/streaming-server.ts <events> <items>
  */
 import { createServer, type ServerResponse } from "node:http";
+import { serveAsChild } from "./child-server.ts";
 
 const [eventsText = "100000", itemsText = "100000"] = process.argv.slice(2);
 const EVENTS = Number(eventsText);
@@ -71,13 +72,4 @@ const server = createServer((req, res) => {
   res.writeHead(404, { "content-type": "application/json" });
   res.end('{"message":"not found"}');
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => {
-  const address = server.address();
-  if (address !== null && typeof address === "object") process.stdout.write(`PORT ${address.port}\n`);
-});
-process.stdin.on("end", () => process.exit(0));
-process.stdin.on("close", () => process.exit(0));
-process.stdin.resume();
-// Never outlive a stuck bench.
-setTimeout(() => process.exit(0), 3_600_000).unref();
+serveAsChild(server);
