@@ -42,7 +42,8 @@ export interface Snapshot {
 export function snapshotGenerator(): Snapshot {
   rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
   for (const part of ["bin", "dist", "runtime", "templates", "package.json"]) {
-    cpSync(join(ROOT, part), join(SNAPSHOT_DIR, part), { recursive: true });
+    // Timestamps kept: the newest file of dist/ dates the build the report names.
+    cpSync(join(ROOT, part), join(SNAPSHOT_DIR, part), { recursive: true, preserveTimestamps: true });
   }
   const built = newestMtime(join(SNAPSHOT_DIR, "dist", "generator"), ".js");
   return {
