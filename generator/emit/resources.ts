@@ -3,7 +3,7 @@
  * `["repos", "hooks"]`. In the flat layout the tree is its root alone.
  */
 import type { Operation } from "../ir/model.js";
-import { pascalCase } from "../ir/naming.js";
+import { firstFree, pascalCase } from "../ir/naming.js";
 
 export type ResourceEntry = { readonly kind: "operation"; readonly operation: Operation } | { readonly kind: "resource"; readonly name: string; readonly node: ResourceNode };
 
@@ -31,7 +31,7 @@ export function resourceTree(operations: readonly Operation[]): ResourceNode {
       let child = node.children.get(name);
       if (child === undefined) {
         const path = [...node.path, name];
-        child = { path, typeName: uniqueName(`${pascalCase(path.join(" "))}Resource`, typeNames), entries: [], children: new Map() };
+        child = { path, typeName: firstFree(`${pascalCase(path.join(" "))}Resource`, typeNames), entries: [], children: new Map() };
         node.children.set(name, child);
         node.entries.push({ kind: "resource", name, node: child });
       }
@@ -47,13 +47,3 @@ export function resourcesBelow(node: ResourceNode): ResourceNode[] {
   return node.entries.flatMap((entry) => (entry.kind === "resource" ? [entry.node, ...resourcesBelow(entry.node)] : []));
 }
 
-/** `ReposResource` and `repos.sResource` could both pascal-case alike: the second gets a number. */
-function uniqueName(candidate: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? candidate : `${candidate}${n}`;
-    if (!taken.has(name)) {
-      taken.add(name);
-      return name;
-    }
-  }
-}

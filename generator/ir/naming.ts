@@ -225,7 +225,8 @@ export class OperationNames {
   }
 }
 
-function firstFree(candidate: string, taken: Set<string>): string {
+/** `candidate`, else `candidate2`, `candidate3`…: the first not in `taken`, which then holds it. */
+export function firstFree(candidate: string, taken: Set<string>): string {
   for (let n = 1; ; n++) {
     const name = n === 1 ? candidate : `${candidate}${n}`;
     if (!taken.has(name)) {

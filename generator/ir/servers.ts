@@ -7,7 +7,7 @@ import { appendPointer, GenError } from "../errors.js";
 import { isUrl } from "../load/bundle.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import type { ApiModel, Server, ServerVariable } from "./model.js";
-import { camelCase, splitWords } from "./naming.js";
+import { camelCase, firstFree, splitWords } from "./naming.js";
 
 const PLACEHOLDER = /\{([^}]+)\}/g;
 
@@ -144,15 +144,7 @@ const MAX_NAME_WORDS = 3;
  */
 export function environmentNames(servers: readonly NameSource[], recorded: ReadonlyMap<string, string> = new Map()): string[] {
   const taken = new Set<string>();
-  const claim = (base: string): string => {
-    for (let n = 1; ; n++) {
-      const name = n === 1 ? base : `${base}${n}`;
-      if (!taken.has(name)) {
-        taken.add(name);
-        return name;
-      }
-    }
-  };
+  const claim = (base: string): string => firstFree(base, taken);
   // Explicit names first, so a derived name never takes one the spec asked for.
   const explicit = servers.map((server) => (server.explicit !== undefined && server.explicit.trim() !== "" ? claim(server.explicit.trim()) : undefined));
   return servers.map((server, index) => explicit[index] ?? claim(recorded.get(server.url) ?? derivedName(server)));
