@@ -48,7 +48,8 @@ export async function call(client: Client, operation: OperationSpec, rawArgs: un
     if (options.validate !== undefined) assertValidators(client.features, options.validate, false, operation.id);
     const args = readArgs(operation, rawArgs);
     if (client.loadValidators !== undefined && needsValidators(client, options)) await client.loadValidators();
-    if (client.config.validateRequests && client.features.validation !== undefined) client.features.validation.request(operation, args);
+    // Without the validation feature, createCore has refused validateRequests.
+    if (client.config.validateRequests) client.features.validation?.request(operation, args);
     const prepared = prepareRequest(operation, args, client.config.baseUrlOf(operation), client.features);
     if (!mayStream(operation)) return await client.limiter.run(() => exchange(client, operation, prepared, options, undefined), options.signal);
     // A stream holds its slot until it is closed: see `Stream`.
