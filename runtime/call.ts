@@ -1,26 +1,23 @@
 import { NO_AUTH, type AppliedAuth, type AuthContext } from "./auth/apply-auth.js";
-import type { ClientCredentialsSource } from "./auth/client-credentials.js";
-import type { ClientCredentials } from "./auth/credentials.js";
+import type { TokenSourceOf } from "./auth/token-sources.js";
 import { selectRequirement } from "./auth/select-security.js";
 import { CLIENT_INFO_HEADER, credentialOf, type Config } from "./config.js";
-import type { CallContext } from "./errors/sdk-error.js";
+import { SdkError, type CallContext } from "./errors/sdk-error.js";
 import type { Log } from "./logging/log.js";
 import type { Redactor } from "./logging/redact.js";
 import type { ApiSpec } from "./api-spec.js";
 import type { OperationSpec, SecurityRequirement } from "./operation.js";
-import type { CallOptions, HeadersRecord } from "./options.js";
+import type { CallOptions, HeadersRecord, ValidationMode } from "./options.js";
 import { readArgs } from "./request/args.js";
 import { prepareRequest, type PreparedRequest } from "./request/prepare.js";
 import { refusedRequest } from "./request/refused.js";
 import { withQuery } from "./request/url.js";
-import { validateRequest } from "./request/validate-request.js";
 import type { ApiResponse } from "./response/api-response.js";
 import { interpret } from "./response/interpret.js";
-import type { Interpreter, StreamingCall } from "./response/interpreter.js";
-import { isSuccess } from "./response/select-spec.js";
+import type { Interpreter } from "./response/interpreter.js";
 import { raceAbort } from "./transport/abort.js";
 import type { Limiter } from "./transport/concurrency.js";
-import { resolveRetry, retryDelay } from "./transport/retry-policy.js";
+import { resolveRetry } from "./transport/retry-policy.js";
 import { send, type Received, type Transport } from "./transport/send.js";
 import type { RuntimeFeatures } from "./features.js";
 
@@ -30,7 +27,7 @@ export interface Client {
   readonly config: Config;
   readonly transport: Transport;
   readonly limiter: Limiter;
-  readonly tokenSource: (scheme: string, credentials: ClientCredentials) => ClientCredentialsSource;
+  readonly tokenSource: TokenSourceOf;
   /** The SDK was generated with `--strict`: unlisted enum values fail validation. */
   readonly strict: boolean;
   /** The SDK was generated with `dates: "date"`: date-time values are `Date`s. */
@@ -48,9 +45,11 @@ export interface Client {
  */
 export async function call(client: Client, operation: OperationSpec, rawArgs: unknown, options: CallOptions = {}): Promise<ApiResponse<unknown>> {
   try {
+    if (options.validate !== undefined) assertValidators(client.features, options.validate, false, operation.id);
     const args = readArgs(operation, rawArgs);
     if (client.loadValidators !== undefined && needsValidators(client, options)) await client.loadValidators();
-    if (client.config.validateRequests) validateRequest(operation, args);
+    // Without the validation feature, createCore has refused validateRequests.
+    if (client.config.validateRequests) client.features.validation?.request(operation, args);
     const prepared = prepareRequest(operation, args, client.config.baseUrlOf(operation), client.features);
     if (!mayStream(operation)) return await client.limiter.run(() => exchange(client, operation, prepared, options, undefined), options.signal);
     // A stream holds its slot until it is closed: see `Stream`.
@@ -67,6 +66,16 @@ export async function call(client: Client, operation: OperationSpec, rawArgs: un
     reportFailure(client.transport.log, operation, error, options.signal);
     throw error;
   }
+}
+
+/**
+ * An SDK generated with `--validate off` has no validators (nor the runtime's validation feature):
+ * asking one to validate is refused, rather than silently not checking. `where`: `createClient`, or the operation.
+ */
+export function assertValidators(features: RuntimeFeatures, validate: ValidationMode, validateRequests: boolean, where: string): void {
+  if (features.validation !== undefined || (validate === "off" && !validateRequests)) return;
+  const asked = validateRequests ? "validateRequests: true" : `validate: ${JSON.stringify(validate)}`;
+  throw new SdkError(`${where}: ${asked} needs validators, and this SDK was generated with --validate off, without them; regenerate it without that option to validate`);
 }
 
 /** Validators check requests and responses, and find the date-times to decode when nothing is checked. */
@@ -131,22 +140,16 @@ async function exchange(
     features: client.features,
   };
   if (releaseStream === undefined) return interpret(sent.received, interpreter);
-  /** Sends the request again to resume its SSE stream: only a GET, or an operation marked resumable, is safe to send again unasked. */
-  const reopen = async (lastEventId: string): Promise<Response> => {
-    const resumeHeaders = new Headers(headers);
-    resumeHeaders.set("last-event-id", lastEventId);
-    const { received } = await sendWithCredentials(resumeHeaders);
-    // An error status is the API's answer (an ApiError); a success is read as the stream it continues.
-    if (!isSuccess(received.response.status)) interpret(received, interpreter);
-    return received.response;
-  };
-  const streaming: StreamingCall = {
+  const streams = client.features.streams;
+  if (streams === undefined) throw new TypeError("internal: a streamed response, in an SDK generated without streams");
+  return streams.readCall(sent.received, interpreter, {
     signal: options.signal,
     idleTimeout: options.streamIdleTimeout ?? options.timeout ?? config.timeout,
     onClose: releaseStream,
-    ...((operation.method === "GET" || operation.resumable === true) && { resumption: { limit: retry.limit, delay: (attempt: number) => retryDelay(retry, attempt, { kind: "connection" }), reopen } }),
-  };
-  return interpret(sent.received, { ...interpreter, streaming });
+    retry,
+    headers,
+    resend: async (resumeHeaders) => (await sendWithCredentials(resumeHeaders)).received,
+  });
 }
 
 /**

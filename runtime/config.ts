@@ -1,7 +1,7 @@
 import type { Log } from "./logging/log.js";
 import type { ApiSpec } from "./api-spec.js";
 import type { ClientOptions, ValidationMode } from "./options.js";
-import { resolveBaseUrls, type BaseUrlOf } from "./servers.js";
+import { fixedBaseUrls, type BaseUrlOf } from "./base-url.js";
 import { randomIdempotencyKey } from "./transport/idempotency-key.js";
 import { DEFAULT_RETRY, resolveRetry, type RetryPolicy } from "./transport/retry-policy.js";
 
@@ -36,7 +36,7 @@ export interface Config {
 export function resolveConfig(options: ClientOptions<object, string, object>, api: ApiSpec, log: Log): Config {
   const idempotencyKey = options.idempotencyKey;
   const validate = options.validate ?? api.validate ?? "strict";
-  const { baseUrl, of: baseUrlOf } = resolveBaseUrls(options, api, validate, log);
+  const { baseUrl, of: baseUrlOf } = (api.features?.resolveBaseUrls ?? fixedBaseUrls)(options, api, validate, log);
   return {
     baseUrl,
     baseUrlOf,
@@ -54,18 +54,4 @@ export function resolveConfig(options: ClientOptions<object, string, object>, ap
 /** One scheme's credential from the generated `Auth` object (whose shape only the SDK knows). */
 export function credentialOf(auth: object | undefined, scheme: string): unknown {
   return auth === undefined ? undefined : (auth as Readonly<Record<string, unknown>>)[scheme];
-}
-
-/**
- * An OAuth 2 `tokenUrl` may be relative to the server URL (OpenAPI 3.1). `baseUrl` is taken as a
- * folder, as for operation paths (a trailing slash does not matter): with `https://x.test/v1`,
- * `oauth/token` is `https://x.test/v1/oauth/token` and `/oauth/token` is `https://x.test/oauth/token`.
- * A URL that still cannot be resolved is kept, and fails when fetched.
- */
-export function resolveTokenUrl(tokenUrl: string, baseUrl: string): string {
-  try {
-    return new URL(tokenUrl, baseUrl === "" ? undefined : baseUrl.replace(/\/*$/, "/")).href;
-  } catch {
-    return tokenUrl;
-  }
 }

@@ -1,7 +1,5 @@
-import type { ClientCredentialsSource } from "./auth/client-credentials.js";
-import type { ClientCredentials } from "./auth/credentials.js";
-import { call, type Client } from "./call.js";
-import { resolveConfig, resolveTokenUrl } from "./config.js";
+import { assertValidators, call, type Client } from "./call.js";
+import { resolveConfig } from "./config.js";
 import type { CallFunction } from "./endpoint.js";
 import { Log } from "./logging/log.js";
 import { Redactor } from "./logging/redact.js";
@@ -35,7 +33,7 @@ export function createCore<Auth extends object, Environment extends string = nev
   assertKy2();
   const log = new Log(options.logger ?? console, options.logLevel ?? "warn", api.title);
   const config = resolveConfig(options, api, log);
-  const tokenSources = new Map<string, ClientCredentialsSource>();
+  assertValidators(api.features ?? {}, config.validate, config.validateRequests, "createClient");
   const client: Client = {
     schemes: api.securitySchemes,
     config,
@@ -51,18 +49,11 @@ export function createCore<Auth extends object, Environment extends string = nev
       redactor: new Redactor(api),
     },
     limiter: createLimiter(options.maxConcurrency ?? Number.POSITIVE_INFINITY),
-    tokenSource: (scheme: string, credentials: ClientCredentials) => {
-      let source = tokenSources.get(scheme);
-      if (!source) {
-        const ClientCredentials = api.features?.ClientCredentialsSource;
-        if (ClientCredentials === undefined) throw new TypeError(`Security scheme "${scheme}" declares no client-credentials flow: pass an access token instead`);
-        const spec = api.securitySchemes[scheme];
-        const tokenUrl = spec?.type === "oauth2" && spec.tokenUrl !== undefined ? resolveTokenUrl(spec.tokenUrl, config.baseUrl) : "";
-        source = new ClientCredentials({ scheme, tokenUrl, credentials, fetch: options.fetch, timeout: config.timeout, log });
-        tokenSources.set(scheme, source);
-      }
-      return source;
-    },
+    tokenSource:
+      api.features?.tokenSources?.(api, config, options.fetch, log) ??
+      ((scheme) => {
+        throw new TypeError(`Security scheme "${scheme}" declares no client-credentials flow: pass an access token instead`);
+      }),
   };
   const callOperation: CallFunction = (operation, args, callOptions) => call(client, operation, args, callOptions);
   return {

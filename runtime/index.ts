@@ -10,7 +10,7 @@ export { createCore } from "./core.js";
 export { operationFunc, type OperationValidators } from "./funcs.js";
 export { paginatedOperationFunc } from "./paginated-funcs.js";
 export { ownProperties } from "./own-properties.js";
-export type { FetchFunction, HeadersRecord, Hooks } from "./options.js";
+export type { FetchFunction, HeadersRecord, Hooks, WithoutValidators } from "./options.js";
 export type { BasicCredentials } from "./auth/credentials.js";
 
 export type { ApiSpec } from "./api-spec.js";

@@ -123,6 +123,15 @@ export interface Hooks {
 }
 
 /**
+ * What the options of an SDK generated with `--validate off` add to `ClientOptions`: it has no
+ * validators, so validation can only be off (and a call's `validate: "strict"` throws `SdkError`).
+ */
+export interface WithoutValidators {
+  readonly validate?: "off";
+  readonly validateRequests?: false;
+}
+
+/**
  * Options for `createClient`. Every one is optional. An SDK's `createClient` takes
  * `ClientOptions<Auth, Environment, ServerVariables>` (its client.ts declares the three);
  * `ClientOptions<Auth>` leaves out `environment` and `serverVariables`.

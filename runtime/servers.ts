@@ -1,49 +1,26 @@
 /**
- * Which URL each operation's path is appended to: the caller's `baseUrl` for every operation;
- * else the chosen environment's server (the first by default), or the operation's own server,
- * with the caller's `serverVariables` filled in.
+ * Server URLs with `{variables}`, filled in with the caller's `serverVariables` or their defaults,
+ * and relative server URLs, resolved against the page: a runtime feature
+ * (`RuntimeFeatures.resolveBaseUrls`) over base-url.ts, for the APIs whose spec has them.
  */
+import { baseUrls, chosenEnvironment, serverVariableProblem, type ResolveBaseUrls } from "./base-url.js";
 import { SdkError } from "./errors/sdk-error.js";
 import type { Log } from "./logging/log.js";
-import type { ApiSpec } from "./api-spec.js";
-import type { OperationSpec, ServerSpec } from "./operation.js";
-import type { ClientOptions, ValidationMode } from "./options.js";
+import type { ServerSpec } from "./operation.js";
+import type { ValidationMode } from "./options.js";
 
 const PLACEHOLDER = /\{([^}]+)\}/g;
-
-/** The base URL of each operation, for one client. */
-export type BaseUrlOf = (operation: OperationSpec) => string;
 
 /**
  * Checks the caller's choices once, when the client is created: an unknown environment always
  * throws; a variable the spec does not declare, or a value outside its enum, throws under
  * `validate: 'strict'`, is logged under `'warn'`, and is used as given under `'off'`.
  */
-export function resolveBaseUrls(options: ClientOptions<object, string, object>, api: ApiSpec, validate: ValidationMode, log: Log): { baseUrl: string; of: BaseUrlOf } {
-  const servers = api.servers ?? [];
-  const environment = options.environment === undefined ? servers[0] : servers.find((server) => server.name === options.environment);
-  if (environment === undefined && options.environment !== undefined) {
-    const known = servers.map((server) => JSON.stringify(server.name)).join(", ");
-    throw new SdkError(`createClient: unknown environment ${JSON.stringify(options.environment)}; this API's are ${known || "none (pass baseUrl)"}`);
-  }
+export const resolveBaseUrls: ResolveBaseUrls = (options, api, validate, log) => {
+  const environment = chosenEnvironment(options, api);
   const values = checkedVariables(options.serverVariables, api.serverVariables ?? {}, validate, log);
-  // A caller's baseUrl (a proxy, a test server) is where every operation goes, its own servers' too.
-  if (options.baseUrl !== undefined) {
-    const baseUrl = options.baseUrl;
-    return { baseUrl, of: () => baseUrl };
-  }
-  const baseUrl = environment === undefined ? "" : absolute(serverUrl(environment, values));
-  return {
-    baseUrl,
-    of: (operation) => {
-      const own = operation.servers;
-      if (own === undefined || own.length === 0) return baseUrl;
-      // The operation's server of the same environment name, so a sandbox client stays in the sandbox.
-      const server = own.find((candidate) => candidate.name === environment?.name) ?? own[0];
-      return server === undefined ? baseUrl : absolute(serverUrl(server, values));
-    },
-  };
-}
+  return baseUrls(options, environment, (server) => absolute(serverUrl(server, values)));
+};
 
 /** The caller's values by name: a Map, so a variable named `__proto__` or `constructor` is only itself. */
 function checkedVariables(given: object | undefined, declared: Readonly<Record<string, readonly string[]>>, validate: ValidationMode, log: Log): ReadonlyMap<string, string> {
@@ -59,8 +36,7 @@ function checkedVariables(given: object | undefined, declared: Readonly<Record<s
           : allowed.length > 0 && !allowed.includes(value)
             ? `serverVariables.${name} is ${JSON.stringify(value)}, not one of ${allowed.map((each) => JSON.stringify(each)).join(", ")}`
             : undefined;
-    if (problem !== undefined && validate === "strict") throw new SdkError(`createClient: ${problem}`);
-    if (problem !== undefined && validate === "warn") log.warn(`createClient: ${problem}; using it as given`);
+    if (problem !== undefined) serverVariableProblem(problem, validate, log);
     values.set(name, String(value));
   }
   return values;

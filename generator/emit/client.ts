@@ -13,6 +13,7 @@ import { tsKeyword, tsRef, typeNames, type TsMember, type TsType } from "./code/
 import { valueLiteral } from "./code/value-literal.js";
 import type { EmitContext } from "./context.js";
 import { featuresImports, featuresProperty } from "./features.js";
+import { hasValidators, loadedBindings } from "./load-validators.js";
 import { operationSpecs } from "./operations.js";
 import { apiServerFields, serverOptionTypes } from "./servers.js";
 import { resourcesBelow, resourceTree, type ResourceNode } from "./resources.js";
@@ -37,7 +38,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
   const resultTypes = ["Unlisted", "UnlistedVariant", "Stream"].filter((name) => used.has(name));
   // An API without operations (webhooks only) gets an empty client and nothing it would not use.
   const hasOperations = model.operations.length > 0;
-  const runtimeTypes = [...(hasOperations ? ["ApiSpec"] : []), "ClientOptions", ...endpointTypes, ...credentialTypes, ...resultTypes];
+  const runtimeTypes = [...(hasOperations ? ["ApiSpec"] : []), "ClientOptions", ...(hasValidators(ctx) ? [] : ["WithoutValidators"]), ...endpointTypes, ...credentialTypes, ...resultTypes];
   return [
     {
       s: "import",
@@ -47,7 +48,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
     ...(hasOperations
       ? ([
           ...featuresImports(ctx),
-          ...(operationSpecs(ctx).lazy.length > 0 ? [{ s: "import", from: "./load-validators.js", names: [{ name: "loadValidators" }] } as const] : []),
+          ...(loadedBindings(ctx, operationSpecs(ctx).lazy).length > 0 ? [{ s: "import", from: "./load-validators.js", names: [{ name: "loadValidators" }] } as const] : []),
           { s: "importNamespace", from: "./operations.js", as: "op" },
           { s: "importNamespace", typeOnly: true, from: "./types.js", as: "T" },
         ] as const)
@@ -67,7 +68,7 @@ export function clientModule(ctx: EmitContext): Statement[] {
     {
       s: "function",
       name: "createClient",
-      params: [{ name: hasOperations || hasWebhooks ? "options" : "_options", type: tsRef("ClientOptions", [tsRef("Auth"), tsRef("Environment"), tsRef("ServerVariables")]), initializer: object([]) }],
+      params: [{ name: hasOperations || hasWebhooks ? "options" : "_options", type: clientOptionsType(ctx), initializer: object([]) }],
       returnType: tsRef("Client"),
       body: [
         ...(hasOperations ? [{ s: "const", name: "runtime", value: call(id("createRuntime"), [id("options"), id("api")]) } as const] : []),
@@ -84,6 +85,15 @@ export function clientModule(ctx: EmitContext): Statement[] {
       doc: ["Creates a client. Every option is optional; see `ClientOptions` for defaults."],
     },
   ];
+}
+
+/**
+ * `createClient`'s (and `createClientCore`'s) options. An SDK generated with `--validate off` has
+ * no validators, so its type admits only `validate: "off"`; the runtime refuses the rest too.
+ */
+export function clientOptionsType(ctx: EmitContext): TsType {
+  const options = tsRef("ClientOptions", [tsRef("Auth"), tsRef("Environment"), tsRef("ServerVariables")]);
+  return hasValidators(ctx) ? options : { t: "intersection", types: [options, tsRef("WithoutValidators")] };
 }
 
 /** A resource's members: its methods, and its sub-resources by their interfaces. */
@@ -231,6 +241,6 @@ export function apiSpec(ctx: EmitContext, lazyValidators = true): Expr {
     ...(ctx.options.validate !== "strict" ? [{ key: "validate", value: str(ctx.options.validate) }] : []),
     ...(ctx.options.dates === "date" ? [{ key: "dates", value: str("date") }] : []),
     ...featuresProperty(ctx),
-    ...(lazyValidators && operationSpecs(ctx).lazy.length > 0 ? [{ key: "loadValidators", value: id("loadValidators") }] : []),
+    ...(lazyValidators && loadedBindings(ctx, operationSpecs(ctx).lazy).length > 0 ? [{ key: "loadValidators", value: id("loadValidators") }] : []),
   ]);
 }

@@ -6,30 +6,30 @@
  * bundler keeps only what the app's imports reach. `createClient` is unchanged.
  */
 import type { Operation } from "../ir/model.js";
-import { apiSpec, clientMember } from "./client.js";
+import { apiSpec, clientMember, clientOptionsType } from "./client.js";
 import { call, id, identifiers, object, path, pure, type Expr, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef, typeNames, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
 import { featuresImports } from "./features.js";
+import { hasValidators } from "./load-validators.js";
 import { checksParameter, lazyValidator } from "./operations.js";
-
-/** Whether funcs carry validators: not in an SDK generated with `validate: "off"` (unless its dates need them). */
-function funcsValidate(ctx: EmitContext): boolean {
-  return ctx.options.validate !== "off" || ctx.options.dates === "date";
-}
 
 /** `core.ts`: `createClientCore`, the client's options, credentials and transport without any operation. */
 export function coreModule(ctx: EmitContext): Statement[] {
   return [
-    { s: "import", from: ctx.runtimeModule(), names: [{ name: "createCore" }, ...["ApiSpec", "ClientCore", "ClientOptions"].map((name) => ({ name, typeOnly: true }))] },
+    {
+      s: "import",
+      from: ctx.runtimeModule(),
+      names: [{ name: "createCore" }, ...["ApiSpec", "ClientCore", "ClientOptions", ...(hasValidators(ctx) ? [] : ["WithoutValidators"])].map((name) => ({ name, typeOnly: true }))],
+    },
     ...featuresImports(ctx),
     { s: "import", typeOnly: true, from: "./client.js", names: ["Auth", "Environment", "ServerVariables"].map((name) => ({ name })) },
     { s: "const", exported: false, name: "api", type: tsRef("ApiSpec"), value: apiSpec(ctx, false) },
     {
       s: "function",
       name: "createClientCore",
-      params: [{ name: "options", type: tsRef("ClientOptions", [tsRef("Auth"), tsRef("Environment"), tsRef("ServerVariables")]), initializer: object([]) }],
+      params: [{ name: "options", type: clientOptionsType(ctx), initializer: object([]) }],
       returnType: tsRef("ClientCore"),
       body: [{ s: "return", value: call(id("createCore"), [id("options"), id("api")]) }],
       doc: [
@@ -125,7 +125,7 @@ const built = new WeakMap<EmitContext, ReadonlyMap<string, Expr>>();
 export function validatorsOf(ctx: EmitContext): ReadonlyMap<string, Expr> {
   let validators = built.get(ctx);
   if (validators === undefined) {
-    const entries = funcsValidate(ctx) ? ctx.model.operations.map((operation) => [operation.binding, operationValidators(ctx, operation)] as const) : [];
+    const entries = hasValidators(ctx) ? ctx.model.operations.map((operation) => [operation.binding, operationValidators(ctx, operation)] as const) : [];
     validators = new Map(entries.filter((entry): entry is readonly [string, Expr] => entry[1] !== undefined));
     built.set(ctx, validators);
   }

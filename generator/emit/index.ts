@@ -6,7 +6,7 @@ import { clientModule } from "./client.js";
 import { coreModule, funcsModule, validatorsModule, validatorsOf } from "./funcs.js";
 import { EmitContext, type EmitOptions } from "./context.js";
 import { indexModule } from "./index-module.js";
-import { loaderModule } from "./load-validators.js";
+import { loadedBindings, loaderModule } from "./load-validators.js";
 import { operationSpecs, operationsModule } from "./operations.js";
 import { schemasModule } from "./schemas.js";
 import { testingModule } from "./testing.js";
@@ -70,6 +70,6 @@ function isWanted(path: string, ctx: EmitContext): boolean {
   if (path === "testing.ts") return options.testing;
   if (path === "webhooks.ts") return model.webhooks.length > 0;
   if (path === "validators.ts") return validatorsOf(ctx).size > 0;
-  if (path === "load-validators.ts") return operationSpecs(ctx).lazy.length > 0;
+  if (path === "load-validators.ts") return loadedBindings(ctx, operationSpecs(ctx).lazy).length > 0;
   return true;
 }

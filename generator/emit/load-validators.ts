@@ -50,6 +50,21 @@ const PARTS: Readonly<Record<LazyBinding, Part>> = {
 
 export const LAZY_BINDINGS = Object.keys(PARTS) as LazyBinding[];
 
+/**
+ * Whether the SDK has validators for its clients and functions to run: not when generated with
+ * `validate: "off"` (unless its dates need them), so that nothing it bundles imports zod or
+ * schemas.ts, and its clients refuse to validate (runtime/call.ts's `assertValidators`).
+ * operations.ts still names the schemas, for testing.ts's mocks, which load them up front.
+ */
+export function hasValidators(ctx: EmitContext): boolean {
+  return ctx.options.validate !== "off" || ctx.options.dates === "date";
+}
+
+/** What load-validators.ts imports; none when the SDK has no validators to run. */
+export function loadedBindings(ctx: EmitContext, lazy: readonly LazyBinding[]): readonly LazyBinding[] {
+  return hasValidators(ctx) ? lazy : [];
+}
+
 /** The type-only imports the loader's types need. */
 export function loaderImports(ctx: EmitContext, bindings: readonly LazyBinding[]): Statement[] {
   return bindings.map((binding) => PARTS[binding].typeImport(ctx));

@@ -8,6 +8,7 @@ import type { Operation, ResponseStream, Schema, SecurityScheme } from "../ir/mo
 import { array, call, id, inlineObject, literal, member, newExpr, num, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import { printStatementText } from "./code/module.js";
 import type { EmitContext } from "./context.js";
+import { hasValidators, loadedBindings } from "./load-validators.js";
 import { operationSpecs } from "./operations.js";
 import { peerRange, readTemplate } from "../package-files.js";
 import { stringLiteral } from "./code/literals.js";
@@ -41,7 +42,9 @@ export function readme(ctx: EmitContext): string {
       ...authExampleLines(model.securitySchemes),
     ].join("\n"),
     runtime: ctx.options.runtime === "./runtime" ? "" : `\n${sharedRuntimeNote(ctx.options.runtime)}\n`,
-    defaultValidate: `\`"${ctx.options.validate}"\`${ctx.options.validate === "strict" ? "" : " (this SDK's default)"}`,
+    defaultValidate: hasValidators(ctx)
+      ? `\`"${ctx.options.validate}"\`${ctx.options.validate === "strict" ? "" : " (this SDK's default)"}`
+      : '`"off"`, the only value: generated with `--validate off`, this SDK has no validators',
     defaultBaseUrl: defaultUrl !== undefined ? `\`${inlineCode(defaultUrl)}\`` : "none: pass `baseUrl`",
     servers: serversReadme(model),
     auth: authSection(model.securitySchemes, baseUrlOption),
@@ -345,7 +348,7 @@ function validatorsNote(ctx: EmitContext): string {
   const [first] = ctx.model.schemas;
   const example = first ? `\`${first.name}Schema\` for \`${first.name}\`` : "";
   const where = `The zod validators are in \`schemas.ts\` (${example}); import them from there.`;
-  if (!operationSpecs(ctx).lazy.includes("s")) return where;
+  if (!loadedBindings(ctx, operationSpecs(ctx).lazy).includes("s")) return where;
   return `${where} The client\nimports that module, and zod, on its first call that validates, so importing the SDK loads neither.`;
 }
 

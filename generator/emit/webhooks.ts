@@ -9,6 +9,7 @@ import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";
 import { tsKeyword, tsRef, tsUnion, typeNames, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
+import { hasValidators } from "./load-validators.js";
 import { schemaName } from "./schemas.js";
 import { webhookDiscriminator } from "./webhook-discriminator.js";
 
@@ -78,7 +79,8 @@ function webhooksSpec(ctx: EmitContext, validators: readonly Expr[]): Expr {
     { key: "validators", value: array(validators) },
     ...(headers.length > 0 ? [{ key: "headers", value: array(headers) }] : []),
     // A dynamic import, so importing the SDK loads neither zod nor the validators.
-    ...(validators.length + headers.length > 0 ? [{ key: "loadValidators", value: { e: "arrow", body: call(id("import"), [str("./schemas.js")]) } as const }] : []),
+    // None in an SDK generated without validators: webhooks are then told apart by name or discriminator only.
+    ...(hasValidators(ctx) && validators.length + headers.length > 0 ? [{ key: "loadValidators", value: { e: "arrow", body: call(id("import"), [str("./schemas.js")]) } as const }] : []),
   ]);
 }
 

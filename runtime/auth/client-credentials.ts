@@ -7,8 +7,8 @@ import { raceAbort } from "../transport/abort.js";
 import { basicAuthorization } from "./basic.js";
 import type { ClientCredentials } from "./credentials.js";
 
-// From the namespace, not named imports: see transport/ky-version.ts.
-const { isNetworkError, isTimeoutError } = kyExports;
+// From the namespace, not named imports: see transport/ky-version.ts. Read where used: a
+// module-level read would keep this module in the bundle of every SDK that imports a feature.
 
 export interface ClientCredentialsSourceInit {
   /** The security scheme's name, for error messages. */
@@ -106,7 +106,7 @@ export class ClientCredentialsSource {
       });
     } catch (error) {
       // ky's errors hold the request, and so the client credentials: keep only what went wrong.
-      const cause: unknown = isTimeoutError(error) ? undefined : isNetworkError(error) ? error.cause : error;
+      const cause: unknown = kyExports.isTimeoutError(error) ? undefined : kyExports.isNetworkError(error) ? error.cause : error;
       throw fail(`failed: ${error instanceof Error ? error.message : String(error)}`, cause === undefined ? {} : { cause });
     }
     log.debug(`token response ${response.status} POST ${tokenUrl} (${scheme}) in ${Math.round(performance.now() - started)} ms`);

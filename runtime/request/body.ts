@@ -36,8 +36,8 @@ function binaryBody(spec: BodySpec, value: unknown): EncodedBody {
   throw new TypeError(`a ${spec.mediaType} body must be a Blob, ArrayBuffer, typed array, ReadableStream or string`);
 }
 
-/** A body encoder the generator passes in for specs that have such bodies (see `RuntimeFeatures`). */
-function feature<F>(encoder: F | undefined, kind: string): F {
+/** A body encoder the generator passes in for specs that have such bodies (or form-encoded query strings; see `RuntimeFeatures`). */
+export function feature<F>(encoder: F | undefined, kind: string): F {
   if (encoder === undefined) throw new TypeError(`internal: a ${kind} body, in an SDK generated without ${kind} bodies`);
   return encoder;
 }

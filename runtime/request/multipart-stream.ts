@@ -6,7 +6,8 @@ export interface MultipartPart {
   readonly type?: string;
 }
 
-const encoder = new TextEncoder();
+// Pure: this module is reached from features.ts, which every SDK with a runtime feature imports.
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * A `multipart/form-data` body as a stream, for parts FormData cannot hold (a `ReadableStream`):

@@ -30,7 +30,7 @@ export function prepareRequest(operation: OperationSpec, args: Args, baseUrl: st
     return {
       method: operation.method,
       url: joinUrl(baseUrl, expandPath(operation, args)),
-      query: queryFragments(operation, args),
+      query: queryFragments(operation, args, features),
       headers: headerParams(operation, args),
       cookies: cookieFragments(operation, args),
       body: operation.body ? encodeBody(operation.body, args["body"], features) : undefined,

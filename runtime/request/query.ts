@@ -1,15 +1,16 @@
+import type { RuntimeFeatures } from "../features.js";
 import type { OperationSpec, ParamSpec } from "../operation.js";
 import { argKey, paramValue, type Args } from "./args.js";
 import { encodeAllowingReserved, encodeComponent } from "./encode.js";
-import { formBody } from "./form-body.js";
+import { feature } from "./body.js";
 import { formPairs } from "./style.js";
 
 /** The query parameters as encoded `name=value` fragments, in declaration order. */
-export function queryFragments(operation: OperationSpec, args: Args): string[] {
+export function queryFragments(operation: OperationSpec, args: Args, features: RuntimeFeatures): string[] {
   const fragments: string[] = [];
   for (const param of operation.params) {
     if (param.in === "querystring") {
-      const text = queryString(param, args[argKey(param)]);
+      const text = queryString(param, args[argKey(param)], features);
       if (text !== undefined && text !== "") fragments.push(text);
       continue;
     }
@@ -27,8 +28,8 @@ export function queryFragments(operation: OperationSpec, args: Args): string[] {
  * text, percent-encoded; otherwise it is `application/x-www-form-urlencoded`, encoded as a form
  * body is (`a=1&b=2`; a string or `URLSearchParams` is taken as already encoded).
  */
-function queryString(param: ParamSpec, value: unknown): string | undefined {
+function queryString(param: ParamSpec, value: unknown, features: RuntimeFeatures): string | undefined {
   if (value === undefined) return undefined;
   if (param.json) return encodeComponent(JSON.stringify(value));
-  return formBody({ kind: "form", mediaType: "application/x-www-form-urlencoded" }, value).toString();
+  return feature(features.formBody, "form")({ kind: "form", mediaType: "application/x-www-form-urlencoded" }, value).toString();
 }

@@ -8,8 +8,7 @@ import { ReceivedApiResponse, type ApiResponse } from "./api-response.js";
 import { bodyText, errorBody, parseJsonBody, type BufferedBody } from "./decode.js";
 import { requestIdOf } from "./request-id.js";
 import { isNullBodyStatus, isSuccess, selectResponseSpec } from "./select-spec.js";
-import { check, type Checked } from "./validate.js";
-import { asTyped, tolerated, type Interpreter } from "./interpreter.js";
+import { asTyped, type Interpreter, type ReadingFeatures } from "./interpreter.js";
 
 /**
  * Turns the final response into the call's result, or throws `ApiError` for a status outside
@@ -45,13 +44,7 @@ function successData({ response, body }: Received, spec: ResponseSpec | undefine
   }
   if (json.value === undefined) return undefined;
   if (interpreter.validate === "off") return asTyped(json.value, spec, interpreter);
-  const checked = check(spec.schema, json.value);
-  if (checked.ok) return checked.value;
-  if (tolerated(checked.issues, json.value, interpreter)) return asTyped(json.value, spec, interpreter);
-  const error = new ResponseValidationError({ ...interpreter.context(), status: response.status, issues: checked.issues, body: json.value });
-  if (interpreter.validate === "strict") throw error;
-  interpreter.log.warn(error.message);
-  return asTyped(json.value, spec, interpreter);
+  return validation(interpreter).successBody(json.value, spec, response.status, interpreter);
 }
 
 /** A 2xx the spec does not declare: read by its Content-Type, not validated. */
@@ -61,28 +54,20 @@ function undeclaredBody(body: BufferedBody): unknown {
   return json.ok ? json.value : json.text;
 }
 
-/**
- * Error bodies are validated like successful ones, but a mismatch never hides the API's answer:
- * with `'strict'` the ApiError is still thrown, its `bodyIssues` set (so `isError()` is false,
- * the body not being what the type says); with `'warn'` the mismatch is logged.
- */
+/** Error bodies are validated like successful ones (see `validErrorBody`). */
 function apiError({ response, body }: Received, spec: ResponseSpec | undefined, interpreter: Interpreter): ApiError {
   let value = body === undefined ? undefined : errorBody(body, spec?.kind);
   let bodyIssues: ApiError["bodyIssues"];
   if (spec?.kind === "json" && spec.schema !== undefined && value !== undefined) {
-    const checked: Checked | undefined = interpreter.validate === "off" ? undefined : check(spec.schema, value);
-    if (checked?.ok) value = checked.value;
-    else {
-      // Kept as received (with its Dates): unchecked, only values the spec did not list differ, or a mismatch.
-      if (checked !== undefined && !tolerated(checked.issues, value, interpreter)) {
-        if (interpreter.validate === "strict") bodyIssues = checked.issues;
-        else {
-          const mismatch = new ResponseValidationError({ ...interpreter.context(), status: response.status, issues: checked.issues, body: value });
-          interpreter.log.warn(mismatch.message);
-        }
-      }
-      value = asTyped(value, spec, interpreter);
-    }
+    if (interpreter.validate === "off") value = asTyped(value, spec, interpreter);
+    else ({ value, bodyIssues } = validation(interpreter).errorBody(value, spec, response.status, interpreter));
   }
   return new ApiError({ ...interpreter.context(), status: response.status, body: value, response, requestId: requestIdOf(response.headers), bodyIssues });
+}
+
+/** Passed in by SDKs that have validators; the core refuses to validate without (see `assertValidators`). */
+function validation(interpreter: Interpreter): NonNullable<ReadingFeatures["validation"]> {
+  const feature = interpreter.features.validation;
+  if (feature === undefined) throw new TypeError("internal: validating a response, in an SDK generated without validators");
+  return feature;
 }

@@ -12,6 +12,7 @@ import type { Resumption } from "../streaming/byte-source.js";
 import type { Stream } from "../streaming/stream.js";
 import { unlistedValues } from "../unlisted.js";
 import type { reviveDates } from "./revive-dates.js";
+import type { validErrorBody, validSuccessBody } from "./validate-body.js";
 
 export interface Interpreter {
   readonly operation: OperationSpec;
@@ -36,6 +37,7 @@ export interface Interpreter {
  */
 export interface ReadingFeatures {
   readonly reviveDates?: typeof reviveDates;
+  readonly validation?: { readonly successBody: typeof validSuccessBody; readonly errorBody: typeof validErrorBody };
   readonly streams?: {
     readonly open: (response: Response, spec: ResponseSpec, interpreter: Interpreter, call: StreamingCall) => Stream<unknown>;
     readonly isStream: (value: unknown) => boolean;

@@ -1,4 +1,5 @@
 import { formatIssues, type ValidationIssue } from "../errors/format-issues.js";
+import { SdkError } from "../errors/sdk-error.js";
 import { Log } from "../logging/log.js";
 import type { Logger, LogLevel, ValidationMode } from "../options.js";
 import { unlistedValues } from "../unlisted.js";
@@ -92,6 +93,7 @@ export function bindWebhooks<Event>(spec: WebhooksSpec, client: WebhookClientOpt
     const name = named ?? declaredName(spec, discriminatorValues, payload);
     // With validate "off", zod and the validators are loaded only when nothing else names the webhook (or for Dates).
     const needed = name === undefined || mode !== "off" || spec.dates === true;
+    if (needed && spec.loadValidators === undefined && spec.validators.length > 0) throw withoutValidators(name, mode);
     const loaded = needed ? await (validators ??= loadValidators(spec)) : { payload: () => undefined, headers: () => undefined };
     const checking: Checking = { mode, validators: loaded, log, reported };
     const event = name === undefined ? firstMatch(spec, payload, loaded.payload) : { name, payload: validatePayload(spec, name, payload, checking) };
@@ -102,6 +104,12 @@ export function bindWebhooks<Event>(spec: WebhooksSpec, client: WebhookClientOpt
     unwrap,
     unwrapRequest: async (request, options) => unwrap(await readRequestBody(request, options.maxBodySize), request.headers, options),
   };
+}
+
+/** An SDK generated with `--validate off` has no validators: it cannot validate, nor tell apart webhooks that only their schemas do. */
+function withoutValidators(name: string | undefined, mode: ValidationMode): Error {
+  if (name === undefined) return new WebhookVerificationError({ reason: "unknown-webhook", detail: "nothing names the webhook, and this SDK was generated with --validate off, without the validators that tell its webhooks apart" });
+  return new SdkError(`webhooks: validate: ${JSON.stringify(mode)} needs validators, and this SDK was generated with --validate off, without them; regenerate it without that option to validate`);
 }
 
 /** A webhook's validator (of its payload, or of its headers), by webhook name. */

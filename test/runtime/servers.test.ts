@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRuntime, SdkError } from "../../runtime/index.js";
 import { closeServers, sendJson, startServer, type TestServer } from "../support/http-server.js";
-import { operation } from "../support/runtime-fixtures.js";
+import { everyFeature, operation } from "../support/runtime-fixtures.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -15,10 +15,10 @@ beforeAll(async () => {
 afterAll(closeServers);
 afterEach(() => vi.unstubAllGlobals());
 
-const api = { title: "T", servers: [{ url: "../api/{version}", name: "here", variables: { version: "v1" } }], securitySchemes: {} };
+const api = { title: "T", servers: [{ url: "../api/{version}", name: "here", variables: { version: "v1" } }], securitySchemes: {}, features: everyFeature };
 
 describe("the server of a call", () => {
-  const twoServers = () => ({ title: "T", servers: [{ url: `${server.url}/first`, name: "a" }, { url: `${server.url}/second`, name: "b" }], securitySchemes: {} });
+  const twoServers = () => ({ title: "T", servers: [{ url: `${server.url}/first`, name: "a" }, { url: `${server.url}/second`, name: "b" }], securitySchemes: {}, features: everyFeature });
 
   it("is the first of the spec's servers when no environment is chosen", async () => {
     await createRuntime({ logLevel: "off" }, twoServers()).endpoint(operation({ path: "/pets" }))({});
@@ -32,11 +32,29 @@ describe("the server of a call", () => {
   });
 });
 
+describe("without the resolveBaseUrls feature (a spec whose server URLs are absolute, without variables)", () => {
+  const { resolveBaseUrls: _unused, ...features } = everyFeature;
+  const fixed = () => ({ title: "T", servers: [{ url: `${server.url}/first`, name: "a" }, { url: `${server.url}/second`, name: "b" }], securitySchemes: {}, features });
+
+  it("calls the chosen environment's server, or an operation's own of the same name, as written", async () => {
+    await createRuntime({ logLevel: "off", environment: "b" }, fixed()).endpoint(operation({ path: "/pets" }))({});
+    expect(server.requests.at(-1)?.path).toBe("/second/pets");
+    const own = operation({ path: "/pets", servers: [{ url: `${server.url}/own-a`, name: "a" }, { url: `${server.url}/own-b`, name: "b" }] });
+    await createRuntime({ logLevel: "off", environment: "b" }, fixed()).endpoint(own)({});
+    expect(server.requests.at(-1)?.path).toBe("/own-b/pets");
+  });
+
+  it("refuses an unknown environment, and under validate: strict any server variable", () => {
+    expect(() => createRuntime({ logLevel: "off", environment: "c" as "a" }, fixed())).toThrow('createClient: unknown environment "c"; this API\'s are "a", "b"');
+    expect(() => createRuntime({ logLevel: "off", serverVariables: { region: "eu" } }, fixed())).toThrow("createClient: serverVariables.region is not a server variable of this API (it has none)");
+  });
+});
+
 describe("server variables named like Object's own properties", () => {
   it("are only themselves: given, defaulted, or refused as unknown", async () => {
     // JSON.parse: an object literal's `__proto__` key would set the prototype instead.
     const serverVariables = JSON.parse('{"constructor": [], "__proto__": [], "toString": []}') as Record<string, readonly string[]>;
-    const api = { title: "T", servers: [{ url: `${server.url}/{constructor}/{__proto__}/{toString}`, variables: { toString: "t" } }], serverVariables, securitySchemes: {} };
+    const api = { title: "T", servers: [{ url: `${server.url}/{constructor}/{__proto__}/{toString}`, variables: { toString: "t" } }], serverVariables, securitySchemes: {}, features: everyFeature };
     await createRuntime({ logLevel: "off", serverVariables: JSON.parse('{"constructor": "c", "__proto__": "p"}') as object }, api).endpoint(operation({ path: "/pets" }))({});
     expect(server.requests.at(-1)?.path).toBe("/c/p/t/pets");
     expect(() => createRuntime({ logLevel: "off", serverVariables: { valueOf: "v" } }, api)).toThrow(/serverVariables.valueOf is not a server variable/);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRuntime, RequestValidationError, type ParamSpec } from "../../runtime/index.js";
 import { closeServers, sendJson, startServer, type TestServer } from "../support/http-server.js";
-import { operation, param, runtimeFor } from "../support/runtime-fixtures.js";
+import { everyFeature, operation, param, runtimeFor } from "../support/runtime-fixtures.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe("base URL", () => {
   });
 
   it("defaults to the spec's server URL when no baseUrl is given", async () => {
-    const runtime = createRuntime({ logLevel: "off" }, { title: "T", servers: [{ url: `${server.url}/from-spec` }], securitySchemes: {} });
+    const runtime = createRuntime({ logLevel: "off" }, { title: "T", servers: [{ url: `${server.url}/from-spec` }], securitySchemes: {}, features: everyFeature });
     await runtime.endpoint(operation({ path: "/pets" }))({});
     expect(server.requests.at(-1)?.path).toBe("/from-spec/pets");
   });

@@ -15,6 +15,7 @@ export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   petstore: { spec: "petstore.yaml" },
   "petstore-strict": { spec: "petstore.yaml", strict: true },
   "petstore-warn": { spec: "petstore.yaml", validate: "warn" },
+  "petstore-off": { spec: "petstore.yaml", validate: "off" },
   "petstore-dates": { spec: "petstore.yaml", dates: "date" },
   composition: { spec: "composition.yaml", layout: "flat" },
   "composition-strict": { spec: "composition.yaml", layout: "flat", strict: true },

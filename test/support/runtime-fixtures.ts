@@ -24,7 +24,10 @@ export function param(name: string, location: ParamSpec["in"], extra: Partial<Pa
   return { name, in: location, style, explode: style === "form", ...extra };
 }
 
-export const testApi: ApiSpec = { title: "Test API", securitySchemes: {} };
+/** Every runtime feature, which generated SDKs pass in only when their spec needs it (see `RuntimeFeatures`). */
+export const everyFeature = features;
+
+export const testApi: ApiSpec = { title: "Test API", securitySchemes: {}, features };
 
 /**
  * The runtime with its endpoints typed by the test, as a generated `Client` property types them

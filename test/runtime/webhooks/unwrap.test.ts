@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
+import { SdkError } from "../../../runtime/index.js";
 import { bindWebhooks, signWebhook, WebhookHeaderError, WebhookVerificationError, type WebhooksSpec } from "../../../runtime/webhooks/index.js";
 
 type Event = { readonly name: string; readonly payload: unknown };
@@ -155,5 +156,32 @@ describe("declared headers under random input", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("bindWebhooks of an SDK generated with --validate off (no validators to load)", () => {
+  const { loadValidators: _unused, ...withoutLoader } = spec;
+  const unvalidated: WebhooksSpec = { ...withoutLoader, validate: "off", discriminator: { field: "kind", values: [["push", "push"]] } };
+
+  it("names a webhook by its discriminator and returns the payload unchecked", async () => {
+    const event = await bindWebhooks<Event>(unvalidated).unwrap(...(await signed({ kind: "push", ref: 1 })), { secret: SECRET });
+    expect(event).toEqual({ name: "push", payload: { kind: "push", ref: 1 } });
+  });
+
+  it("says why it cannot name a webhook that only the schemas would tell apart", async () => {
+    const { discriminator: _none, ...undiscriminated } = unvalidated;
+    const error = await bindWebhooks<Event>(undiscriminated)
+      .unwrap(...(await signed({ zen: "z" })), { secret: SECRET })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ reason: "unknown-webhook" });
+    expect((error as Error).message).toContain("this SDK was generated with --validate off, without the validators that tell its webhooks apart");
+  });
+
+  it("refuses validate: strict with an SdkError, rather than return the payload unchecked", async () => {
+    const error = await bindWebhooks<Event>(unvalidated, { validate: "strict" })
+      .unwrap(...(await signed({ kind: "push", ref: 1 })), { secret: SECRET })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SdkError);
+    expect((error as Error).message).toBe('webhooks: validate: "strict" needs validators, and this SDK was generated with --validate off, without them; regenerate it without that option to validate');
   });
 });

@@ -10,7 +10,7 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
-import { formBody, multipartBody } from "./runtime/features.js";
+import { formBody, multipartBody, validation } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -198,7 +198,7 @@ const api: ApiSpec = {
   ],
   securitySchemes: {},
   secretFields: ["password"],
-  features: { formBody, multipartBody },
+  features: { formBody, multipartBody, validation },
   loadValidators,
 };
 

@@ -9,7 +9,7 @@ import {
   type ClientCore,
   type ClientOptions,
 } from "./runtime/index.js";
-import { formBody, multipartBody } from "./runtime/features.js";
+import { formBody, multipartBody, validation } from "./runtime/features.js";
 import type { Auth, Environment, ServerVariables } from "./client.js";
 
 const api: ApiSpec = {
@@ -23,7 +23,7 @@ const api: ApiSpec = {
   ],
   securitySchemes: {},
   secretFields: ["password"],
-  features: { formBody, multipartBody },
+  features: { formBody, multipartBody, validation },
 };
 
 /**

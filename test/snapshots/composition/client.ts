@@ -10,7 +10,7 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
-import { multipartBody } from "./runtime/features.js";
+import { multipartBody, validation } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -98,7 +98,7 @@ const api: ApiSpec = {
   ],
   securitySchemes: {},
   secretFields: ["cardNumber", "password"],
-  features: { multipartBody },
+  features: { multipartBody, validation },
   loadValidators,
 };
 

@@ -10,6 +10,7 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
+import { resolveBaseUrls, validation } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -127,6 +128,7 @@ const api: ApiSpec = {
     reportPort: [],
   },
   securitySchemes: {},
+  features: { resolveBaseUrls, validation },
   loadValidators,
 };
 

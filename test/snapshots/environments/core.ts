@@ -9,6 +9,7 @@ import {
   type ClientCore,
   type ClientOptions,
 } from "./runtime/index.js";
+import { resolveBaseUrls, validation } from "./runtime/features.js";
 import type { Auth, Environment, ServerVariables } from "./client.js";
 
 const api: ApiSpec = {
@@ -58,6 +59,7 @@ const api: ApiSpec = {
     reportPort: [],
   },
   securitySchemes: {},
+  features: { resolveBaseUrls, validation },
 };
 
 /**

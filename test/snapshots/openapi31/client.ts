@@ -10,6 +10,7 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
+import { validation } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -90,6 +91,7 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
+  features: { validation },
   loadValidators,
 };
 

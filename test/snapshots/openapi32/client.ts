@@ -13,7 +13,13 @@ import {
   type Stream,
   type TokenCredential,
 } from "./runtime/index.js";
-import { applyAuth, multipartBody, streams } from "./runtime/features.js";
+import {
+  applyAuth,
+  formBody,
+  multipartBody,
+  streams,
+  validation,
+} from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -197,7 +203,7 @@ const api: ApiSpec = {
       name: "X-Legacy-Key",
     },
   },
-  features: { applyAuth, multipartBody, streams },
+  features: { applyAuth, formBody, multipartBody, streams, validation },
   loadValidators,
 };
 

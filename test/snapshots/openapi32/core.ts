@@ -9,7 +9,13 @@ import {
   type ClientCore,
   type ClientOptions,
 } from "./runtime/index.js";
-import { applyAuth, multipartBody, streams } from "./runtime/features.js";
+import {
+  applyAuth,
+  formBody,
+  multipartBody,
+  streams,
+  validation,
+} from "./runtime/features.js";
 import type { Auth, Environment, ServerVariables } from "./client.js";
 
 const api: ApiSpec = {
@@ -31,7 +37,7 @@ const api: ApiSpec = {
       name: "X-Legacy-Key",
     },
   },
-  features: { applyAuth, multipartBody, streams },
+  features: { applyAuth, formBody, multipartBody, streams, validation },
 };
 
 /**

@@ -9,6 +9,7 @@ import {
   type ClientCore,
   type ClientOptions,
 } from "./runtime/index.js";
+import { validation } from "./runtime/features.js";
 import type { Auth, Environment, ServerVariables } from "./client.js";
 
 const api: ApiSpec = {
@@ -21,6 +22,7 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
+  features: { validation },
 };
 
 /**

@@ -11,6 +11,7 @@ import {
   type OptionalArgsEndpoint,
   type PaginatedEndpoint,
 } from "./runtime/index.js";
+import { validation } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -199,6 +200,7 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
+  features: { validation },
   loadValidators,
 };
 

@@ -17,6 +17,7 @@ import {
   formBody,
   multipartBody,
   reviveDates,
+  validation,
 } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
@@ -200,7 +201,7 @@ const api: ApiSpec = {
     },
   },
   dates: "date",
-  features: { applyAuth, formBody, multipartBody, reviveDates },
+  features: { applyAuth, formBody, multipartBody, reviveDates, validation },
   loadValidators,
 };
 

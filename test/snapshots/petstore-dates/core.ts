@@ -14,6 +14,7 @@ import {
   formBody,
   multipartBody,
   reviveDates,
+  validation,
 } from "./runtime/features.js";
 import type { Auth, Environment, ServerVariables } from "./client.js";
 
@@ -38,7 +39,7 @@ const api: ApiSpec = {
     },
   },
   dates: "date",
-  features: { applyAuth, formBody, multipartBody, reviveDates },
+  features: { applyAuth, formBody, multipartBody, reviveDates, validation },
 };
 
 /**

@@ -12,7 +12,12 @@ import {
   type OptionalArgsEndpoint,
   type TokenCredential,
 } from "./runtime/index.js";
-import { applyAuth, formBody, multipartBody } from "./runtime/features.js";
+import {
+  applyAuth,
+  formBody,
+  multipartBody,
+  validation,
+} from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -194,7 +199,7 @@ const api: ApiSpec = {
       name: "X-API-Key",
     },
   },
-  features: { applyAuth, formBody, multipartBody },
+  features: { applyAuth, formBody, multipartBody, validation },
   loadValidators,
 };
 

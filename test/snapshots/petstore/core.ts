@@ -9,7 +9,12 @@ import {
   type ClientCore,
   type ClientOptions,
 } from "./runtime/index.js";
-import { applyAuth, formBody, multipartBody } from "./runtime/features.js";
+import {
+  applyAuth,
+  formBody,
+  multipartBody,
+  validation,
+} from "./runtime/features.js";
 import type { Auth, Environment, ServerVariables } from "./client.js";
 
 const api: ApiSpec = {
@@ -32,7 +37,7 @@ const api: ApiSpec = {
       name: "X-API-Key",
     },
   },
-  features: { applyAuth, formBody, multipartBody },
+  features: { applyAuth, formBody, multipartBody, validation },
 };
 
 /**

@@ -15,9 +15,10 @@ import {
   type TokenCredential,
 } from "./runtime/index.js";
 import {
-  ClientCredentialsSource,
   applyAuth,
   multipartBody,
+  tokenSources,
+  validation,
 } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
@@ -243,7 +244,7 @@ const api: ApiSpec = {
     },
   },
   secretFields: ["password", "recoveryCode"],
-  features: { ClientCredentialsSource, applyAuth, multipartBody },
+  features: { applyAuth, multipartBody, tokenSources, validation },
   loadValidators,
 };
 

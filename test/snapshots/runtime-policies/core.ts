@@ -10,9 +10,10 @@ import {
   type ClientOptions,
 } from "./runtime/index.js";
 import {
-  ClientCredentialsSource,
   applyAuth,
   multipartBody,
+  tokenSources,
+  validation,
 } from "./runtime/features.js";
 import type { Auth, Environment, ServerVariables } from "./client.js";
 
@@ -61,7 +62,7 @@ const api: ApiSpec = {
     },
   },
   secretFields: ["password", "recoveryCode"],
-  features: { ClientCredentialsSource, applyAuth, multipartBody },
+  features: { applyAuth, multipartBody, tokenSources, validation },
 };
 
 /**

@@ -11,7 +11,7 @@ import {
   type OptionalArgsEndpoint,
   type Stream,
 } from "./runtime/index.js";
-import { itemsBody, streams } from "./runtime/features.js";
+import { itemsBody, streams, validation } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -79,7 +79,7 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
-  features: { itemsBody, streams },
+  features: { itemsBody, streams, validation },
   loadValidators,
 };
 

@@ -9,7 +9,7 @@ import {
   type ClientCore,
   type ClientOptions,
 } from "./runtime/index.js";
-import { itemsBody, streams } from "./runtime/features.js";
+import { itemsBody, streams, validation } from "./runtime/features.js";
 import type { Auth, Environment, ServerVariables } from "./client.js";
 
 const api: ApiSpec = {
@@ -22,7 +22,7 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
-  features: { itemsBody, streams },
+  features: { itemsBody, streams, validation },
 };
 
 /**

@@ -9,6 +9,7 @@ import {
   type ClientOptions,
   type Endpoint,
 } from "./runtime/index.js";
+import { validation } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -46,6 +47,7 @@ const api: ApiSpec = {
     },
   ],
   securitySchemes: {},
+  features: { validation },
   loadValidators,
 };
 
