@@ -14,22 +14,18 @@ function print(value: unknown, depth: number, key: string, expand: (depth: numbe
   }
   if (!isRecord(value) || !expand(depth, key)) return compact(value);
   const inner = `${indent}  `;
-  let text = "";
-  for (const each in value) {
-    if (!Object.hasOwn(value, each)) continue;
-    text += `${text === "" ? "" : ",\n"}${inner}${JSON.stringify(each)}: ${print(value[each], depth + 1, each, expand, inner)}`;
-  }
-  return text === "" ? "{}" : `{\n${text}\n${indent}}`;
+  // Object.keys, not for…in: the same keys in the same order, without a look at the prototype chain.
+  const keys = Object.keys(value);
+  if (keys.length === 0) return "{}";
+  const entries = keys.map((each) => `${inner}${JSON.stringify(each)}: ${print(value[each], depth + 1, each, expand, inner)}`);
+  return `{\n${entries.join(",\n")}\n${indent}}`;
 }
 
 function compact(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(compact).join(", ")}]`;
   if (isRecord(value)) {
-    let text = "";
-    for (const each in value) {
-      if (Object.hasOwn(value, each)) text += `${text === "" ? "" : ", "}${JSON.stringify(each)}: ${compact(value[each])}`;
-    }
-    return text === "" ? "{}" : `{ ${text} }`;
+    const keys = Object.keys(value);
+    return keys.length === 0 ? "{}" : `{ ${keys.map((each) => `${JSON.stringify(each)}: ${compact(value[each])}`).join(", ")} }`;
   }
   return JSON.stringify(value) ?? "null";
 }

@@ -52,8 +52,12 @@ const WEBHOOK_TYPE_NAMES = new Set([
 
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
+const ASCII_IDENTIFIER = /^[A-Za-z$_][\w$]*$/;
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
+  // Most names are ASCII: a plain class answers for them, faster than Unicode property escapes.
+  return ASCII_IDENTIFIER.test(name) || (!ASCII.test(name) && IDENTIFIER.test(name));
 }
 
 /** A name usable as a `const`/`function` binding: an identifier that is not a reserved word. */
@@ -62,11 +66,17 @@ export function isBindingName(name: string): boolean {
 }
 
 export function splitWords(text: string): string[] {
-  return text
-    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
-    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
+  // The same classes over ASCII alone, several times faster than Unicode property escapes.
+  const words = ASCII.test(text)
+    ? text
+        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+        .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+        .split(/[^A-Za-z0-9]+/)
+    : text
+        .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+        .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2")
+        .split(/[^\p{L}\p{N}]+/u);
+  return words.filter((word) => word.length > 0);
 }
 
 function capitalize(word: string): string {

@@ -83,6 +83,30 @@ export function conditionalGroup(states: readonly Doc[]): Doc {
   return { type: "group", contents: states[0] ?? "", break: false, expandedStates: states };
 }
 
+/**
+ * A doc that prints as `build()` would, given `flat`, the text `build()` prints on one line, when
+ * nothing in that doc must break: a conditional group of the text and the doc, which is built only
+ * when the text does not fit. Most code of a big API fits on its line; its docs are never built.
+ */
+export function flatOr(flat: string, build: () => Doc): Doc {
+  return new FlatOr(flat, build);
+}
+
+/** A class, not an object with a getter: every instance then shares one shape, as groups do. */
+class FlatOr implements Group {
+  readonly type = "group";
+  readonly break = false;
+  #states: readonly Doc[] | undefined;
+  constructor(
+    readonly contents: string,
+    private readonly build: () => Doc,
+  ) {}
+
+  get expandedStates(): readonly Doc[] {
+    return (this.#states ??= [this.contents, this.build()]);
+  }
+}
+
 /** Indentation only shows after a line break: text alone needs none. */
 export function indent(contents: Doc): Doc {
   const flat = flatten(contents);

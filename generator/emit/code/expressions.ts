@@ -3,7 +3,7 @@
  * gen-client emits: member chains (`z.string().check(…)`), call arguments with a hugged last
  * object/array/arrow argument, and always-expanded object literals.
  */
-import { breakParent, conditionalGroup, fill, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, willBreak, type Doc } from "./doc.js";
+import { breakParent, conditionalGroup, fill, flatOr, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, willBreak, type Doc } from "./doc.js";
 import { jsdoc, propertyKey } from "./shared.js";
 import { numberLiteral, stringLiteral } from "./literals.js";
 import { printType, type TsType } from "./types.js";
@@ -45,11 +45,18 @@ export const array = (items: readonly Expr[]): Expr => ({ e: "array", items });
 export const pure = (expr: Expr): Expr => ({ e: "pure", call: expr });
 export const arrow = (body: Expr, returnType?: TsType): Expr => (returnType ? { e: "arrow", body, returnType } : { e: "arrow", body });
 
-/** `a.b.c` from a dotted path. */
+/** `a.b.c` from a dotted path; expressions are immutable, so each path is made once. */
 export function path(dotted: string): Expr {
-  const [head = "", ...rest] = dotted.split(".");
-  return rest.reduce<Expr>((object, name) => member(object, name), id(head));
+  let expr = PATHS.get(dotted);
+  if (expr === undefined) {
+    const [head = "", ...rest] = dotted.split(".");
+    expr = rest.reduce<Expr>((object, name) => member(object, name), id(head));
+    PATHS.set(dotted, expr);
+  }
+  return expr;
 }
+
+const PATHS = new Map<string, Expr>();
 
 /** Value literals from JSON data (spec defaults, enum values). */
 export function literal(value: unknown): Expr {
@@ -71,17 +78,27 @@ export function identifiers(exprs: readonly Expr[]): Set<string> {
   const visit = (expr: Expr): void => {
     if (expr.e === "id") found.add(expr.name);
     else if (expr.e === "member") visit(expr.object);
-    else if (expr.e === "call" || expr.e === "new") [expr.callee, ...expr.args].forEach(visit);
-    else if (expr.e === "object") expr.properties.forEach((property) => visit(property.value));
-    else if (expr.e === "array") expr.items.forEach(visit);
+    else if (expr.e === "call" || expr.e === "new") {
+      visit(expr.callee);
+      for (const arg of expr.args) visit(arg);
+    } else if (expr.e === "object") for (const property of expr.properties) visit(property.value);
+    else if (expr.e === "array") for (const item of expr.items) visit(item);
     else if (expr.e === "arrow") visit(expr.body);
     else if (expr.e === "pure") visit(expr.call);
   };
-  exprs.forEach(visit);
+  for (const expr of exprs) visit(expr);
   return found;
 }
 
 export function printExpr(expr: Expr): Doc {
+  if (expr.e === "call" || expr.e === "new" || expr.e === "array" || expr.e === "object") {
+    const flat = flatText(expr);
+    if (flat !== undefined) return flatOr(flat, () => printExprDoc(expr));
+  }
+  return printExprDoc(expr);
+}
+
+function printExprDoc(expr: Expr): Doc {
   switch (expr.e) {
     case "id":
       return expr.name;
@@ -110,6 +127,85 @@ export function printExpr(expr: Expr): Doc {
   }
 }
 
+/**
+ * The text `printExprDoc` lays out on one line, or undefined when something in the expression must
+ * break (an expanded object, a doc comment, a member chain prettier always breaks) or is not worth
+ * the shortcut (arrows, type arguments). Text for text, it is what the doc prints flat.
+ */
+function flatText(expr: Expr): string | undefined {
+  switch (expr.e) {
+    case "id":
+      return expr.name;
+    case "string":
+      return stringLiteral(expr.value);
+    case "number":
+      return expr.value < 0 ? `-${numberLiteral(-expr.value)}` : numberLiteral(expr.value);
+    case "boolean":
+      return String(expr.value);
+    case "null":
+      return "null";
+    case "member": {
+      const object = flatText(expr.object);
+      return object === undefined ? undefined : `${object}.${expr.name}`;
+    }
+    case "call": {
+      if (expr.typeArgs !== undefined && expr.typeArgs.length > 0) return undefined;
+      const callee = flatText(expr.callee);
+      const args = callee === undefined ? undefined : flatArguments(expr.args);
+      // Checked last: its walk is only as long as the text's when the arguments are flat.
+      if (args === undefined || (expr.callee.e === "member" && isAlwaysBrokenChain(expr))) return undefined;
+      return callee + args;
+    }
+    case "new": {
+      const callee = flatText(expr.callee);
+      const args = callee === undefined ? undefined : flatArguments(expr.args);
+      return args === undefined ? undefined : `new ${callee}${args}`;
+    }
+    case "object":
+      return expr.inline === true ? flatObject(expr.properties) : undefined;
+    case "array":
+      return arrayMustBreak(expr.items) ? undefined : flatList("[", expr.items, "]");
+    case "arrow":
+      return undefined;
+    case "pure": {
+      const call = flatText(expr.call);
+      return call === undefined ? undefined : `/* @__PURE__ */ ${call}`;
+    }
+  }
+}
+
+function flatArguments(args: readonly Expr[]): string | undefined {
+  return args.length === 0 ? "()" : flatList("(", args, ")");
+}
+
+function flatList(open: string, items: readonly Expr[], close: string): string | undefined {
+  let text = open;
+  for (let i = 0; i < items.length; i++) {
+    const item = flatText(items[i]!);
+    if (item === undefined) return undefined;
+    text += i === 0 ? item : `, ${item}`;
+  }
+  return text + close;
+}
+
+function flatObject(properties: readonly ObjectProperty[]): string | undefined {
+  if (properties.length === 0) return "{}";
+  let text = "{ ";
+  for (let i = 0; i < properties.length; i++) {
+    const property = properties[i]!;
+    if (property.doc) return undefined;
+    const value = flatText(property.value);
+    if (value === undefined) return undefined;
+    const entry = property.value.e === "id" && property.value.name === property.key ? property.key : `${objectKey(property.key)}: ${value}`;
+    text += i === 0 ? entry : `, ${entry}`;
+  }
+  return `${text} }`;
+}
+
+function objectKey(key: string): string {
+  return key === "__proto__" ? '["__proto__"]' : propertyKey(key);
+}
+
 function printTypeArgs(typeArgs: readonly TsType[] | undefined): Doc {
   if (!typeArgs || typeArgs.length === 0) return "";
   return printType({ t: "ref", name: "", args: typeArgs });
@@ -119,10 +215,12 @@ function printObject(properties: readonly ObjectProperty[], inline: boolean): Do
   if (properties.length === 0) return "{}";
   const printed = properties.map((property) => {
     if (property.value.e === "id" && property.value.name === property.key && !property.doc) return property.key;
-    const key = property.key === "__proto__" ? '["__proto__"]' : propertyKey(property.key);
+    const key = objectKey(property.key);
     // prettier leaves short keys alone: breaking after them gains nothing.
-    const assignment = key.length < 2 + 3 ? [key, ": ", printExpr(property.value)] : printAssignment(key, ":", property.value);
-    return [property.doc ? [jsdoc(property.doc), hardline] : "", assignment];
+    const assignment = () => (key.length < 2 + 3 ? [key, ": ", printExprDoc(property.value)] : printAssignment(key, ":", property.value));
+    if (property.doc) return [jsdoc(property.doc), hardline, assignment()];
+    const flat = flatText(property.value);
+    return flat === undefined ? assignment() : flatOr(`${key}: ${flat}`, assignment);
   });
   return group(["{", indent([line, join([",", line], printed)]), ifBreak(","), line, "}"], { shouldBreak: !inline });
 }
@@ -132,16 +230,20 @@ function printArray(items: readonly Expr[]): Doc {
   const printed = items.map(printExpr);
   const concise = items.every((item) => item.e === "number") && items.length > 1;
   const body = concise ? fill(join([",", line], printed)) : join([",", line], printed);
-  // prettier always breaks arrays of several objects (or arrays) that each have several entries.
+  return group(["[", indent([softline, body]), ifBreak(","), softline, "]"], { shouldBreak: arrayMustBreak(items) });
+}
+
+/** prettier always breaks arrays of several objects (or arrays) that each have several entries. */
+function arrayMustBreak(items: readonly Expr[]): boolean {
   const first = items[0];
-  const shouldBreak =
+  return (
     items.length > 1 &&
     items.every((item) =>
       first?.e === "object"
         ? item.e === "object" && item.properties.length > 1
         : first?.e === "array" && item.e === "array" && item.items.length > 1,
-    );
-  return group(["[", indent([softline, body]), ifBreak(","), softline, "]"], { shouldBreak });
+    )
+  );
 }
 
 /** Arrow bodies that are calls go on the next line when they break, as prettier does. */
@@ -219,17 +321,7 @@ type ChainLink = { readonly kind: "member"; readonly name: string } | { readonly
 
 /** prettier's `printMemberChain`: `z.string().check(a)` stays on one line or breaks at each `.`. */
 function printMemberChain(expr: Extract<Expr, { e: "call" }>): Doc {
-  const links: ChainLink[] = [];
-  let head: Expr = expr;
-  for (;;) {
-    if (head.e === "call" && head.callee.e === "member") {
-      links.unshift({ kind: "call", expr: head });
-      head = head.callee;
-    } else if (head.e === "member") {
-      links.unshift({ kind: "member", name: head.name });
-      head = head.object;
-    } else break;
-  }
+  const { head, links } = chainLinks(expr);
   // The first group: the head, then members while another member follows (`z.iso`).
   let i = 0;
   const first: Doc[] = [printExpr(head)];
@@ -258,11 +350,38 @@ function printMemberChain(expr: Extract<Expr, { e: "call" }>): Doc {
   const oneLine = [first, ...groups];
   if (groups.length + 1 <= 2) return group(oneLine);
   const expanded = [first, indent(group([hardline, join(hardline, groups)]))];
-  const calls = links.filter((link): link is Extract<ChainLink, { kind: "call" }> => link.kind === "call");
-  if ((calls.length > 2 && calls.some((c) => !c.expr.args.every((arg) => isSimpleCallArgument(arg)))) || groups.slice(0, -1).some(willBreak)) {
-    return group(expanded);
-  }
+  if (isAlwaysBrokenChain(expr) || groups.slice(0, -1).some(willBreak)) return group(expanded);
   return [willBreak(oneLine) ? breakParent : "", conditionalGroup([oneLine, expanded])];
+}
+
+/** A chain's head (`z`) and its links, in reading order. */
+function chainLinks(expr: Extract<Expr, { e: "call" }>): { head: Expr; links: ChainLink[] } {
+  const links: ChainLink[] = [];
+  let head: Expr = expr;
+  for (;;) {
+    if (head.e === "call" && head.callee.e === "member") {
+      links.push({ kind: "call", expr: head });
+      head = head.callee;
+    } else if (head.e === "member") {
+      links.push({ kind: "member", name: head.name });
+      head = head.object;
+    } else break;
+  }
+  return { head, links: links.reverse() };
+}
+
+/** prettier breaks a chain of more than two calls at every call when one takes a complex argument. */
+function isAlwaysBrokenChain(chain: Extract<Expr, { e: "call" }>): boolean {
+  let calls = 0;
+  let complex = false;
+  for (let link: Expr = chain; ; ) {
+    if (link.e === "call" && link.callee.e === "member") {
+      calls++;
+      complex ||= !link.args.every((arg) => isSimpleCallArgument(arg));
+      link = link.callee;
+    } else if (link.e === "member") link = link.object;
+    else return calls > 2 && complex;
+  }
 }
 
 // --- assignments -------------------------------------------------------------------------------

@@ -13,11 +13,24 @@ const INDENT_WIDTH = 2;
 
 type Mode = "break" | "flat";
 
-interface Command {
-  /** Columns of indentation after a line break. */
-  readonly indent: number;
-  readonly mode: Mode;
-  readonly doc: Doc;
+/**
+ * Commands waiting to be printed, as parallel arrays (an indent, a mode and a doc each) rather
+ * than an object per command: a big API's layout pushes tens of millions of them.
+ */
+class Commands {
+  readonly indents: number[] = [];
+  readonly modes: Mode[] = [];
+  readonly docs: Doc[] = [];
+
+  get length(): number {
+    return this.docs.length;
+  }
+
+  push(indent: number, mode: Mode, doc: Doc): void {
+    this.indents.push(indent);
+    this.modes.push(mode);
+    this.docs.push(doc);
+  }
 }
 
 /**
@@ -54,61 +67,78 @@ function layout(root: Doc): string {
   // After a hard line inside a flat group, groups are measured again instead of printed flat.
   let shouldRemeasure = false;
   const groupModes = new Map<symbol, Mode>();
-  const commands: Command[] = [{ indent: 0, mode: "break", doc: root }];
+  const commands = new Commands();
+  const { indents, modes, docs } = commands;
+  commands.push(0, "break", root);
 
-  const groupCommand = (indent: number, mode: Mode, doc: Group): Command => {
-    if (mode === "flat" && !shouldRemeasure) return { indent, mode: doc.break ? "break" : "flat", doc: doc.contents };
+  /** Pushes the command a group becomes: flat when it fits, else its first layout that does. */
+  const pushGroup = (indent: number, mode: Mode, doc: Group): Mode => {
+    if (mode === "flat" && !shouldRemeasure) {
+      const groupMode = doc.break ? "break" : "flat";
+      commands.push(indent, groupMode, doc.contents);
+      return groupMode;
+    }
     shouldRemeasure = false;
-    const flat: Command = { indent, mode: "flat", doc: doc.contents };
-    if (!doc.break && fits(flat, commands, WIDTH - measured(position), false)) return flat;
+    if (!doc.break && fits("flat", doc.contents, commands, WIDTH - measured(position), false)) {
+      commands.push(indent, "flat", doc.contents);
+      return "flat";
+    }
     const states = doc.expandedStates;
-    if (!states) return { indent, mode: "break", doc: doc.contents };
+    if (!states) {
+      commands.push(indent, "break", doc.contents);
+      return "break";
+    }
     if (!doc.break) {
       // A conditional group's layouts between the first and the last, which is printed broken.
       for (let i = 1; i < states.length - 1; i++) {
-        const state: Command = { indent, mode: "flat", doc: states[i] ?? "" };
-        if (fits(state, commands, WIDTH - measured(position), false)) return state;
+        const state = states[i] ?? "";
+        if (fits("flat", state, commands, WIDTH - measured(position), false)) {
+          commands.push(indent, "flat", state);
+          return "flat";
+        }
       }
     }
-    return { indent, mode: "break", doc: states[states.length - 1] ?? "" };
+    commands.push(indent, "break", states[states.length - 1] ?? "");
+    return "break";
   };
 
-  for (let command = commands.pop(); command; command = commands.pop()) {
-    const { indent, mode, doc } = command;
+  while (docs.length > 0) {
+    const indent = indents.pop()!;
+    const mode = modes.pop()!;
+    const doc = docs.pop()!;
     if (typeof doc === "string") {
       text += doc;
       position += textWidth(doc);
       continue;
     }
     if (isDocArray(doc)) {
-      for (let i = doc.length - 1; i >= 0; i--) commands.push({ indent, mode, doc: doc[i] ?? "" });
+      for (let i = doc.length - 1; i >= 0; i--) commands.push(indent, mode, doc[i] ?? "");
       continue;
     }
     switch (doc.type) {
       case "indent":
-        commands.push({ indent: indent + INDENT_WIDTH, mode, doc: doc.contents });
+        commands.push(indent + INDENT_WIDTH, mode, doc.contents);
         break;
       case "align":
-        commands.push({ indent: indent + doc.n, mode, doc: doc.contents });
+        commands.push(indent + doc.n, mode, doc.contents);
         break;
       case "group": {
-        const next = groupCommand(indent, mode, doc);
-        commands.push(next);
-        if (doc.id !== undefined) groupModes.set(doc.id, next.mode);
+        const groupMode = pushGroup(indent, mode, doc);
+        if (doc.id !== undefined) groupModes.set(doc.id, groupMode);
         break;
       }
       case "fill":
-        commands.push(...fillCommands(indent, mode, doc.parts, WIDTH - measured(position)));
+        pushFill(commands, indent, mode, doc.parts, WIDTH - measured(position));
         break;
       case "if-break": {
         const contents = mode === "break" ? doc.breakContents : doc.flatContents;
-        if (contents !== "") commands.push({ indent, mode, doc: contents });
+        if (contents !== "") commands.push(indent, mode, contents);
         break;
       }
       case "indent-if-break": {
         // Nothing when the group has not been laid out yet, as in prettier.
         const groupMode = groupModes.get(doc.groupId);
-        if (groupMode !== undefined) commands.push({ indent: groupMode === "break" ? indent + INDENT_WIDTH : indent, mode, doc: doc.contents });
+        if (groupMode !== undefined) commands.push(groupMode === "break" ? indent + INDENT_WIDTH : indent, mode, doc.contents);
         break;
       }
       case "line":
@@ -121,7 +151,7 @@ function layout(root: Doc): string {
         }
         if (mode === "flat") shouldRemeasure = true;
         lines.push(trimTrailingBlanks(text));
-        text = " ".repeat(indent);
+        text = indentation(indent);
         position = indent;
         break;
       case "break-parent":
@@ -132,73 +162,117 @@ function layout(root: Doc): string {
   return lines.join("\n");
 }
 
+const INDENTATIONS: string[] = [];
+
+function indentation(width: number): string {
+  return (INDENTATIONS[width] ??= " ".repeat(width));
+}
+
+const NO_COMMANDS = new Commands();
+
 /**
  * A fill puts as many of its contents on a line as fit, breaking only the separators between
  * them that must: the next content and separator, then a command for the rest of the fill.
  */
-function fillCommands(indent: number, mode: Mode, parts: readonly Doc[], remaining: number): Command[] {
+function pushFill(commands: Commands, indent: number, mode: Mode, parts: readonly Doc[], remaining: number): void {
   const [content, separator, second] = parts;
-  if (content === undefined) return [];
-  const contentFits = fits({ indent, mode: "flat", doc: content }, [], remaining, true);
-  const contentCommand: Command = { indent, mode: contentFits ? "flat" : "break", doc: content };
-  if (separator === undefined) return [contentCommand];
-  if (second === undefined) return [{ indent, mode: contentFits ? "flat" : "break", doc: separator }, contentCommand];
-  const bothFit = fits({ indent, mode: "flat", doc: [content, separator, second] }, [], remaining, true);
+  if (content === undefined) return;
+  const contentMode = fits("flat", content, NO_COMMANDS, remaining, true) ? "flat" : "break";
+  if (separator === undefined) {
+    commands.push(indent, contentMode, content);
+    return;
+  }
+  if (second === undefined) {
+    commands.push(indent, contentMode, separator);
+    commands.push(indent, contentMode, content);
+    return;
+  }
+  const bothFit = fits("flat", [content, separator, second], NO_COMMANDS, remaining, true);
   // Pushed last, popped first: the content, then its separator, then the rest.
-  return [{ indent, mode, doc: fill(parts.slice(2)) }, { indent, mode: bothFit ? "flat" : "break", doc: separator }, contentCommand];
+  commands.push(indent, mode, fill(parts.slice(2)));
+  commands.push(indent, bothFit ? "flat" : "break", separator);
+  commands.push(indent, contentMode, content);
 }
 
+const FITS_MODES: Mode[] = [];
+const FITS_DOCS: Doc[] = [];
+
 /**
- * Whether `next` fits in `width` columns followed by the rest of its line: the commands after it
- * (`rest`, read from the end) up to their first possible line break. `mustBeFlat`: a group that
- * has to break does not fit.
+ * Whether `doc`, laid out in `mode`, fits in `width` columns followed by the rest of its line: the
+ * commands after it (`rest`, read from the end) up to their first possible line break.
+ * `mustBeFlat`: a group that has to break does not fit.
  */
-function fits(next: Command, rest: readonly Command[], width: number, mustBeFlat: boolean): boolean {
+function fits(mode: Mode, doc: Doc, rest: Commands, width: number, mustBeFlat: boolean): boolean {
   let remaining = width;
   let restIndex = rest.length;
   // A space counts only before more text: trailing blanks are trimmed at the line's end.
   let hasPendingSpace = false;
-  const stack: Pick<Command, "mode" | "doc">[] = [next];
+  // One pair of stacks for every measurement (they never nest), emptied as each starts.
+  const modes = FITS_MODES;
+  const docs = FITS_DOCS;
+  modes.length = 0;
+  docs.length = 0;
+  modes.push(mode);
+  docs.push(doc);
   while (remaining >= 0) {
-    const entry = stack.pop() ?? (restIndex > 0 ? rest[--restIndex] : undefined);
-    if (entry === undefined) return true;
-    const { mode, doc } = entry;
-    if (typeof doc === "string") {
-      if (doc !== "") {
+    let entryMode: Mode;
+    let entry: Doc;
+    if (docs.length > 0) {
+      entryMode = modes.pop()!;
+      entry = docs.pop()!;
+    } else if (restIndex > 0) {
+      restIndex--;
+      entryMode = rest.modes[restIndex]!;
+      entry = rest.docs[restIndex]!;
+    } else return true;
+    if (typeof entry === "string") {
+      if (entry !== "") {
         if (hasPendingSpace) remaining -= 1;
         hasPendingSpace = false;
-        remaining -= measured(textWidth(doc));
+        remaining -= measured(textWidth(entry));
       }
       continue;
     }
-    if (isDocArray(doc)) {
-      for (let i = doc.length - 1; i >= 0; i--) stack.push({ mode, doc: doc[i] ?? "" });
+    if (isDocArray(entry)) {
+      for (let i = entry.length - 1; i >= 0; i--) {
+        modes.push(entryMode);
+        docs.push(entry[i] ?? "");
+      }
       continue;
     }
-    switch (doc.type) {
+    switch (entry.type) {
       case "fill":
-        for (let i = doc.parts.length - 1; i >= 0; i--) stack.push({ mode, doc: doc.parts[i] ?? "" });
+        for (let i = entry.parts.length - 1; i >= 0; i--) {
+          modes.push(entryMode);
+          docs.push(entry.parts[i] ?? "");
+        }
         break;
       case "indent":
       case "align":
       case "indent-if-break":
-        stack.push({ mode, doc: doc.contents });
+        modes.push(entryMode);
+        docs.push(entry.contents);
         break;
       case "group": {
-        if (mustBeFlat && doc.break) return false;
-        const groupMode = doc.break ? "break" : mode;
-        const states = doc.expandedStates;
-        stack.push({ mode: groupMode, doc: states && groupMode === "break" ? (states[states.length - 1] ?? "") : doc.contents });
+        if (mustBeFlat && entry.break) return false;
+        const groupMode = entry.break ? "break" : entryMode;
+        // Read only when needed: a doc from `flatOr` builds its states when they are read.
+        const states = groupMode === "break" ? entry.expandedStates : undefined;
+        modes.push(groupMode);
+        docs.push(states ? (states[states.length - 1] ?? "") : entry.contents);
         break;
       }
       case "if-break": {
-        const contents = mode === "break" ? doc.breakContents : doc.flatContents;
-        if (contents !== "") stack.push({ mode, doc: contents });
+        const contents = entryMode === "break" ? entry.breakContents : entry.flatContents;
+        if (contents !== "") {
+          modes.push(entryMode);
+          docs.push(contents);
+        }
         break;
       }
       case "line":
-        if (mode === "break" || doc.hard === true) return true;
-        if (doc.soft !== true) hasPendingSpace = true;
+        if (entryMode === "break" || entry.hard === true) return true;
+        if (entry.soft !== true) hasPendingSpace = true;
         break;
       case "break-parent":
         break;

@@ -41,7 +41,7 @@ export function tsUnion(types: readonly TsType[]): TsType {
   const flat: TsType[] = [];
   const seen = new Set<string>();
   for (const type of types.flatMap((each) => (each.t === "union" ? each.types : [each]))) {
-    const key = JSON.stringify(type);
+    const key = typeKey(type);
     if (!seen.has(key)) {
       seen.add(key);
       flat.push(type);
@@ -49,6 +49,14 @@ export function tsUnion(types: readonly TsType[]): TsType {
   }
   if (flat.length === 0) return tsKeyword("never");
   return flat.length === 1 && flat[0] ? flat[0] : { t: "union", types: flat };
+}
+
+/** Equal for equal types: simple ones by a short key (never JSON's `{…}`), others as JSON. */
+function typeKey(type: TsType): string {
+  if (type.t === "keyword") return type.name;
+  if (type.t === "ref" && !type.args) return `ref ${type.name}`;
+  if (type.t === "literal") return `${typeof type.value} ${String(type.value)}`;
+  return JSON.stringify(type);
 }
 
 /** An intersection with nested intersections flattened, as a parser would see the printed text. */
