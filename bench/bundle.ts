@@ -6,8 +6,8 @@
  * as `gzip -9`; each output file on its own, as a server sends them). With splitting, "initial" is
  * the entry and the chunks it imports statically (what loads before the app runs), "total" every
  * output. The SDKs are generated from GitHub's spec in this run: gen-client (its default, validation
- * on; the same SDK with `createClient({ validate: "off" })`; and one generated with `--validate
- * off`) and @hey-api/openapi-ts (client-fetch with zod validators, and without).
+ * on; the same SDK with `createClient({ validate: "off" })`; one generated with `--validate
+ * off`; one with `--zod mini` validators) and @hey-api/openapi-ts (client-fetch with zod validators, and without).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
