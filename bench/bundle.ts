@@ -6,8 +6,8 @@
  * as `gzip -9`; each output file on its own, as a server sends them). With splitting, "initial" is
  * the entry and the chunks it imports statically (what loads before the app runs), "total" every
  * output. The SDKs are generated from GitHub's spec in this run: gen-client (its default, validation
- * on; the same SDK with `createClient({ validate: "off" })`; and one generated with `--validate
- * off`) and @hey-api/openapi-ts (client-fetch with zod validators, and without).
+ * on; the same SDK with `createClient({ validate: "off" })`; one generated with `--validate
+ * off`; one with `--zod mini` validators) and @hey-api/openapi-ts (client-fetch with zod validators, and without).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -45,7 +45,7 @@ export const BUNDLE_APPS = { one: 1, ten: 10 } as const;
 export type BundleApp = keyof typeof BUNDLE_APPS;
 
 /** The generated SDKs the rows bundle. */
-type SdkBuild = "gen-client" | "gen-client-validate-off" | "hey-api-zod" | "hey-api";
+type SdkBuild = "gen-client" | "gen-client-validate-off" | "gen-client-zod-mini" | "hey-api-zod" | "hey-api";
 
 /** One row of the table: an SDK, the template of its shape, and how its app makes the client and passes arguments. */
 interface BundleSdk {
@@ -80,6 +80,14 @@ export const BUNDLE_SDKS: readonly BundleSdk[] = [
     id: "gen-client-funcs-off-sdk",
     label: "gen-client functions, SDK generated with `--validate off`",
     build: "gen-client-validate-off",
+    template: "funcs.tpl",
+    clientOptions: `{ baseUrl: ${BASE_URL} }`,
+    args: flatArgs,
+  },
+  {
+    id: "gen-client-funcs-zod-mini",
+    label: "gen-client functions, validation on, SDK generated with `--zod mini`",
+    build: "gen-client-zod-mini",
     template: "funcs.tpl",
     clientOptions: `{ baseUrl: ${BASE_URL} }`,
     args: flatArgs,
@@ -137,12 +145,15 @@ export function renderApp(sdk: BundleSdk, sdkPath: string, ops: readonly BundleO
   return lines.join("\n").replaceAll("{{sdk}}", sdkPath).replaceAll("{{clientOptions}}", sdk.clientOptions);
 }
 
+/** gen-client's builds, by their command-line flags. */
+const GEN_CLIENT_FLAGS: Partial<Record<SdkBuild, readonly string[]>> = { "gen-client": [], "gen-client-validate-off": ["--validate", "off"], "gen-client-zod-mini": ["--zod", "mini"] };
+
 function generate(build: SdkBuild, github: Spec): void {
   const out = sdkDir(build);
   resetDir(out);
   let result;
-  if (build === "gen-client" || build === "gen-client-validate-off") {
-    const extra = build === "gen-client" ? [] : ["--validate", "off"];
+  const extra = GEN_CLIENT_FLAGS[build];
+  if (extra !== undefined) {
     result = spawnSync(NODE, [GEN_CLIENT_BIN, github.file, "--out", out, "-q", "--no-testing", ...extra], { cwd: ROOT, encoding: "utf8", timeout: 900_000 });
   } else {
     mkdirSync(CONFIG_DIR, { recursive: true });

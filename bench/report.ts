@@ -31,6 +31,7 @@ export interface BenchResults {
 
 const FORMATTER: Record<GeneratorId, string> = {
   "gen-client": "none: no separate pass",
+  "gen-client-zod-mini": "none: no separate pass",
   "hey-api-zod": "none: `postProcess` off (default)",
   "orval-fetch": "none: `prettier` off (default)",
   "openapi-typescript": "none: TypeScript printer",

@@ -35,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--strict", "validators reject object keys and enum values the spec does not list")
     .addOption(new Option("--validate <mode>", "the SDK's default response validation, used when createClient() gets none").choices(["strict", "warn", "off"]))
     .addOption(new Option("--dates <mode>", "format: date-time values as RFC 3339 strings or as Date objects (default: string)").choices(["string", "date"]))
+    .addOption(new Option("--zod <api>", "write validators with classic zod or zod/mini, which bundles smaller (default: classic)").choices(["classic", "mini"]))
     .addOption(new Option("--layout <layout>", "operations in resources (api.pets.listPets) or all on the client (default: as the SDK was generated, else grouped)").choices(["grouped", "flat"]))
     .addOption(new Option("--group-by <source>", "grouped layout: take resources from tags, operationId prefixes or paths first (default: tags)").choices(["tags", "operationId", "path"]))
     .option("--runtime <dir>", "import the runtime from this shared folder (written there) instead of copying it into the SDK; `copy` for a copy (default: as the SDK was last written)")

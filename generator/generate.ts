@@ -80,7 +80,7 @@ export async function generate(given: GenerateOptions): Promise<GenerateResult> 
   const validate = options.validate ?? "strict";
   const dates = options.dates ?? "string";
   const surface = buildSurface(model, strict, dates);
-  const sdk = [...emitSdk(model, { strict, testing, validate, dates, runtime: runtime.specifier, folder: sdkFolderName(options.out) }), nameMapFile(model), surfaceFile(surface)];
+  const sdk = [...emitSdk(model, { strict, testing, validate, dates, zod: options.zod ?? "classic", runtime: runtime.specifier, folder: sdkFolderName(options.out) }), nameMapFile(model), surfaceFile(surface)];
   // A shared runtime serves SDKs with and without the testing kit and webhooks: it always holds both.
   const runtimeCopy = await runtimeFiles({ testing: testing || runtime.shared !== undefined, webhooks: model.webhooks.length > 0 || runtime.shared !== undefined });
   const files = runtime.shared === undefined ? [...sdk, ...runtimeCopy.map((file) => ({ ...file, path: `runtime/${file.path}` }))] : sdk;

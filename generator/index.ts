@@ -7,7 +7,7 @@ export type { OperationSelector } from "./ir/filter.js";
 export { writeSdk, type WriteOptions, type WriteResult } from "./write.js";
 export { defineConfig, type ApiConfig, type GenClientConfig } from "./config/schema.js";
 export { checkSdk, formatCheckReport, type ChangeKind, type CheckReport, type FileChange, type SurfaceChange } from "./check/index.js";
-export type { DatesMode, ValidationMode } from "./emit/context.js";
+export type { DatesMode, ValidationMode, ZodApi } from "./emit/context.js";
 export type { RuntimeOption } from "./runtime-placement.js";
 export type { EmittedFile } from "./emit/emitted-file.js";
 export type { PaginationConfig, PaginationOption } from "./ir/pagination-config.js";

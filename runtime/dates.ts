@@ -1,4 +1,5 @@
-import { z } from "zod";
+// A namespace import: zod's `z` export is the whole namespace as one object, which a bundler keeps whole.
+import * as z from "zod/mini";
 import { setDateCodec } from "./date-codec.js";
 
 /**

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { ApiConfig } from "../config/schema.js";
-import type { DatesMode, ValidationMode } from "../emit/context.js";
+import type { DatesMode, ValidationMode, ZodApi } from "../emit/context.js";
 import { GenError } from "../errors.js";
 import type { Layout } from "../ir/model.js";
 import type { GroupBy } from "../ir/resources.js";
@@ -11,6 +11,7 @@ export interface CliOptions {
   readonly strict?: boolean;
   readonly validate?: ValidationMode;
   readonly dates?: DatesMode;
+  readonly zod?: ZodApi;
   readonly layout?: Layout;
   readonly groupBy?: GroupBy;
   /** A shared runtime folder, or `copy` (as in a config file; a folder of that name is `./copy`). */
@@ -44,6 +45,7 @@ export async function resolveApis(spec: string | undefined, options: CliOptions)
         ...(options.name !== undefined && { name: options.name }),
         ...(options.validate !== undefined && { validate: options.validate }),
         ...(options.dates !== undefined && { dates: options.dates }),
+        ...(options.zod !== undefined && { zod: options.zod }),
         ...(options.layout !== undefined && { layout: options.layout }),
         ...(options.groupBy !== undefined && { groupBy: options.groupBy }),
         ...(options.runtime !== undefined && { runtime: options.runtime === "copy" ? "copy" : { path: options.runtime } }),
@@ -52,7 +54,7 @@ export async function resolveApis(spec: string | undefined, options: CliOptions)
     ];
   }
   // commander sets `testing: true` unless --no-testing is given.
-  const commandLineOnly = [...(["out", "name", "strict", "validate", "dates", "layout", "groupBy", "runtime"] as const).filter((key) => options[key] !== undefined), ...(options.testing === false ? ["no-testing"] : [])];
+  const commandLineOnly = [...(["out", "name", "strict", "validate", "dates", "zod", "layout", "groupBy", "runtime"] as const).filter((key) => options[key] !== undefined), ...(options.testing === false ? ["no-testing"] : [])];
   if (commandLineOnly.length > 0) {
     const flag = commandLineOnly[0] === "groupBy" ? "group-by" : commandLineOnly[0];
     throw new GenError("invalid-options", `--${flag} needs a spec; with a config file, set it per API in the config`);

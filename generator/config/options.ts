@@ -1,5 +1,5 @@
 /** The options of `generate()`: what a config file's API entry holds, less where its SDK goes. */
-import type { DatesMode, ValidationMode } from "../emit/context.js";
+import type { DatesMode, ValidationMode, ZodApi } from "../emit/context.js";
 import type { OperationSelector } from "../ir/filter.js";
 import type { Layout } from "../ir/model.js";
 import type { PaginationOption } from "../ir/pagination-config.js";
@@ -50,6 +50,13 @@ export interface GenerateOptions {
    * @default "string"
    */
   readonly dates?: DatesMode;
+  /**
+   * Which zod API the validators are written in: `"classic"` (`z.string().min(1)` style methods)
+   * or `"mini"` (zod/mini's functions, `z.optional(z.string())`), which a bundler can leave out
+   * one by one. Both validate alike, and the runtime works with either.
+   * @default "classic"
+   */
+  readonly zod?: ZodApi;
   /**
    * Emit `testing.ts` with `createMockApi()`, a typed mock of the API for tests of code that uses
    * the SDK, and copy the kit's runtime part (`runtime/testing/`). It needs nothing beyond ky and

@@ -56,6 +56,7 @@ const optionShape = {
   runtime: z.union([z.literal("copy"), z.strictObject({ path: z.string().min(1) })], { error: 'expected "copy" or { "path": "<folder>" }' }).exactOptional(),
   validate: z.enum(["strict", "warn", "off"]).exactOptional(),
   dates: z.enum(["string", "date"]).exactOptional(),
+  zod: z.enum(["classic", "mini"]).exactOptional(),
   testing: z.boolean().exactOptional(),
   pagination: z.record(z.string(), paginationEntry).exactOptional(),
   environments: z

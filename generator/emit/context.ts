@@ -18,6 +18,9 @@ export type { ValidationMode };
 /** How `format: date-time` values appear in code (see `GenerateOptions.dates`). */
 export type DatesMode = "string" | "date";
 
+/** Which zod API the validators are written in (see `GenerateOptions.zod`). */
+export type ZodApi = "classic" | "mini";
+
 export interface EmitOptions {
   /** Closed objects and enums (see `GenerateOptions.strict`). */
   readonly strict: boolean;
@@ -27,6 +30,8 @@ export interface EmitOptions {
   readonly validate: ValidationMode;
   /** `format: date-time` as RFC 3339 strings or as `Date`s (see `GenerateOptions.dates`). */
   readonly dates: DatesMode;
+  /** Validators in classic zod or zod/mini (see `GenerateOptions.zod`). */
+  readonly zod: ZodApi;
   /**
    * The runtime folder as a module specifier from the SDK's folder: `./runtime` for the SDK's own
    * copy, a path such as `../runtime` for a shared one (see `GenerateOptions.runtime`).
@@ -48,6 +53,11 @@ export class EmitContext {
     this.model = model;
     this.options = options;
     this.#byPointer = schemaIndex(model.schemas);
+  }
+
+  /** The module validators import zod from: `zod`, or `zod/mini`, whose functions a bundler can leave out one by one. */
+  zodModule(): string {
+    return this.options.zod === "mini" ? "zod/mini" : "zod";
   }
 
   /** The specifier of a runtime module, e.g. `./runtime/index.js`. */

@@ -48,7 +48,7 @@ export function validatorsModule(ctx: EmitContext): Statement[] {
   return [
     { s: "import", typeOnly: true, from: ctx.runtimeModule(), names: [{ name: "OperationValidators" }] },
     // Namespace imports: unlike zod's `z` export, they let a bundler keep only the parts used.
-    ...(used.has("z") ? [{ s: "importNamespace", from: "zod", as: "z" } as const] : []),
+    ...(used.has("z") ? [{ s: "importNamespace", from: ctx.zodModule(), as: "z" } as const] : []),
     ...(used.has("ownProperties") ? [{ s: "import", from: ctx.runtimeModule(), names: [{ name: "ownProperties" }] } as const] : []),
     ...(used.has("isoDateTime") ? [{ s: "import", from: ctx.runtimeModule("dates.js"), names: [{ name: "isoDateTime" }] } as const] : []),
     ...(used.has("s") ? [{ s: "importNamespace", from: "./schemas.js", as: "s" } as const] : []),

@@ -27,10 +27,10 @@ interface Part {
 const PARTS: Readonly<Record<LazyBinding, Part>> = {
   z: {
     type: "typeof Zod.z",
-    typeImport: () => ({ s: "importNamespace", typeOnly: true, from: "zod", as: "Zod" }),
-    valueImport: () => ({ s: "import", from: "zod", names: [{ name: "z" }] }),
+    typeImport: (ctx) => ({ s: "importNamespace", typeOnly: true, from: ctx.zodModule(), as: "Zod" }),
+    valueImport: (ctx) => ({ s: "import", from: ctx.zodModule(), names: [{ name: "z" }] }),
     localName: "z",
-    load: () => ({ left: "const { z }", right: 'await import("zod")' }),
+    load: (ctx) => ({ left: "const { z }", right: `await import(${stringLiteral(ctx.zodModule())})` }),
   },
   s: {
     type: "typeof Schemas",

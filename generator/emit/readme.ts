@@ -347,7 +347,10 @@ function sample(ctx: EmitContext, schema: Schema, depth: number, binary = false)
 function validatorsNote(ctx: EmitContext): string {
   const [first] = ctx.model.schemas;
   const example = first ? `\`${first.name}Schema\` for \`${first.name}\`` : "";
-  const where = `The zod validators are in \`schemas.ts\` (${example}); import them from there.`;
+  const where =
+    ctx.options.zod === "mini"
+      ? `The validators, zod/mini schemas, are in \`schemas.ts\` (${example}); import them from there, and\ncompose them with zod/mini's functions${first ? ` (\`z.array(${first.name}Schema)\`)` : ""} rather than classic zod's methods.`
+      : `The zod validators are in \`schemas.ts\` (${example}); import them from there.`;
   if (!loadedBindings(ctx, operationSpecs(ctx).lazy).includes("s")) return where;
   return `${where} The client\nimports that module, and zod, on its first call that validates, so importing the SDK loads neither.`;
 }

@@ -18,7 +18,7 @@ export function schemasModule(ctx: EmitContext): Statement[] {
     ...(named.hasWritableView ? [schemaConst(ctx, named, "write")] : []),
   ]);
   // A namespace import: unlike zod's `z` export, it lets a bundler keep only the parts used.
-  const imports: Statement[] = [{ s: "importNamespace", from: "zod", as: "z" }];
+  const imports: Statement[] = [{ s: "importNamespace", from: ctx.zodModule(), as: "z" }];
   const used = identifiers(consts.map((statement) => statement.value));
   if (used.has("ownProperties")) imports.push({ s: "import", from: ctx.runtimeModule(), names: [{ name: "ownProperties" }] });
   // From its own module: the runtime's index loads no zod (see runtime/date-codec.ts).
@@ -38,7 +38,7 @@ function schemaConst(ctx: EmitContext, named: NamedSchema, view: View): Extract<
     exported: true,
     name: `${typeName}Schema`,
     // A cycle defeats inference; its members are annotated with the emitted type instead.
-    ...(named.recursive && { type: tsRef("z.ZodType", [tsRef(`T.${typeName}`)]) }),
+    ...(named.recursive && { type: tsRef(ctx.options.zod === "mini" ? "z.ZodMiniType" : "z.ZodType", [tsRef(`T.${typeName}`)]) }),
     // Pure: a bundler drops the validators no imported operation reaches (see funcs.ts).
     value: pure(z("lazy", [arrow(toZod(ctx, named.schema, view))])),
   };
@@ -162,15 +162,19 @@ function objectZod(ctx: EmitContext, schema: ObjectSchema, view: View, ref: RefS
   if (extra !== undefined && extra !== false && extra.kind !== "unknown") {
     const values = toZod(ctx, extra, view, ref);
     if (properties.length === 0) return z("record", [z("string"), values]);
-    return ownPropertiesOnly(schema, call(member(z("object", [object(properties)]), "catchall"), [values]));
+    const open = z("object", [object(properties)]);
+    // zod/mini has no methods beyond `check`: its objects take their catchall from a function.
+    return ownPropertiesOnly(ctx, schema, ctx.options.zod === "mini" ? z("catchall", [open, values]) : call(member(open, "catchall"), [values]));
   }
   // Objects tolerate keys the spec does not list: APIs add fields long before SDKs regenerate.
-  return ownPropertiesOnly(schema, z(ctx.options.strict ? "strictObject" : "looseObject", [object(properties)]));
+  return ownPropertiesOnly(ctx, schema, z(ctx.options.strict ? "strictObject" : "looseObject", [object(properties)]));
 }
 
 /** See runtime/own-properties.ts: `constructor`, `toString`… must not be read from the prototype. */
-function ownPropertiesOnly(schema: ObjectSchema, validator: Expr): Expr {
+function ownPropertiesOnly(ctx: EmitContext, schema: ObjectSchema, validator: Expr): Expr {
   const inherited = schema.properties.some((property) => property.name in Object.prototype);
-  return inherited ? z("preprocess", [id("ownProperties"), validator]) : validator;
+  if (!inherited) return validator;
+  // zod/mini has no `preprocess`; classic zod's is this very pipe.
+  return ctx.options.zod === "mini" ? z("pipe", [z("transform", [id("ownProperties")]), validator]) : z("preprocess", [id("ownProperties"), validator]);
 }
 

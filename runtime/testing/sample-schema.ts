@@ -9,7 +9,7 @@
  * bounds that walk, so this module walks the structure itself, to a depth and a node budget, and
  * leaves each leaf (a string with its checks, a number, an enum) to zod.
  */
-import { toJSONSchema, type core } from "zod";
+import { toJSONSchema, type core } from "zod/mini";
 import { dateCodec } from "../date-codec.js";
 
 type JsonSchema = Record<string, unknown>;

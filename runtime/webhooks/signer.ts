@@ -1,3 +1,4 @@
+import { check } from "../response/validate.js";
 import { signWebhook, type SignWebhookOptions } from "./sign.js";
 import type { WebhooksSpec, WebhookValidator } from "./unwrap.js";
 import { WebhookVerificationError } from "./webhook-verification-error.js";
@@ -36,8 +37,8 @@ export function webhookSigner<Event extends { readonly name: string; readonly pa
         // The generator names only exports of schemas.ts, each a zod schema.
         const validator = ((await module) as Readonly<Record<string, WebhookValidator | undefined>>)[exported];
         // Checked as the receiver will see it: parsed from the JSON text (Dates become strings).
-        const result = validator?.safeParse(JSON.parse(body));
-        if (result?.success === false) throw new WebhookVerificationError({ reason: "invalid-payload", detail: `the ${name} payload to sign does not match its schema`, issues: result.error.issues });
+        const result = validator === undefined ? undefined : check(validator, JSON.parse(body));
+        if (result?.ok === false) throw new WebhookVerificationError({ reason: "invalid-payload", detail: `the ${name} payload to sign does not match its schema`, issues: result.issues });
       }
       const { headers: _extra, ...signing } = options;
       const headers = await signWebhook(body, { ...signing, scheme: options.scheme ?? spec.scheme ?? { scheme: "standard" } });

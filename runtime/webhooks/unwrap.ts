@@ -1,7 +1,9 @@
 import { formatIssues, type ValidationIssue } from "../errors/format-issues.js";
 import { SdkError } from "../errors/sdk-error.js";
 import { Log } from "../logging/log.js";
+import type { Validator } from "../operation.js";
 import type { Logger, LogLevel, ValidationMode } from "../options.js";
+import { check } from "../response/validate.js";
 import { unlistedValues } from "../unlisted.js";
 import type { RawBody } from "./bytes.js";
 import { headerValue, type WebhookHeaders } from "./headers.js";
@@ -10,10 +12,8 @@ import type { SignatureScheme } from "./schemes.js";
 import { verifyWebhook, type VerifyWebhookOptions } from "./verify.js";
 import { WebhookHeaderError, WebhookVerificationError } from "./webhook-verification-error.js";
 
-/** What the runtime needs of a payload validator: zod's `safeParse`. */
-export interface WebhookValidator {
-  safeParse(value: unknown): { readonly success: true; readonly data: unknown } | { readonly success: false; readonly error: { readonly issues: readonly ValidationIssue[] } };
-}
+/** A payload's or headers' validator: a schema of schemas.ts, classic zod or zod/mini (run as a Standard Schema). */
+export type WebhookValidator = Validator;
 
 /** The API's webhooks as the generator describes them (an SDK's webhooks.ts). */
 export interface WebhooksSpec {
@@ -158,8 +158,9 @@ function declaredName(spec: WebhooksSpec, values: ReadonlyMap<string, string>, p
 /** The first webhook, in the spec's order, whose schema the payload matches: nothing else tells them apart. */
 function firstMatch(spec: WebhooksSpec, payload: unknown, validatorOf: ValidatorOf): { name: string; payload: unknown } {
   for (const name of spec.names) {
-    const result = validatorOf(name)?.safeParse(payload);
-    if (result?.success) return { name, payload: result.data };
+    const validator = validatorOf(name);
+    const result = validator === undefined ? undefined : check(validator, payload);
+    if (result?.ok) return { name, payload: result.value };
   }
   throw new WebhookVerificationError({ reason: "unknown-webhook", detail: `the payload matches none of the ${spec.names.length} webhooks' schemas` });
 }
@@ -225,10 +226,10 @@ function checkHeaders(spec: WebhooksSpec, declared: DeclaredHeaders, headers: We
 function withTypedValues(validator: WebhookValidator | undefined, received: Readonly<Record<string, string>>): Readonly<Record<string, unknown>> {
   let current: Readonly<Record<string, unknown>> = received;
   for (let round = 0; round < 2 && validator !== undefined; round++) {
-    const result = validator.safeParse(current);
-    if (result.success) break;
+    const result = check(validator, current);
+    if (result.ok) break;
     const converted = new Map<string, unknown>();
-    for (const issue of result.error.issues) {
+    for (const issue of result.issues) {
       const [key, index] = issue.path;
       if (typeof key !== "string" || !Object.hasOwn(current, key) || issue.path.length > 2) continue;
       const value = converted.has(key) ? converted.get(key) : current[key];
@@ -259,9 +260,9 @@ function typedValue(issue: ValidationIssue, text: string): unknown {
 function validate(spec: WebhooksSpec, what: string, validator: WebhookValidator | undefined, value: unknown, { mode, log, reported }: Checking, invalid: (issues: readonly ValidationIssue[]) => WebhookVerificationError): unknown {
   // Date-times become Dates only through the validator: an SDK generated with dates runs it even with validate "off".
   if (validator === undefined || (mode === "off" && spec.dates !== true)) return value;
-  const result = validator.safeParse(value);
-  if (result.success) return result.data;
-  const unlisted = spec.strict === true ? undefined : unlistedValues(result.error.issues, value);
+  const result = check(validator, value);
+  if (result.ok) return result.value;
+  const unlisted = spec.strict === true ? undefined : unlistedValues(result.issues, value);
   if (unlisted !== undefined) {
     for (const each of unlisted.filter((item) => !reported.has(`${what} ${item}`))) {
       reported.add(`${what} ${each}`);
@@ -269,7 +270,7 @@ function validate(spec: WebhooksSpec, what: string, validator: WebhookValidator 
     }
     return value;
   }
-  if (mode === "strict") throw invalid(result.error.issues);
-  if (mode === "warn") log.warn(`${what} does not match its schema (${formatIssues(result.error.issues)}); passed on unvalidated`);
+  if (mode === "strict") throw invalid(result.issues);
+  if (mode === "warn") log.warn(`${what} does not match its schema (${formatIssues(result.issues)}); passed on unvalidated`);
   return value;
 }

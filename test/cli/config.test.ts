@@ -29,6 +29,8 @@ describe("gen-client with a config file", () => {
     expect(await readFile(path.join(dir, "src/sdk/pagination/README.md"), "utf8")).toMatch(/^# Pages\n/);
     const schemas = await readFile(path.join(dir, "src/sdk/pagination/schemas.ts"), "utf8");
     expect(schemas).toContain("z.strictObject(");
+    expect(schemas).toContain('import * as z from "zod/mini";');
+    expect(await readFile(path.join(dir, "src/sdk/petstore/schemas.ts"), "utf8")).toContain('import * as z from "zod";');
     expect(client).toContain('validate: "off",');
     expect(await readFile(path.join(dir, "src/sdk/petstore/client.ts"), "utf8")).not.toContain("validate:");
     expect(await readFile(path.join(dir, "src/sdk/petstore/types.ts"), "utf8")).toContain("createdAt?: Date;");
@@ -97,6 +99,7 @@ describe("gen-client with a config file", () => {
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "include": { "tag": ["pets"] } }] }', 'apis[0].include: unknown key "tag" — did you mean "tags"?'],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "validate": "loose" }] }', 'apis[0].validate: invalid option: expected one of "strict"|"warn"|"off"'],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "dates": "Date" }] }', 'apis[0].dates: invalid option: expected one of "string"|"date"'],
+    ['{ "apis": [{ "spec": "a.yaml", "out": "a", "zod": "v3" }] }', 'apis[0].zod: invalid option: expected one of "classic"|"mini"'],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "pagination": { "listThings": { "style": "pages" } } }] }', "apis[0].pagination.listThings: style must be one of offset, page, cursor, nextUrl, linkHeader"],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "include": { "tags": "pets" } }] }', "apis[0].include.tags: invalid input: expected array, received string"],
     ['{ "apis": [{ "spec": "a.yaml", "out": "a", "runtime": "shared" }] }', 'apis[0].runtime: expected "copy" or { "path": "<folder>" }'],

@@ -118,6 +118,16 @@ describe("the CLI's everyday output", () => {
     expect(await genClient(dir, "--dates", "date")).toEqual({ code: 1, stdout: "", stderr: "gen-client: error: --dates needs a spec; with a config file, set it per API in the config\n" });
   });
 
+  it("writes validators with zod/mini with --zod mini, and refuses an unknown API", async () => {
+    const dir = await scratchDir("usage");
+    expect((await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--zod", "mini")).code).toBe(0);
+    expect(await readFile(path.join(dir, "sdk/schemas.ts"), "utf8")).toContain('import * as z from "zod/mini";');
+    const bad = await genClient(dir, fixturePath("petstore.yaml"), "--out", "sdk", "--zod", "v3");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("argument 'v3' is invalid. Allowed choices are classic, mini.");
+    expect(await genClient(dir, "--zod", "mini")).toEqual({ code: 1, stdout: "", stderr: "gen-client: error: --zod needs a spec; with a config file, set it per API in the config\n" });
+  });
+
   it("refuses --verbose with --quiet, and --out without a spec", async () => {
     const dir = await scratchDir("usage");
     expect((await genClient(dir, "x.yaml", "--verbose", "--quiet")).stderr).toContain("option '--verbose' cannot be used with option '-q, --quiet'");

@@ -1,9 +1,11 @@
 /**
  * The generated Petstore SDK against a real HTTP server on 127.0.0.1: every method, parameter
- * location and body kind of fixtures/petstore.yaml, over a real socket.
+ * location and body kind of fixtures/petstore.yaml, over a real socket; its validation also with
+ * validators written in zod/mini.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError, createClient, type Client, type Pet, type PetStatus } from "../.out/sdk/petstore/index.js";
+import { ApiError, createClient, ResponseValidationError, type Client, type Pet, type PetStatus } from "../.out/sdk/petstore/index.js";
+import * as miniSdk from "../.out/sdk/petstore-mini/index.js";
 import * as strictSdk from "../.out/sdk/petstore-strict/index.js";
 import { PHOTO_BYTES, startPetstore, type PetstoreServer } from "./petstore-server.js";
 
@@ -158,7 +160,20 @@ describe("the generated Petstore SDK", () => {
     expect(seen).toEqual(["https://petstore.example.com/v1/pets?limit=1"]);
   });
 
+  it("rejects an unlisted enum value when the SDK was generated with --strict", async () => {
+    const strict = strictSdk.createClient({ baseUrl: server.baseUrl, logLevel: "off", auth: { bearerAuth: "t" } });
+    await expect(strict.pets.getPetById({ petId: 777 })).rejects.toBeInstanceOf(strictSdk.ResponseValidationError);
+  });
+});
+
+const sdks = [
+  { validators: "classic zod", createClient, ResponseValidationError },
+  { validators: "zod/mini", createClient: miniSdk.createClient, ResponseValidationError: miniSdk.ResponseValidationError },
+];
+
+describe.each(sdks)("the Petstore SDK's validation with $validators validators", ({ createClient, ResponseValidationError }) => {
   it.each(["strict", "off"] as const)("never lets __proto__ or constructor keys pollute prototypes (validate %s)", async (validate) => {
+    const api = createClient({ baseUrl: server.baseUrl, logLevel: "off", auth: { bearerAuth: "t" } });
     const pet = await api.pets.getPetById({ petId: 666 }, { validate });
     expect(pet.name).toBe("Imp");
     expect(Reflect.get(pet, "polluted")).toBeUndefined();
@@ -178,8 +193,10 @@ describe("the generated Petstore SDK", () => {
     expect(warnings).toEqual([expect.stringContaining('status = "adopted"')]);
   });
 
-  it("rejects an unlisted enum value when the SDK was generated with --strict", async () => {
-    const strict = strictSdk.createClient({ baseUrl: server.baseUrl, logLevel: "off", auth: { bearerAuth: "t" } });
-    await expect(strict.pets.getPetById({ petId: 777 })).rejects.toBeInstanceOf(strictSdk.ResponseValidationError);
+  it("rejects a body that does not match its schema with ResponseValidationError, naming the field", async () => {
+    const api = createClient({ baseUrl: server.baseUrl, logLevel: "off", auth: { bearerAuth: "t" } });
+    const error: unknown = await api.pets.getPetById({ petId: 888 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(String(error)).toMatch(/\bid\b/);
   });
 });

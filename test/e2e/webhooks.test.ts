@@ -1,13 +1,16 @@
 /**
  * A webhook receiver built with a generated SDK, on a real node:http server on 127.0.0.1, and a
  * sender that signs with the `standardwebhooks` package (so the SDK is checked against an
- * independent implementation, not against itself).
+ * independent implementation, not against itself). Validation runs with classic zod validators and,
+ * for a subset, with an SDK generated with `zod: "mini"`.
  */
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, SdkError, WebhookHeaderError, WebhookVerificationError, type WebhookEvent } from "../.out/sdk/webhooks/index.js";
 import { createMockApi } from "../.out/sdk/webhooks/testing.js";
+import * as mini from "../.out/sdk/webhooks-mini/index.js";
+import * as miniKit from "../.out/sdk/webhooks-mini/testing.js";
 import { sendJson, startServer, type TestServer } from "../support/http-server.js";
 
 const CURRENT_SECRET = "whsec_" + Buffer.from("the current secret").toString("base64");
@@ -15,6 +18,7 @@ const OLD_SECRET = "whsec_" + Buffer.from("the secret being rotated out").toStri
 
 const warnings: string[] = [];
 const api = createClient({ logger: { debug() {}, info() {}, warn: (line: string) => warnings.push(line), error() {} } });
+const miniApi = mini.createClient({ logLevel: "off" });
 const received: WebhookEvent[] = [];
 const seenIds = new Set<string>();
 let server: TestServer;
@@ -24,7 +28,7 @@ beforeAll(async () => {
   server = await startServer(async (request, response) => {
     try {
       const validate = request.query.get("validate");
-      const event = await api.webhooks.unwrap(request.body, request.headers, {
+      const event = await (request.query.get("sdk") === "mini" ? miniApi : api).webhooks.unwrap(request.body, request.headers, {
         ...(validate === "warn" || validate === "off" ? { validate } : {}),
         secret: [CURRENT_SECRET, OLD_SECRET],
         maxBodySize: 4096,
@@ -37,8 +41,9 @@ beforeAll(async () => {
       received.push(event);
       sendJson(response, 200, { name: event.name });
     } catch (error) {
-      if (!(error instanceof WebhookVerificationError)) throw error;
-      sendJson(response, 400, { reason: error.reason, message: error.message, ...(error instanceof WebhookHeaderError && { header: error.header }) });
+      if (!(error instanceof WebhookVerificationError || error instanceof mini.WebhookVerificationError)) throw error;
+      const header = error instanceof WebhookHeaderError || error instanceof mini.WebhookHeaderError ? { header: error.header } : {};
+      sendJson(response, 400, { reason: error.reason, message: error.message, ...header });
     }
   });
 });
@@ -55,13 +60,18 @@ interface Delivery {
   readonly extra?: Readonly<Record<string, string>>;
   /** `?validate=` for the receiver. */
   readonly validate?: "warn" | "off";
+  /** The SDK the receiver unwraps with: the one with zod/mini validators, or by default the classic one. */
+  readonly sdk?: Sdk;
 }
+
+type Sdk = "classic" | "mini";
+const SDKS: readonly Sdk[] = ["classic", "mini"];
 
 type Reply = { status: number; json: { name?: string; reason?: string; message?: string; header?: string } };
 
 const adopted = { type: "pet.adopted", pet: { id: 7, name: "Rex", species: "dog" }, adoptedAt: "2026-05-01T10:00:00Z", adopter: { name: "Ann" } };
 
-async function deliver({ body = JSON.stringify(adopted), secret = CURRENT_SECRET, age = 0, tamper, drop, extra = { "X-Shop-Domain": "north.example" }, validate, id = `msg_${Math.random().toString(36).slice(2)}` }: Delivery & { readonly id?: string } = {}): Promise<Reply> {
+async function deliver({ body = JSON.stringify(adopted), secret = CURRENT_SECRET, age = 0, tamper, drop, extra = { "X-Shop-Domain": "north.example" }, validate, sdk = "classic", id = `msg_${Math.random().toString(36).slice(2)}` }: Delivery & { readonly id?: string } = {}): Promise<Reply> {
   const headers: Record<string, string> = {
     ...extra,
     "content-type": "application/json",
@@ -70,7 +80,8 @@ async function deliver({ body = JSON.stringify(adopted), secret = CURRENT_SECRET
     "webhook-signature": new Webhook(secret).sign(id, new Date((Math.floor(Date.now() / 1000) - age) * 1000), body),
   };
   if (drop !== undefined) delete headers[drop];
-  const response = await fetch(`${server.url}/hooks${validate ? `?validate=${validate}` : ""}`, { method: "POST", headers, body: tamper ? tamper(body) : body });
+  const query = new URLSearchParams({ ...(validate && { validate }), ...(sdk === "mini" && { sdk }) }).toString();
+  const response = await fetch(`${server.url}/hooks${query ? `?${query}` : ""}`, { method: "POST", headers, body: tamper ? tamper(body) : body });
   return { status: response.status, json: (await response.json()) as Reply["json"] };
 }
 
@@ -84,9 +95,9 @@ describe("a webhook receiver built with the SDK", () => {
     expect(event.payload.adopter?.name).toBe("Ann");
   });
 
-  it("tells the events apart by their type constant, callbacks included", async () => {
-    expect((await deliver({ body: JSON.stringify({ type: "pet.created", pet: { id: 1, name: "Tom" } }) })).json.name).toBe("petCreated");
-    expect((await deliver({ body: JSON.stringify({ type: "pet.status-changed", petId: 1, status: "reserved" }) })).json.name).toBe("subscribe.statusChanged");
+  it.each(SDKS)("tells the events apart by their type constant, callbacks included (%s validators)", async (sdk) => {
+    expect((await deliver({ sdk, body: JSON.stringify({ type: "pet.created", pet: { id: 1, name: "Tom" } }) })).json.name).toBe("petCreated");
+    expect((await deliver({ sdk, body: JSON.stringify({ type: "pet.status-changed", petId: 1, status: "reserved" }) })).json.name).toBe("subscribe.statusChanged");
   });
 
   it("rejects a tampered body", async () => {
@@ -122,8 +133,8 @@ describe("a webhook receiver built with the SDK", () => {
     expect(await deliver({ body })).toMatchObject({ status: 400, json: { reason: "payload-too-large" } });
   });
 
-  it("rejects a signed payload that does not match its schema, naming the field", async () => {
-    const { json } = await deliver({ body: JSON.stringify({ ...adopted, pet: { id: "seven", name: "Rex" } }) });
+  it.each(SDKS)("rejects a signed payload that does not match its schema, naming the field (%s validators)", async (sdk) => {
+    const { json } = await deliver({ sdk, body: JSON.stringify({ ...adopted, pet: { id: "seven", name: "Rex" } }) });
     expect(json.reason).toBe("invalid-payload");
     expect(json.message).toContain("pet.id");
   });
@@ -142,8 +153,8 @@ describe("a webhook receiver built with the SDK", () => {
 });
 
 describe("headers a webhook declares", () => {
-  it("come typed on the event, narrowed with its name, numbers as numbers", async () => {
-    expect((await deliver({ extra: { "x-shop-DOMAIN": "north.example", "X-Shelter-Tier": "plus", "X-Retry-Count": "2", "X-Undeclared": "kept out" } })).status).toBe(200);
+  it.each(SDKS)("come typed on the event, narrowed with its name, numbers as numbers (%s validators)", async (sdk) => {
+    expect((await deliver({ sdk, extra: { "x-shop-DOMAIN": "north.example", "X-Shelter-Tier": "plus", "X-Retry-Count": "2", "X-Undeclared": "kept out" } })).status).toBe(200);
     const event = received.at(-1);
     if (event?.name !== "petAdopted") throw new Error(`expected petAdopted, got ${event?.name}`);
     // Typed per event: the required header is a string, the integer one a number.
@@ -158,8 +169,8 @@ describe("headers a webhook declares", () => {
     expect({ status, ...json }).toMatchObject({ status: 400, reason: "missing-header", header: "X-Shop-Domain", message: expect.stringContaining("X-Shop-Domain") });
   });
 
-  it("reject a value the schema forbids, naming the header but not echoing its value", async () => {
-    const { status, json } = await deliver({ extra: { "X-Shop-Domain": "north.example", "X-Retry-Count": "-12345" } });
+  it.each(SDKS)("reject a value the schema forbids, naming the header but not echoing its value (%s validators)", async (sdk) => {
+    const { status, json } = await deliver({ sdk, extra: { "X-Shop-Domain": "north.example", "X-Retry-Count": "-12345" } });
     expect({ status, reason: json.reason, header: json.header }).toEqual({ status: 400, reason: "invalid-header", header: "X-Retry-Count" });
     expect(json.message).not.toContain("12345");
   });
@@ -229,9 +240,12 @@ describe("the testing kit's mock.webhooks.sign", () => {
     expect(signed.headers).toEqual({ "content-type": "application/json", "X-Hub-Signature-256": `sha256=${createHmac("sha256", "gh").update(signed.body).digest("hex")}` });
   });
 
-  it("refuses to sign a payload the API would never send", async () => {
+  it.each([
+    ["classic", mock],
+    ["mini", miniKit.createMockApi()],
+  ] as const)("refuses to sign a payload the API would never send (%s validators)", async (_sdk, kit) => {
     // @ts-expect-error petId must be a number
-    const wrong = mock.webhooks.sign("subscribe.statusChanged", { type: "pet.status-changed", petId: "3", status: "adopted" }, { secret: OLD_SECRET });
+    const wrong = kit.webhooks.sign("subscribe.statusChanged", { type: "pet.status-changed", petId: "3", status: "adopted" }, { secret: OLD_SECRET });
     await expect(wrong).rejects.toMatchObject({ reason: "invalid-payload", message: expect.stringContaining("petId") });
   });
 });

@@ -8,6 +8,8 @@ import { fixturePath, fixtures, generateInto, repoRoot, typecheck } from "../sup
 const cases: readonly { readonly file: string; readonly name: string; readonly options: Omit<GenerateOptions, "spec"> }[] = [
   ...fixtures.map((fixture) => ({ ...fixture, options: {} })),
   { file: "petstore.yaml", name: "petstore-dates", options: { dates: "date" } },
+  // zod/mini validators: recursion, discriminated unions, catchall, formats and the Date codec in one spec.
+  { file: "composition.yaml", name: "composition-mini", options: { zod: "mini", dates: "date" } },
 ];
 
 describe.each(cases)("fixture $name", ({ file, name, options }) => {
@@ -56,5 +58,25 @@ describe.each(cases)("fixture $name", ({ file, name, options }) => {
   it.each(["NodeNext", "Bundler"] as const)("type-checks strictly with moduleResolution %s", async (resolution) => {
     const { out } = await generated;
     expect(await typecheck([out], resolution, name)).toBe("");
+  });
+});
+
+describe("every fixture with zod/mini validators", () => {
+  const variants: readonly { readonly file: string; readonly name: string; readonly options: Omit<GenerateOptions, "spec"> }[] = [
+    ...fixtures.map((fixture) => ({ ...fixture, options: { zod: "mini" as const } })),
+    { file: "petstore.yaml", name: "petstore-dates-strict", options: { zod: "mini", dates: "date", strict: true } },
+  ];
+  const generated = Promise.all(variants.map(({ file, name, options }) => generateInto(fixturePath(file), `fixtures-mini/${name}`, options)));
+
+  it("loads zod/mini, never zod's classic API (type-only imports aside), runtime included", async () => {
+    for (const { result } of await generated) {
+      for (const file of result.files.filter((each) => each.path.endsWith(".ts"))) {
+        expect(file.contents, file.path).not.toMatch(/^import (?!type )[^;]*from "zod";|import\("zod"\)/m);
+      }
+    }
+  });
+
+  it("type-checks strictly", async () => {
+    expect(await typecheck((await generated).map(({ out }) => out), "Bundler", "fixtures-mini")).toBe("");
   });
 });

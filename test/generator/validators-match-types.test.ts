@@ -32,12 +32,17 @@ function consistencyModule(schemaNames: readonly string[]): string {
 
 // `dates: "date"` changes only fixtures with date-time values.
 const withDateTimes = fixtures.filter(({ file }) => readFileSync(fixturePath(file), "utf8").includes("date-time"));
-const cases = [...fixtures.map((fixture) => ({ ...fixture, dates: "string" as const })), ...withDateTimes.map((fixture) => ({ ...fixture, dates: "date" as const }))];
+// zod/mini validators once per fixture: with Dates where it has date-times.
+const cases = [
+  ...fixtures.map((fixture) => ({ ...fixture, dates: "string" as const, zod: "classic" as const })),
+  ...withDateTimes.map((fixture) => ({ ...fixture, dates: "date" as const, zod: "classic" as const })),
+  ...fixtures.map((fixture) => ({ ...fixture, dates: withDateTimes.includes(fixture) ? ("date" as const) : ("string" as const), zod: "mini" as const })),
+];
 
-describe.each(cases)("validators of $file with dates $dates", ({ file, name, dates }) => {
+describe.each(cases)("validators of $file with dates $dates in $zod zod", ({ file, name, dates, zod }) => {
   it("infer exactly the emitted TypeScript types", async () => {
-    const dir = dates === "date" ? `${name}-dates` : name;
-    const { result, out } = await generateInto(fixturePath(file), `consistency/${dir}`, { dates });
+    const dir = `${name}${dates === "date" ? "-dates" : ""}${zod === "mini" ? "-mini" : ""}`;
+    const { result, out } = await generateInto(fixturePath(file), `consistency/${dir}`, { dates, zod });
     const schemas = result.files.find((file) => file.path === "schemas.ts")?.contents ?? "";
     const names = [...schemas.matchAll(/^export const (\w+)Schema\b/gmu)].map((match) => match[1] ?? "");
     expect(names.length).toBeGreaterThan(0);

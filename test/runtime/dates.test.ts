@@ -18,11 +18,11 @@ describe("reviveDates", () => {
 
   it("follows nested arrays, tuples, records, catchall, optional, nullable and default wrappers", () => {
     const schema = z.object({
-      grid: z.array(z.array(isoDateTime.nullable())),
+      grid: z.array(z.array(z.nullable(isoDateTime))),
       pair: z.tuple([z.string(), isoDateTime], isoDateTime),
       byName: z.record(z.string(), isoDateTime),
       extra: z.object({ a: z.string() }).catchall(isoDateTime),
-      later: z.exactOptional(isoDateTime.default(new Date(0))),
+      later: z.exactOptional(z._default(isoDateTime, new Date(0))),
     });
     const body = { grid: [[at, null], [at]], pair: [at, at, at], byName: { x: at }, extra: { a: at, b: at }, later: at };
     expect(reviveDates(schema, body)).toEqual({

@@ -1,7 +1,7 @@
 import type { GenerateOptions } from "../../generator/index.js";
 
 /** How test/global-setup.ts generates one SDK: a fixture and the options of generate(). */
-export interface E2eSdk extends Pick<GenerateOptions, "strict" | "validate" | "dates" | "layout"> {
+export interface E2eSdk extends Pick<GenerateOptions, "strict" | "validate" | "dates" | "zod" | "layout"> {
   /** A file name in fixtures/. */
   readonly spec: string;
 }
@@ -17,6 +17,8 @@ export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   "petstore-warn": { spec: "petstore.yaml", validate: "warn" },
   "petstore-off": { spec: "petstore.yaml", validate: "off" },
   "petstore-dates": { spec: "petstore.yaml", dates: "date" },
+  "petstore-mini": { spec: "petstore.yaml", zod: "mini" },
+  "petstore-dates-mini": { spec: "petstore.yaml", dates: "date", zod: "mini" },
   composition: { spec: "composition.yaml", layout: "flat" },
   "composition-strict": { spec: "composition.yaml", layout: "flat", strict: true },
   pagination: { spec: "pagination.yaml" },
@@ -26,5 +28,6 @@ export const E2E_SDKS: Readonly<Record<string, E2eSdk>> = {
   "streaming-dates": { spec: "streaming31.yaml", dates: "date" },
   feeds32: { spec: "openapi32.yaml", layout: "flat" },
   webhooks: { spec: "webhooks.yaml" },
+  "webhooks-mini": { spec: "webhooks.yaml", zod: "mini" },
   environments: { spec: "environments.yaml" },
 };
