@@ -1,6 +1,6 @@
-import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../ir/model.js";
-import { schemaIndex, secretPropertyNames } from "../ir/analysis.js";
-import { childSchemas } from "../ir/walk.js";
+import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../model/model.js";
+import { schemaIndex, secretPropertyNames } from "../analyze/schema-facts.js";
+import { childSchemas } from "../model/walk.js";
 import { jsdocLines } from "./code/literals.js";
 import { specDocLines } from "./spec-text.js";
 import { webhookDiscriminator } from "./webhook-discriminator.js";

@@ -2,15 +2,15 @@
  * Model → API surface: each client method with its arguments, result and errors, and each
  * exported type flattened into typed positions (see `SchemaSurface.slots`).
  */
-import type { ApiModel, NamedSchema, Operation, Response, Schema } from "../ir/model.js";
-import { reachable, referenceGraph, schemaIndex } from "../ir/analysis.js";
-import { paginationOf } from "../ir/pagination.js";
-import { isIdentifier } from "../ir/naming.js";
-import { routeKey } from "../ir/route.js";
-import { declaredVariables } from "../ir/servers.js";
+import type { ApiModel, NamedSchema, Operation, Response, Schema } from "../model/model.js";
+import { reachable, referenceGraph, schemaIndex } from "../analyze/schema-facts.js";
+import { paginationOf } from "../analyze/pagination/decide.js";
+import { isIdentifier } from "../model/naming.js";
+import { routeKey } from "../model/route.js";
+import { declaredVariables } from "../convert/servers.js";
 import type { DatesMode } from "../emit/context.js";
 import { successResponses } from "../emit/types.js";
-import { clientPath } from "../ir/route.js";
+import { clientPath } from "../model/route.js";
 import type { ApiSurface, OperationSurface, SchemaSurface, Side, Slot } from "./model.js";
 
 /** `dates`: with `"date"`, date-time positions read `Date`, so switching modes shows in `--check`. */

@@ -4,9 +4,9 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate, GenError, writeSdk } from "../../generator/index.js";
-import { buildModel } from "../../generator/ir/index.js";
-import type { ApiModel } from "../../generator/ir/model.js";
-import type { RecordedNames } from "../../generator/ir/naming.js";
+import { buildModel } from "../../generator/convert/index.js";
+import type { ApiModel } from "../../generator/model/model.js";
+import type { RecordedNames } from "../../generator/model/naming.js";
 import { nameMapFile, parseNameMap } from "../../generator/name-map.js";
 import { NAME_MAP_FILE } from "../../generator/sdk-state.js";
 

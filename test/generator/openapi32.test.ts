@@ -7,8 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate, GenError } from "../../generator/index.js";
-import { buildModel } from "../../generator/ir/index.js";
-import { tagPath } from "../../generator/ir/tags.js";
+import { buildModel } from "../../generator/convert/index.js";
+import { tagPath } from "../../generator/convert/tags.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { fixturePath, repoRoot } from "../support/sdk.js";
 

@@ -8,10 +8,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GenError, generate, type GenerateOptions, type GenerateResult } from "../../generator/index.js";
-import { buildModel } from "../../generator/ir/index.js";
-import type { Pagination } from "../../generator/ir/model.js";
-import { paginationOf } from "../../generator/ir/pagination.js";
-import { parseSource } from "../../generator/ir/pagination-config.js";
+import { buildModel } from "../../generator/convert/index.js";
+import type { Pagination } from "../../generator/model/model.js";
+import { paginationOf } from "../../generator/analyze/pagination/decide.js";
+import { parseSource } from "../../generator/analyze/pagination/config.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { fixturePath, outRoot, repoRoot } from "../support/sdk.js";
 

@@ -6,8 +6,8 @@
 import { appendPointer, GenError } from "../errors.js";
 import { isUrl } from "../load/bundle.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
-import type { ApiModel, Server, ServerVariable } from "./model.js";
-import { camelCase, firstFree, splitWords } from "./naming.js";
+import type { ApiModel, Server, ServerVariable } from "../model/model.js";
+import { camelCase, firstFree, splitWords } from "../model/naming.js";
 
 const PLACEHOLDER = /\{([^}]+)\}/g;
 

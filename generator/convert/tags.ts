@@ -5,7 +5,7 @@
  */
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
-import type { Operation, Tag } from "./model.js";
+import type { Operation, Tag } from "../model/model.js";
 import { externalDocsOf } from "./operation.js";
 
 /**

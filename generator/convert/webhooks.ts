@@ -8,8 +8,8 @@ import { appendPointer } from "../errors.js";
 import { bodySchema } from "./body-schema.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { Operation, Property, Schema, Webhook, WebhookHeaders, WebhookSignature } from "./model.js";
-import { httpMethod, type PathItemMethod } from "./route.js";
+import type { Operation, Property, Schema, Webhook, WebhookHeaders, WebhookSignature } from "../model/model.js";
+import { httpMethod, type PathItemMethod } from "../model/route.js";
 import { convertSchema } from "./schema.js";
 
 const METHODS: readonly PathItemMethod[] = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];

@@ -3,15 +3,15 @@
  * @see https://spec.openapis.org/oas/v3.1.0#operation-object
  */
 import { appendPointer } from "../errors.js";
-import { schemaIndex } from "./analysis.js";
+import { schemaIndex } from "../analyze/schema-facts.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
-import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
-import { camelCase, pascalCase } from "./naming.js";
-import { clientPath, httpMethod, type PathItemMethod, routeKey } from "./route.js";
+import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme } from "../model/model.js";
+import { camelCase, pascalCase } from "../model/naming.js";
+import { clientPath, httpMethod, type PathItemMethod, routeKey } from "../model/route.js";
 import { convertParameters } from "./parameters.js";
 import { convertRequestBody } from "./request-body.js";
-import { decidePagination } from "./pagination.js";
-import type { PaginationOption } from "./pagination-config.js";
+import { decidePagination } from "../analyze/pagination/decide.js";
+import type { PaginationOption } from "../analyze/pagination/config.js";
 import { convertResponses } from "./responses.js";
 import { convertSecurity } from "./security.js";
 import { convertServers } from "./servers.js";

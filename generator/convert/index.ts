@@ -1,17 +1,17 @@
 import type { LoadedSpec } from "../load/index.js";
 import { BuildContext, isObject, stringOf } from "./context.js";
-import type { ApiModel, Layout, NamedSchema } from "./model.js";
-import type { RecordedNames } from "./naming.js";
-import type { PaginationOption } from "./pagination-config.js";
+import type { ApiModel, Layout, NamedSchema } from "../model/model.js";
+import type { RecordedNames } from "../model/naming.js";
+import type { PaginationOption } from "../analyze/pagination/config.js";
 import { convertPaths, decidePaginations } from "./operation.js";
-import { groupOperations, type ResourceOptions } from "./resources.js";
-import { routeKey } from "./route.js";
+import { groupOperations, type ResourceOptions } from "../analyze/resources.js";
+import { routeKey } from "../model/route.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
 import { convertServers } from "./servers.js";
 import { convertTags } from "./tags.js";
 import { convertWebhooks, convertWebhookSignature, hasWebhooks } from "./webhooks.js";
-import { reachable, recursiveSchemas, referenceGraph, schemasWithWritableView } from "./analysis.js";
+import { reachable, recursiveSchemas, referenceGraph, schemasWithWritableView } from "../analyze/schema-facts.js";
 import { appendPointer } from "../errors.js";
 
 /**

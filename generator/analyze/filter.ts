@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ApiModel, Operation } from "./model.js";
+import type { ApiModel, Operation } from "../model/model.js";
 
 /** Operations named by tag or path. A path is matched exactly or as a glob: `/pets/**`, `/users/*`. */
 export interface OperationSelector {

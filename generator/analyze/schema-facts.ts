@@ -3,8 +3,8 @@
  * and reference graph every pass reads, which schemas need a separate request-side view, and which
  * take part in reference cycles.
  */
-import type { ApiModel, Schema } from "./model.js";
-import { childSchemas, directRefs } from "./walk.js";
+import type { ApiModel, Schema } from "../model/model.js";
+import { childSchemas, directRefs } from "../model/walk.js";
 
 interface Node {
   readonly pointer: string;

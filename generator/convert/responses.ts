@@ -3,11 +3,11 @@
  * @see https://spec.openapis.org/oas/v3.1.0#responses-object
  */
 import { appendPointer } from "../errors.js";
-import { clientPath } from "./route.js";
+import { clientPath } from "../model/route.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { bodySchema } from "./body-schema.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { ApiModel, Response, ResponseHeader, Schema, StreamFormat } from "./model.js";
+import type { ApiModel, Response, ResponseHeader, Schema, StreamFormat } from "../model/model.js";
 import { convertSchema } from "./schema.js";
 
 export function convertResponses(ctx: BuildContext, raw: Json, at: string, typeName: string): Response[] {

@@ -7,9 +7,9 @@
  * headers (see `detect`). Every decision carries one sentence saying why, for
  * `--explain-pagination`; list-like operations left unpaginated get one too.
  */
-import { isFieldPath } from "../../runtime/operation.js";
-import { parseSource, readSpeakeasy, readXPagination, type PaginationConfig, type PaginationOption } from "./pagination-config.js";
-import { clientPath } from "./route.js";
+import { isFieldPath } from "../../../runtime/operation.js";
+import { parseSource, readSpeakeasy, readXPagination, type PaginationConfig, type PaginationOption } from "./config.js";
+import { clientPath } from "../../model/route.js";
 import type {
   ApiModel,
   CursorPagination,
@@ -23,7 +23,7 @@ import type {
   Schema,
   Unpaginated,
   ValueSource,
-} from "./model.js";
+} from "../../model/model.js";
 
 /** What `decidePagination` reads: the operation as converted, its raw extensions, and a schema lookup. */
 export interface PaginationInput {
