@@ -11,5 +11,5 @@ export type { DatesMode, ValidationMode } from "./emit/context.js";
 export type { RuntimeOption } from "./runtime-placement.js";
 export type { EmittedFile } from "./emit/emitted-file.js";
 export type { PaginationConfig, PaginationOption } from "./analyze/pagination/config.js";
-export type { PaginationExplanation } from "./analyze/pagination/decide.js";
+export type { PaginationExplanation } from "./explain.js";
 export { GenError, type ErrorCode, type SourceLocation, type Warning, type WarningCode } from "./errors.js";

@@ -4,7 +4,7 @@ import type { OperationSelector } from "../analyze/filter.js";
 import type { Layout } from "../model/model.js";
 import type { PaginationOption } from "../analyze/pagination/config.js";
 import type { GroupBy } from "../analyze/resources.js";
-import type { WebhookSignatureOption } from "../convert/webhooks.js";
+import type { WebhookSignatureOption } from "../analyze/webhook-signature.js";
 import type { RuntimeOption } from "../runtime-placement.js";
 
 export interface GenerateOptions {

@@ -1,35 +1,32 @@
+/**
+ * The convert phase: a loaded OpenAPI document → the model, pure. Every `$ref` is pointed at a
+ * named schema and every name chosen here, once; no generator option is read (analyze/ applies
+ * them), so the same document and name map always convert alike.
+ */
 import type { LoadedSpec } from "../load/index.js";
-import { BuildContext, isObject, stringOf } from "./context.js";
-import type { ApiModel, Layout, NamedSchema } from "../model/model.js";
+import type { ConvertedModel } from "../model/model.js";
 import type { RecordedNames } from "../model/naming.js";
-import type { PaginationOption } from "../analyze/pagination/config.js";
-import { convertPaths, decidePaginations } from "./operation.js";
-import { groupOperations, type ResourceOptions } from "../analyze/resources.js";
+import { appendPointer } from "../errors.js";
+import { BuildContext, isObject, stringOf, type JsonObject } from "./context.js";
 import { routeKey } from "../model/route.js";
+import { convertPaths } from "./operation.js";
 import { convertSchema } from "./schema.js";
 import { convertSecuritySchemes } from "./security.js";
 import { convertServers } from "./servers.js";
 import { convertTags } from "./tags.js";
 import { convertWebhooks, convertWebhookSignature, hasWebhooks } from "./webhooks.js";
-import { reachable, recursiveSchemas, referenceGraph, schemasWithWritableView } from "../analyze/schema-facts.js";
-import { appendPointer } from "../errors.js";
 
-/**
- * The generator's options the model is built with: how the client is laid out, and pagination
- * per operation, which wins over what the spec says (see ir/pagination.ts).
- */
-export interface ModelOptions extends ResourceOptions {
-  readonly layout?: Layout;
-  readonly pagination?: Readonly<Record<string, PaginationOption>>;
+export interface ConvertedApi {
+  readonly model: ConvertedModel;
+  /** Each operation's raw object by route key (`GET /pets`): pagination reads its extensions once the client is laid out. */
+  readonly operationObjects: ReadonlyMap<string, JsonObject>;
 }
 
 /**
- * Normalizes a loaded document into the model every emitter reads. `recorded` names (a previous
- * generation's name map) are kept for the schemas and operations that still exist, and pin the
- * client's layout. Operations are laid out in resources before their pagination is decided, so
- * the `pagination` option may name an operation by its path on the client (`pets.listPets`).
+ * Normalizes a loaded document into the model. `recorded` names (a previous generation's name
+ * map) are kept for the schemas, operations and environments that still exist.
  */
-export function buildModel(spec: LoadedSpec, recorded?: RecordedNames, options: ModelOptions = {}): ApiModel {
+export function convert(spec: LoadedSpec, recorded?: RecordedNames): ConvertedApi {
   const doc = spec.document;
   const ctx = new BuildContext(spec, recorded, { webhooks: hasWebhooks(doc) });
   const info = isObject(doc.info) ? doc.info : {};
@@ -48,32 +45,14 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames, options: 
   const webhooks = convertWebhooks(ctx, operations);
   ctx.drain((raw, pointer) => convertSchema(ctx, raw, pointer));
 
-  const named = ctx.namedSchemas();
-  const graph = referenceGraph(named);
-  const writable = schemasWithWritableView(named, graph);
-  const recursive = recursiveSchemas(named, graph);
-  const requests = reachable(graph, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
-  // Webhook payloads arrive as responses do: the SDK reads them.
-  const responses = reachable(graph, [
-    ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
-    ...webhooks.flatMap((webhook) => [webhook.payload, ...(webhook.headers ? [webhook.headers.schema] : [])]),
-  ]);
-  const schemas: NamedSchema[] = named.map((entry) => {
-    const requestOnly = requests.has(entry.pointer) && !responses.has(entry.pointer);
-    const responseOnly = responses.has(entry.pointer) && !requests.has(entry.pointer);
-    // Schemas no operation uses get both views: nothing says which side they belong to.
-    const hasWritableView = writable.has(entry.pointer) && !requestOnly && !responseOnly;
-    return { ...entry, requestOnly, hasWritableView, recursive: recursive.has(entry.pointer) };
-  });
-
-  const model: ApiModel = {
+  const model: ConvertedModel = {
     title: stringOf(info.title) ?? "API",
     version: stringOf(info.version) ?? "",
     description: stringOf(info.description),
     source: spec.file,
     openapi: spec.version,
     servers: convertServers(ctx, doc.servers, "#/servers", recorded?.environments),
-    schemas,
+    schemas: ctx.namedSchemas(),
     operations,
     tags: convertTags(ctx, doc.tags, operations),
     self: selfOf(ctx, doc.$self),
@@ -81,14 +60,9 @@ export function buildModel(spec: LoadedSpec, recorded?: RecordedNames, options: 
     securitySchemes,
     webhooks,
     webhookSignature: convertWebhookSignature(ctx),
-    warnings: [],
+    warnings: ctx.warnings,
   };
-  // A name map pins the layout; one written before layouts existed belongs to a flat SDK.
-  const layout = options.layout ?? (recorded === undefined ? "grouped" : (recorded.layout ?? "flat"));
-  const laidOut = layout === "grouped" ? groupOperations(model, options, recorded) : model;
-  const raws = new Map(converted.map(({ operation, raw }) => [routeKey(operation.method, operation.path), raw]));
-  const paginated = decidePaginations(ctx, laidOut.operations, raws, options.pagination ?? {});
-  return { ...laidOut, operations: paginated, warnings: [...ctx.warnings, ...laidOut.warnings] };
+  return { model, operationObjects: new Map(converted.map(({ operation, raw }) => [routeKey(operation.method, operation.path), raw])) };
 }
 
 function selfOf(ctx: BuildContext, raw: unknown): string | undefined {

@@ -3,13 +3,14 @@
  * the config's `environments`) and the servers a path item or operation declares for itself.
  * @see https://spec.openapis.org/oas/v3.1.0#server-object
  */
-import { appendPointer, GenError } from "../errors.js";
+import { appendPointer } from "../errors.js";
 import { isUrl } from "../load/bundle.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import type { ApiModel, Server, ServerVariable } from "../model/model.js";
 import { camelCase, firstFree, splitWords } from "../model/naming.js";
 
-const PLACEHOLDER = /\{([^}]+)\}/g;
+/** A URL template's `{variable}`. */
+export const PLACEHOLDER = /\{([^}]+)\}/g;
 
 /**
  * The servers of a `servers` array, each named (see `environmentNames`). A relative URL is
@@ -36,26 +37,6 @@ export function convertServers(ctx: BuildContext, raw: Json, pointer: string, re
     const description = stringOf(each.description);
     return { url: template, name: names[index] ?? `server${index + 1}`, variables, ...(description !== undefined && description.trim() !== "" && { description }) };
   });
-}
-
-/**
- * The config's `environments`, which replace the spec's top-level servers: URLs by name, the first
- * the default. A URL may use the variables the spec's servers declare; any other `{placeholder}`
- * is an error.
- */
-export function withConfiguredServers(model: ApiModel, environments: Readonly<Record<string, string>>): ApiModel {
-  const declared = new Map(declaredVariables(model).map((variable) => [variable.name, variable]));
-  const servers = Object.entries(environments).map(([name, url]): Server => {
-    const variables = [...new Set([...url.matchAll(PLACEHOLDER)].map(([, variable = ""]) => variable))].map((variable) => {
-      const found = declared.get(variable);
-      if (found === undefined) {
-        throw new GenError("invalid-options", `environments.${name}: {${variable}} is no server variable of ${model.source} (it declares ${[...declared.keys()].join(", ") || "none"})`);
-      }
-      return found;
-    });
-    return { url, name, variables };
-  });
-  return { ...model, servers };
 }
 
 /**

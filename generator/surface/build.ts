@@ -3,7 +3,7 @@
  * exported type flattened into typed positions (see `SchemaSurface.slots`).
  */
 import type { ApiModel, NamedSchema, Operation, Response, Schema } from "../model/model.js";
-import { reachable, referenceGraph, schemaIndex } from "../analyze/schema-facts.js";
+import { referenceGraph, schemaIndex, usedSchemas } from "../analyze/schema-facts.js";
 import { paginationOf } from "../analyze/pagination/decide.js";
 import { isIdentifier } from "../model/naming.js";
 import { routeKey } from "../model/route.js";
@@ -83,16 +83,9 @@ function schemaSurface(describe: Describer, named: NamedSchema, sides: readonly 
 
 /** Which sides each named schema is met on (webhook payloads are read, as responses are); one nothing uses counts as both. */
 function schemaSides(model: ApiModel): Map<string, Side[]> {
-  const { operations, schemas, webhooks } = model;
-  const graph = referenceGraph(schemas);
-  const requests = reachable(graph, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
-  const responses = reachable(
-    graph,
-    [
-      ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
-      ...webhooks.flatMap((webhook) => [webhook.payload, ...(webhook.headers ? [webhook.headers.schema] : [])]),
-    ],
-  );
+  const { schemas } = model;
+  // The graph analysis built; the operations the SDK keeps (include and exclude applied) say the sides.
+  const { requests, responses } = usedSchemas(referenceGraph(schemas), model);
   return new Map(
     schemas.map(({ pointer }) => {
       const sides: Side[] = [...(requests.has(pointer) ? ["request" as const] : []), ...(responses.has(pointer) ? ["response" as const] : [])];

@@ -9,7 +9,9 @@
  */
 import { isFieldPath } from "../../../runtime/operation.js";
 import { parseSource, readSpeakeasy, readXPagination, type PaginationConfig, type PaginationOption } from "./config.js";
-import { clientPath } from "../../model/route.js";
+import type { Warning } from "../../errors.js";
+import { clientPath, routeKey } from "../../model/route.js";
+import { schemaIndex } from "../schema-facts.js";
 import type {
   ApiModel,
   CursorPagination,
@@ -17,7 +19,6 @@ import type {
   Operation,
   Pagination,
   PaginationOrigin,
-  PaginationStyle,
   Parameter,
   Response,
   Schema,
@@ -42,31 +43,38 @@ export interface PaginationDecision {
   readonly warnings: readonly { readonly message: string; readonly pointer: string }[];
 }
 
-/** One line of `--explain-pagination`: an operation the generator paginates, or considered and did not. */
-export interface PaginationExplanation {
-  /** The client method, e.g. `listPets`. */
-  readonly operation: string;
-  readonly method: string;
-  readonly path: string;
-  readonly style: PaginationStyle | "none";
-  readonly origin: PaginationOrigin;
-  readonly reason: string;
-}
-
-/** Every decision of the model, in document order; operations that are not list-like are left out. */
-export function explainPagination(model: ApiModel): PaginationExplanation[] {
-  return model.operations.flatMap((operation) => {
-    const pagination = operation.pagination;
-    if (!pagination) return [];
-    const { style, origin, reason } = pagination;
-    return [{ operation: clientPath(operation), method: operation.method, path: operation.path, style, origin, reason }];
-  });
-}
-
 /** The paginated operation's pagination, or undefined. */
 export function paginationOf(operation: Operation): Pagination | undefined {
   const pagination = operation.pagination;
   return pagination && pagination.style !== "none" ? pagination : undefined;
+}
+
+/**
+ * Decides each operation's pagination, once: the generator's option for the operation (by client
+ * method name, operationId, or path on the grouped client such as `pets.listPets`) wins over the
+ * spec. Reads response schemas through their references.
+ */
+export function decidePaginations(
+  { operations, schemas }: Pick<ApiModel, "operations" | "schemas">,
+  operationObjects: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  options: Readonly<Record<string, PaginationOption>>,
+): { readonly operations: Operation[]; readonly warnings: Warning[] } {
+  const named = schemaIndex(schemas);
+  const used = new Set<string>();
+  const found: Warning[] = [];
+  const decided = operations.map((operation) => {
+    const key = [operation.name, operation.operationId, clientPath(operation)].find((candidate) => Object.hasOwn(options, candidate));
+    if (key !== undefined) used.add(key);
+    const option = key === undefined ? undefined : options[key];
+    const raw = operationObjects.get(routeKey(operation.method, operation.path)) ?? {};
+    const { pagination, warnings } = decidePagination({ operation, raw, ...(option !== undefined && { option }), schemaAt: (pointer) => named.get(pointer)?.schema });
+    for (const warning of warnings) found.push({ code: "ignored", ...warning });
+    return pagination ? { ...operation, pagination } : operation;
+  });
+  for (const key of Object.keys(options)) {
+    if (!used.has(key)) found.push({ code: "ignored", message: `the pagination option names ${JSON.stringify(key)}, which is no operation of this API`, pointer: "#/paths" });
+  }
+  return { operations: decided, warnings: found };
 }
 
 /** Decides one operation's pagination. Pure: reads only its input. */
