@@ -41,6 +41,17 @@ export function schemaIndex<Named extends Node>(schemas: readonly Named[]): Read
   return index as ReadonlyMap<string, Named>;
 }
 
+/** Follows references to the schema itself (stopping at cycles): the one way every pass resolves a `ref`. */
+export function resolveSchema(index: ReadonlyMap<string, Node>, schema: Schema): Schema {
+  let current = schema;
+  for (let hops = 0; current.kind === "ref" && hops < 32; hops++) {
+    const named = index.get(current.target);
+    if (named === undefined) throw new Error(`internal: no named schema at ${current.target}`);
+    current = named.schema;
+  }
+  return current;
+}
+
 /**
  * The converted schemas with what the whole graph says of each: whether it needs a separate
  * request-side view, is met in requests only, or takes part in a cycle.

@@ -1,5 +1,5 @@
 import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../model/model.js";
-import { schemaIndex, secretPropertyNames } from "../analyze/schema-facts.js";
+import { resolveSchema, schemaIndex, secretPropertyNames } from "../analyze/schema-facts.js";
 import { childSchemas } from "../model/walk.js";
 import { jsdocLines } from "./code/literals.js";
 import { specDocLines } from "./spec-text.js";
@@ -94,9 +94,7 @@ export class EmitContext {
 
   /** Follows refs to the schema itself (stopping at cycles). */
   resolve(schema: Schema): Schema {
-    let current = schema;
-    for (let hops = 0; current.kind === "ref" && hops < 32; hops++) current = this.named(current.target).schema;
-    return current;
+    return resolveSchema(this.#byPointer, schema);
   }
 }
 

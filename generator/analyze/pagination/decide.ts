@@ -47,7 +47,7 @@ export function decidePaginations(
     if (key !== undefined) used.add(key);
     const option = key === undefined ? undefined : options[key];
     const raw = operationObjects.get(routeKey(operation.method, operation.path)) ?? {};
-    const { pagination, warnings } = decidePagination({ operation, raw, ...(option !== undefined && { option }), schemaAt: (pointer) => named.get(pointer)?.schema });
+    const { pagination, warnings } = decidePagination({ operation, raw, ...(option !== undefined && { option }), schemas: named });
     for (const warning of warnings) found.push({ code: "ignored", ...warning });
     return pagination ? { ...operation, pagination } : operation;
   });

@@ -1,16 +1,17 @@
 /** What an operation offers for paginating: its page response, its query parameters and the response's fields. */
-import type { FieldPath, Operation, Parameter, Response, Schema } from "../../model/model.js";
+import type { FieldPath, NamedSchema, Operation, Parameter, Response, Schema } from "../../model/model.js";
+import { resolveSchema } from "../schema-facts.js";
 import type { PaginationOption } from "./config.js";
 
-/** What `decidePagination` reads: the operation as converted, its raw extensions, and a schema lookup. */
+/** What `decidePagination` reads: the operation as converted, its raw extensions, and the named schemas. */
 export interface PaginationInput {
   readonly operation: Operation;
   /** The raw operation object (for `x-pagination` and `x-speakeasy-pagination`). */
   readonly raw?: Readonly<Record<string, unknown>>;
   /** The generator option for this operation, which wins over everything else. */
   readonly option?: PaginationOption;
-  /** The schema a `ref` points at. */
-  readonly schemaAt: (pointer: string) => Schema | undefined;
+  /** The named schemas by pointer (analysis's index), which references resolve to. */
+  readonly schemas: ReadonlyMap<string, NamedSchema>;
 }
 
 export interface Field {
@@ -39,11 +40,7 @@ export interface Facts {
 
 export function gatherFacts(input: PaginationInput): Facts {
   const { operation } = input;
-  const resolve = (schema: Schema): Schema => {
-    let current = schema;
-    for (let hops = 0; current.kind === "ref" && hops < 32; hops++) current = input.schemaAt(current.target) ?? { kind: "unknown", pointer: current.pointer };
-    return current;
-  };
+  const resolve = (schema: Schema): Schema => resolveSchema(input.schemas, schema);
   const response = operation.responses.find((r) => /^2/.test(r.status) && r.content?.kind === "json");
   const body = response?.content?.schema;
   return {

@@ -3,7 +3,6 @@ import type { FieldPath, Schema } from "../../model/model.js";
 import { type Facts, type Field, kindOf, normalize, propertiesOf } from "./facts.js";
 
 const ITEM_FIELDS = ["data", "items", "results", "result", "records", "entries", "value", "values", "elements", "content", "hits", "list", "rows", "objects", "nodes", "resources", "members", "collection"];
-
 /** Objects that may hold the items array one level down (HAL's `_embedded` included). */
 const WRAPPERS = ["data", "result", "response", "payload", "body", "page", "embedded"];
 

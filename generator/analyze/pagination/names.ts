@@ -3,41 +3,24 @@ import type { Parameter, Schema, ValueSource } from "../../model/model.js";
 import { type Facts, type Field, normalize } from "./facts.js";
 
 export const OFFSET_PARAMS = ["offset", "skip", "startat", "startindex", "firstresult"];
-
 /** Names that are offsets only beside a page size parameter. */
 export const WEAK_OFFSET_PARAMS = ["start", "from"];
-
 export const LIMIT_PARAMS = ["limit", "take", "count", "size", "pagesize", "perpage", "maxresults", "max", "maxitems", "rows", "top", "num"];
-
 export const PAGE_PARAMS = ["page", "pagenumber", "pageno", "pagenum", "pageindex", "currentpage"];
-
 export const PAGE_SIZE_PARAMS = ["perpage", "pagesize", "size", "limit", "count", "pagelimit", "itemsperpage", "resultsperpage", "maxresults", "per"];
-
 export const CURSOR_PARAMS = ["cursor", "pagetoken", "nextpagetoken", "nexttoken", "continuationtoken", "continuation", "pagecursor", "startcursor", "after", "pageafter", "startingafter", "afterid", "marker", "scrollid", "next"];
-
 /** Cursor parameters that take the id of the last item seen (Stripe's `starting_after`). */
 export const LAST_ITEM_PARAMS = ["startingafter", "afterid", "after", "lastid", "startafter", "sinceid"];
-
 export const NEXT_CURSOR_FIELDS = ["nextcursor", "nextpagetoken", "nexttoken", "nextpagecursor", "continuationtoken", "nextcontinuationtoken", "continuation", "nextmarker", "endcursor", "nextkey", "scrollid"];
-
 export const CURSOR_HEADERS = ["xnextcursor", "nextcursor", "xnextpagetoken", "xnexttoken", "xcontinuation", "xcontinuationtoken"];
-
 export const NEXT_URL_FIELDS = ["next", "nexturl", "nextlink", "odatanextlink", "nextpageurl", "nextpagelink", "nextpageuri", "nexturi", "nexthref"];
-
 export const LINK_WRAPPERS = ["links", "link", "paging", "pagination", "meta"];
-
 export const HAS_MORE_FIELDS = ["hasmore", "hasnext", "hasnextpage", "hasmoreitems", "hasmoreresults", "moreavailable", "istruncated", "more"];
-
 export const HAS_MORE_HEADERS = ["xhasmore", "hasmore"];
-
 export const TOTAL_FIELDS = ["total", "totalcount", "totalitems", "totalresults", "totalelements", "totalrecords", "totalhits", "totalsize"];
-
 export const TOTAL_HEADERS = ["xtotalcount", "xtotal", "totalcount", "xtotalitems", "xtotalresults"];
-
 export const TOTAL_PAGES_FIELDS = ["totalpages", "pagecount", "numpages", "lastpage", "pagestotal", "pages"];
-
 export const TOTAL_PAGES_HEADERS = ["xtotalpages", "xpagecount"];
-
 export const ID_FIELDS = ["id", "uuid", "key"];
 
 /** The first parameter whose name is in `names` (earlier names first). */
