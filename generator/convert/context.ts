@@ -28,7 +28,7 @@ interface SchemaEntry {
 }
 
 /**
- * The state of one `buildModel` run: the document, the warnings so far, the names handed out,
+ * The state of one `convert` run: the document, the warnings so far, the names handed out,
  * and the registry of named schemas. One instance per run, so generating many specs in one
  * process shares nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * The client's resources as a tree (see ir/resources.ts): `api.repos.hooks` is the node at
+ * The client's resources as a tree (see analyze/resources.ts): `api.repos.hooks` is the node at
  * `["repos", "hooks"]`. In the flat layout the tree is its root alone.
  */
 import type { Operation } from "../model/model.js";
