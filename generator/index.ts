@@ -4,7 +4,7 @@
  */
 export { generate, type GenerateOptions, type GeneratePhase, type GenerateResult } from "./generate.js";
 export type { OperationSelector } from "./analyze/filter.js";
-export { writeSdk, type WriteOptions, type WriteResult } from "./write.js";
+export { writeSdk, type WriteOptions, type WriteResult } from "./write/index.js";
 export { defineConfig, type ApiConfig, type GenClientConfig } from "./config/schema.js";
 export { checkSdk, formatCheckReport, type ChangeKind, type CheckReport, type FileChange, type SurfaceChange } from "./check/index.js";
 export type { DatesMode, ValidationMode } from "./emit/context.js";
