@@ -3,7 +3,7 @@
  */
 import { GenError } from "../errors.js";
 import type { ApiModel, Server } from "../model/model.js";
-import { declaredVariables, PLACEHOLDER } from "../convert/servers.js";
+import { declaredVariables, PLACEHOLDER } from "../model/servers.js";
 
 /**
  * The config's `environments`, which replace the spec's top-level servers: URLs by name, the first

@@ -19,7 +19,7 @@ import type { Warning } from "../errors.js";
 import type { ApiModel, Operation, Tag } from "../model/model.js";
 import { camelCase, Namespace, NO_RECORDED_NAMES, type RecordedNames } from "../model/naming.js";
 import { routeKey } from "../model/route.js";
-import { tagPath } from "../convert/tags.js";
+import { tagPath } from "../model/tags.js";
 
 /** Which source of resources is tried first; the others follow in the default order. */
 export type GroupBy = "tags" | "operationId" | "path";

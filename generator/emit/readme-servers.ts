@@ -4,7 +4,7 @@
  * backtick or raw HTML, as in readme.ts.
  */
 import type { ApiModel, Operation, Server } from "../model/model.js";
-import { declaredVariables, defaultServerUrl } from "../convert/servers.js";
+import { declaredVariables, defaultServerUrl } from "../model/servers.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
 
 export function serversReadme(model: ApiModel): string {

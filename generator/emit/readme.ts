@@ -13,7 +13,7 @@ import { peerRange, readTemplate } from "../package-files.js";
 import { stringLiteral } from "./code/literals.js";
 import { webhooksReadme } from "./readme-webhooks.js";
 import { serverUrls, serversReadme } from "./readme-servers.js";
-import { defaultServerUrl } from "../convert/servers.js";
+import { defaultServerUrl } from "../model/servers.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
 import { clientInfoHeader } from "./client-info.js";
 import { clientPath } from "../model/route.js";

@@ -4,7 +4,7 @@
  */
 import type { ServerSpec } from "../../runtime/operation.js";
 import type { ApiModel, Server, ServerVariable } from "../model/model.js";
-import { declaredVariables } from "../convert/servers.js";
+import { declaredVariables } from "../model/servers.js";
 import { type Expr, array, object, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import { valueLiteral, type Written } from "./code/value-literal.js";

@@ -43,7 +43,7 @@ export interface ApiModel {
   readonly operations: readonly Operation[];
   /**
    * The document's tags in document order, then those operations use without declaring them.
-   * OpenAPI 3.2's hierarchy is in `parent`; `tagPath` (convert/tags.ts) gives a tag's ancestry.
+   * OpenAPI 3.2's hierarchy is in `parent`; `tagPath` (model/tags.ts) gives a tag's ancestry.
    */
   readonly tags: readonly Tag[];
   /** OpenAPI 3.2's `$self` as written: the document's own URI, against which its `$ref`s resolved. */

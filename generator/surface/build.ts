@@ -7,7 +7,7 @@ import { referenceGraph, schemaIndex, usedSchemas } from "../analyze/schema-fact
 import { paginationOf } from "../analyze/pagination/decide.js";
 import { isIdentifier } from "../model/naming.js";
 import { routeKey } from "../model/route.js";
-import { declaredVariables } from "../convert/servers.js";
+import { declaredVariables } from "../model/servers.js";
 import type { DatesMode } from "../emit/context.js";
 import { successResponses } from "../emit/types.js";
 import { clientPath } from "../model/route.js";

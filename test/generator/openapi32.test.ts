@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generate, GenError } from "../../generator/index.js";
 import { analyze } from "../../generator/analyze/index.js";
 import { convert } from "../../generator/convert/index.js";
-import { tagPath } from "../../generator/convert/tags.js";
+import { tagPath } from "../../generator/model/tags.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { fixturePath, repoRoot } from "../support/sdk.js";
 
