@@ -75,7 +75,7 @@ interface Candidate {
 }
 
 /** Puts every operation in its resource; the model is otherwise unchanged. */
-export function groupOperations(model: ApiModel, options: ResourceOptions, recorded: RecordedNames = NO_RECORDED_NAMES): ApiModel {
+export function groupOperations<Model extends Pick<ApiModel, "operations" | "tags" | "webhooks" | "warnings" | "layout">>(model: Model, options: ResourceOptions, recorded: RecordedNames = NO_RECORDED_NAMES): Model {
   const warnings: Warning[] = [];
   const overrides = overridesByOperation(model.operations, options.resources ?? {}, warnings);
   const pathGroup = pathGroups(model.operations);

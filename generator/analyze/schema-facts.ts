@@ -171,11 +171,8 @@ function recursiveSchemas(nodes: readonly Node[], edges: ReferenceGraph): Set<st
   return recursive;
 }
 
-/**
- * Property names the spec marks as secret (`format: password`, or `writeOnly`) in any schema,
- * sorted: the runtime redacts fields of these names in the request bodies it logs.
- */
-export function secretPropertyNames(model: ApiModel): string[] {
+/** `ApiModel.secretFields`: read from the operations the SDK keeps. */
+export function secretPropertyNames(model: Pick<ApiModel, "schemas" | "operations">): string[] {
   const names = new Set<string>();
   const stack = [...model.schemas.map((named) => named.schema), ...model.operations.flatMap((operation) => (operation.body ? [operation.body.schema] : []))];
   for (let next = stack.pop(); next; next = stack.pop()) {

@@ -1,5 +1,5 @@
 import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../model/model.js";
-import { resolveSchema, schemaIndex, secretPropertyNames } from "../analyze/schema-facts.js";
+import { resolveSchema, schemaIndex } from "../analyze/schema-facts.js";
 import { childSchemas } from "../model/walk.js";
 import { jsdocLines } from "./code/literals.js";
 import { specDocLines } from "./spec-text.js";
@@ -42,7 +42,6 @@ export class EmitContext {
   readonly options: EmitOptions;
   readonly #byPointer: ReadonlyMap<string, NamedSchema>;
   #tags: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-  #secretFields: readonly string[] | undefined;
 
   constructor(model: ApiModel, options: EmitOptions) {
     this.model = model;
@@ -76,10 +75,9 @@ export class EmitContext {
     return this.#tags.get(pointer) ?? new Set();
   }
 
-  /** Property names the spec marks secret, which the runtime redacts in logged bodies: found once, read by client.ts and the README. */
+  /** Property names the spec marks secret, which the runtime redacts in logged bodies: read by client.ts and the README. */
   get secretFields(): readonly string[] {
-    this.#secretFields ??= secretPropertyNames(this.model);
-    return this.#secretFields;
+    return this.model.secretFields;
   }
 
   /** The view a named schema's plain name stands for. */

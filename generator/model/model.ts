@@ -55,11 +55,16 @@ export interface ApiModel {
   readonly webhooks: readonly Webhook[];
   /** The document's `x-webhook-signature`; Standard Webhooks when absent. */
   readonly webhookSignature: WebhookSignature | undefined;
+  /**
+   * Property names the spec marks secret (`format: password`, or `writeOnly`) in any schema or
+   * request body of the generated SDK, sorted: the runtime redacts them in the bodies it logs.
+   */
+  readonly secretFields: readonly string[];
   readonly warnings: readonly Warning[];
 }
 
-/** The model as convert/ leaves it: its schemas without the facts analysis adds, its operations flat and unpaginated. */
-export type ConvertedModel = Omit<ApiModel, "schemas"> & { readonly schemas: readonly SchemaDefinition[] };
+/** The model as convert/ leaves it: without the facts analysis adds, its operations flat and unpaginated. */
+export type ConvertedModel = Omit<ApiModel, "schemas" | "secretFields"> & { readonly schemas: readonly SchemaDefinition[] };
 
 /** See analyze/resources.ts. */
 export type Layout = "grouped" | "flat";
