@@ -64,7 +64,8 @@ export async function generate(given: GenerateOptions): Promise<GenerateResult> 
   const recorded = options.out === undefined ? undefined : await readNameMap(options.out);
   const load = lap();
   options.onPhase?.("model");
-  const model = analyze(convert(spec, recorded), { ...options, source: specLabel(options.spec, options.out) }, recorded);
+  const converted = convert(spec, recorded);
+  const model = analyze(converted, { ...options, source: specLabel(options.spec, options.out) }, recorded);
   const modelTime = lap();
   options.onPhase?.("emit");
   const strict = options.strict === true;

@@ -50,6 +50,17 @@ function paramFor(facts: Facts, name: string | undefined): Parameter | string | 
   return found ?? `the operation has no parameter ${JSON.stringify(name)}`;
 }
 
+type ParamPair = readonly [Parameter | undefined, Parameter | undefined];
+
+/** The counted styles' two parameters (offset and limit, page and size): each as the config names it, else as detected. */
+function paramPairFor(facts: Facts, names: readonly [string | undefined, string | undefined], detected: ParamPair): ParamPair | string {
+  const first = paramFor(facts, names[0]) ?? detected[0];
+  const second = paramFor(facts, names[1]) ?? detected[1];
+  if (typeof first === "string") return first;
+  if (typeof second === "string") return second;
+  return [first, second];
+}
+
 /** Applies an explicit statement, filling what it leaves out the way the heuristics would. */
 export function fromConfig(config: PaginationConfig, facts: Facts, origin: PaginationOrigin): Pagination | string {
   if (!facts.body) return "the operation has no JSON success response to read pages from";
@@ -87,18 +98,16 @@ function styleFromConfig(config: PaginationConfig, facts: Facts, fields: readonl
     }
     case "offset": {
       const detected = offsetParams(facts);
-      const offset = paramFor(facts, config.offsetParam) ?? detected?.offset;
-      const limit = paramFor(facts, config.limitParam) ?? detected?.limit;
-      if (typeof offset === "string") return offset;
-      if (typeof limit === "string") return limit;
+      const pair = paramPairFor(facts, [config.offsetParam, config.limitParam], [detected?.offset, detected?.limit]);
+      if (typeof pair === "string") return pair;
+      const [offset, limit] = pair;
       return offset ? offsetCandidate({ offset, limit }, stops, "parameters") : "no offset parameter was found: state `offsetParam`";
     }
     case "page": {
       const detected = pageParams(facts);
-      const page = paramFor(facts, config.pageParam) ?? detected?.page;
-      const size = paramFor(facts, config.sizeParam) ?? detected?.size;
-      if (typeof page === "string") return page;
-      if (typeof size === "string") return size;
+      const pair = paramPairFor(facts, [config.pageParam, config.sizeParam], [detected?.page, detected?.size]);
+      if (typeof pair === "string") return pair;
+      const [page, size] = pair;
       if (!page) return "no page parameter was found: state `pageParam`";
       return pageCandidate({ page, size }, config.firstPage ?? firstPageOf(page, facts.resolve), stops, "parameter");
     }
