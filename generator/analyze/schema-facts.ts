@@ -1,7 +1,8 @@
 /**
  * Whole-graph facts about named schemas, computed once so emitters stay local: the schema index
- * and reference graph every pass reads, which schemas need a separate request-side view, and which
- * take part in reference cycles.
+ * and reference graph every pass reads (analysis builds the graph; emit and the surface reuse it),
+ * the one way a reference is resolved, which schemas need a separate request-side view, which are
+ * met in requests or responses, which take part in reference cycles, and the secret fields.
  */
 import type { ApiModel, NamedSchema, Schema, SchemaDefinition } from "../model/model.js";
 import { childSchemas, directRefs } from "../model/walk.js";
