@@ -4,12 +4,9 @@ import type { GenerateOptions, GeneratePhase } from "./config/options.js";
 import type { EmittedFile } from "./emit/emitted-file.js";
 import { emitSdk } from "./emit/index.js";
 import type { Warning } from "./errors.js";
-import { filterOperations } from "./ir/filter.js";
-import { buildModel } from "./ir/index.js";
-import { withConfiguredServers } from "./ir/servers.js";
-import { explainPagination, type PaginationExplanation } from "./ir/pagination.js";
-import { explainStreaming, type StreamingExplanation } from "./ir/responses.js";
-import { webhookSignatureOf } from "./ir/webhooks.js";
+import { analyze } from "./analyze/index.js";
+import { convert } from "./convert/index.js";
+import { explainPagination, explainStreaming, type PaginationExplanation, type StreamingExplanation } from "./explain.js";
 import { loadSpec } from "./load/index.js";
 import { nameMapFile, readNameMap } from "./name-map.js";
 import { runtimeFiles } from "./package-files.js";
@@ -49,7 +46,7 @@ export interface GenerateResult {
   readonly timings: { readonly load: number; readonly model: number; readonly emit: number };
 }
 
-/** Generates an SDK in memory: load → model → emit. Nothing is written; see `writeSdk`. */
+/** Generates an SDK in memory: load → convert → analyze → emit. Nothing is written; see `writeSdk`. */
 export async function generate(given: GenerateOptions): Promise<GenerateResult> {
   // Checked as a config file's are: a program's typo gets the same message.
   const options = checkedOptions(given);
@@ -67,12 +64,8 @@ export async function generate(given: GenerateOptions): Promise<GenerateResult> 
   const recorded = options.out === undefined ? undefined : await readNameMap(options.out);
   const load = lap();
   options.onPhase?.("model");
-  // Pagination options apply as the model is built, before filtering, so one naming a left-out operation is no warning.
-  const built = buildModel(spec, recorded, options);
-  const filtered = options.include === undefined && options.exclude === undefined ? built : filterOperations(built, options);
-  const named = { ...filtered, source: specLabel(options.spec, options.out), ...(options.name !== undefined && { title: options.name }) };
-  const signed = options.webhookSignature === undefined ? named : { ...named, webhookSignature: webhookSignatureOf(options.webhookSignature) };
-  const model = options.environments === undefined ? signed : withConfiguredServers(signed, options.environments);
+  const converted = convert(spec, recorded);
+  const model = analyze(converted, { ...options, source: specLabel(options.spec, options.out) }, recorded);
   const modelTime = lap();
   options.onPhase?.("emit");
   const strict = options.strict === true;

@@ -8,9 +8,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { EmittedFile } from "./emit/emitted-file.js";
 import { GenError } from "./errors.js";
-import type { ApiModel } from "./ir/model.js";
-import type { RecordedNames } from "./ir/naming.js";
-import { routeKey } from "./ir/route.js";
+import type { ApiModel } from "./model/model.js";
+import type { RecordedNames } from "./model/naming.js";
+import { routeKey } from "./model/route.js";
 import { NAME_MAP_FILE, readStateFile, stateFile } from "./sdk-state.js";
 import { isRecord } from "./stored-json.js";
 

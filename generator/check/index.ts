@@ -11,7 +11,7 @@ import { diffSurfaces, type SurfaceChange } from "../surface/diff.js";
 import { MANIFEST, SURFACE_FILE } from "../sdk-state.js";
 import { parseSurface } from "../surface/file.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
-import { planWrite } from "../write.js";
+import { planWrite } from "../write/index.js";
 import { recordedRuntime } from "../write/manifest.js";
 
 export type { ChangeKind, SurfaceChange } from "../surface/diff.js";

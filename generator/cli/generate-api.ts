@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { ApiConfig } from "../config/schema.js";
 import { generate, type GenerateResult } from "../generate.js";
-import { writeSdk, type WriteResult } from "../write.js";
+import { writeSdk, type WriteResult } from "../write/index.js";
 import type { Reporter } from "./reporter.js";
 
 export interface RunFlags {

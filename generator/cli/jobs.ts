@@ -2,8 +2,8 @@ import path from "node:path";
 import type { ApiConfig } from "../config/schema.js";
 import type { DatesMode, ValidationMode, ZodApi } from "../emit/context.js";
 import { GenError } from "../errors.js";
-import type { Layout } from "../ir/model.js";
-import type { GroupBy } from "../ir/resources.js";
+import type { Layout } from "../model/model.js";
+import type { GroupBy } from "../analyze/resources.js";
 
 export interface CliOptions {
   readonly out?: string;

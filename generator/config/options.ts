@@ -1,10 +1,10 @@
 /** The options of `generate()`: what a config file's API entry holds, less where its SDK goes. */
 import type { DatesMode, ValidationMode, ZodApi } from "../emit/context.js";
-import type { OperationSelector } from "../ir/filter.js";
-import type { Layout } from "../ir/model.js";
-import type { PaginationOption } from "../ir/pagination-config.js";
-import type { GroupBy } from "../ir/resources.js";
-import type { WebhookSignatureOption } from "../ir/webhooks.js";
+import type { OperationSelector } from "../analyze/filter.js";
+import type { Layout } from "../model/model.js";
+import type { PaginationOption } from "../analyze/pagination/config.js";
+import type { GroupBy } from "../analyze/resources.js";
+import type { WebhookSignatureOption } from "../analyze/webhook-signature.js";
 import type { RuntimeOption } from "../runtime-placement.js";
 
 export interface GenerateOptions {

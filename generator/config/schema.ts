@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { GenerateOptions, GeneratePhase } from "./options.js";
-import { readXPagination } from "../ir/pagination-config.js";
+import { readXPagination } from "../analyze/pagination/config.js";
 import { didYouMean } from "./suggest.js";
 
 /** One API of a config file: the options of `generate()`, plus where its SDK goes. */

@@ -2,8 +2,8 @@
  * `client.ts`: the `Auth` credentials type, the `Client` interface with one documented member per
  * operation, and `createClient`, which binds each operation's spec to the runtime.
  */
-import type { ExternalDocs, Operation, SecurityScheme } from "../ir/model.js";
-import { paginationOf } from "../ir/pagination.js";
+import type { ExternalDocs, Operation, SecurityScheme } from "../model/model.js";
+import { paginationOf } from "../analyze/pagination/decide.js";
 import { clientInfoHeader } from "./client-info.js";
 import { type Expr, array, bool, call, id, member, object, path, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";

@@ -1,6 +1,6 @@
-import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../ir/model.js";
-import { schemaIndex, secretPropertyNames } from "../ir/analysis.js";
-import { childSchemas } from "../ir/walk.js";
+import type { ApiModel, NamedSchema, Schema, SchemaMeta } from "../model/model.js";
+import { resolveSchema, schemaIndex } from "../analyze/schema-facts.js";
+import { childSchemas } from "../model/walk.js";
 import { jsdocLines } from "./code/literals.js";
 import { specDocLines } from "./spec-text.js";
 import { webhookDiscriminator } from "./webhook-discriminator.js";
@@ -47,7 +47,6 @@ export class EmitContext {
   readonly options: EmitOptions;
   readonly #byPointer: ReadonlyMap<string, NamedSchema>;
   #tags: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-  #secretFields: readonly string[] | undefined;
 
   constructor(model: ApiModel, options: EmitOptions) {
     this.model = model;
@@ -86,10 +85,9 @@ export class EmitContext {
     return this.#tags.get(pointer) ?? new Set();
   }
 
-  /** Property names the spec marks secret, which the runtime redacts in logged bodies: found once, read by client.ts and the README. */
+  /** Property names the spec marks secret, which the runtime redacts in logged bodies: read by client.ts and the README. */
   get secretFields(): readonly string[] {
-    this.#secretFields ??= secretPropertyNames(this.model);
-    return this.#secretFields;
+    return this.model.secretFields;
   }
 
   /** The view a named schema's plain name stands for. */
@@ -104,9 +102,7 @@ export class EmitContext {
 
   /** Follows refs to the schema itself (stopping at cycles). */
   resolve(schema: Schema): Schema {
-    let current = schema;
-    for (let hops = 0; current.kind === "ref" && hops < 32; hops++) current = this.named(current.target).schema;
-    return current;
+    return resolveSchema(this.#byPointer, schema);
   }
 }
 

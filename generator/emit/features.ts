@@ -8,7 +8,7 @@ import { id, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import type { EmitContext } from "./context.js";
 import { hasValidators } from "./load-validators.js";
-import { declaredVariables } from "../ir/servers.js";
+import { declaredVariables } from "../model/servers.js";
 
 /** The features the spec needs, as runtime/features.ts exports them, sorted. */
 function featuresOf(ctx: EmitContext): string[] {

@@ -5,7 +5,7 @@
  * they reach; every one of these exports is side-effect free (schemas.ts's are marked pure), so a
  * bundler keeps only what the app's imports reach. `createClient` is unchanged.
  */
-import type { Operation } from "../ir/model.js";
+import type { Operation } from "../model/model.js";
 import { apiSpec, clientMember, clientOptionsType } from "./client.js";
 import { call, id, identifiers, object, path, pure, type Expr, type ObjectProperty } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";

@@ -1,6 +1,6 @@
 import type { Statement } from "./code/module.js";
 import type { EmitContext } from "./context.js";
-import { RUNTIME_WEBHOOK_TYPES } from "../ir/naming.js";
+import { RUNTIME_WEBHOOK_TYPES } from "../model/naming.js";
 import { runtimeSurface } from "../runtime-surface.js";
 
 /**

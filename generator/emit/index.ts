@@ -1,4 +1,4 @@
-import type { ApiModel } from "../ir/model.js";
+import type { ApiModel } from "../model/model.js";
 import { jsdocLines } from "./code/literals.js";
 import { printModule, type Statement } from "./code/module.js";
 import { readme } from "./readme.js";

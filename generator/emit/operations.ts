@@ -4,8 +4,8 @@
  * operation's first use, so importing a big SDK compiles only the specs it calls.
  */
 import type { OperationSpec, PaginationSpec, ParamSpec, ResponseSpec } from "../../runtime/operation.js";
-import type { Operation, Pagination, PaginationFacts, Parameter, Response, Schema } from "../ir/model.js";
-import { paginationOf } from "../ir/pagination.js";
+import type { Operation, Pagination, PaginationFacts, Parameter, Response, Schema } from "../model/model.js";
+import { paginationOf } from "../analyze/pagination/decide.js";
 import { arrow, identifiers, path, type Expr } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";

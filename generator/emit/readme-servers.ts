@@ -3,8 +3,8 @@
  * the operations with servers of their own, and which wins. Spec text is put on one line with no
  * backtick or raw HTML, as in readme.ts.
  */
-import type { ApiModel, Operation, Server } from "../ir/model.js";
-import { declaredVariables, defaultServerUrl } from "../ir/servers.js";
+import type { ApiModel, Operation, Server } from "../model/model.js";
+import { declaredVariables, defaultServerUrl } from "../model/servers.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
 
 export function serversReadme(model: ApiModel): string {

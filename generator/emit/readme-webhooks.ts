@@ -3,7 +3,7 @@
  * webhooks or callbacks: the events, how deliveries are verified and told apart, and, with the
  * testing kit, how to sign one in a test. Spec text is kept to one line, out of code.
  */
-import type { Webhook, WebhookSignature } from "../ir/model.js";
+import type { Webhook, WebhookSignature } from "../model/model.js";
 import { readTemplate } from "../package-files.js";
 import type { EmitContext } from "./context.js";
 import { webhookDiscriminator } from "./webhook-discriminator.js";

@@ -4,7 +4,7 @@
  * converted, see spec-text.ts) with `<` escaped, so it carries no raw HTML; in headings and code
  * spans it is put on one line, and it never opens a code block.
  */
-import type { Operation, ResponseStream, Schema, SecurityScheme } from "../ir/model.js";
+import type { Operation, ResponseStream, Schema, SecurityScheme } from "../model/model.js";
 import { array, call, id, inlineObject, literal, member, newExpr, num, str, type Expr, type ObjectProperty } from "./code/expressions.js";
 import { printStatementText } from "./code/module.js";
 import type { EmitContext } from "./context.js";
@@ -14,10 +14,10 @@ import { peerRange, readTemplate } from "../package-files.js";
 import { stringLiteral } from "./code/literals.js";
 import { webhooksReadme } from "./readme-webhooks.js";
 import { serverUrls, serversReadme } from "./readme-servers.js";
-import { defaultServerUrl } from "../ir/servers.js";
+import { defaultServerUrl } from "../model/servers.js";
 import { firstSentence, specMarkdown } from "./spec-text.js";
 import { clientInfoHeader } from "./client-info.js";
-import { clientPath } from "../ir/route.js";
+import { clientPath } from "../model/route.js";
 
 export function readme(ctx: EmitContext): string {
   const { model } = ctx;

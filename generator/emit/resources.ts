@@ -1,9 +1,9 @@
 /**
- * The client's resources as a tree (see ir/resources.ts): `api.repos.hooks` is the node at
+ * The client's resources as a tree (see analyze/resources.ts): `api.repos.hooks` is the node at
  * `["repos", "hooks"]`. In the flat layout the tree is its root alone.
  */
-import type { Operation } from "../ir/model.js";
-import { firstFree, pascalCase } from "../ir/naming.js";
+import type { Operation } from "../model/model.js";
+import { firstFree, pascalCase } from "../model/naming.js";
 
 export type ResourceEntry = { readonly kind: "operation"; readonly operation: Operation } | { readonly kind: "resource"; readonly name: string; readonly node: ResourceNode };
 

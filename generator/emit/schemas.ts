@@ -3,7 +3,7 @@
  * `z.lazy`, so importing the SDK builds nothing and `validate: "off"` never builds a schema (but
  * with `dates: "date"`, where unvalidated bodies are walked along their schemas for date-times).
  */
-import type { NamedSchema, ObjectSchema, Schema } from "../ir/model.js";
+import type { NamedSchema, ObjectSchema, Schema } from "../model/model.js";
 import { arrow, array, bool, call, id, identifiers, inlineObject, literal, member, newExpr, num, object, path, pure, str, type Expr } from "./code/expressions.js";
 import type { Statement } from "./code/module.js";
 import { tsRef } from "./code/types.js";

@@ -3,8 +3,8 @@
  * and the server literals of the `api` spec (environments) and of operation specs (their own).
  */
 import type { ServerSpec } from "../../runtime/operation.js";
-import type { ApiModel, Server, ServerVariable } from "../ir/model.js";
-import { declaredVariables } from "../ir/servers.js";
+import type { ApiModel, Server, ServerVariable } from "../model/model.js";
+import { declaredVariables } from "../model/servers.js";
 import { type Expr, array, object, str } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import { valueLiteral, type Written } from "./code/value-literal.js";

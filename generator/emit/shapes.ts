@@ -2,7 +2,7 @@
  * Facts about what a schema resolves to, shared by the type and validator emitters so both
  * always agree: the object an allOf merges into, and the tag of a discriminated union.
  */
-import type { ObjectSchema, Property, Schema } from "../ir/model.js";
+import type { ObjectSchema, Property, Schema } from "../model/model.js";
 import { type EmitContext, inView, type View } from "./context.js";
 
 /**

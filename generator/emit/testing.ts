@@ -10,7 +10,7 @@ import { tsIntersection, tsRef, type TsType } from "./code/types.js";
 import type { EmitContext } from "./context.js";
 import { eagerImports, eagerValidators } from "./load-validators.js";
 import { operationSpecs } from "./operations.js";
-import { clientPath } from "../ir/route.js";
+import { clientPath } from "../model/route.js";
 
 export function testingModule(ctx: EmitContext): Statement[] {
   const { model } = ctx;

@@ -2,7 +2,7 @@
  * `types.ts`: one exported type per named schema (and its request-side `Writable` view), plus
  * each operation's `Args` and `Error` types.
  */
-import type { MediaKind, NamedSchema, ObjectSchema, Operation, Parameter, Response, Schema } from "../ir/model.js";
+import type { MediaKind, NamedSchema, ObjectSchema, Operation, Parameter, Response, Schema } from "../model/model.js";
 import { declaredTypes, type Statement } from "./code/module.js";
 import { specDocLines } from "./spec-text.js";
 import { tsIntersection, tsKeyword, tsRef, tsUnion, typeNames, type TsMember, type TsType } from "./code/types.js";

@@ -2,7 +2,7 @@
  * Which payload field names the webhook a delivery is for. Its own module: the emit context reads
  * it (the field is a discriminator tag), and so do webhooks.ts and the README.
  */
-import type { ApiModel, Schema } from "../ir/model.js";
+import type { ApiModel, Schema } from "../model/model.js";
 
 /** The field whose constant value names each webhook, and those values; undefined when the payloads have none in common. */
 export interface WebhookDiscriminator {

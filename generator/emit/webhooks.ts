@@ -3,7 +3,7 @@
  * told apart by `name`, and `createWebhooks`, which binds the runtime's verification and
  * validation to them; the client exposes it as `api.webhooks`.
  */
-import type { Schema, Webhook } from "../ir/model.js";
+import type { Schema, Webhook } from "../model/model.js";
 import { array, call, id, literal, object, str, type Expr } from "./code/expressions.js";
 import { jsdocLines } from "./code/literals.js";
 import type { Statement } from "./code/module.js";

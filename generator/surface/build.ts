@@ -2,15 +2,15 @@
  * Model → API surface: each client method with its arguments, result and errors, and each
  * exported type flattened into typed positions (see `SchemaSurface.slots`).
  */
-import type { ApiModel, NamedSchema, Operation, Response, Schema } from "../ir/model.js";
-import { reachable, referenceGraph, schemaIndex } from "../ir/analysis.js";
-import { paginationOf } from "../ir/pagination.js";
-import { isIdentifier } from "../ir/naming.js";
-import { routeKey } from "../ir/route.js";
-import { declaredVariables } from "../ir/servers.js";
+import type { ApiModel, NamedSchema, Operation, Response, Schema } from "../model/model.js";
+import { referenceGraph, schemaIndex, usedSchemas } from "../analyze/schema-facts.js";
+import { paginationOf } from "../analyze/pagination/decide.js";
+import { isIdentifier } from "../model/naming.js";
+import { routeKey } from "../model/route.js";
+import { declaredVariables } from "../model/servers.js";
 import type { DatesMode } from "../emit/context.js";
 import { successResponses } from "../emit/types.js";
-import { clientPath } from "../ir/route.js";
+import { clientPath } from "../model/route.js";
 import type { ApiSurface, OperationSurface, SchemaSurface, Side, Slot } from "./model.js";
 
 /** `dates`: with `"date"`, date-time positions read `Date`, so switching modes shows in `--check`. */
@@ -83,16 +83,9 @@ function schemaSurface(describe: Describer, named: NamedSchema, sides: readonly 
 
 /** Which sides each named schema is met on (webhook payloads are read, as responses are); one nothing uses counts as both. */
 function schemaSides(model: ApiModel): Map<string, Side[]> {
-  const { operations, schemas, webhooks } = model;
-  const graph = referenceGraph(schemas);
-  const requests = reachable(graph, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
-  const responses = reachable(
-    graph,
-    [
-      ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
-      ...webhooks.flatMap((webhook) => [webhook.payload, ...(webhook.headers ? [webhook.headers.schema] : [])]),
-    ],
-  );
+  const { schemas } = model;
+  // The graph analysis built; the operations the SDK keeps (include and exclude applied) say the sides.
+  const { requests, responses } = usedSchemas(referenceGraph(schemas), model);
   return new Map(
     schemas.map(({ pointer }) => {
       const sides: Side[] = [...(requests.has(pointer) ? ["request" as const] : []), ...(responses.has(pointer) ? ["response" as const] : [])];

@@ -3,7 +3,7 @@
  * exported types and their fields), in a form two generations can be compared by. It is stored
  * beside the SDK (`.gen-client-surface.json`), so `--check` needs no copy of the old spec.
  */
-import type { ParamLocation } from "../ir/model.js";
+import type { ParamLocation } from "../model/model.js";
 
 export interface ApiSurface {
   /** Strict SDKs have closed enums in responses, so a new enum value there breaks readers. */

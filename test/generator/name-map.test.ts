@@ -4,9 +4,10 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate, GenError, writeSdk } from "../../generator/index.js";
-import { buildModel } from "../../generator/ir/index.js";
-import type { ApiModel } from "../../generator/ir/model.js";
-import type { RecordedNames } from "../../generator/ir/naming.js";
+import { analyze } from "../../generator/analyze/index.js";
+import { convert } from "../../generator/convert/index.js";
+import type { ApiModel } from "../../generator/model/model.js";
+import type { RecordedNames } from "../../generator/model/naming.js";
 import { nameMapFile, parseNameMap } from "../../generator/name-map.js";
 import { NAME_MAP_FILE } from "../../generator/sdk-state.js";
 
@@ -19,7 +20,7 @@ function spec(schemas: Document, paths: Document = {}): Document {
 }
 
 function model(document: Document, recorded?: RecordedNames): ApiModel {
-  return buildModel({ file: "spec.json", text: JSON.stringify(document), version: "3.0", document, files: [] }, recorded);
+  return analyze(convert({ file: "spec.json", text: JSON.stringify(document), version: "3.0", document, files: [] }, recorded), {}, recorded);
 }
 
 /** The names a model's name map records: what the next generation reads back. */

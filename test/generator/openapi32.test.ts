@@ -7,8 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate, GenError } from "../../generator/index.js";
-import { buildModel } from "../../generator/ir/index.js";
-import { tagPath } from "../../generator/ir/tags.js";
+import { analyze } from "../../generator/analyze/index.js";
+import { convert } from "../../generator/convert/index.js";
+import { tagPath } from "../../generator/model/tags.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { fixturePath, repoRoot } from "../support/sdk.js";
 
@@ -29,11 +30,11 @@ const info = { title: "T", version: "1" };
 const ok = { "200": { description: "ok" } };
 
 async function modelOf(document: unknown) {
-  return buildModel(await loadSpec(await specFiles({ "openapi.json": document })));
+  return analyze(convert(await loadSpec(await specFiles({ "openapi.json": document }))));
 }
 
 describe("fixtures/openapi32.yaml", () => {
-  const model = loadSpec(fixturePath("openapi32.yaml")).then((spec) => buildModel(spec));
+  const model = loadSpec(fixturePath("openapi32.yaml")).then((spec) => analyze(convert(spec)));
 
   it("warns, naming the pointer, exactly for what no SDK can do: a fixed method, a method fetch refuses, a querystring beside query parameters, positional multipart encoding", async () => {
     const result = await generate({ spec: path.relative(repoRoot, fixturePath("openapi32.yaml")) });

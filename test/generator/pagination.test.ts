@@ -8,10 +8,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GenError, generate, type GenerateOptions, type GenerateResult } from "../../generator/index.js";
-import { buildModel } from "../../generator/ir/index.js";
-import type { Pagination } from "../../generator/ir/model.js";
-import { paginationOf } from "../../generator/ir/pagination.js";
-import { parseSource } from "../../generator/ir/pagination-config.js";
+import { analyze } from "../../generator/analyze/index.js";
+import { convert } from "../../generator/convert/index.js";
+import type { Pagination } from "../../generator/model/model.js";
+import { paginationOf } from "../../generator/analyze/pagination/decide.js";
+import { parseSource } from "../../generator/analyze/pagination/config.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { fixturePath, outRoot, repoRoot } from "../support/sdk.js";
 
@@ -59,7 +60,7 @@ async function generateList(name: string, operation: ListOperation, options: Omi
   const file = path.relative(repoRoot, path.join(specDir, `${name}.json`));
   await writeFile(file, JSON.stringify(document, null, 2));
   const result = await generate({ spec: file, ...options });
-  const model = buildModel(await loadSpec(file), undefined, options.pagination);
+  const model = analyze(convert(await loadSpec(file)), options);
   const pagination = model.operations[0] && paginationOf(model.operations[0]);
   return { result, spec: pagination && runtimeSpec(pagination) };
 }

@@ -6,9 +6,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configSchema } from "../../generator/config/schema.js";
 import { generate, GenError } from "../../generator/index.js";
-import { buildModel } from "../../generator/ir/index.js";
-import type { ApiModel } from "../../generator/ir/model.js";
-import { environmentNames } from "../../generator/ir/servers.js";
+import { analyze } from "../../generator/analyze/index.js";
+import { convert } from "../../generator/convert/index.js";
+import type { ApiModel } from "../../generator/model/model.js";
+import { environmentNames } from "../../generator/convert/servers.js";
 import { nameMapFile, parseNameMap } from "../../generator/name-map.js";
 import { NAME_MAP_FILE } from "../../generator/sdk-state.js";
 import { startServer, type TestServer } from "../support/http-server.js";
@@ -18,7 +19,7 @@ type Document = Record<string, unknown>;
 
 function model(servers: unknown, recorded?: ReturnType<typeof parseNameMap>): ApiModel {
   const document: Document = { openapi: "3.1.0", info: { title: "T", version: "1" }, servers, paths: {} };
-  return buildModel({ file: "spec.json", text: JSON.stringify(document), version: "3.1", document, files: [] }, recorded);
+  return analyze(convert({ file: "spec.json", text: JSON.stringify(document), version: "3.1", document, files: [] }, recorded), {}, recorded);
 }
 
 const named = (servers: readonly { url: string; explicit?: string; description?: string }[]): string[] =>

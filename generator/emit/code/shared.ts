@@ -1,5 +1,5 @@
 import { hardline, join, type Doc } from "./doc.js";
-import { isIdentifier } from "../../ir/naming.js";
+import { isIdentifier } from "../../model/naming.js";
 import { stringLiteral } from "./literals.js";
 
 /** A JSDoc block from already-escaped lines (see `jsdocLines`). */

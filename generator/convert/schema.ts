@@ -6,7 +6,7 @@
  */
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, type JsonObject, numberOf, stringOf } from "./context.js";
-import type { Discriminator, Literal, Property, Schema, SchemaMeta } from "./model.js";
+import type { Discriminator, Literal, Property, Schema, SchemaMeta } from "../model/model.js";
 
 const TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null", "file"]);
 

@@ -1,8 +1,8 @@
 import { appendPointer, GenError, parsePointer, type Warning, type WarningCode } from "../errors.js";
 import type { LoadedSpec } from "../load/index.js";
 import { locatePointer } from "../load/locate.js";
-import type { Schema } from "./model.js";
-import { NameRegistry, NO_RECORDED_NAMES, OperationNames, pascalCase, type RecordedNames } from "./naming.js";
+import type { Schema } from "../model/model.js";
+import { NameRegistry, NO_RECORDED_NAMES, OperationNames, pascalCase, type RecordedNames } from "../model/naming.js";
 
 export type Json = unknown;
 export type JsonObject = Readonly<Record<string, Json>>;
@@ -28,7 +28,7 @@ interface SchemaEntry {
 }
 
 /**
- * The state of one `buildModel` run: the document, the warnings so far, the names handed out,
+ * The state of one `convert` run: the document, the warnings so far, the names handed out,
  * and the registry of named schemas. One instance per run, so generating many specs in one
  * process shares nothing.
  */

@@ -3,22 +3,19 @@
  * @see https://spec.openapis.org/oas/v3.1.0#operation-object
  */
 import { appendPointer } from "../errors.js";
-import { schemaIndex } from "./analysis.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
-import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme } from "./model.js";
-import { camelCase, pascalCase } from "./naming.js";
-import { clientPath, httpMethod, type PathItemMethod, routeKey } from "./route.js";
+import type { ExternalDocs, HttpMethod, Operation, Parameter, SecurityScheme } from "../model/model.js";
+import { camelCase, pascalCase } from "../model/naming.js";
+import { httpMethod, type PathItemMethod, routeKey } from "../model/route.js";
 import { convertParameters } from "./parameters.js";
 import { convertRequestBody } from "./request-body.js";
-import { decidePagination } from "./pagination.js";
-import type { PaginationOption } from "./pagination-config.js";
 import { convertResponses } from "./responses.js";
 import { convertSecurity } from "./security.js";
 import { convertServers } from "./servers.js";
 
 const METHODS: readonly PathItemMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
 
-/** An operation as converted, beside its raw object: pagination is decided from both once the client is laid out. */
+/** An operation as converted, beside its raw object: analysis decides pagination from both once the client is laid out. */
 export interface ConvertedOperation {
   readonly operation: Operation;
   readonly raw: JsonObject;
@@ -43,34 +40,6 @@ export function convertPaths(ctx: BuildContext, paths: Json, schemes: readonly S
     }
   }
   return converted;
-}
-
-/**
- * Decides each operation's pagination, once: the generator's option for the operation (by client
- * method name, operationId, or path on the grouped client such as `pets.listPets`) wins over the
- * spec. Reads response schemas through their references, so every named schema must be converted.
- */
-export function decidePaginations(
-  ctx: BuildContext,
-  operations: readonly Operation[],
-  raws: ReadonlyMap<string, JsonObject>,
-  options: Readonly<Record<string, PaginationOption>>,
-): Operation[] {
-  const named = schemaIndex(ctx.namedSchemas());
-  const used = new Set<string>();
-  const decided = operations.map((operation) => {
-    const key = [operation.name, operation.operationId, clientPath(operation)].find((candidate) => Object.hasOwn(options, candidate));
-    if (key !== undefined) used.add(key);
-    const option = key === undefined ? undefined : options[key];
-    const raw = raws.get(routeKey(operation.method, operation.path)) ?? {};
-    const { pagination, warnings } = decidePagination({ operation, raw, ...(option !== undefined && { option }), schemaAt: (pointer) => named.get(pointer)?.schema });
-    for (const warning of warnings) ctx.warn("ignored", warning.message, warning.pointer);
-    return pagination ? { ...operation, pagination } : operation;
-  });
-  for (const key of Object.keys(options)) {
-    if (!used.has(key)) ctx.warn("ignored", `the pagination option names ${JSON.stringify(key)}, which is no operation of this API`, "#/paths");
-  }
-  return decided;
 }
 
 /** RFC 9110's `token`: what fetch accepts as a method name. */
@@ -147,7 +116,7 @@ function convertOperation(ctx: BuildContext, source: OperationSource): Operation
     pointer,
     operationId,
     name,
-    // The flat layout; ir/resources.ts groups operations for the other.
+    // The flat layout; analyze/resources.ts groups operations for the other.
     resource: [],
     member: name,
     binding,

@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { GenError } from "./errors.js";
-import type { EmittedFile } from "./emit/emitted-file.js";
-import { assertCleanable, listFiles, removeEmptyFolders } from "./write/clean.js";
-import { MANIFEST } from "./sdk-state.js";
-import { isInside, manifestFile, previouslyGenerated } from "./write/manifest.js";
+import { GenError } from "../errors.js";
+import type { EmittedFile } from "../emit/emitted-file.js";
+import { assertCleanable, listFiles, removeEmptyFolders } from "./clean.js";
+import { MANIFEST } from "../sdk-state.js";
+import { isInside, manifestFile, previouslyGenerated } from "./manifest.js";
 
 export interface WriteOptions {
   /**

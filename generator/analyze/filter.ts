@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ApiModel, Operation } from "./model.js";
+import type { ApiModel, Operation } from "../model/model.js";
 
 /** Operations named by tag or path. A path is matched exactly or as a glob: `/pets/**`, `/users/*`. */
 export interface OperationSelector {
@@ -20,7 +20,7 @@ export interface OperationFilter {
  * need the reachability of discriminator mappings and writable views redone, and extra types cost
  * the SDK user nothing.
  */
-export function filterOperations(model: ApiModel, filter: OperationFilter): ApiModel {
+export function filterOperations<Model extends Pick<ApiModel, "operations">>(model: Model, filter: OperationFilter): Model {
   const { include, exclude } = filter;
   const operations = model.operations.filter((operation) => (include === undefined || selects(include, operation)) && !(exclude !== undefined && selects(exclude, operation)));
   return { ...model, operations };

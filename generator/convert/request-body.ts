@@ -6,7 +6,7 @@
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, type JsonObject, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { HttpMethod, PartEncoding, RequestBody, Schema } from "./model.js";
+import type { HttpMethod, PartEncoding, RequestBody, Schema } from "../model/model.js";
 import { bodySchema } from "./body-schema.js";
 import { streamFormat } from "./responses.js";
 

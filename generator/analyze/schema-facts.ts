@@ -1,10 +1,11 @@
 /**
  * Whole-graph facts about named schemas, computed once so emitters stay local: the schema index
- * and reference graph every pass reads, which schemas need a separate request-side view, and which
- * take part in reference cycles.
+ * and reference graph every pass reads (analysis builds the graph; emit and the surface reuse it),
+ * the one way a reference is resolved, which schemas need a separate request-side view, which are
+ * met in requests or responses, which take part in reference cycles, and the secret fields.
  */
-import type { ApiModel, Schema } from "./model.js";
-import { childSchemas, directRefs } from "./walk.js";
+import type { ApiModel, NamedSchema, Schema, SchemaDefinition } from "../model/model.js";
+import { childSchemas, directRefs } from "../model/walk.js";
 
 interface Node {
   readonly pointer: string;
@@ -41,8 +42,53 @@ export function schemaIndex<Named extends Node>(schemas: readonly Named[]): Read
   return index as ReadonlyMap<string, Named>;
 }
 
+/** Follows references to the schema itself (stopping at cycles): the one way every pass resolves a `ref`. */
+export function resolveSchema(index: ReadonlyMap<string, Node>, schema: Schema): Schema {
+  let current = schema;
+  for (let hops = 0; current.kind === "ref" && hops < 32; hops++) {
+    const named = index.get(current.target);
+    if (named === undefined) throw new Error(`internal: no named schema at ${current.target}`);
+    current = named.schema;
+  }
+  return current;
+}
+
+/**
+ * The converted schemas with what the whole graph says of each: whether it needs a separate
+ * request-side view, is met in requests only, or takes part in a cycle.
+ */
+export function withSchemaFacts(definitions: readonly SchemaDefinition[], uses: SchemaUses): NamedSchema[] {
+  const graph = referenceGraph(definitions);
+  const writable = schemasWithWritableView(definitions, graph);
+  const recursive = recursiveSchemas(definitions, graph);
+  const { requests, responses } = usedSchemas(graph, uses);
+  const schemas = definitions.map((entry) => {
+    const requestOnly = requests.has(entry.pointer) && !responses.has(entry.pointer);
+    const responseOnly = responses.has(entry.pointer) && !requests.has(entry.pointer);
+    // Schemas no operation uses get both views: nothing says which side they belong to.
+    const hasWritableView = writable.has(entry.pointer) && !requestOnly && !responseOnly;
+    return { ...entry, requestOnly, hasWritableView, recursive: recursive.has(entry.pointer) };
+  });
+  // Every later pass reads this list: it shares the graph rather than building it again.
+  graphs.set(schemas, graph);
+  return schemas;
+}
+
+/** What uses schemas: the operations and webhooks. */
+export type SchemaUses = Pick<ApiModel, "operations" | "webhooks">;
+
+/** Named schemas met in requests (parameters, bodies) and in responses (webhook payloads arrive as responses do: the SDK reads them). */
+export function usedSchemas(graph: ReferenceGraph, { operations, webhooks }: SchemaUses): { readonly requests: ReadonlySet<string>; readonly responses: ReadonlySet<string> } {
+  const requests = reachable(graph, operations.flatMap((op) => [...op.parameters.map((p) => p.schema), ...(op.body ? [op.body.schema] : [])]));
+  const responses = reachable(graph, [
+    ...operations.flatMap((op) => op.responses.flatMap((r) => [...(r.content ? [r.content.schema] : []), ...r.headers.map((h) => h.schema)])),
+    ...webhooks.flatMap((webhook) => [webhook.payload, ...(webhook.headers ? [webhook.headers.schema] : [])]),
+  ]);
+  return { requests, responses };
+}
+
 /** Schemas that have, or reference one that has, parts that differ between requests and responses. */
-export function schemasWithWritableView(nodes: readonly Node[], refs: ReferenceGraph): Set<string> {
+function schemasWithWritableView(nodes: readonly Node[], refs: ReferenceGraph): Set<string> {
   const marked = new Set(nodes.filter((node) => hasAccessModifiers(node.schema)).map((node) => node.pointer));
   for (let changed = true; changed; ) {
     changed = false;
@@ -65,7 +111,7 @@ function hasAccessModifiers(schema: Schema): boolean {
 }
 
 /** Named schemas reachable from `roots` through references. */
-export function reachable(refs: ReferenceGraph, roots: readonly Schema[]): Set<string> {
+function reachable(refs: ReferenceGraph, roots: readonly Schema[]): Set<string> {
   const seen = new Set<string>();
   const stack = roots.flatMap(directRefs);
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
@@ -77,7 +123,7 @@ export function reachable(refs: ReferenceGraph, roots: readonly Schema[]): Set<s
 }
 
 /** Schemas in a reference cycle (Tarjan's strongly connected components, iteratively). */
-export function recursiveSchemas(nodes: readonly Node[], edges: ReferenceGraph): Set<string> {
+function recursiveSchemas(nodes: readonly Node[], edges: ReferenceGraph): Set<string> {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -126,11 +172,8 @@ export function recursiveSchemas(nodes: readonly Node[], edges: ReferenceGraph):
   return recursive;
 }
 
-/**
- * Property names the spec marks as secret (`format: password`, or `writeOnly`) in any schema,
- * sorted: the runtime redacts fields of these names in the request bodies it logs.
- */
-export function secretPropertyNames(model: ApiModel): string[] {
+/** `ApiModel.secretFields`: read from the operations the SDK keeps. */
+export function secretPropertyNames(model: Pick<ApiModel, "schemas" | "operations">): string[] {
   const names = new Set<string>();
   const stack = [...model.schemas.map((named) => named.schema), ...model.operations.flatMap((operation) => (operation.body ? [operation.body.schema] : []))];
   for (let next = stack.pop(); next; next = stack.pop()) {

@@ -3,13 +3,12 @@
  * the config's `environments`) and the servers a path item or operation declares for itself.
  * @see https://spec.openapis.org/oas/v3.1.0#server-object
  */
-import { appendPointer, GenError } from "../errors.js";
+import { appendPointer } from "../errors.js";
 import { isUrl } from "../load/bundle.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
-import type { ApiModel, Server, ServerVariable } from "./model.js";
-import { camelCase, firstFree, splitWords } from "./naming.js";
-
-const PLACEHOLDER = /\{([^}]+)\}/g;
+import type { Server, ServerVariable } from "../model/model.js";
+import { PLACEHOLDER } from "../model/servers.js";
+import { camelCase, firstFree, splitWords } from "../model/naming.js";
 
 /**
  * The servers of a `servers` array, each named (see `environmentNames`). A relative URL is
@@ -36,52 +35,6 @@ export function convertServers(ctx: BuildContext, raw: Json, pointer: string, re
     const description = stringOf(each.description);
     return { url: template, name: names[index] ?? `server${index + 1}`, variables, ...(description !== undefined && description.trim() !== "" && { description }) };
   });
-}
-
-/**
- * The config's `environments`, which replace the spec's top-level servers: URLs by name, the first
- * the default. A URL may use the variables the spec's servers declare; any other `{placeholder}`
- * is an error.
- */
-export function withConfiguredServers(model: ApiModel, environments: Readonly<Record<string, string>>): ApiModel {
-  const declared = new Map(declaredVariables(model).map((variable) => [variable.name, variable]));
-  const servers = Object.entries(environments).map(([name, url]): Server => {
-    const variables = [...new Set([...url.matchAll(PLACEHOLDER)].map(([, variable = ""]) => variable))].map((variable) => {
-      const found = declared.get(variable);
-      if (found === undefined) {
-        throw new GenError("invalid-options", `environments.${name}: {${variable}} is no server variable of ${model.source} (it declares ${[...declared.keys()].join(", ") || "none"})`);
-      }
-      return found;
-    });
-    return { url, name, variables };
-  });
-  return { ...model, servers };
-}
-
-/**
- * Every server variable, across the environments and the operations' own servers, for the typed
- * `serverVariables` option: one entry per name, allowing every value some server allows (any
- * string when one server leaves it free), documented by its first description and default.
- */
-export function declaredVariables(model: Pick<ApiModel, "servers" | "operations">): ServerVariable[] {
-  const merged = new Map<string, ServerVariable>();
-  const all = [...model.servers, ...model.operations.flatMap((operation) => operation.servers ?? [])].flatMap((server) => server.variables);
-  for (const variable of all) {
-    const known = merged.get(variable.name);
-    if (known === undefined) {
-      merged.set(variable.name, variable);
-      continue;
-    }
-    const values = known.enum === undefined || variable.enum === undefined ? undefined : [...new Set([...known.enum, ...variable.enum])];
-    const description = known.description ?? variable.description;
-    merged.set(variable.name, { name: known.name, default: known.default, ...(values && { enum: values }), ...(description !== undefined && { description }) });
-  }
-  return [...merged.values()];
-}
-
-/** The server's URL with every variable at its default. */
-export function defaultServerUrl(server: Server): string {
-  return server.url.replace(PLACEHOLDER, (whole, name: string) => server.variables.find((variable) => variable.name === name)?.default ?? whole);
 }
 
 function convertVariables(ctx: BuildContext, url: string, raw: Json, pointer: string): ServerVariable[] {

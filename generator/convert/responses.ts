@@ -3,11 +3,10 @@
  * @see https://spec.openapis.org/oas/v3.1.0#responses-object
  */
 import { appendPointer } from "../errors.js";
-import { clientPath } from "./route.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { bodySchema } from "./body-schema.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { ApiModel, Response, ResponseHeader, Schema, StreamFormat } from "./model.js";
+import type { Response, ResponseHeader, Schema, StreamFormat } from "../model/model.js";
 import { convertSchema } from "./schema.js";
 
 export function convertResponses(ctx: BuildContext, raw: Json, at: string, typeName: string): Response[] {
@@ -172,24 +171,4 @@ function convertHeaders(ctx: BuildContext, raw: Json, at: string): ResponseHeade
       },
     ];
   });
-}
-
-export interface StreamingExplanation {
-  readonly operation: string;
-  readonly method: string;
-  readonly path: string;
-  readonly status: string;
-  readonly mediaType: string;
-  readonly reason: string;
-}
-
-/** What `--explain-streaming` prints: each streaming success response, and where its items' schema came from. */
-export function explainStreaming(model: ApiModel): StreamingExplanation[] {
-  return model.operations.flatMap((operation) =>
-    operation.responses.flatMap(({ status, content }) =>
-      content?.stream === undefined
-        ? []
-        : [{ operation: clientPath(operation), method: operation.method, path: operation.path, status, mediaType: content.mediaType, reason: content.stream.reason }],
-    ),
-  );
 }

@@ -8,8 +8,8 @@ import { appendPointer } from "../errors.js";
 import { bodySchema } from "./body-schema.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { mediaKind, preferredMediaType } from "./media.js";
-import type { Operation, Property, Schema, Webhook, WebhookHeaders, WebhookSignature } from "./model.js";
-import { httpMethod, type PathItemMethod } from "./route.js";
+import type { Operation, Property, Schema, Webhook, WebhookHeaders, WebhookSignature } from "../model/model.js";
+import { httpMethod, type PathItemMethod } from "../model/route.js";
 import { convertSchema } from "./schema.js";
 
 const METHODS: readonly PathItemMethod[] = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
@@ -167,13 +167,4 @@ export function convertWebhookSignature(ctx: BuildContext): WebhookSignature | u
   const prefix = raw.prefix ?? "";
   if (typeof prefix !== "string") ctx.fail("x-webhook-signature.prefix must be a string", appendPointer(at, "prefix"));
   return { scheme, header, encoding, ...(prefix !== "" && { prefix }) };
-}
-
-/** The `webhookSignature` option of `generate()`: `x-webhook-signature`'s shape, `encoding` defaulting to hex. */
-export type WebhookSignatureOption =
-  | { readonly scheme: "standard" | "github" | "stripe" }
-  | { readonly scheme: "hmac"; readonly header: string; readonly encoding?: "hex" | "base64"; readonly prefix?: string };
-
-export function webhookSignatureOf(option: WebhookSignatureOption): WebhookSignature {
-  return option.scheme === "hmac" ? { ...option, encoding: option.encoding ?? "hex" } : { scheme: option.scheme };
 }

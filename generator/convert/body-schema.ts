@@ -1,6 +1,6 @@
 import type { BuildContext, Json } from "./context.js";
 import { isObject } from "./context.js";
-import type { Schema } from "./model.js";
+import type { Schema } from "../model/model.js";
 import { convertSchema } from "./schema.js";
 
 /**

@@ -4,7 +4,7 @@
  */
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
-import type { SecurityScheme } from "./model.js";
+import type { SecurityScheme } from "../model/model.js";
 
 export function convertSecuritySchemes(ctx: BuildContext, raw: Json, at: string): SecurityScheme[] {
   if (!isObject(raw)) return [];

@@ -1,7 +1,7 @@
 /**
  * The intermediate model: an OpenAPI document with every default resolved, every `$ref` pointed at
  * a named schema, and every name chosen. Emitters read only this, never the raw document, so
- * OpenAPI 3.0/3.1 differences end at the `ir/` boundary and naming is decided exactly once.
+ * OpenAPI 3.0/3.1 differences end at the `convert/` boundary and naming is decided exactly once.
  */
 import type {
   BodyKind,
@@ -43,7 +43,7 @@ export interface ApiModel {
   readonly operations: readonly Operation[];
   /**
    * The document's tags in document order, then those operations use without declaring them.
-   * OpenAPI 3.2's hierarchy is in `parent`; `tagPath` (ir/tags.ts) gives a tag's ancestry.
+   * OpenAPI 3.2's hierarchy is in `parent`; `tagPath` (model/tags.ts) gives a tag's ancestry.
    */
   readonly tags: readonly Tag[];
   /** OpenAPI 3.2's `$self` as written: the document's own URI, against which its `$ref`s resolved. */
@@ -55,21 +55,33 @@ export interface ApiModel {
   readonly webhooks: readonly Webhook[];
   /** The document's `x-webhook-signature`; Standard Webhooks when absent. */
   readonly webhookSignature: WebhookSignature | undefined;
+  /**
+   * Property names the spec marks secret (`format: password`, or `writeOnly`) in any schema or
+   * request body of the generated SDK, sorted: the runtime redacts them in the bodies it logs.
+   */
+  readonly secretFields: readonly string[];
   readonly warnings: readonly Warning[];
 }
 
-/** See ir/resources.ts. */
+/** The model as convert/ leaves it: without the facts analysis adds, its operations flat and unpaginated. */
+export type ConvertedModel = Omit<ApiModel, "schemas" | "secretFields"> & { readonly schemas: readonly SchemaDefinition[] };
+
+/** See analyze/resources.ts. */
 export type Layout = "grouped" | "flat";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-export interface NamedSchema {
+/** A named schema as converted: analysis adds what the whole graph says of it (`NamedSchema`). */
+export interface SchemaDefinition {
   /** Where the schema is defined; `RefSchema.target` holds this pointer. */
   readonly pointer: string;
   /** The exported TypeScript type name; the zod validator is `${name}Schema`. */
   readonly name: string;
   readonly schema: Schema;
+}
+
+export interface NamedSchema extends SchemaDefinition {
   /**
    * Whether the schema, or one it references, has readOnly or writeOnly properties: then request
    * bodies use a separate `${name}Writable` type that keeps writeOnly and drops readOnly fields.
@@ -308,7 +320,7 @@ export interface Operation {
   /** Alternatives; each maps scheme name → scopes. Empty: no credentials needed. */
   readonly security: readonly ReadonlyMap<string, readonly string[]>[];
   /**
-   * How the SDK walks the operation's pages (see ir/pagination.ts), or why it does not: `style:
+   * How the SDK walks the operation's pages (see analyze/pagination/), or why it does not: `style:
    * "none"` with a reason for list-like operations left unpaginated. Absent for all others.
    */
   readonly pagination?: Pagination | Unpaginated;
@@ -320,7 +332,7 @@ export interface Operation {
 export interface Server {
   /** Absolute, or relative when the document's location is not a URL. */
   readonly url: string;
-  /** The environment name: unique among its list, see ir/servers.ts. */
+  /** The environment name: unique among its list, see convert/servers.ts. */
   readonly name: string;
   readonly description?: string;
   /** Each `{placeholder}` of `url`, in order of first use. */

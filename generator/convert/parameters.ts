@@ -6,7 +6,7 @@
 import { appendPointer } from "../errors.js";
 import { type BuildContext, isObject, type Json, stringOf } from "./context.js";
 import { mediaKind } from "./media.js";
-import type { ParamLocation, Parameter, ParamStyle } from "./model.js";
+import type { ParamLocation, Parameter, ParamStyle } from "../model/model.js";
 import { convertSchema } from "./schema.js";
 
 const LOCATIONS: readonly ParamLocation[] = ["path", "query", "querystring", "header", "cookie"];

@@ -1,4 +1,4 @@
-import type { MediaKind } from "./model.js";
+import type { MediaKind } from "../model/model.js";
 
 /** How a media type travels: JSON, form, multipart, text, or opaque bytes. */
 export function mediaKind(mediaType: string): MediaKind {

@@ -16,10 +16,10 @@
  *   renames one: only the config's `resources` entry (or deleting the name map) moves it.
  */
 import type { Warning } from "../errors.js";
-import type { ApiModel, Operation, Tag } from "./model.js";
-import { camelCase, Namespace, NO_RECORDED_NAMES, type RecordedNames } from "./naming.js";
-import { routeKey } from "./route.js";
-import { tagPath } from "./tags.js";
+import type { ApiModel, Operation, Tag } from "../model/model.js";
+import { camelCase, Namespace, NO_RECORDED_NAMES, type RecordedNames } from "../model/naming.js";
+import { routeKey } from "../model/route.js";
+import { tagPath } from "../model/tags.js";
 
 /** Which source of resources is tried first; the others follow in the default order. */
 export type GroupBy = "tags" | "operationId" | "path";
@@ -75,7 +75,7 @@ interface Candidate {
 }
 
 /** Puts every operation in its resource; the model is otherwise unchanged. */
-export function groupOperations(model: ApiModel, options: ResourceOptions, recorded: RecordedNames = NO_RECORDED_NAMES): ApiModel {
+export function groupOperations<Model extends Pick<ApiModel, "operations" | "tags" | "webhooks" | "warnings" | "layout">>(model: Model, options: ResourceOptions, recorded: RecordedNames = NO_RECORDED_NAMES): Model {
   const warnings: Warning[] = [];
   const overrides = overridesByOperation(model.operations, options.resources ?? {}, warnings);
   const pathGroup = pathGroups(model.operations);

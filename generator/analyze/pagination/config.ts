@@ -1,9 +1,9 @@
 /**
  * Explicit statements of pagination as written: the generator's `pagination` option, the spec's
  * `x-pagination` and Speakeasy's `x-speakeasy-pagination`, read into one `PaginationConfig`, and
- * the paths and runtime expressions they use. ir/pagination.ts applies them.
+ * the paths and runtime expressions they use. explicit.ts applies them.
  */
-import type { PaginationStyle, ValueSource } from "./model.js";
+import type { PaginationStyle, ValueSource } from "../../model/model.js";
 
 /**
  * An explicit description of an operation's pagination: the value of `x-pagination`, and of
