@@ -187,7 +187,7 @@ function objectMembers(ctx: EmitContext, schema: ObjectSchema, view: View, close
   const members: TsMember[] = schema.properties
     .filter((property) => inView(property.schema, view))
     .map((property) => {
-      const doc = schemaDoc(property.schema.kind === "ref" ? property.schema : { ...property.schema, ...formatOf(property.schema) });
+      const doc = schemaDoc(property.schema);
       return {
         key: property.name,
         optional: !property.required,
@@ -203,10 +203,6 @@ function objectMembers(ctx: EmitContext, schema: ObjectSchema, view: View, close
     members.push({ index: true, type: tsKeyword("unknown") });
   }
   return members;
-}
-
-function formatOf(schema: Schema): { format?: string } {
-  return (schema.kind === "string" || schema.kind === "number") && schema.format !== undefined ? { format: schema.format } : {};
 }
 
 // --- operations ------------------------------------------------------------------------------
