@@ -10,7 +10,7 @@ import {
   type Endpoint,
   type OptionalArgsEndpoint,
 } from "./runtime/index.js";
-import { multipartBody, reviveDates } from "./runtime/features.js";
+import { multipartBody, reviveDates, validation } from "./runtime/features.js";
 import { loadValidators } from "./load-validators.js";
 import * as op from "./operations.js";
 import type * as T from "./types.js";
@@ -99,7 +99,7 @@ const api: ApiSpec = {
   securitySchemes: {},
   secretFields: ["cardNumber", "password"],
   dates: "date",
-  features: { multipartBody, reviveDates },
+  features: { multipartBody, reviveDates, validation },
   loadValidators,
 };
 

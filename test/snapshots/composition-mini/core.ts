@@ -9,7 +9,7 @@ import {
   type ClientCore,
   type ClientOptions,
 } from "./runtime/index.js";
-import { multipartBody, reviveDates } from "./runtime/features.js";
+import { multipartBody, reviveDates, validation } from "./runtime/features.js";
 import type { Auth, Environment, ServerVariables } from "./client.js";
 
 const api: ApiSpec = {
@@ -24,7 +24,7 @@ const api: ApiSpec = {
   securitySchemes: {},
   secretFields: ["cardNumber", "password"],
   dates: "date",
-  features: { multipartBody, reviveDates },
+  features: { multipartBody, reviveDates, validation },
 };
 
 /**
