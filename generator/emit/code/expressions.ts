@@ -101,15 +101,11 @@ export function printExpr(expr: Expr): Doc {
 function printExprDoc(expr: Expr): Doc {
   switch (expr.e) {
     case "id":
-      return expr.name;
     case "string":
-      return stringLiteral(expr.value);
     case "number":
-      return expr.value < 0 ? ["-", numberLiteral(-expr.value)] : numberLiteral(expr.value);
     case "boolean":
-      return String(expr.value);
     case "null":
-      return "null";
+      return leafText(expr);
     case "member":
       return [printExpr(expr.object), ".", expr.name];
     case "call":
@@ -127,12 +123,8 @@ function printExprDoc(expr: Expr): Doc {
   }
 }
 
-/**
- * The text `printExprDoc` lays out on one line, or undefined when something in the expression must
- * break (an expanded object, a doc comment, a member chain prettier always breaks) or is not worth
- * the shortcut (arrows, type arguments). Text for text, it is what the doc prints flat.
- */
-function flatText(expr: Expr): string | undefined {
+/** A name or a literal: text that never breaks. */
+function leafText(expr: Extract<Expr, { e: "id" | "string" | "number" | "boolean" | "null" }>): string {
   switch (expr.e) {
     case "id":
       return expr.name;
@@ -144,6 +136,22 @@ function flatText(expr: Expr): string | undefined {
       return String(expr.value);
     case "null":
       return "null";
+  }
+}
+
+/**
+ * The text `printExprDoc` lays out on one line, or undefined when something in the expression must
+ * break (an expanded object, a doc comment, a member chain prettier always breaks) or is not worth
+ * the shortcut (arrows, type arguments). Text for text, it is what the doc prints flat.
+ */
+function flatText(expr: Expr): string | undefined {
+  switch (expr.e) {
+    case "id":
+    case "string":
+    case "number":
+    case "boolean":
+    case "null":
+      return leafText(expr);
     case "member": {
       const object = flatText(expr.object);
       return object === undefined ? undefined : `${object}.${expr.name}`;
