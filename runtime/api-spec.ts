@@ -2,9 +2,11 @@
  * The API as a whole, as a generated client hands it to the runtime. Apart from operation.ts,
  * which the generator imports, because it names the runtime parts an SDK passes in.
  *
- * Those parts' signatures are declared here and in the modules whose types they use, never taken
- * from their implementations (features.ts): the implementations read `ApiSpec` and what is
- * made of it, so the other way round would be an import cycle.
+ * Those parts (`RuntimeFeatures`) are declared by their signatures, over the types their modules
+ * declare, never as `typeof` their implementations (features.ts): the implementations read
+ * `ApiSpec`, directly or through `Config`, so importing them here would make an import cycle. For
+ * the same reason, a module these signatures reach takes only the fields of `ApiSpec` it reads,
+ * declared there (base-url.ts, logging/redact.ts).
  */
 import type { AppliedAuth, AuthContext } from "./auth/apply-auth.js";
 import type { ResolveBaseUrls } from "./base-url.js";

@@ -21,7 +21,7 @@ export class Redactor {
   readonly #queryParams: ReadonlySet<string>;
   readonly #fields: ReadonlySet<string>;
 
-  /** Given what it reads of the `ApiSpec`, not the type: the transport redacts, and `ApiSpec` names it (the streams feature's signature). */
+  /** Given the fields of `ApiSpec` it reads, declared here: api-spec.ts names the transport (in the streams feature's signature), so this module cannot import it. */
   constructor(api: { readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>; readonly secretFields?: readonly string[] }) {
     const apiKeys = Object.values(api.securitySchemes).flatMap((scheme) => (scheme.type === "apiKey" ? [scheme] : []));
     this.#headers = new Set([...ALWAYS_SECRET_HEADERS, ...apiKeys.filter((key) => key.in === "header").map((key) => key.name.toLowerCase())]);
