@@ -8,14 +8,22 @@
  */
 import { SdkError } from "./errors/sdk-error.js";
 import type { Log } from "./logging/log.js";
-import type { ApiSpec } from "./api-spec.js";
 import type { OperationSpec, ServerSpec } from "./operation.js";
 import type { ClientOptions, ValidationMode } from "./options.js";
 
 /** The base URL of each operation, for one client. */
 export type BaseUrlOf = (operation: OperationSpec) => string;
 
-export type ResolveBaseUrls = (options: ClientOptions<object, string, object>, api: ApiSpec, validate: ValidationMode, log: Log) => { baseUrl: string; of: BaseUrlOf };
+/**
+ * What base URLs are chosen from: the `ApiSpec`'s servers. Declared here, not picked from
+ * `ApiSpec`, whose features include `ResolveBaseUrls`.
+ */
+export interface ApiServers {
+  readonly servers?: readonly ServerSpec[];
+  readonly serverVariables?: Readonly<Record<string, readonly string[]>>;
+}
+
+export type ResolveBaseUrls = (options: ClientOptions<object, string, object>, api: ApiServers, validate: ValidationMode, log: Log) => { baseUrl: string; of: BaseUrlOf };
 
 export const fixedBaseUrls: ResolveBaseUrls = (options, api, validate, log) => {
   const environment = chosenEnvironment(options, api);
@@ -46,7 +54,7 @@ export function baseUrls(options: ClientOptions<object, string, object>, environ
 }
 
 /** The environment the caller chose, else the first; an unknown one always throws. */
-export function chosenEnvironment(options: ClientOptions<object, string, object>, api: ApiSpec): ServerSpec | undefined {
+export function chosenEnvironment(options: ClientOptions<object, string, object>, api: ApiServers): ServerSpec | undefined {
   const servers = api.servers ?? [];
   if (options.environment === undefined) return servers[0];
   const environment = servers.find((server) => server.name === options.environment);

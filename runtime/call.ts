@@ -5,7 +5,7 @@ import { CLIENT_INFO_HEADER, credentialOf, type Config } from "./config.js";
 import { SdkError, type CallContext } from "./errors/sdk-error.js";
 import type { Log } from "./logging/log.js";
 import type { Redactor } from "./logging/redact.js";
-import type { ApiSpec } from "./api-spec.js";
+import type { ApiSpec, RuntimeFeatures } from "./api-spec.js";
 import type { OperationSpec, SecurityRequirement } from "./operation.js";
 import type { CallOptions, HeadersRecord, ValidationMode } from "./options.js";
 import { readArgs } from "./request/args.js";
@@ -19,7 +19,6 @@ import { raceAbort } from "./transport/abort.js";
 import type { Limiter } from "./transport/concurrency.js";
 import { resolveRetry } from "./transport/retry-policy.js";
 import { send, type Received, type Transport } from "./transport/send.js";
-import type { RuntimeFeatures } from "./features.js";
 
 /** What a client's calls share. */
 export interface Client {

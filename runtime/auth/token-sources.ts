@@ -13,7 +13,8 @@ import type { ClientCredentials } from "./credentials.js";
 /** A core's token source for a scheme, given the client's credentials for it. */
 export type TokenSourceOf = (scheme: string, credentials: ClientCredentials) => ClientCredentialsSource;
 
-export function tokenSources(api: ApiSpec, config: Config, fetch: FetchFunction | undefined, log: Log): TokenSourceOf {
+/** Reads only these fields, as `RuntimeFeatures.tokenSources` says (which cannot name `Config`: config.ts reads `ApiSpec`). */
+export function tokenSources(api: Pick<ApiSpec, "securitySchemes">, config: Pick<Config, "baseUrl" | "timeout">, fetch: FetchFunction | undefined, log: Log): TokenSourceOf {
   const sources = new Map<string, ClientCredentialsSource>();
   return (scheme, credentials) => {
     let source = sources.get(scheme);

@@ -1,5 +1,5 @@
 import { isJsonMediaType } from "../media-type.js";
-import type { ApiSpec } from "../api-spec.js";
+import type { SecuritySchemeSpec } from "../operation.js";
 
 /** What every credential is replaced by in log lines and error messages. */
 export const REDACTED = "[redacted]";
@@ -21,7 +21,8 @@ export class Redactor {
   readonly #queryParams: ReadonlySet<string>;
   readonly #fields: ReadonlySet<string>;
 
-  constructor(api: Pick<ApiSpec, "securitySchemes" | "secretFields">) {
+  /** Given the fields of `ApiSpec` it reads, declared here: api-spec.ts names the transport (in the streams feature's signature), so this module cannot import it. */
+  constructor(api: { readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>; readonly secretFields?: readonly string[] }) {
     const apiKeys = Object.values(api.securitySchemes).flatMap((scheme) => (scheme.type === "apiKey" ? [scheme] : []));
     this.#headers = new Set([...ALWAYS_SECRET_HEADERS, ...apiKeys.filter((key) => key.in === "header").map((key) => key.name.toLowerCase())]);
     this.#queryParams = new Set(apiKeys.filter((key) => key.in === "query").map((key) => key.name));

@@ -1,6 +1,6 @@
 import { isConcrete } from "../media-type.js";
 import type { BodySpec } from "../operation.js";
-import type { RuntimeFeatures } from "../features.js";
+import type { RuntimeFeatures } from "../api-spec.js";
 import type { EncodedBody } from "./encoded-body.js";
 import { scalarText } from "./values.js";
 

@@ -1,5 +1,5 @@
 import type { HttpMethod, OperationSpec } from "../operation.js";
-import type { RuntimeFeatures } from "../features.js";
+import type { RuntimeFeatures } from "../api-spec.js";
 import type { Args } from "./args.js";
 import { encodeBody } from "./body.js";
 import type { EncodedBody } from "./encoded-body.js";

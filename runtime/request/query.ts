@@ -1,4 +1,4 @@
-import type { RuntimeFeatures } from "../features.js";
+import type { RuntimeFeatures } from "../api-spec.js";
 import type { OperationSpec, ParamSpec } from "../operation.js";
 import { argKey, paramValue, type Args } from "./args.js";
 import { encodeAllowingReserved, encodeComponent } from "./encode.js";

@@ -4,6 +4,7 @@
  */
 import type { core } from "zod";
 import { builtOnce } from "../built-once.js";
+import type { ApiError } from "../errors/api-error.js";
 import type { ValidationIssue } from "../errors/format-issues.js";
 import type { CallContext } from "../errors/sdk-error.js";
 import type { Log } from "../logging/log.js";
@@ -11,8 +12,6 @@ import type { OperationSpec, ResponseSpec, ValidationMode } from "../operation.j
 import type { Resumption } from "../streaming/byte-source.js";
 import type { Stream } from "../streaming/stream.js";
 import { unlistedValues } from "../unlisted.js";
-import type { reviveDates } from "./revive-dates.js";
-import type { validErrorBody, validSuccessBody } from "./validate-body.js";
 
 export interface Interpreter {
   readonly operation: OperationSpec;
@@ -33,11 +32,17 @@ export interface Interpreter {
 
 /**
  * The runtime parts reading a response may need, as features.ts provides them and an SDK passes
- * them in (declared here, not imported, since features.ts imports what reads streams).
+ * them in. Their signatures are declared here, not taken from the modules that implement them,
+ * since those read responses through this module.
  */
 export interface ReadingFeatures {
-  readonly reviveDates?: typeof reviveDates;
-  readonly validation?: { readonly successBody: typeof validSuccessBody; readonly errorBody: typeof validErrorBody };
+  /** `dates: "date"`: a body's date-time text as `Date`s, by its schema (response/revive-dates.ts). */
+  readonly reviveDates?: (schema: core.$ZodType, value: unknown) => unknown;
+  /** A JSON body checked against its schema (response/validate-body.ts). */
+  readonly validation?: {
+    readonly successBody: (value: unknown, spec: ResponseSpec, status: number, interpreter: Interpreter) => unknown;
+    readonly errorBody: (value: unknown, spec: ResponseSpec, status: number, interpreter: Interpreter) => { value: unknown; bodyIssues: ApiError["bodyIssues"] };
+  };
   readonly streams?: {
     readonly open: (response: Response, spec: ResponseSpec, interpreter: Interpreter, call: StreamingCall) => Stream<unknown>;
     readonly isStream: (value: unknown) => boolean;
