@@ -21,7 +21,9 @@ type Recipe =
   | { readonly k: "align"; readonly contents: Recipe }
   | { readonly k: "ifBreak"; readonly breakContents: Recipe; readonly flatContents: Recipe }
   | { readonly k: "indentIfBreak"; readonly contents: Recipe; readonly id: 0 | 1 }
-  | { readonly k: "fill"; readonly parts: readonly Recipe[] };
+  | { readonly k: "fill"; readonly parts: readonly Recipe[] }
+  /** A group, built by ours as `flatOr` when nothing in it must break (see `buildOurs`). */
+  | { readonly k: "flatOr"; readonly contents: Recipe };
 
 /** Group ids a doc may name: a group takes one, an `indentIfBreak` reads it. */
 const IDS = [Symbol("a"), Symbol("b")] as const;
@@ -51,6 +53,43 @@ function buildOurs(recipe: Recipe): ours.Doc {
       return ours.indentIfBreak(buildOurs(recipe.contents), IDS[recipe.id]);
     case "fill":
       return ours.fill(ours.join(ours.line, recipe.parts.map(buildOurs)));
+    case "flatOr": {
+      const build = () => ours.group(buildOurs(recipe.contents));
+      const flat = flatOrText(recipe.contents);
+      return flat === undefined ? build() : ours.flatOr(flat, build);
+    }
+  }
+}
+
+/**
+ * The text a group of `contents` prints on one line, when `flatOr` may stand for it: nothing in
+ * it must break, and no group in it is named (an `indentIfBreak` elsewhere could not see it laid out).
+ */
+function flatOrText(contents: Recipe): string | undefined {
+  if (ours.willBreak(ours.group(buildOurs(contents))) || namesAGroup(contents)) return undefined;
+  const flat = printer.printDocToString(builders.group(buildPrettiers(contents)), { printWidth: Number.MAX_SAFE_INTEGER, tabWidth: 2, useTabs: false }).formatted;
+  return flat.includes("\n") ? undefined : flat;
+}
+
+function namesAGroup(recipe: Recipe): boolean {
+  switch (recipe.k) {
+    case "group":
+      return recipe.id !== undefined || namesAGroup(recipe.contents);
+    case "indentIfBreak":
+      return true;
+    case "concat":
+    case "fill":
+      return recipe.parts.some(namesAGroup);
+    case "conditionalGroup":
+      return recipe.states.some(namesAGroup);
+    case "ifBreak":
+      return namesAGroup(recipe.breakContents) || namesAGroup(recipe.flatContents);
+    case "indent":
+    case "align":
+    case "flatOr":
+      return namesAGroup(recipe.contents);
+    default:
+      return false;
   }
 }
 
@@ -79,6 +118,8 @@ function buildPrettiers(recipe: Recipe): builders.Doc {
       return builders.indentIfBreak(buildPrettiers(recipe.contents), { groupId: IDS[recipe.id] });
     case "fill":
       return builders.fill(builders.join(builders.line, recipe.parts.map(buildPrettiers)));
+    case "flatOr":
+      return builders.group(buildPrettiers(recipe.contents));
   }
 }
 
@@ -108,6 +149,7 @@ const { recipe: recipeArbitrary } = fc.letrec<{ recipe: Recipe; content: Recipe 
     fc.record({ breakContents: tie("recipe"), flatContents: tie("recipe") }).map((ifBreak): Recipe => ({ k: "ifBreak", ...ifBreak })),
     fc.record({ contents: tie("recipe"), id }).map((indentIfBreak): Recipe => ({ k: "indentIfBreak", ...indentIfBreak })),
     fc.array(tie("content"), { maxLength: 6 }).map((parts): Recipe => ({ k: "fill", parts })),
+    tie("recipe").map((contents): Recipe => ({ k: "flatOr", contents })),
     // An assignment's shape: the group named first, then the part indented when it breaks.
     fc.tuple(tie("recipe"), tie("recipe")).map(([contents, rest]): Recipe => ({
       k: "concat",
