@@ -5,8 +5,12 @@
 
 const LINE_BREAKS = /\r\n?|[\n\u2028\u2029]/g;
 
+/** Text with no double quote, backslash, control character, line separator or surrogate: quoted as it is. */
+const PLAIN = /^[^"\\\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]*$/;
+
 /** A JS string literal, quoted the way prettier would (double, unless that needs more escapes). */
 export function stringLiteral(value: string): string {
+  if (PLAIN.test(value)) return `"${value}"`;
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   const quote = doubles > singles ? "'" : '"';
