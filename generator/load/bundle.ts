@@ -48,16 +48,16 @@ export function isUrl(spec: string): boolean {
   return /^https?:\/\//i.test(spec);
 }
 
-function hasExternalRef(node: unknown): boolean {
-  const stack: unknown[] = [node];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      stack.push(...value);
-    } else if (value !== null && typeof value === "object") {
+function hasExternalRef(node: object): boolean {
+  // Only objects and arrays are stacked: a big spec's strings and numbers are most of its values.
+  const stack: object[] = [node];
+  for (let value = stack.pop(); value !== undefined; value = stack.pop()) {
+    if (!Array.isArray(value)) {
       const ref = (value as { $ref?: unknown }).$ref;
       if (typeof ref === "string" && !ref.startsWith("#")) return true;
-      stack.push(...Object.values(value));
+    }
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (child !== null && typeof child === "object") stack.push(child as object);
     }
   }
   return false;
