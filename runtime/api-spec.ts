@@ -9,9 +9,9 @@
  * declared there (base-url.ts, logging/redact.ts).
  */
 import type { AppliedAuth, AuthContext } from "./auth/apply-auth.js";
-import type { ResolveBaseUrls } from "./base-url.js";
+import type { ApiServers, ResolveBaseUrls } from "./base-url.js";
 import type { Log } from "./logging/log.js";
-import type { BodySpec, OperationSpec, SecurityRequirement, SecuritySchemeSpec, ServerSpec, ValidationMode } from "./operation.js";
+import type { BodySpec, OperationSpec, SecurityRequirement, SecuritySchemeSpec, ValidationMode } from "./operation.js";
 import type { FetchFunction } from "./options.js";
 import type { Args } from "./request/args.js";
 import type { EncodedBody } from "./request/encoded-body.js";
@@ -21,14 +21,10 @@ import type { StreamCall } from "./streaming/stream-call.js";
 import type { Received } from "./transport/send.js";
 
 /** What the runtime knows about the API as a whole. */
-export interface ApiSpec {
+export interface ApiSpec extends ApiServers {
   readonly title: string;
   /** The `X-Client-Info` header's value: the API's name and version, and gen-client's. */
   readonly clientInfo?: string;
-  /** The environments, the first the default: used when the caller gives no `baseUrl`. */
-  readonly servers?: readonly ServerSpec[];
-  /** Every server variable's allowed values (empty: any value), to check `ClientOptions.serverVariables`. */
-  readonly serverVariables?: Readonly<Record<string, readonly string[]>>;
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
   /** Property names the spec marks `format: password` or `writeOnly`: redacted in logged request bodies. */
   readonly secretFields?: readonly string[];

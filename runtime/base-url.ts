@@ -15,11 +15,13 @@ import type { ClientOptions, ValidationMode } from "./options.js";
 export type BaseUrlOf = (operation: OperationSpec) => string;
 
 /**
- * What base URLs are chosen from: the `ApiSpec`'s servers. Declared here, not picked from
- * `ApiSpec`, whose features include `ResolveBaseUrls`.
+ * What base URLs are chosen from: the API's servers. `ApiSpec` extends it; declared here, not
+ * picked from `ApiSpec`, whose features include `ResolveBaseUrls`.
  */
 export interface ApiServers {
+  /** The environments, the first the default: used when the caller gives no `baseUrl`. */
   readonly servers?: readonly ServerSpec[];
+  /** Every server variable's allowed values (empty: any value), to check `ClientOptions.serverVariables`. */
   readonly serverVariables?: Readonly<Record<string, readonly string[]>>;
 }
 
