@@ -13,8 +13,7 @@ interface OffsetParams {
 export function offsetParams(facts: Facts): OffsetParams | undefined {
   const numeric = (p: Parameter) => isNumeric(kindOf(p.schema, facts.resolve));
   const limit = paramNamed(facts.query, LIMIT_PARAMS, numeric);
-  const counted = (p: Parameter) => ["number", "unknown"].includes(kindOf(p.schema, facts.resolve).kind);
-  const offset = paramNamed(facts.query, OFFSET_PARAMS, counted) ?? (limit ? paramNamed(facts.query, WEAK_OFFSET_PARAMS, numeric) : undefined);
+  const offset = paramNamed(facts.query, OFFSET_PARAMS, (p) => isCount(p, facts)) ?? (limit ? paramNamed(facts.query, WEAK_OFFSET_PARAMS, numeric) : undefined);
   return offset && offset !== limit ? { offset, limit } : undefined;
 }
 
@@ -45,10 +44,14 @@ interface PageParams {
 }
 
 export function pageParams(facts: Facts): PageParams | undefined {
-  const numeric = (p: Parameter) => ["number", "unknown"].includes(kindOf(p.schema, facts.resolve).kind);
-  const page = paramNamed(facts.query, PAGE_PARAMS, numeric);
+  const page = paramNamed(facts.query, PAGE_PARAMS, (p) => isCount(p, facts));
   if (!page) return undefined;
-  return { page, size: paramNamed(facts.query, PAGE_SIZE_PARAMS, (p) => p !== page && numeric(p)) };
+  return { page, size: paramNamed(facts.query, PAGE_SIZE_PARAMS, (p) => p !== page && isCount(p, facts)) };
+}
+
+/** A parameter that may count (items or pages): a number, or of no declared type. */
+function isCount(parameter: Parameter, facts: Facts): boolean {
+  return ["number", "unknown"].includes(kindOf(parameter.schema, facts.resolve).kind);
 }
 
 export function pageCandidate({ page, size }: PageParams, firstPage: number, stops: StopFields, how: string): Candidate {
