@@ -63,31 +63,33 @@ function buildOurs(recipe: Recipe): ours.Doc {
 
 /**
  * The text a group of `contents` prints on one line, when `flatOr` may stand for it: nothing in
- * it must break, and no group in it is named (an `indentIfBreak` elsewhere could not see it laid out).
+ * it must break, no group in it is named (an `indentIfBreak` elsewhere could not see it laid out),
+ * and it holds no fill (which may break between its parts even where its group is laid out flat).
  */
 function flatOrText(contents: Recipe): string | undefined {
-  if (ours.willBreak(ours.group(buildOurs(contents))) || namesAGroup(contents)) return undefined;
+  if (ours.willBreak(ours.group(buildOurs(contents))) || isBeyondFlatOr(contents)) return undefined;
   const flat = printer.printDocToString(builders.group(buildPrettiers(contents)), { printWidth: Number.MAX_SAFE_INTEGER, tabWidth: 2, useTabs: false }).formatted;
   return flat.includes("\n") ? undefined : flat;
 }
 
-function namesAGroup(recipe: Recipe): boolean {
+/** A named group, an `indentIfBreak` or a fill anywhere in `recipe`. */
+function isBeyondFlatOr(recipe: Recipe): boolean {
   switch (recipe.k) {
     case "group":
-      return recipe.id !== undefined || namesAGroup(recipe.contents);
+      return recipe.id !== undefined || isBeyondFlatOr(recipe.contents);
     case "indentIfBreak":
+    case "fill":
       return true;
     case "concat":
-    case "fill":
-      return recipe.parts.some(namesAGroup);
+      return recipe.parts.some(isBeyondFlatOr);
     case "conditionalGroup":
-      return recipe.states.some(namesAGroup);
+      return recipe.states.some(isBeyondFlatOr);
     case "ifBreak":
-      return namesAGroup(recipe.breakContents) || namesAGroup(recipe.flatContents);
+      return isBeyondFlatOr(recipe.breakContents) || isBeyondFlatOr(recipe.flatContents);
     case "indent":
     case "align":
     case "flatOr":
-      return namesAGroup(recipe.contents);
+      return isBeyondFlatOr(recipe.contents);
     default:
       return false;
   }
@@ -173,6 +175,28 @@ describe("the doc builders and printer", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("print a fill where flatOr would have stood for it as prettier does: the line is laid out flat after a hard line, does not fit, and the fill breaks", () => {
+    const texts = (...each: string[]): Recipe[] => each.map((text) => ({ k: "group", contents: { k: "text", text }, shouldBreak: false, id: undefined }));
+    const recipe: Recipe = {
+      k: "conditionalGroup",
+      states: [
+        {
+          k: "concat",
+          parts: [
+            { k: "hardline" },
+            { k: "group", contents: { k: "indent", contents: { k: "line" } }, shouldBreak: false, id: 0 },
+            { k: "indentIfBreak", contents: { k: "text", text: "w".repeat(30) }, id: 0 },
+            { k: "flatOr", contents: { k: "fill", parts: texts("aaaa👍aaa", "👍世👍世👍👍世", "aa👍aa", "世", "  trailing  ", ": ") } },
+          ],
+        },
+        { k: "text", text: "w".repeat(20) },
+      ],
+    };
+    const printed = printDoc(buildOurs(recipe));
+    expect(printed).toBe(prettierPrint(buildPrettiers(recipe)));
+    expect(printed).toContain("trailing\n");
   });
 
   it("agree with prettier's willBreak", () => {

@@ -84,10 +84,12 @@ export function conditionalGroup(states: readonly Doc[]): Doc {
 }
 
 /**
- * A doc that prints as `build()` would (a group, or text and then one), given `flat`, the text it prints on one line,
- * when nothing in it must break and no group in it is named (an `indentIfBreak` outside could not
- * see it laid out): a conditional group of the text and the doc, which is built only when the text
- * does not fit. Most code of a big API fits on its line; its docs are never built.
+ * A doc that prints as `build()` would (a group, or text and then one), given `flat`, the text it
+ * prints on one line, when nothing in it must break, no group in it is named (an `indentIfBreak`
+ * outside could not see it laid out) and it holds no fill (which measures its parts, and may break
+ * between them, even where its group is laid out flat): a conditional group of the text and the
+ * doc, which is built only when the text does not fit. Most code of a big API fits on its line;
+ * its docs are never built.
  */
 export function flatOr(flat: string, build: () => Doc): Doc {
   return new FlatOr(flat, build);

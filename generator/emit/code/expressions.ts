@@ -142,7 +142,8 @@ function leafText(expr: Extract<Expr, { e: "id" | "string" | "number" | "boolean
 /**
  * The text `printExprDoc` lays out on one line, or undefined when something in the expression must
  * break (an expanded object, a doc comment, a member chain prettier always breaks) or is not worth
- * the shortcut (arrows, type arguments). Text for text, it is what the doc prints flat.
+ * the shortcut (arrows, type arguments), or laid out as a fill (lists of numbers). Text for text,
+ * it is what the doc prints flat.
  */
 function flatText(expr: Expr): string | undefined {
   switch (expr.e) {
@@ -172,7 +173,8 @@ function flatText(expr: Expr): string | undefined {
     case "object":
       return expr.inline === true ? flatObject(expr.properties) : undefined;
     case "array":
-      return arrayMustBreak(expr.items) ? undefined : flatList("[", expr.items, "]");
+      // A fill (a list of numbers) is not flatOr's to stand for: see flatOr.
+      return arrayMustBreak(expr.items) || isNumberList(expr.items) ? undefined : flatList("[", expr.items, "]");
     case "arrow":
       return undefined;
     case "pure": {
@@ -236,9 +238,13 @@ function printObject(properties: readonly ObjectProperty[], inline: boolean): Do
 function printArray(items: readonly Expr[]): Doc {
   if (items.length === 0) return "[]";
   const printed = items.map(printExpr);
-  const concise = items.every((item) => item.e === "number") && items.length > 1;
-  const body = concise ? fill(join([",", line], printed)) : join([",", line], printed);
+  const body = isNumberList(items) ? fill(join([",", line], printed)) : join([",", line], printed);
   return group(["[", indent([softline, body]), ifBreak(","), softline, "]"], { shouldBreak: arrayMustBreak(items) });
+}
+
+/** Several numbers: prettier fills the lines with them rather than one a line. */
+function isNumberList(items: readonly Expr[]): boolean {
+  return items.length > 1 && items.every((item) => item.e === "number");
 }
 
 /** prettier always breaks arrays of several objects (or arrays) that each have several entries. */
